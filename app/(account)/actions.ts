@@ -1,0 +1,89 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { authenticatedAction, publicAction } from "@/lib/actions/authenticated-action";
+import { changePassword, deleteAccount, registerAccount, resetPasswordWithToken } from "@/lib/auth/accounts";
+import { signIn, signOut, unstable_update } from "@/lib/auth/config";
+import { changePasswordSchema, deleteAccountSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { getSettings } from "@/lib/config/settings";
+import type { FormState } from "@/lib/forms/form-state";
+import { clientAddress } from "@/lib/http/client-address";
+import { consumeRateLimit, describeWait } from "@/lib/rate-limit";
+
+const tooMany = (what: string, seconds: number): FormState => ({
+  message: `Too many ${what} from here. For your safety this server pauses them; try again in ${describeWait(seconds)}.`,
+});
+
+export const signInAction = publicAction(
+  signInSchema,
+  async ({ email, password, callbackUrl }) => {
+    const limit = await consumeRateLimit("signIn", [`email:${email}`, `address:${await clientAddress()}`]);
+    if (!limit.ok) return { ...tooMany("sign-in attempts", limit.retryAfterSeconds), values: { email } };
+    try {
+      await signIn("credentials", { email, password, redirectTo: callbackUrl });
+    } catch (error) {
+      // Next's redirect after a successful sign-in is also thrown: only AuthError is ours.
+      if (error instanceof AuthError) {
+        return { message: "That email and password do not match an account here. Check both, or create an account.", values: { email } };
+      }
+      throw error;
+    }
+    return {};
+  },
+  { keepValues: ["email"] },
+);
+
+export const signUpAction = publicAction(
+  signUpSchema,
+  async ({ email, password, callbackUrl }) => {
+    const limit = await consumeRateLimit("signUp", [`address:${await clientAddress()}`]);
+    if (!limit.ok) return { ...tooMany("new accounts", limit.retryAfterSeconds), values: { email } };
+    const result = await registerAccount(email, password);
+    if (!result.ok) {
+      return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values: { email } };
+    }
+    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+    return {};
+  },
+  { keepValues: ["email"] },
+);
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export async function oauthSignInAction(formData: FormData): Promise<void> {
+  const provider = formData.get("provider");
+  const settings = getSettings();
+  const allowed = [settings.githubEnabled && "github", settings.oidcEnabled && "oidc"].filter(Boolean);
+  const parsed = z.object({ provider: z.string(), callbackUrl: z.string().optional() }).safeParse({
+    provider,
+    callbackUrl: formData.get("callbackUrl") ?? undefined,
+  });
+  if (!parsed.success || !allowed.includes(parsed.data.provider)) redirect("/sign-in");
+  const { callbackUrlSchema } = await import("@/lib/auth/schemas");
+  await signIn(parsed.data.provider, { redirectTo: callbackUrlSchema.parse(parsed.data.callbackUrl) });
+}
+
+export const changePasswordAction = authenticatedAction(changePasswordSchema, async ({ currentPassword, newPassword }, { user }) => {
+  const result = await changePassword(user.id, currentPassword, newPassword);
+  if (!result.ok) return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
+  // This session adopts the new session version; every other one is now refused.
+  await unstable_update({});
+  return { ok: true, message: "Your password was changed. Every other session of this account has been signed out." };
+});
+
+export const deleteAccountAction = authenticatedAction(deleteAccountSchema, async ({ currentPassword }, { user }) => {
+  const result = await deleteAccount(user.id, currentPassword);
+  if (!result.ok) return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
+  await signOut({ redirectTo: "/?account=deleted" });
+  return {};
+});
+
+export const resetPasswordAction = publicAction(resetPasswordSchema, async ({ token, newPassword }) => {
+  const result = await resetPasswordWithToken(token, newPassword);
+  if (!result.ok) return { message: result.message };
+  redirect("/sign-in?reset=done");
+});

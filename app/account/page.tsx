@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { getSettings } from "@/lib/config/settings";
+import { signOutAction } from "../(account)/actions";
+import { ChangePasswordForm, DeleteAccountForm } from "./account-forms";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const { BODY_LIMIT_BYTES } = getSettings();
+  return (
+    <div className="flex max-w-xl flex-col gap-10">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-bold">Your account</h1>
+        <p className="text-slate-700 dark:text-slate-300">
+          Signed in as <strong>{user.email}</strong>.
+        </p>
+        <form action={signOutAction}>
+          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
+            Sign out
+          </button>
+        </form>
+      </div>
+      {user.hasPassword ? (
+        <section className="flex flex-col gap-4">
+          <h2 id="change-password" className="text-xl font-semibold">Change password</h2>
+          <p className="text-slate-700 dark:text-slate-300">Changing it signs out every other browser where this account is signed in.</p>
+          <ChangePasswordForm bodyLimitBytes={BODY_LIMIT_BYTES} />
+        </section>
+      ) : null}
+      <section className="flex flex-col gap-4 rounded-lg border border-red-300 p-5 dark:border-red-800">
+        <h2 id="delete-account" className="text-xl font-semibold">Delete account</h2>
+        <p className="text-slate-700 dark:text-slate-300">
+          This deletes the account and every tailnet connection it holds, with their encrypted tokens. It cannot be undone. The tokens
+          themselves stay valid at Tailscale until they expire: revoke them in the admin console if you no longer need them.
+        </p>
+        <DeleteAccountForm hasPassword={user.hasPassword} bodyLimitBytes={BODY_LIMIT_BYTES} />
+      </section>
+    </div>
+  );
+}

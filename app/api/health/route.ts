@@ -1,0 +1,8 @@
+import { checkDatabaseHealth } from "@/lib/db/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const health = await checkDatabaseHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+}

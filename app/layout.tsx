@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getSettings } from "@/lib/config/settings";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Tailnet Connect", template: "%s · Tailnet Connect" },
+  description: "Link your Tailscale tailnet with an API access token, step by step, and keep the connection healthy.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  const demo = getSettings().DEMO_MODE;
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900">
+          Skip to content
+        </a>
+        {demo ? <DemoBanner /> : null}
+        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold">
+              Tailnet Connect
+            </Link>
+            <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
+              <li>
+                <Link href="/guides/tailscale-api-key" className="underline-offset-4 hover:underline">Guide</Link>
+              </li>
+              {user ? (
+                <>
+                  <li>
+                    <Link href="/connections" className="underline-offset-4 hover:underline">Connections</Link>
+                  </li>
+                  <li>
+                    <Link href="/connect/tailscale" className="underline-offset-4 hover:underline">Connect a tailnet</Link>
+                  </li>
+                  <li>
+                    <Link href="/account" className="underline-offset-4 hover:underline">Account<span className="sr-only"> ({user.email})</span></Link>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <Link href="/sign-in" className="underline-offset-4 hover:underline">Sign in</Link>
+                  </li>
+                  <li>
+                    <Link href="/sign-up" className="underline-offset-4 hover:underline">Create an account</Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 outline-none">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function DemoBanner() {
+  return (
+    <aside aria-label="Demo mode" className="bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+      <p className="mx-auto max-w-5xl">
+        <strong>Demo mode:</strong> this server talks to a local fake Tailscale API. Organization <code className="font-mono">example.com</code> (or <code className="font-mono">T1234CNTRL</code>, or <code className="font-mono">-</code>); tokens are listed on the <Link href="/demo" className="underline">demo page</Link>.
+      </p>
+    </aside>
+  );
+}

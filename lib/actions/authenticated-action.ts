@@ -1,0 +1,46 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms/form-state";
+import { parseForm } from "@/lib/forms/parse-form";
+
+type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormState>;
+
+/**
+ * The one way to write an action for signed-in people: reads the session (refusing a stale
+ * one), parses the form with the shared zod schema, and hands the handler typed input and the
+ * user. Handlers put `userId: user.id` into their queries themselves: ownership lives in the
+ * query, never in a separate check.
+ */
+export function authenticatedAction<S extends z.ZodType>(
+  schema: S,
+  handler: Handler<z.output<S>>,
+  options: { keepValues?: readonly string[] } = {},
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const user = await getCurrentUser();
+    if (!user) {
+      const referer = (await headers()).get("referer");
+      const back = referer ? new URL(referer).pathname : "/connections";
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+    }
+    const parsed = parseForm(schema, formData, options.keepValues);
+    if (!parsed.ok) return parsed.state;
+    return handler(parsed.data, { user });
+  };
+}
+
+/** The same for the few public forms (sign-in, sign-up, password reset). */
+export function publicAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.output<S>) => Promise<FormState>,
+  options: { keepValues?: readonly string[] } = {},
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const parsed = parseForm(schema, formData, options.keepValues);
+    if (!parsed.ok) return parsed.state;
+    return handler(parsed.data);
+  };
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { getSettings } from "@/lib/config/settings";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
+import { hashPassword, verifyPassword } from "./password";
+import { signupRefusal } from "./signup-policy";
+
+export type AccountResult = { ok: true } | { ok: false; field?: string; message: string };
+
+export async function registerAccount(email: string, password: string): Promise<AccountResult> {
+  const refusal = signupRefusal(email);
+  if (refusal) return { ok: false, field: "email", message: refusal };
+  const passwordHash = await hashPassword(password);
+  try {
+    await db().user.create({ data: { email, passwordHash } });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead, or ask the operator for a password reset link." };
+    }
+    throw error;
+  }
+}
+
+/** Changes the password and bumps the session version: every other session of the account ends. */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<AccountResult> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) return { ok: false, message: "This account signs in through an outside provider and has no password to change." };
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    return { ok: false, field: "currentPassword", message: "That is not your current password." };
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db().user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  return { ok: true };
+}
+
+/** Deletes the account and, through the foreign keys, everything it owns (its connections among them). */
+export async function deleteAccount(userId: string, currentPassword: string | undefined): Promise<AccountResult> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) return { ok: true };
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword ?? ""))) {
+    return { ok: false, field: "currentPassword", message: "Enter your current password to delete the account." };
+  }
+  await db().user.deleteMany({ where: { id: userId } });
+  return { ok: true };
+}
+
+export const RESET_LINK_MINUTES = 30;
+
+const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** For the operator CLI: a one-time link, valid 30 minutes. Only its hash is stored. */
+export async function createPasswordResetLink(email: string, baseUrl = getSettings().AUTH_URL ?? "http://localhost:3000") {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!user) return null;
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + RESET_LINK_MINUTES * 60_000);
+  await db().passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt } });
+  return { url: new URL(`/reset-password/${token}`, baseUrl).toString(), expiresAt };
+}
+
+export async function resetPasswordWithToken(token: string, newPassword: string): Promise<AccountResult> {
+  const passwordHash = await hashPassword(newPassword);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    // Claim the token atomically: a link works once even if submitted twice at the same moment.
+    const claimed = await tx.passwordResetToken.updateManyAndReturn({
+      where: { tokenHash: hashResetToken(token), usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+      select: { userId: true },
+    });
+    const userId = claimed[0]?.userId;
+    if (!userId) return { ok: false, message: "This reset link has expired or was already used. Ask the operator for a new one." };
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    return { ok: true };
+  });
+}
+
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  const row = await db().passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { usedAt: true, expiresAt: true } });
+  return Boolean(row && !row.usedAt && row.expiresAt > new Date());
+}

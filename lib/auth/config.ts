@@ -1,0 +1,99 @@
+import "server-only";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { getSettings } from "@/lib/config/settings";
+import { findOrCreateOAuthUser } from "./oauth-users";
+import { verifyPassword } from "./password";
+import { signInSchema } from "./schemas";
+import { findUserForSignIn, readSessionVersion } from "./users";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+// Built per request (lazily) so that `next build` never reads settings or opens the database.
+function config(): NextAuthConfig {
+  const settings = getSettings();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await findUserForSignIn(parsed.data.email);
+        // Always verify, against a dummy hash when there is no account: same cost either way.
+        const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+        if (!user || !ok) return null;
+        return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ];
+  if (settings.githubEnabled) {
+    providers.push(GitHub({ clientId: settings.AUTH_GITHUB_ID, clientSecret: settings.AUTH_GITHUB_SECRET }));
+  }
+  if (settings.oidcEnabled) {
+    providers.push({
+      id: "oidc",
+      name: settings.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: settings.AUTH_OIDC_ISSUER,
+      clientId: settings.AUTH_OIDC_ID,
+      clientSecret: settings.AUTH_OIDC_SECRET,
+    });
+  }
+  return {
+    secret: settings.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || account.type === "credentials") return true;
+        const result = await findOrCreateOAuthUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email ?? profile?.email ?? undefined,
+          emailVerified: account.provider === "github" || profile?.email_verified === true,
+          name: user.name ?? undefined,
+        });
+        if (!result.ok) return `/sign-in?error=${encodeURIComponent(result.reason)}`;
+        user.id = result.user.id;
+        user.sessionVersion = result.user.sessionVersion;
+        return true;
+      },
+      async jwt({ token, user, trigger }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = user.sessionVersion ?? 0;
+        } else if (trigger === "update" && typeof token.uid === "string") {
+          // After a password change the current session adopts the new version; others do not.
+          token.sv = (await readSessionVersion(token.uid)) ?? -1;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (typeof token.uid === "string") {
+          session.user.id = token.uid;
+          (session as { sessionVersion?: number }).sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+        }
+        return session;
+      },
+    },
+    logger: {
+      // A wrong password is an expected outcome, not an error worth a stack trace.
+      error(error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+      warn(code) {
+        if (code !== "debug-enabled") console.warn(`[auth] warning: ${code}`);
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => config());

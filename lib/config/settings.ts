@@ -1,0 +1,182 @@
+import path from "node:path";
+import { z } from "zod";
+import { loadOrCreateGeneratedSecrets } from "./generated-secrets";
+import { parseEncryptionKeys, type EncryptionKey } from "./encryption-keys";
+import { parseRateLimit, type RateLimitRule } from "./rate-limit-rule";
+
+/**
+ * Every setting the app reads, parsed once with zod. The names are fixed: the README's
+ * table and `.env.example` document each one, and later code refers to them by name.
+ */
+const booleanSetting = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    error: "must be true or false",
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyAsUndefined, z.url({ error: "must be a full URL such as https://example.com" }).optional());
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "must start with postgresql:// (or leave it unset for the embedded database)" })
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional()),
+  AUTH_URL: optionalUrl,
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  TOKEN_ENCRYPTION_KEYS: optionalString,
+  TAILSCALE_API_URL: z.preprocess(emptyAsUndefined, z.url({ error: "must be a full URL such as https://api.tailscale.com" }).default("https://api.tailscale.com")),
+  TAILSCALE_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100, { error: "must be at least 100" }).max(120_000, { error: "must be at most 120000" }).default(10_000),
+  ),
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_OIDC_ISSUER: optionalUrl,
+  AUTH_OIDC_ID: optionalString,
+  AUTH_OIDC_SECRET: optionalString,
+  AUTH_OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().max(40).default("Single sign-on")),
+  SIGNUP: z.preprocess(emptyAsUndefined, z.enum(["open", "closed"], { error: "must be open or closed" }).default("open")),
+  SIGNUP_ALLOWED_DOMAINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+          .filter(Boolean),
+      ),
+  ),
+  CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: "must be at least 16 characters" }).optional()),
+  RATE_LIMIT_SIGN_IN: z.preprocess(emptyAsUndefined, z.string().default("10/15m")),
+  RATE_LIMIT_SIGN_UP: z.preprocess(emptyAsUndefined, z.string().default("5/1h")),
+  RATE_LIMIT_CONNECT: z.preprocess(emptyAsUndefined, z.string().default("10/10m")),
+  RATE_LIMIT_REVERIFY: z.preprocess(emptyAsUndefined, z.string().default("20/10m")),
+  BODY_LIMIT_BYTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a number of bytes" }).int().min(4096, { error: "must be at least 4096" }).max(10_000_000).default(65_536),
+  ),
+  REVERIFY_AFTER_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of hours" }).positive().default(24)),
+  SMTP_URL: optionalString,
+  MAIL_FROM: optionalString,
+  WEBHOOK_URL: optionalUrl,
+  WEBHOOK_SECRET: optionalString,
+  DEMO_MODE: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+});
+
+export type Settings = Omit<
+  z.infer<typeof rawSchema>,
+  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY"
+> & {
+  AUTH_SECRET: string;
+  TOKEN_ENCRYPTION_KEYS: EncryptionKey[];
+  DATA_DIR: string;
+  databaseEngine: "embedded" | "postgresql";
+  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule };
+  githubEnabled: boolean;
+  oidcEnabled: boolean;
+};
+
+export class SettingsError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "SettingsError";
+  }
+}
+
+/** Parses settings from an environment. Pure apart from reading/creating the generated secrets file. */
+export function parseSettings(env: NodeJS.ProcessEnv, log: (line: string) => void = (l) => console.log(l)): Settings {
+  const parsed = rawSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  const dataDir = path.resolve(raw.DATA_DIR);
+  const databaseEngine = raw.DATABASE_URL ? "postgresql" : "embedded";
+
+  let authSecret = raw.AUTH_SECRET;
+  let keysText = raw.TOKEN_ENCRYPTION_KEYS;
+  const missing = [!authSecret && "AUTH_SECRET", !keysText && "TOKEN_ENCRYPTION_KEYS"].filter(Boolean) as string[];
+  if (missing.length > 0) {
+    if (databaseEngine === "postgresql" && raw.NODE_ENV === "production") {
+      for (const name of missing) {
+        problems.push(`${name} is required when DATABASE_URL is set in production (it cannot be generated into DATA_DIR on a shared deployment)`);
+      }
+    } else {
+      const generated = loadOrCreateGeneratedSecrets(dataDir, log);
+      authSecret ??= generated.AUTH_SECRET;
+      keysText ??= generated.TOKEN_ENCRYPTION_KEYS;
+    }
+  }
+
+  let keys: EncryptionKey[] = [];
+  if (keysText) {
+    const result = parseEncryptionKeys(keysText);
+    if (result.ok) keys = result.keys;
+    else problems.push(`TOKEN_ENCRYPTION_KEYS ${result.message}`);
+  }
+
+  const rateLimits = {} as Settings["rateLimits"];
+  for (const [name, key] of [
+    ["RATE_LIMIT_SIGN_IN", "signIn"],
+    ["RATE_LIMIT_SIGN_UP", "signUp"],
+    ["RATE_LIMIT_CONNECT", "connect"],
+    ["RATE_LIMIT_REVERIFY", "reverify"],
+  ] as const) {
+    const rule = parseRateLimit(raw[name]);
+    if (rule.ok) rateLimits[key] = rule.rule;
+    else problems.push(`${name} ${rule.message}`);
+  }
+
+  const githubEnabled = Boolean(raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET);
+  if (Boolean(raw.AUTH_GITHUB_ID) !== Boolean(raw.AUTH_GITHUB_SECRET)) {
+    problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
+  }
+  const oidcValues = [raw.AUTH_OIDC_ISSUER, raw.AUTH_OIDC_ID, raw.AUTH_OIDC_SECRET];
+  const oidcEnabled = oidcValues.every(Boolean);
+  if (!oidcEnabled && oidcValues.some(Boolean)) {
+    problems.push("AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together");
+  }
+  if (Boolean(raw.WEBHOOK_URL) !== Boolean(raw.WEBHOOK_SECRET)) {
+    problems.push("WEBHOOK_URL and WEBHOOK_SECRET must be set together");
+  }
+  if (Boolean(raw.SMTP_URL) !== Boolean(raw.MAIL_FROM)) {
+    problems.push("SMTP_URL and MAIL_FROM must be set together");
+  }
+
+  if (problems.length > 0) throw new SettingsError(problems);
+
+  return {
+    ...raw,
+    DATA_DIR: dataDir,
+    AUTH_SECRET: authSecret!,
+    TOKEN_ENCRYPTION_KEYS: keys,
+    databaseEngine,
+    rateLimits,
+    githubEnabled,
+    oidcEnabled,
+  };
+}
+
+let cached: Settings | undefined;
+
+/** The process's settings, parsed on first use and then reused. */
+export function getSettings(): Settings {
+  cached ??= parseSettings(process.env);
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetSettingsForTests(): void {
+  cached = undefined;
+}

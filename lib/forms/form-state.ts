@@ -1,0 +1,15 @@
+/**
+ * The one state shape every form shares. Secrets are never put back into it, not even to
+ * refill a field: `values` only ever carries non-secret inputs.
+ */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState = {};
+
+// C0/C1 control characters (tab, newline and carriage return included): nothing a person types into one-line fields.
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;

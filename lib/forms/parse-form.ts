@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import type { FormState } from "./form-state";
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
+
+/**
+ * FormData → zod. A field sent twice or as a file is refused with its own message instead of
+ * being silently coerced; Next's own `$ACTION_*` fields are ignored.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, keepValues: readonly string[] = []): Parsed<z.output<S>> {
+  const raw: Record<string, string> = {};
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value !== "string") {
+      fieldErrors[key] = ["This field takes text, not a file."];
+      continue;
+    }
+    if (key in raw) {
+      fieldErrors[key] = ["This field was sent more than once; send it once."];
+      continue;
+    }
+    raw[key] = value;
+  }
+  const values = Object.fromEntries(keepValues.filter((k) => typeof raw[k] === "string").map((k) => [k, raw[k]!.slice(0, 500)]));
+  if (Object.keys(fieldErrors).length > 0) {
+    return { ok: false, state: { message: "Some fields were not sent as expected. Reload the page and try again.", fieldErrors, values } };
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "form");
+      (fieldErrors[key] ??= []).push(issue.code === "invalid_type" && raw[key] === undefined ? "This field is required." : issue.message);
+    }
+    return { ok: false, state: { message: "Please correct the highlighted fields.", fieldErrors, values } };
+  }
+  return { ok: true, data: result.data };
+}

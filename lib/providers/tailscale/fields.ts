@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+/*
+ * The two values a person pastes to connect Tailscale, checked the same way in the browser
+ * (instant feedback) and on the server (the rule that counts). No `server-only` and no node:
+ * imports here: client components bundle this file.
+ *
+ * The checks are deliberately loose about the parts Tailscale does not document (the token's
+ * exact alphabet, the `CNTRL` suffix) and strict about mistakes people actually make (pasting
+ * the MagicDNS name, an auth key, a URL). The API is the judge of everything else.
+ */
+
+export const ORGANIZATION_MAX_LENGTH = 255;
+/** Real tokens are about 60 characters; this leaves room for longer future ones. */
+export const TOKEN_MAX_LENGTH = 200;
+/** A raw paste longer than this is refused before any other work (whitespace is stripped later). */
+export const TOKEN_PASTE_MAX_LENGTH = 1_000;
+
+const WHERE_TO_GET_A_TOKEN =
+  "In the Tailscale admin console, open Settings > Keys and choose \"Generate access token\", then paste that token here.";
+
+export const organizationMessages = {
+  required:
+    "Enter your organization: the Tailnet ID from Settings > General in the Tailscale admin console (for example T1234CNTRL), or - to use the token's own tailnet.",
+  tooLong: `That is longer than any Tailscale organization (at most ${ORGANIZATION_MAX_LENGTH} characters). Copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,
+  token:
+    "That looks like an access token. Paste it into the token field; here, enter the Tailnet ID from Settings > General (for example T1234CNTRL) or -.",
+  url: "That looks like a web address. Enter only the Tailnet ID from Settings > General (for example T1234CNTRL), not a link, or enter -.",
+  magicDns:
+    "That is your tailnet's DNS name (it ends in .ts.net) and the API does not accept it. Use the Tailnet ID or the organization name from Settings > General instead, or enter -.",
+  invalid:
+    "That is not an organization Tailscale recognises. Enter the Tailnet ID (for example T1234CNTRL) or the organization name (a domain like example.com, an email address, or a name ending in .github) from Settings > General, or enter -.",
+} as const;
+
+export const tokenMessages = {
+  required: "Paste your API access token. It starts with tskey-api-.",
+  tooLong: `That paste is far longer than an API access token (about 60 characters, at most ${TOKEN_MAX_LENGTH}). Copy just the token, using the Copy button shown when it was generated.`,
+  authKey: `That is an auth key (tskey-auth-), which adds devices to a tailnet; it cannot read the API. ${WHERE_TO_GET_A_TOKEN}`,
+  clientSecret: `That is an OAuth client secret (tskey-client-), which cannot be used here directly. ${WHERE_TO_GET_A_TOKEN}`,
+  scim: `That is a SCIM token (tskey-scim-), used only for user provisioning from an identity provider. ${WHERE_TO_GET_A_TOKEN}`,
+  webhook: `That is a webhook secret (tskey-webhook-), used to sign webhook events. ${WHERE_TO_GET_A_TOKEN}`,
+  otherKey: `That is a Tailscale key of another kind. This needs an API access token, which starts with tskey-api-. ${WHERE_TO_GET_A_TOKEN}`,
+  notAToken: `That does not look like an API access token, which starts with tskey-api-. ${WHERE_TO_GET_A_TOKEN}`,
+  incomplete:
+    "That token looks cut short or has extra characters. An API access token looks like tskey-api-<key id>-<secret>; copy it again with the Copy button and paste all of it.",
+} as const;
+
+type Check = { ok: true; value: string } | { ok: false; message: string };
+
+const TAILNET_ID = /^T[0-9A-Za-z]+CNTRL$/;
+const DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
+const EMAIL = new RegExp(`^[A-Za-z0-9._%+'-]{1,64}@(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
+const GITHUB_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\.github$/i;
+const MAGIC_DNS = /(^|\.)ts\.net\.?$/i;
+
+export function checkOrganization(raw: string): Check {
+  // Bound first so no pattern ever runs on a huge paste.
+  if (raw.length > ORGANIZATION_MAX_LENGTH * 4) return { ok: false, message: organizationMessages.tooLong };
+  const value = raw.trim();
+  if (value === "") return { ok: false, message: organizationMessages.required };
+  if (value.length > ORGANIZATION_MAX_LENGTH) return { ok: false, message: organizationMessages.tooLong };
+  if (value.toLowerCase().startsWith("tskey-")) return { ok: false, message: organizationMessages.token };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) return { ok: false, message: organizationMessages.url };
+  if (MAGIC_DNS.test(value)) return { ok: false, message: organizationMessages.magicDns };
+  if (value === "-" || TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value)) {
+    return { ok: true, value };
+  }
+  return { ok: false, message: organizationMessages.invalid };
+}
+
+const OTHER_KINDS: ReadonlyArray<readonly [prefix: string, message: string]> = [
+  ["tskey-auth-", tokenMessages.authKey],
+  ["tskey-client-", tokenMessages.clientSecret],
+  ["tskey-scim-", tokenMessages.scim],
+  ["tskey-webhook-", tokenMessages.webhook],
+];
+
+const API_TOKEN = /^tskey-api-([0-9A-Za-z_]+)-([0-9A-Za-z_]+)$/;
+
+export function checkToken(raw: string): Check {
+  // Length before any regex: a 1 MB paste must be a message, not a stalled request.
+  if (raw.length > TOKEN_PASTE_MAX_LENGTH) return { ok: false, message: tokenMessages.tooLong };
+  // People paste wrapped text; whitespace is never part of a token, wherever it sits.
+  const value = raw.replace(/\s+/g, "");
+  if (value === "") return { ok: false, message: tokenMessages.required };
+  if (value.length > TOKEN_MAX_LENGTH) return { ok: false, message: tokenMessages.tooLong };
+  const lower = value.toLowerCase();
+  for (const [prefix, message] of OTHER_KINDS) {
+    if (lower.startsWith(prefix)) return { ok: false, message };
+  }
+  if (!lower.startsWith("tskey-")) return { ok: false, message: tokenMessages.notAToken };
+  if (!value.startsWith("tskey-api-")) {
+    return { ok: false, message: lower.startsWith("tskey-api-") ? tokenMessages.incomplete : tokenMessages.otherKey };
+  }
+  if (!API_TOKEN.test(value)) return { ok: false, message: tokenMessages.incomplete };
+  return { ok: true, value };
+}
+
+function schemaFrom(check: (raw: string) => Check, requiredMessage: string) {
+  return z.string({ error: requiredMessage }).transform((raw, ctx) => {
+    const result = check(raw);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
+  });
+}
+
+/** The "Organization" field: trimmed; `-`, a Tailnet ID or a legacy organization name. */
+export const organizationSchema = schemaFrom(checkOrganization, organizationMessages.required);
+
+/** The token field: whitespace removed anywhere; `tskey-api-<id>-<secret>`. */
+export const tokenSchema = schemaFrom(checkToken, tokenMessages.required);
+
+export const credentialsSchema = z.object({ tailnet: organizationSchema, token: tokenSchema });
+export type Credentials = z.output<typeof credentialsSchema>;
+
+/** The key ID (not secret) of a normalized API token, or null if it is not one. */
+export function keyIdFromToken(token: string): string | null {
+  if (token.length > TOKEN_MAX_LENGTH) return null;
+  return API_TOKEN.exec(token)?.[1] ?? null;
+}
+
+/**
+ * A label for a stored token that cannot lead back to it: only (part of) the key ID, which
+ * Tailscale itself shows in the admin console, never a character of the secret.
+ */
+export function tokenHint(token: string): string {
+  const keyId = keyIdFromToken(token);
+  if (!keyId) return "tskey-api-••••";
+  const shown = keyId.length > 12 ? `${keyId.slice(0, 4)}…${keyId.slice(-5)}` : keyId;
+  return `tskey-api-${shown}-••••`;
+}

@@ -1,0 +1,67 @@
+// Step metadata for the "link your tailnet" guide. Pages build anchors, the stepper,
+// "Connect now" links and the form's info links from this, so the words and ids live once.
+
+export const TAILSCALE_ADMIN_URLS = {
+  console: "https://login.tailscale.com/admin",
+  generalSettings: "https://login.tailscale.com/admin/settings/general",
+  keys: "https://login.tailscale.com/admin/settings/keys",
+} as const;
+
+/** Public, signed-out guide page that renders every step. */
+export const TAILSCALE_GUIDE_PATH = "/guides/tailscale-api-key";
+
+/** Roles that can generate an API access token; the token then acts with that role. */
+export const TOKEN_CREATOR_ROLES = ["Owner", "Admin", "IT admin", "Network admin"] as const;
+/** Roles that cannot generate one and must ask an admin. */
+export const NON_CREATOR_ROLES = ["Member", "Billing admin", "Auditor"] as const;
+
+/** Longest lifetime the admin console allows for an API access token. */
+export const TOKEN_MAX_EXPIRY_DAYS = 90;
+/** What we suggest typing in the token's Description, so it is recognisable in the list later. */
+export const SUGGESTED_TOKEN_DESCRIPTION = "Tailnet Connect";
+
+export type GuideStepKey = "organization" | "token";
+
+export interface GuideStep {
+  readonly key: GuideStepKey;
+  readonly number: 1 | 2;
+  /** Element id of the step heading, also the URL fragment on the guide page. */
+  readonly id: string;
+  readonly title: string;
+  /** Name of the form field this step produces. */
+  readonly fieldLabel: string;
+  /** Where in the admin console the value is found, as the person will read it. */
+  readonly adminLocation: string;
+  readonly adminUrl: string;
+  /** The signed-in flow page that asks for this step's value. */
+  readonly connectPath: string;
+}
+
+export const ORGANIZATION_STEP: GuideStep = {
+  key: "organization",
+  number: 1,
+  id: "step-1-finding-your-organization-name",
+  title: "Finding your organization name",
+  fieldLabel: "Organization name",
+  adminLocation: "Settings > General",
+  adminUrl: TAILSCALE_ADMIN_URLS.generalSettings,
+  connectPath: "/connect/tailscale/organization",
+};
+
+export const TOKEN_STEP: GuideStep = {
+  key: "token",
+  number: 2,
+  id: "step-2-generating-an-api-access-token",
+  title: "Generating an API access token",
+  fieldLabel: "API access token",
+  adminLocation: "Settings > Keys",
+  adminUrl: TAILSCALE_ADMIN_URLS.keys,
+  connectPath: "/connect/tailscale/token",
+};
+
+export const GUIDE_STEPS: readonly GuideStep[] = [ORGANIZATION_STEP, TOKEN_STEP];
+
+/** Link to one step of the public guide, e.g. for an info link beside a form field. */
+export function guideStepHref(step: GuideStep): string {
+  return `${TAILSCALE_GUIDE_PATH}#${step.id}`;
+}

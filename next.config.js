@@ -1,0 +1,18 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its wasm and data files from its own package folder: bundling breaks that.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  experimental: {
+    serverActions: {
+      // Backstop only: server.ts refuses bodies over BODY_LIMIT_BYTES before Next parses them.
+      bodySizeLimit: "1mb",
+      // Actions accept posts only from our own origin; AUTH_URL names it behind a proxy.
+      allowedOrigins: process.env.AUTH_URL ? [new URL(process.env.AUTH_URL).host] : undefined,
+    },
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { buildSecurityHeaders } from "./lib/http/security-headers";
+
+/**
+ * Every page response gets a fresh CSP nonce and the security headers; pages learn where the
+ * person was going (x-return-to) so a sign-in can send them back.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const headers = buildSecurityHeaders(nonce, process.env.NODE_ENV === "production", oauthOrigins());
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  requestHeaders.set("x-return-to", request.nextUrl.pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function oauthOrigins(): string[] {
+  const origins: string[] = [];
+  if (process.env.AUTH_GITHUB_ID) origins.push("https://github.com");
+  if (process.env.AUTH_OIDC_ISSUER) {
+    try {
+      origins.push(new URL(process.env.AUTH_OIDC_ISSUER).origin);
+    } catch {
+      // Settings validation reports a malformed issuer at start-up.
+    }
+  }
+  return origins;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -1,0 +1,61 @@
+import http from "node:http";
+import next from "next";
+import { getSettings, SettingsError } from "./lib/config/settings";
+import { closeDatabase } from "./lib/db/database";
+import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, oversizedBodyResponse } from "./lib/http/edge-of-server";
+
+/**
+ * The production (and dev) server: Next.js behind a thin node:http layer that does the two
+ * things only the socket can do right — learn the client's real address (X-Forwarded-For is
+ * believed only with TRUST_PROXY) and refuse oversized bodies before anything parses them.
+ */
+async function main() {
+  const dev = process.argv.includes("--dev");
+  let settings;
+  try {
+    settings = getSettings();
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? "127.0.0.1";
+  const app = next({ dev, hostname, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER_NAME] = clientAddressFor(req, settings.TRUST_PROXY);
+    if (!settings.TRUST_PROXY) delete req.headers["x-forwarded-for"];
+    const refusal = oversizedBodyResponse(req, settings.BODY_LIMIT_BYTES);
+    if (refusal) {
+      res.writeHead(413, { "content-type": refusal.contentType, connection: "close" });
+      res.end(refusal.body);
+      req.resume();
+      return;
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    console.log(`[server] Tailnet Connect ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}, ${settings.databaseEngine} database)`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`[server] ${signal}: closing`);
+    server.close();
+    server.closeIdleConnections?.();
+    void closeDatabase().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(`[server] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
