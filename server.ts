@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
-import { closeDatabase } from "./lib/db/database";
+import { closeDatabase, ensureDatabaseReady } from "./lib/db/database";
 import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, oversizedBodyResponse } from "./lib/http/edge-of-server";
 
 /**
@@ -23,6 +23,8 @@ async function main() {
   }
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";
+  // Migrate before listening: the server never takes traffic on an old schema.
+  await ensureDatabaseReady();
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -1,11 +1,11 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authenticatedAction, publicAction } from "@/lib/actions/authenticated-action";
 import { changePassword, deleteAccount, registerAccount, resetPasswordWithToken } from "@/lib/auth/accounts";
-import { signIn, signOut, unstable_update } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/auth/config";
 import { changePasswordSchema, deleteAccountSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { getSettings } from "@/lib/config/settings";
 import type { FormState } from "@/lib/forms/form-state";
@@ -19,12 +19,13 @@ const tooMany = (what: string, seconds: number): FormState => ({
 export const signInAction = publicAction(
   signInSchema,
   async ({ email, password, callbackUrl }) => {
-    const limit = await consumeRateLimit("signIn", [`email:${email}`, `address:${await clientAddress()}`]);
-    if (!limit.ok) return { ...tooMany("sign-in attempts", limit.retryAfterSeconds), values: { email } };
     try {
       await signIn("credentials", { email, password, redirectTo: callbackUrl });
     } catch (error) {
       // Next's redirect after a successful sign-in is also thrown: only AuthError is ours.
+      if (error instanceof CredentialsSignin && error.code.startsWith("rate_limited:")) {
+        return { ...tooMany("sign-in attempts", Number(error.code.split(":")[1])), values: { email } };
+      }
       if (error instanceof AuthError) {
         return { message: "That email and password do not match an account here. Check both, or create an account.", values: { email } };
       }
@@ -70,9 +71,10 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
 export const changePasswordAction = authenticatedAction(changePasswordSchema, async ({ currentPassword, newPassword }, { user }) => {
   const result = await changePassword(user.id, currentPassword, newPassword);
   if (!result.ok) return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
-  // This session adopts the new session version; every other one is now refused.
-  await unstable_update({});
-  return { ok: true, message: "Your password was changed. Every other session of this account has been signed out." };
+  // Every session, this one included, now carries a stale version: sign this one in again
+  // with the new password so only the others end.
+  await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/account?password=changed" });
+  return {};
 });
 
 export const deleteAccountAction = authenticatedAction(deleteAccountSchema, async ({ currentPassword }, { user }) => {

@@ -6,8 +6,9 @@ import { ChangePasswordForm, DeleteAccountForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
+  const passwordChanged = (await searchParams).password === "changed";
   const { BODY_LIMIT_BYTES } = getSettings();
   return (
     <div className="flex max-w-xl flex-col gap-10">
@@ -26,6 +27,11 @@ export default async function AccountPage() {
         <section className="flex flex-col gap-4">
           <h2 id="change-password" className="text-xl font-semibold">Change password</h2>
           <p className="text-slate-700 dark:text-slate-300">Changing it signs out every other browser where this account is signed in.</p>
+          {passwordChanged ? (
+            <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100">
+              Your password was changed. Every other session of this account has been signed out.
+            </p>
+          ) : null}
           <ChangePasswordForm bodyLimitBytes={BODY_LIMIT_BYTES} />
         </section>
       ) : null}

@@ -4,8 +4,20 @@ import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 
 /** Disabled while its form is submitting, so a double click sends one request. */
-export function SubmitButton({ children, pendingText, tone = "primary" }: { children: ReactNode; pendingText?: ReactNode; tone?: "primary" | "danger" }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({
+  children,
+  pendingText,
+  tone = "primary",
+  pending: pendingProp,
+}: {
+  children: ReactNode;
+  pendingText?: ReactNode;
+  tone?: "primary" | "danger";
+  /** From useActionForm; falls back to the native form status. */
+  pending?: boolean;
+}) {
+  const status = useFormStatus();
+  const pending = pendingProp || status.pending;
   const colours =
     tone === "danger"
       ? "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500"

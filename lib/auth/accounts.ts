@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { signupRefusal } from "./signup-policy";
 
@@ -16,7 +16,7 @@ export async function registerAccount(email: string, password: string): Promise<
     await db().user.create({ data: { email, passwordHash } });
     return { ok: true };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead, or ask the operator for a password reset link." };
     }
     throw error;

@@ -1,16 +1,26 @@
 import "server-only";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { getSettings } from "@/lib/config/settings";
+import { CLIENT_ADDRESS_HEADER_NAME } from "@/lib/http/edge-of-server";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { findOrCreateOAuthUser } from "./oauth-users";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
-import { findUserForSignIn, readSessionVersion } from "./users";
+import { findUserForSignIn } from "./users";
 
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+  }
+}
+
+/** Raised by authorize() when the sign-in limit is reached; `code` carries the wait in seconds. */
+export class SignInRateLimited extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `rate_limited:${retryAfterSeconds}`;
   }
 }
 
@@ -20,9 +30,14 @@ function config(): NextAuthConfig {
   const providers: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Every credentials sign-in, through our form or Auth.js's own endpoint, passes here, so
+      // the limit lives here too.
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const address = request.headers.get(CLIENT_ADDRESS_HEADER_NAME) ?? "unknown";
+        const limit = await consumeRateLimit("signIn", [`email:${parsed.data.email}`, `address:${address}`]);
+        if (!limit.ok) throw new SignInRateLimited(limit.retryAfterSeconds);
         const user = await findUserForSignIn(parsed.data.email);
         // Always verify, against a dummy hash when there is no account: same cost either way.
         const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
@@ -65,13 +80,10 @@ function config(): NextAuthConfig {
         user.sessionVersion = result.user.sessionVersion;
         return true;
       },
-      async jwt({ token, user, trigger }) {
+      jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
-        } else if (trigger === "update" && typeof token.uid === "string") {
-          // After a password change the current session adopts the new version; others do not.
-          token.sv = (await readSessionVersion(token.uid)) ?? -1;
         }
         return token;
       },
@@ -96,4 +108,4 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => config());
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

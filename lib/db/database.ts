@@ -8,7 +8,9 @@ import { migrate } from "./migrate";
  * instrumentation and routes as separate bundles (and dev reloads modules): a module-level
  * variable would open the embedded database twice.
  */
-type DatabaseState = { engine: Engine; prisma: PrismaClient; ready?: Promise<void> };
+// The Prisma client is created lazily by whoever asks first: server.ts only migrates (raw SQL),
+// so the client and its error classes come from the same bundle as the routes that use them.
+type DatabaseState = { engine: Engine; prisma?: PrismaClient; ready?: Promise<void> };
 const KEY = Symbol.for("tailnet-connect.database");
 const holder = globalThis as unknown as { [KEY]?: DatabaseState };
 
@@ -17,14 +19,16 @@ function state(): DatabaseState {
   if (!current) {
     const settings = getSettings();
     const engine = openEngine({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
-    current = { engine, prisma: new PrismaClient({ adapter: engine.adapterFactory }) };
+    current = { engine };
     holder[KEY] = current;
   }
   return current;
 }
 
 export function prismaClient(): PrismaClient {
-  return state().prisma;
+  const s = state();
+  s.prisma ??= new PrismaClient({ adapter: s.engine.adapterFactory });
+  return s.prisma;
 }
 
 export function databaseEngine(): Engine {
@@ -52,6 +56,6 @@ export async function closeDatabase(): Promise<void> {
   const current = holder[KEY];
   if (!current) return;
   holder[KEY] = undefined;
-  await current.prisma.$disconnect().catch(() => undefined);
+  await current.prisma?.$disconnect().catch(() => undefined);
   await current.engine.close();
 }

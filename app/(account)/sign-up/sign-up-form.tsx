@@ -1,24 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useFocusOnError, useInstantValidation } from "@/components/forms/use-form-helpers";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { PASSWORD_MIN, signUpSchema } from "@/lib/auth/schemas";
-import { initialFormState } from "@/lib/forms/form-state";
 import { signUpAction } from "../actions";
 
 export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: string; bodyLimitBytes: number }) {
-  const [state, action] = useActionState(signUpAction, initialFormState);
-  const formRef = useFocusOnError(state);
-  const checks = useInstantValidation(signUpSchema, state.fieldErrors, bodyLimitBytes);
+  const form = useActionForm(signUpAction, signUpSchema, bodyLimitBytes);
+  const { state } = form;
   return (
-    <form ref={formRef} action={action} onSubmit={checks.onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage state={checks.formError ? { message: checks.formError } : state} />
+    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+      <FormMessage state={form.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={checks.errorsFor("email")} onBlur={checks.onBlur} />
+      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={form.errorsFor("email")} onBlur={form.onBlur} />
       <Field
         name="password"
         label="Password"
@@ -26,12 +23,12 @@ export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: strin
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters.`}
-        errors={checks.errorsFor("password")}
-        onBlur={checks.onBlur}
+        errors={form.errorsFor("password")}
+        onBlur={form.onBlur}
       />
-      <Field name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required errors={checks.errorsFor("confirmPassword")} />
+      <Field name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required errors={form.errorsFor("confirmPassword")} />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Creating your account…">Create account</SubmitButton>
         <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="underline underline-offset-4">
           I already have an account
         </Link>

@@ -31,7 +31,9 @@ export type Fault =
   /** Key read answers 200 with JSON of the wrong shape (`id` is a number). */
   | "wrong-shape"
   /** Key read destroys the socket without answering (connection reset). */
-  | "reset";
+  | "reset"
+  /** Everything works except `GET /users/{userId}`, which answers 500 (to test the canonical-ID fallback). */
+  | "user-read-fails";
 
 export interface FixtureTailnet {
   canonicalId: string;
@@ -56,9 +58,6 @@ export const FIXTURE_USERS: readonly FixtureUser[] = [
   { id: "uCarol1CNTRL", tailnetId: DEMO_TAILNET.canonicalId, loginName: "carol@example.com", displayName: "Carol Member", role: "member" },
   { id: "uDave1CNTRL", tailnetId: OTHER_TAILNET.canonicalId, loginName: "dave@other.example", displayName: "Dave Other", role: "owner" },
 ];
-
-/** A user ID no user has: keys pointing at it make `GET /users/{id}` answer 404. */
-export const MISSING_USER_ID = "uGone1CNTRL";
 
 export interface FixtureKey {
   name: string;
@@ -92,7 +91,7 @@ export const FIXTURE_KEYS = [
   { name: "invalidFlag",     keyId: "kInvalid1CNTRL",   secret: "In1Va2Li3Df4La5Gg6Hh7Jj8Kk9Ll0M7", tailnetId: demo, userId: owner, description: "invalid with no reason", expiresInDays: 50, createdDaysAgo: 5, invalidFlag: true },
   { name: "member",          keyId: "kMember1CNTRL",    secret: "Me1Mb2Er3Ro4Le5Nn6Bb7Vv8Cc9Xx0Z8", tailnetId: demo, userId: "uCarol1CNTRL", description: "creator is now a member", expiresInDays: 30, createdDaysAgo: 5 },
   { name: "otherTailnet",    keyId: "kOther1CNTRL",     secret: "Ot1He2Rt3Ai4Ln5Et6Qq7Ww8Ee9Rr0T9", tailnetId: OTHER_TAILNET.canonicalId, userId: "uDave1CNTRL", description: "belongs to other.example", expiresInDays: 30, createdDaysAgo: 5 },
-  { name: "userReadFails",   keyId: "kNoUser1CNTRL",    secret: "No1Us2Er3Re4Ad5Ff6Gg7Hh8Jj9Kk0L0", tailnetId: demo, userId: MISSING_USER_ID, description: "its user is gone", expiresInDays: 30, createdDaysAgo: 5 },
+  { name: "userReadFails",   keyId: "kNoUser1CNTRL",    secret: "No1Us2Er3Re4Ad5Ff6Gg7Hh8Jj9Kk0L0", tailnetId: demo, userId: owner, description: "fault: user read fails", expiresInDays: 30, createdDaysAgo: 5, fault: "user-read-fails" },
   { name: "slow",            keyId: "kSlow1CNTRL",      secret: "Sl1Ow2Sl3Ow4Sl5Ow6Sl7Ow8Sl9Ow0A1", tailnetId: demo, userId: owner, description: "fault: slow", expiresInDays: 30, createdDaysAgo: 1, fault: "slow" },
   { name: "rateLimitedOnce", keyId: "kRate1CNTRL",      secret: "Ra1Te2Li3Mi4Te5Do6On7Ce8Aa9Bb0A2", tailnetId: demo, userId: owner, description: "fault: 429 once", expiresInDays: 30, createdDaysAgo: 1, fault: "429-once" },
   { name: "rateLimitedLong", keyId: "kRate2CNTRL",      secret: "Ra1Te2Lo3Ng4Re5Tr6Yy7Af8Te9Rr0A3", tailnetId: demo, userId: owner, description: "fault: 429 for an hour", expiresInDays: 30, createdDaysAgo: 1, fault: "429-long" },

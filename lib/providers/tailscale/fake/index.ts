@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createHandler } from "./server";
 import { FakeTailscaleState } from "./state";
 
-export { FIXTURE_TOKENS, FIXTURE_KEYS, DEMO_TAILNET, OTHER_TAILNET, anyTailnetToken, MISSING_USER_ID } from "./fixtures";
+export { FIXTURE_TOKENS, FIXTURE_KEYS, DEMO_TAILNET, OTHER_TAILNET, anyTailnetToken } from "./fixtures";
 export { FakeTailscaleState, derivedTailnetId, type CallRecord, type MintRequest, type MintedToken } from "./state";
 
 export interface StartFakeTailscaleOptions {

@@ -76,7 +76,7 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(text);
 }
 
-function keyBody(key: FakeKey) {
+function keyBody(key: FakeKey, tailnet: FakeTailnet) {
   return {
     id: key.keyId,
     keyType: "api",
@@ -86,7 +86,8 @@ function keyBody(key: FakeKey) {
     ...(key.invalidFlag || key.revoked ? { invalid: true } : {}),
     description: key.description,
     scopes: ["all"],
-    userId: key.userId,
+    // Load-test keys act as the owner of whichever tailnet they are used on.
+    userId: key.tailnetId === null ? `uany${tailnet.canonicalId}` : key.userId,
   };
 }
 
@@ -112,6 +113,7 @@ function userBody(user: FixtureUser, state: FakeTailscaleState) {
 function faultReply(key: FakeKey, route: string, state: FakeTailscaleState): Reply | "slow" | null {
   switch (key.fault) {
     case undefined:
+    case "user-read-fails":
       return null;
     case "slow":
       return "slow";
@@ -182,6 +184,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
   }
 
   if (route.name === "user") {
+    if (key.fault === "user-read-fails") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
     const user = state.users.get(route.userId);
     const caller = key.tailnetId === null ? null : state.users.get(key.userId);
     const visible = user && (key.tailnetId === null || user.tailnetId === caller?.tailnetId);
@@ -221,7 +224,7 @@ function keyRoute(
   const target = ownKey ? caller : state.keys.get(keyId);
   if (!target || (target.tailnetId !== null && target.tailnetId !== tailnet.canonicalId)) return message(404, "key not found");
   if (!ownKey && (!user || !ADMIN_ROLES.has(user.role))) return message(403, "insufficient permissions");
-  if (method === "GET") return json(200, keyBody(target));
+  if (method === "GET") return json(200, keyBody(target, tailnet));
   if (target.deleted) return message(404, "key not found");
   target.deleted = true;
   target.revoked = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -231,6 +234,7 @@ function keyRoute(
 export function createHandler(state: FakeTailscaleState, options: FakeOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
+    const generation = state.generation;
     const method = req.method ?? "GET";
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
     try {
@@ -241,7 +245,7 @@ export function createHandler(state: FakeTailscaleState, options: FakeOptions) {
       const route = matchRoute(method, rawPath);
       await wait(options.latencyMs, res);
       const reply = await handleApi(req, res, route, state);
-      state.calls.push({ method, route: route?.template ?? "unmatched", path: rawPath, status: reply.reset ? 0 : reply.status, durationMs: Date.now() - started });
+      if (generation === state.generation) state.calls.push({ method, route: route?.template ?? "unmatched", path: rawPath, status: reply.reset ? 0 : reply.status, durationMs: Date.now() - started });
       send(res, reply);
     } catch (error) {
       send(res, message(500, `fake error: ${error instanceof Error ? error.message : String(error)}`));

@@ -75,12 +75,15 @@ export class FakeTailscaleState {
   /** Per token and route, for faults that alternate. */
   faultCounters = new Map<string, number>();
   startedAt = Date.now();
+  /** Bumped by reset(), so a request that straddles a reset does not count against the new world. */
+  generation = 0;
 
   constructor() {
     this.reset();
   }
 
   reset(): void {
+    this.generation++;
     this.startedAt = Date.now();
     this.tailnets.clear();
     this.users.clear();

@@ -44,7 +44,7 @@ export function Section({ headingId, className, children }: { headingId: string;
   );
 }
 
-export const sectionTitleClass = "scroll-mt-24 text-xl font-semibold text-slate-900 outline-none dark:text-slate-100";
+export const sectionTitleClass = "scroll-mt-24 text-xl font-semibold text-slate-900 dark:text-slate-100";
 export const subTitleClass = "pt-2 text-lg font-semibold text-slate-900 dark:text-slate-100";
 export const mutedClass = "text-slate-600 dark:text-slate-300";
 

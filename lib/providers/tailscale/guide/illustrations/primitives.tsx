@@ -31,12 +31,13 @@ const STROKE = {
   muted: { stroke: "#4b5563", className: "dark:stroke-slate-300" },
   accent: { stroke: "#1d4ed8", className: "dark:stroke-blue-300" },
   surface: { stroke: "#ffffff", className: "dark:stroke-slate-900" },
+  warning: { stroke: "#92400e", className: "dark:stroke-amber-300" },
 } as const;
 
 export type FillTone = keyof typeof FILL;
 export type StrokeTone = keyof typeof STROKE;
 
-function paint(fill?: FillTone, stroke?: StrokeTone) {
+export function paint(fill?: FillTone, stroke?: StrokeTone) {
   const f = fill ? FILL[fill] : undefined;
   const s = stroke ? STROKE[stroke] : undefined;
   const className = [f?.className, s?.className].filter(Boolean).join(" ") || undefined;

@@ -1,6 +1,6 @@
 import { DIALOG, DIALOG_INNER_X, DialogShell } from "./dialog";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
-import { Box, Button, Callout, CopyIcon, Highlight, Label, middle } from "./primitives";
+import { Box, Button, Callout, CopyIcon, Highlight, Label, middle, paint } from "./primitives";
 
 const HEIGHT = 284;
 
@@ -25,7 +25,7 @@ export function TokenShownOnceIllustration(props: IllustrationProps) {
       }
     >
       <DialogShell height={HEIGHT} title="Generated new access token">
-        <path d={`M${x + 10} 84 L${x + 21} 104 L${x - 1} 104 Z`} strokeLinejoin="round" strokeWidth={3} fill="#92400e" stroke="#92400e" className="dark:fill-amber-300 dark:stroke-amber-300" />
+        <path d={`M${x + 10} 84 L${x + 21} 104 L${x - 1} 104 Z`} strokeLinejoin="round" strokeWidth={3} {...paint("warning", "warning")} />
         <Label x={x + 10} y={102} size={14} weight={700} tone="onAccent" anchor="middle">!</Label>
         <Label x={x + 32} y={102} weight={600}>Copy it now. It won&apos;t be shown again.</Label>
         <Label x={x} y={126} size={14} tone="muted">Keep it secret, like a password.</Label>

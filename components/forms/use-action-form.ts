@@ -1,0 +1,65 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * Everything a form of ours does in the browser, on top of a server action that works without
+ * JavaScript: instant checks with the same zod schema the server enforces (on blur), a size
+ * check that refuses an oversized form before it is sent, focus on the first error, and no
+ * wiping of what the person typed when the server says something is wrong.
+ */
+export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitBytes: number) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[] | undefined>>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    // A new answer from the server: its errors replace the instant ones.
+    setAnswered(state);
+    setClientErrors({});
+  }
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || state.ok || !state.message) return;
+    const firstInvalid = form.querySelector<HTMLElement>("[aria-invalid='true']");
+    (firstInvalid ?? form.querySelector<HTMLElement>("[role='status']"))?.focus();
+  }, [state]);
+
+  const onBlur = (event: React.FocusEvent<HTMLInputElement>) => {
+    const { name, value } = event.target;
+    const fieldSchema = schema.shape[name] as z.ZodType | undefined;
+    if (!fieldSchema || value === "") return;
+    const result = fieldSchema.safeParse(value);
+    setClientErrors((e) => ({ ...e, [name]: result.success ? undefined : [result.error.issues[0]!.message] }));
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    let size = 0;
+    for (const [key, value] of formData) {
+      size += key.length + (typeof value === "string" ? new TextEncoder().encode(value).length : value.size);
+    }
+    if (size > bodyLimitBytes) {
+      setFormError(
+        `This form is too large to send (${Math.ceil(size / 1024)} KB; the limit is ${Math.floor(bodyLimitBytes / 1024)} KB). Check that you pasted only what the field asks for.`,
+      );
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[role='status']")?.focus());
+      return;
+    }
+    setFormError(undefined);
+    // Submitting through the transition ourselves (not the native form action) keeps the
+    // fields as typed when the server answers with an error.
+    startTransition(() => formAction(formData));
+  };
+
+  const errorsFor = (name: string) => (name in clientErrors ? clientErrors[name] : state.fieldErrors?.[name]);
+  const message: FormState = formError ? { message: formError } : state;
+  return { state, message, formAction, formRef, pending, onBlur, onSubmit, errorsFor };
+}

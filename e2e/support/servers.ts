@@ -1,0 +1,68 @@
+import path from "node:path";
+
+/**
+ * The servers an end-to-end run needs: the app (twice: one with sign-up closed), and the fake
+ * Tailscale API. Ports and data directories are fixed per engine so logs are easy to find.
+ */
+export type E2eServer = { name: string; url: string; readyPath: string; command: string; env: Record<string, string> };
+
+export const FAKE_TAILSCALE_PORT = 4311;
+export const MAIN_PORT = 3311;
+export const CLOSED_SIGNUP_PORT = 3312;
+
+export function e2eEngine(): "embedded" | "postgresql" {
+  return process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "embedded";
+}
+
+export function e2eDataDir(name: string): string {
+  return path.resolve(".data-test", `${e2eEngine()}-${name}`);
+}
+
+// Raised so the suite's many sign-ins never trip them; a dedicated test checks each limit.
+export const RAISED_LIMITS = {
+  RATE_LIMIT_SIGN_IN: "10000/1m",
+  RATE_LIMIT_SIGN_UP: "10000/1m",
+  RATE_LIMIT_CONNECT: "10000/1m",
+  RATE_LIMIT_REVERIFY: "10000/1m",
+};
+
+function appEnv(port: number, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  const databaseUrl = e2eEngine() === "postgresql" ? process.env.TEST_DATABASE_URL ?? "" : "";
+  return {
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    TAILSCALE_API_URL: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
+    TAILSCALE_TIMEOUT_MS: "4000",
+    ...RAISED_LIMITS,
+    ...extra,
+  };
+}
+
+export function e2eServers() {
+  const main: E2eServer = {
+    name: "app",
+    url: `http://127.0.0.1:${MAIN_PORT}`,
+    readyPath: "/api/health",
+    command: "npx tsx server.ts",
+    env: appEnv(MAIN_PORT, e2eDataDir("main")),
+  };
+  const closedSignup: E2eServer = {
+    name: "app-signup-closed",
+    url: `http://127.0.0.1:${CLOSED_SIGNUP_PORT}`,
+    readyPath: "/api/health",
+    command: "npx tsx server.ts",
+    env: appEnv(CLOSED_SIGNUP_PORT, e2eDataDir("closed"), { SIGNUP: "closed" }),
+  };
+  const fake: E2eServer = {
+    name: "fake-tailscale",
+    url: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
+    readyPath: "/__fake/fixtures",
+    command: `npx tsx scripts/fake-tailscale.ts --port ${FAKE_TAILSCALE_PORT}`,
+    env: {},
+  };
+  return { main, closedSignup, fake, list: [fake, main, closedSignup] };
+}
