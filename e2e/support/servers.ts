@@ -6,9 +6,11 @@ import path from "node:path";
  */
 export type E2eServer = { name: string; url: string; readyPath: string; command: string; env: Record<string, string> };
 
-export const FAKE_TAILSCALE_PORT = 4311;
-export const MAIN_PORT = 3311;
-export const CLOSED_SIGNUP_PORT = 3312;
+// E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const FAKE_TAILSCALE_PORT = 4311 + offset;
+export const MAIN_PORT = 3311 + offset;
+export const CLOSED_SIGNUP_PORT = 3312 + offset;
 
 export function e2eEngine(): "embedded" | "postgresql" {
   return process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "embedded";

@@ -1,0 +1,18 @@
+import "server-only";
+
+/** Every kind of event in a connection's history. Details never hold a secret. */
+export const AUDIT_EVENT_TYPES = {
+  created: "connection.created",
+  reconnected: "connection.reconnected",
+  verified: "connection.verified",
+  verificationFailed: "connection.verification_failed",
+  rotated: "connection.rotated",
+  oldKeyRevoked: "connection.old_key_revoked",
+  oldKeyRevokeFailed: "connection.old_key_revoke_failed",
+  notified: "connection.notified",
+  disconnected: "connection.disconnected",
+} as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[keyof typeof AUDIT_EVENT_TYPES];
+
+export type AuditDetail = Record<string, string | number | boolean | null>;

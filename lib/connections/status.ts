@@ -1,0 +1,47 @@
+import type { OutcomeName } from "@/lib/providers/tailscale/outcomes";
+
+/** Derived in this one place; the list, the detail page, the scheduler and notifications all ask here. */
+export const CONNECTION_STATUSES = ["expired", "revoked", "invalid", "unverified", "expiring_soon", "active", "disconnected"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export const EXPIRING_SOON_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+const INVALID_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["invalid_token", "wrong_tailnet", "tailnet_not_found", "insufficient_permission"]);
+const UNVERIFIED_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["rate_limited", "tailscale_unavailable", "timeout", "unexpected_response"]);
+
+export type StatusInput = { disconnectedAt: Date | null; tokenExpiresAt: Date | null; lastOutcome: string | null };
+
+/**
+ * The status table, first applicable row wins. A disconnected connection is checked first: its
+ * token is destroyed, so whatever its last check said no longer describes it.
+ */
+export function deriveConnectionStatus(c: StatusInput, now: Date = new Date()): ConnectionStatus {
+  if (c.disconnectedAt) return "disconnected";
+  if ((c.tokenExpiresAt && c.tokenExpiresAt.getTime() <= now.getTime()) || c.lastOutcome === "token_expired") return "expired";
+  if (c.lastOutcome === "token_revoked") return "revoked";
+  if (c.lastOutcome && INVALID_OUTCOMES.has(c.lastOutcome)) return "invalid";
+  if (c.lastOutcome && UNVERIFIED_OUTCOMES.has(c.lastOutcome)) return "unverified";
+  const left = daysLeft(c.tokenExpiresAt, now);
+  if (left !== null && left <= EXPIRING_SOON_DAYS) return "expiring_soon";
+  return "active";
+}
+
+/** Whole days until expiry, rounded up (0 on the last day); null when unknown. */
+export function daysLeft(expiresAt: Date | null, now: Date = new Date()): number | null {
+  if (!expiresAt) return null;
+  return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
+}
+
+export const STATUS_LABELS: Record<ConnectionStatus, { label: string; description: string }> = {
+  active: { label: "Active", description: "The token works and has more than 14 days left." },
+  expiring_soon: { label: "Expiring soon", description: "The token works but expires within 14 days: rotate it." },
+  expired: { label: "Expired", description: "The token has expired: rotate it to reconnect." },
+  revoked: { label: "Revoked", description: "The token was revoked at Tailscale: rotate it to reconnect." },
+  invalid: { label: "Needs attention", description: "Tailscale refused the last check: see the outcome and fix the value it names." },
+  unverified: { label: "Unverified", description: "The last check could not reach a verdict (Tailscale busy or unreachable); what was known before is kept." },
+  disconnected: { label: "Disconnected", description: "Disconnected by its owner; its token was destroyed and its history kept." },
+};
+
+/** Statuses that the owner is told about when a connection moves into them. */
+export const NOTIFY_STATUSES: ReadonlySet<ConnectionStatus> = new Set(["expiring_soon", "expired", "revoked", "invalid"]);
