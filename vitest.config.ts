@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["lib/testing/setup-env.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

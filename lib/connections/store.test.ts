@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { decryptSecret, connectionTokenContext } from "@/lib/crypto/token-cipher";
+import { useTestDatabase } from "@/lib/testing/database";
+import { createConnection, createUser, fakeApiToken } from "@/lib/testing/factories";
+import { saveVerifiedConnection, TAILSCALE_PROVIDER } from "./store";
+
+const db = useTestDatabase();
+
+describe("saveVerifiedConnection", () => {
+  it("stores the token encrypted, never in plaintext, and records an audit event", async () => {
+    const user = await createUser();
+    const { id, token, verified } = await createConnection(user.id);
+    const row = await db().connection.findUniqueOrThrow({ where: { id } });
+    expect(row.tokenCiphertext).not.toContain(token.split("-").pop());
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(decryptSecret(row.tokenCiphertext!, connectionTokenContext({ userId: user.id, provider: TAILSCALE_PROVIDER, canonicalTailnetId: verified.canonicalTailnetId }))).toBe(token);
+    const events = await db().auditEvent.findMany({ where: { connectionId: id } });
+    expect(events.map((e) => e.type)).toEqual(["connection.created"]);
+    expect(JSON.stringify(events)).not.toContain(token);
+  });
+
+  it("keeps one row per person and canonical tailnet, replacing the token on reconnect", async () => {
+    const user = await createUser();
+    const first = await createConnection(user.id, { canonicalTailnetId: "T1111CNTRL", tailnet: "example.com" });
+    const second = await createConnection(user.id, { canonicalTailnetId: "T1111CNTRL", tailnet: "-" });
+    expect(second.id).toBe(first.id);
+    const rows = await db().connection.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tailnet).toBe("-");
+    expect(rows[0]!.keyId).toBe(second.verified.keyId);
+  });
+
+  it("leaves exactly one row when the same connect runs twice at once", async () => {
+    const user = await createUser();
+    const token = fakeApiToken();
+    const results = await Promise.all(
+      [0, 1, 2].map(() => createConnection(user.id, { token, canonicalTailnetId: "T2222CNTRL", tailnet: "example.com" })),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(await db().connection.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses a rotation that lands on another connection", async () => {
+    const user = await createUser();
+    const a = await createConnection(user.id, { canonicalTailnetId: "T3333CNTRL" });
+    const other = await createConnection(user.id, { canonicalTailnetId: "T4444CNTRL" });
+    const result = await saveVerifiedConnection({ userId: user.id, token: other.token, verified: other.verified, expectConnectionId: a.id });
+    expect(result).toEqual({ mismatch: true });
+  });
+});
