@@ -1,10 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createFreshDatabase } from "@/lib/testing/fresh-database";
 import { openEngine, type Engine } from "./engine";
 import { migrate, MigrationError, readMigrations } from "./migrate";
 
@@ -13,28 +10,16 @@ import { migrate, MigrationError, readMigrations } from "./migrate";
  * (a fresh database created beside DATABASE_URL's and dropped afterwards).
  */
 const serverUrl = process.env.DATABASE_URL || undefined;
-const created: string[] = [];
+const drops: Array<() => Promise<void>> = [];
 
 async function freshTarget(): Promise<{ databaseUrl?: string; dataDir: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-migrate-"));
-  if (!serverUrl) return { dataDir };
-  const name = `tc_migrate_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  created.push(name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { databaseUrl: url.toString(), dataDir };
+  const fresh = await createFreshDatabase(serverUrl);
+  drops.push(fresh.drop);
+  return { databaseUrl: fresh.databaseUrl, dataDir: fresh.dataDir };
 }
 
 afterAll(async () => {
-  if (!serverUrl) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  for (const drop of drops) await drop();
 });
 
 describe(`migrations (${serverUrl ? "postgresql" : "embedded"})`, () => {
