@@ -40,6 +40,7 @@ async function screenshots(page: Page, name: string) {
 }
 
 test("happy path: every page is accessible, and the token never reaches the browser", async ({ page }) => {
+  test.setTimeout(180_000);
   const token = FIXTURE_TOKENS.demoOwner;
   const secret = token.split("-").pop()!;
   const bodies: Array<{ url: string; text: string }> = [];
@@ -108,6 +109,7 @@ test("happy path: every page is accessible, and the token never reaches the brow
 });
 
 test("the public guide has the step anchors, one source of text, and Connect now links", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/guides/tailscale-api-key");
   await expect(page.locator("#step-1-finding-your-organization-name")).toHaveText(/Step 1: Finding your organization name/);
   await expect(page.locator("#step-2-generating-an-api-access-token")).toHaveText(/Step 2: Generating an API access token/);
