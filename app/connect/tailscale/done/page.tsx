@@ -50,7 +50,7 @@ export default async function DonePage({ searchParams }: { searchParams: Promise
       <section aria-labelledby="what-next" className="flex flex-col gap-3">
         <h2 id="what-next" className="text-xl font-semibold">What happens next</h2>
         <ul className="list-disc space-y-2 pl-6">
-          <li>Tailnet Connect checks the connection again about every {reverifyHours === 24 ? "day" : `${reverifyHours} hours`} and shows its status on the connection page.</li>
+          <li>Tailnet Connect checks the connection again {reverifyHours === 24 ? "every day" : `every ${reverifyHours} hours`} and shows its status on the connection page.</li>
           <li>
             It warns you {EXPIRING_SOON_DAYS} days before the token expires. To renew, generate a new token and connect the same tailnet again: the connection is
             updated, not duplicated. Then revoke the old token in the admin console.
