@@ -45,6 +45,9 @@ function appEnv(port: number, dataDir: string, extra: Record<string, string> = {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
+    // Set by scripts/test.ts for the whole run (production on PostgreSQL requires them).
+    AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "",
+    TOKEN_ENCRYPTION_KEYS: process.env.E2E_TOKEN_ENCRYPTION_KEYS ?? "",
     AUTH_URL: `http://127.0.0.1:${port}`,
     TAILSCALE_API_URL: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
     TAILSCALE_TIMEOUT_MS: "4000",
