@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "./find-chromium";
-import { resetTestDatabase } from "./reset-test-database";
+import { recreateSiblingDatabase, resetTestDatabase } from "./reset-test-database";
 
 /**
  * `npm test`: the whole suite. Unit and integration tests (vitest), then end-to-end tests
@@ -60,7 +60,10 @@ process.env.E2E_TOKEN_ENCRYPTION_KEYS ??= `e2e:${randomBytes(32).toString("base6
 let allOk = true;
 for (const engine of engines) {
   const databaseUrl = engine === "postgresql" ? testDatabaseUrl : undefined;
-  if (databaseUrl) await resetTestDatabase(databaseUrl);
+  if (databaseUrl) {
+    await resetTestDatabase(databaseUrl);
+    process.env.E2E_LIMITS_DATABASE_URL = await recreateSiblingDatabase(databaseUrl, "limits");
+  }
   fs.rmSync(path.resolve(".data-test", engine), { recursive: true, force: true });
   for (const dir of fs.existsSync(".data-test") ? fs.readdirSync(".data-test") : []) {
     if (dir.startsWith(`${engine}-`)) fs.rmSync(path.resolve(".data-test", dir), { recursive: true, force: true });

@@ -76,7 +76,12 @@ export function e2eServers() {
     url: `http://127.0.0.1:${LIMITS_PORT}`,
     readyPath: "/api/health",
     command: "npx tsx server.ts",
-    env: appEnv(LIMITS_PORT, e2eDataDir("limits"), { ...LOW_LIMITS, TRUST_PROXY: "false" }),
+    // On PostgreSQL a database of its own: limits are shared by all instances on one database.
+    env: appEnv(LIMITS_PORT, e2eDataDir("limits"), {
+      ...LOW_LIMITS,
+      TRUST_PROXY: "false",
+      ...(e2eEngine() === "postgresql" ? { DATABASE_URL: process.env.E2E_LIMITS_DATABASE_URL ?? "" } : {}),
+    }),
   };
   const fake: E2eServer = {
     name: "fake-tailscale",
