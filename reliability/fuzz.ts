@@ -104,7 +104,7 @@ function mutate(spec: FormSpec): { parts: Part[]; mutations: Mutation[] } {
 function asFormData(parts: Part[]): FormData {
   const form = new FormData();
   for (const part of parts) {
-    if (part.filename !== undefined) form.append(part.name, new Blob([part.value]), part.filename);
+    if (part.filename !== undefined) form.append(part.name, new Blob([typeof part.value === "string" ? part.value : new Uint8Array(part.value)]), part.filename);
     else form.append(part.name, typeof part.value === "string" ? part.value : new TextDecoder().decode(part.value));
   }
   return form;

@@ -39,7 +39,7 @@ export class Session {
       method: init.method ?? "GET",
       redirect: "manual",
       headers: { cookie: this.cookieHeader(), accept: "text/html", ...init.headers },
-      body: init.body,
+      body: typeof init.body === "string" || init.body === undefined ? init.body : new Uint8Array(init.body),
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
     });
     if (init.rememberCookies !== false) this.remember(response);

@@ -20,7 +20,7 @@ export class Report {
   figure(name: string, value: string | number) {
     console.log(`      ${name}: ${value}`);
     const file = process.env.RELIABILITY_REPORT;
-    if (file) fs.appendFileSync(file, `${JSON.stringify({ test: this.test, name, value })}\n`);
+    if (file) fs.appendFileSync(file, `${JSON.stringify({ test: process.env.RELIABILITY_TEST ?? this.test, name, value })}\n`);
   }
 
   /** Prints the time taken and exits: non-zero when any check failed. */
