@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { FIXTURE_TOKENS } from "../lib/providers/tailscale/fake/fixtures";
+import { tokenHint } from "../lib/providers/tailscale/fields";
 import { describeOutcome, type OutcomeName } from "../lib/providers/tailscale/outcomes";
 import { signUp } from "./support/accounts";
 import { reachReview } from "./support/connect";
@@ -34,8 +35,7 @@ async function keyReadsFor(fixture: keyof typeof FIXTURE_TOKENS): Promise<number
 }
 
 async function expectValuesKept(page: Page, fixture: keyof typeof FIXTURE_TOKENS) {
-  const hint = `${/^(tskey-api-[^-]+-)/.exec(FIXTURE_TOKENS[fixture])![1]}••••`;
-  await expect(page.getByText(hint)).toBeVisible();
+  await expect(page.getByText(tokenHint(FIXTURE_TOKENS[fixture]))).toBeVisible();
   await expect(page.getByText("example.com", { exact: true })).toBeVisible();
 }
 
