@@ -31,7 +31,10 @@ export async function listConnectionDevices(userId: string, connectionId: string
   });
   const now = options.now?.() ?? new Date();
   if (!result.ok) {
-    const outcome = classify({ call: "devices", failure: result }, { now, ...(row.tokenExpiresAt ? { knownExpiry: row.tokenExpiresAt } : {}) });
+    // A stored token that worked before and now gets 401 died since: judged like the key read,
+    // the stored expiry tells expired from revoked.
+    const call = result.kind === "http" && result.status === 401 ? "key" : "devices";
+    const outcome = classify({ call, failure: result }, { now, ...(row.tokenExpiresAt ? { knownExpiry: row.tokenExpiresAt } : {}) });
     return { kind: "failed", outcome: outcome ?? { outcome: "unexpected_response" } };
   }
   const devices = result.data
