@@ -39,7 +39,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 export async function claimDueConnections(instanceId: string, options: { now: Date; dueBefore: Date; batchSize: number; leaseSeconds: number }): Promise<string[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseSeconds * 1000);
-  const rows = await db().$queryRaw<Array<{ id: string }>>`
+  const rows = await db().$queryRaw<Array<{ id: string; lastCheckedAt: Date | null }>>`
     UPDATE "Connection" SET "leaseOwner" = ${instanceId}, "leaseExpiresAt" = ${leaseUntil}
     WHERE "id" IN (
       SELECT "id" FROM "Connection"
@@ -50,8 +50,10 @@ export async function claimDueConnections(instanceId: string, options: { now: Da
       LIMIT ${options.batchSize}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id"`;
-  return rows.map((r) => r.id);
+    RETURNING "id", "lastCheckedAt"`;
+  // RETURNING comes back in storage order: check the longest-unchecked first.
+  const time = (d: Date | null) => (d ? new Date(d).getTime() : -Infinity);
+  return rows.sort((a, b) => time(a.lastCheckedAt) - time(b.lastCheckedAt) || a.id.localeCompare(b.id)).map((r) => r.id);
 }
 
 async function releaseLeases(instanceId: string, ids: string[]) {
