@@ -1,8 +1,16 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetSettingsForTests } from "@/lib/config/settings";
+import { closeDatabase, ensureDatabaseReady } from "@/lib/db";
+import { LOCK_FILE } from "@/lib/db/embedded-lock";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
 import { useTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { runScheduledVerification } from "./scheduler";
+import { startSmtpReceiver, startWebhookReceiver } from "./testing/receivers";
 
 const db = useTestDatabase();
 let fake: RunningFakeTailscale;
@@ -95,3 +103,91 @@ describe("runScheduledVerification", () => {
     expect(waits[0]).toBeGreaterThan(3_500_000);
   });
 });
+
+describe("the cron route and the CLI", () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    for (const name of ["CRON_SECRET", "TAILSCALE_API_URL", "SMTP_URL", "MAIL_FROM", "WEBHOOK_URL", "WEBHOOK_SECRET"]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    resetSettingsForTests();
+  });
+
+  it("answers 404 while CRON_SECRET is unset, 401 to a wrong bearer, and runs with the right one (notifying)", async () => {
+    const { POST } = await import("@/app/api/cron/verify-connections/route");
+    const post = (auth?: string) =>
+      POST(new Request("http://localhost/api/cron/verify-connections", { method: "POST", headers: auth ? { authorization: auth } : {} }));
+    delete process.env.CRON_SECRET;
+    resetSettingsForTests();
+    expect((await post("Bearer anything-at-all-here")).status).toBe(404);
+
+    const smtp = await startSmtpReceiver();
+    const hooks = await startWebhookReceiver("route-webhook-secret-0123456789", [500]);
+    try {
+      Object.assign(process.env, {
+        CRON_SECRET: "cron-secret-for-tests-0123456789",
+        TAILSCALE_API_URL: fake.url,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: "noreply@example.org",
+        WEBHOOK_URL: hooks.url,
+        WEBHOOK_SECRET: "route-webhook-secret-0123456789",
+      });
+      resetSettingsForTests();
+      expect((await post()).status).toBe(401);
+      expect((await post("Bearer cron-secret-for-tests-012345678")).status).toBe(401);
+      const soon = fake.state.mint({ tailnet: "example.com", expiresInDays: 10 });
+      const { ids } = await dueConnections([soon.token, FIXTURE_TOKENS.revoked, FIXTURE_TOKENS.rateLimitedLong]);
+      const response = await post("Bearer cron-secret-for-tests-0123456789");
+      expect(response.status).toBe(200);
+      const summary = await response.json();
+      expect(summary).toMatchObject({ claimed: 3, notified: 2 });
+      expect(summary.failed).toMatchObject({ token_revoked: 1, rate_limited: 1 });
+      expect(smtp.mails).toHaveLength(2);
+      // The first webhook attempt got a 500 and was retried.
+      expect(hooks.hooks.length).toBe(3);
+      expect(hooks.hooks.every((h) => h.validSignature)).toBe(true);
+      const statuses = (await db().connection.findMany({ where: { id: { in: ids } } })).map((r) => String(r.notifiedStatus)).sort();
+      expect(statuses).toEqual(["expiring_soon", "null", "revoked"]);
+    } finally {
+      await smtp.close();
+      await hooks.close();
+    }
+  });
+
+  it("runs from the command line and prints a summary", async () => {
+    const soon = fake.state.mint({ tailnet: "example.com", expiresInDays: 10 });
+    const { ids } = await dueConnections([soon.token, FIXTURE_TOKENS.demoOwner]);
+    // The embedded database admits one process: let the CLI have it for a moment.
+    await closeDatabase();
+    const result = await runCommand(["run", "connections:verify"], { TAILSCALE_API_URL: fake.url, SMTP_URL: "", MAIL_FROM: "", WEBHOOK_URL: "", WEBHOOK_SECRET: "", CRON_SECRET: "" });
+    await ensureDatabaseReady(() => undefined);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout.trim().split("\n").pop()!);
+    expect(summary).toMatchObject({ claimed: 2, verified: 2, skipped: 0 });
+    const rows = await db().connection.findMany({ where: { id: { in: ids } } });
+    expect(rows.map((r) => String(r.notifiedStatus)).sort()).toEqual(["expiring_soon", "null"]);
+  });
+
+  it("refuses on a busy embedded database and points to the route", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-busy-"));
+    // A live process (this one) holds the lock, as a running server would.
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), command: "tsx server.ts", since: new Date().toISOString() }));
+    const result = await runCommand(["run", "connections:verify"], { DATA_DIR: dir, DATABASE_URL: "" });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("in use by another process");
+    expect(result.stderr).toContain("POST /api/cron/verify-connections");
+  });
+});
+
+function runCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npm", args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
