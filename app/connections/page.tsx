@@ -84,12 +84,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     ) : null}
                   </th>
                   <td className="px-4 py-3"><StatusBadge status={c.status} /></td>
-                  <td className="px-4 py-3 font-mono text-xs">{c.tokenHint ?? "—"}</td>
+                  <td className="max-w-32 break-all px-4 py-3 font-mono text-xs">{c.tokenHint ?? "—"}</td>
                   <td className="px-4 py-3">
                     {c.tokenExpiresAt ? (
                       <>
-                        <time dateTime={c.tokenExpiresAt.toISOString()}>{formatDate(c.tokenExpiresAt)}</time>
-                        <span className="block text-slate-600 dark:text-slate-300">{expiryPhrase(c.tokenExpiresAt, now)}</span>
+                        <time dateTime={c.tokenExpiresAt.toISOString()} className="whitespace-nowrap">{formatDate(c.tokenExpiresAt)}</time>
+                        <span className="block whitespace-nowrap text-slate-600 dark:text-slate-300">{expiryPhrase(c.tokenExpiresAt, now)}</span>
                       </>
                     ) : (
                       "Unknown"
