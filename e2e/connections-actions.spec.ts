@@ -18,12 +18,12 @@ test("rotate: the new token replaces the old one, which is revoked at Tailscale"
   await expect(revokeOld).toBeChecked();
 
   // A token of another tailnet is refused and nothing changes.
-  await page.getByLabel("API access token").fill((await mintToken("example.com")).token);
+  await page.getByRole("textbox", { name: "API access token" }).fill((await mintToken("example.com")).token);
   await page.getByRole("button", { name: "Rotate token" }).click();
   await expect(page.locator("#rotate-message")).toContainText("Nothing was changed");
   expect(await tokenWorks(tailnet, old.token)).toBe(true);
 
-  await page.getByLabel("API access token").fill(next.token);
+  await page.getByRole("textbox", { name: "API access token" }).fill(next.token);
   await page.getByRole("button", { name: "Rotate token" }).click();
   await expect(page).toHaveURL(new RegExp(`/connections/${connectionId}\\?rotated=revoked`));
   await expect(page.getByText("the old token was revoked at Tailscale")).toBeVisible();
@@ -42,7 +42,7 @@ test("rotate with the box unticked keeps the old token alive", async ({ page }) 
   const { connectionId } = await connectTailnet(page, { tailnet, token: old.token });
   await page.goto(`/connections/${connectionId}/rotate`);
   await page.getByLabel("Also revoke the old token at Tailscale").uncheck();
-  await page.getByLabel("API access token").fill((await mintToken(tailnet)).token);
+  await page.getByRole("textbox", { name: "API access token" }).fill((await mintToken(tailnet)).token);
   await page.getByRole("button", { name: "Rotate token" }).click();
   await expect(page).toHaveURL(/rotated=kept/);
   expect(await tokenWorks(tailnet, old.token)).toBe(true);
@@ -55,7 +55,7 @@ test("rotate says so, and links to the keys page, when the old token cannot be r
   const { connectionId } = await connectTailnet(page, { tailnet, token: old.token });
   await page.goto(`/connections/${connectionId}/rotate`);
   // An auditor's token can read the tailnet but may not delete other people's keys.
-  await page.getByLabel("API access token").fill((await mintToken(tailnet, { role: "auditor" })).token);
+  await page.getByRole("textbox", { name: "API access token" }).fill((await mintToken(tailnet, { role: "auditor" })).token);
   await page.getByRole("button", { name: "Rotate token" }).click();
   await expect(page).toHaveURL(/rotated=revoke_failed/);
   await expect(page.getByText("the old token could not be revoked at Tailscale")).toBeVisible();

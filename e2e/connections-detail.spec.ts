@@ -29,6 +29,7 @@ test("the detail page shows facts, live devices and history", async ({ page }) =
   const history = page.locator("[data-event]");
   await expect(history.first()).toContainText("Connected");
   await expect(history.first()).toContainText("You");
+  await page.screenshot({ path: "test-results/screenshots/connection-detail.png", fullPage: true });
   // Never a secret on the page.
   expect(await page.content()).not.toContain(minted.token.split("-").pop()!);
 });
