@@ -84,7 +84,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     ) : null}
                   </th>
                   <td className="px-4 py-3"><StatusBadge status={c.status} /></td>
-                  <td className="max-w-32 break-all px-4 py-3 font-mono text-xs">{c.tokenHint ?? "—"}</td>
+                  <td className="px-4 py-3 font-mono text-xs">{c.tokenHint?.replace("tskey-api-", "tskey-api-\u200b") ?? "—"}</td>
                   <td className="px-4 py-3">
                     {c.tokenExpiresAt ? (
                       <>
