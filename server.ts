@@ -2,7 +2,7 @@ import http from "node:http";
 import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
 import { closeDatabase, ensureDatabaseReady } from "./lib/db/database";
-import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, oversizedBodyResponse } from "./lib/http/edge-of-server";
+import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, oversizedBodyResponse } from "./lib/http/edge-of-server";
 
 /**
  * The production (and dev) server: Next.js behind a thin node:http layer that does the two
@@ -36,6 +36,13 @@ async function main() {
     if (refusal) {
       res.writeHead(413, { "content-type": refusal.contentType, connection: "close" });
       res.end(refusal.body);
+      req.resume();
+      return;
+    }
+    const crossOrigin = crossOriginRefusal(req, settings.AUTH_URL);
+    if (crossOrigin) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+      res.end(crossOrigin);
       req.resume();
       return;
     }

@@ -8,6 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Tailnet Connect", template: "%s · Tailnet Connect" },
   description: "Link your Tailscale tailnet with an API access token, step by step, and keep the connection healthy.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

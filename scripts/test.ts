@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build";
@@ -50,6 +51,11 @@ function run(step: string, command: string, commandArgs: string[], env: Record<s
 }
 
 if (only !== "unit") ensureBuild();
+
+// The e2e servers run as production; on PostgreSQL production requires explicit secrets, and
+// every server of a run must share them. Fresh ones each run: nothing real is ever committed.
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_TOKEN_ENCRYPTION_KEYS ??= `e2e:${randomBytes(32).toString("base64")}`;
 
 let allOk = true;
 for (const engine of engines) {

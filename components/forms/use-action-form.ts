@@ -32,6 +32,10 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
   }, [state]);
 
   const onBlur = (event: React.FocusEvent<HTMLInputElement>) => {
+    // Focus moving to this form's submit button means the person is submitting: the submit checks
+    // everything, and showing (or clearing) an error now would shift the button from under the click.
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && next.type === "submit" && next.form === event.target.form) return;
     const { name, value } = event.target;
     const fieldSchema = schema.shape[name] as z.ZodType | undefined;
     if (!fieldSchema || value === "") return;

@@ -11,6 +11,15 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const FAKE_TAILSCALE_PORT = 4311 + offset;
 export const MAIN_PORT = 3311 + offset;
 export const CLOSED_SIGNUP_PORT = 3312 + offset;
+export const LIMITS_PORT = 3313 + offset;
+
+/** The low limits of the `limits` server, where tests show each limit trips at its value. */
+export const LOW_LIMITS = {
+  RATE_LIMIT_SIGN_IN: "3/10m",
+  RATE_LIMIT_SIGN_UP: "2/10m",
+  RATE_LIMIT_CONNECT: "2/10m",
+  RATE_LIMIT_REVERIFY: "2/10m",
+};
 
 export function e2eEngine(): "embedded" | "postgresql" {
   return process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "embedded";
@@ -36,6 +45,9 @@ function appEnv(port: number, dataDir: string, extra: Record<string, string> = {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
+    // Set by scripts/test.ts for the whole run (production on PostgreSQL requires them).
+    AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "",
+    TOKEN_ENCRYPTION_KEYS: process.env.E2E_TOKEN_ENCRYPTION_KEYS ?? "",
     AUTH_URL: `http://127.0.0.1:${port}`,
     TAILSCALE_API_URL: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
     TAILSCALE_TIMEOUT_MS: "4000",
@@ -59,6 +71,13 @@ export function e2eServers() {
     command: "npx tsx server.ts",
     env: appEnv(CLOSED_SIGNUP_PORT, e2eDataDir("closed"), { SIGNUP: "closed" }),
   };
+  const limits: E2eServer = {
+    name: "app-low-limits",
+    url: `http://127.0.0.1:${LIMITS_PORT}`,
+    readyPath: "/api/health",
+    command: "npx tsx server.ts",
+    env: appEnv(LIMITS_PORT, e2eDataDir("limits"), { ...LOW_LIMITS, TRUST_PROXY: "false" }),
+  };
   const fake: E2eServer = {
     name: "fake-tailscale",
     url: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
@@ -66,5 +85,5 @@ export function e2eServers() {
     command: `npx tsx scripts/fake-tailscale.ts --port ${FAKE_TAILSCALE_PORT}`,
     env: {},
   };
-  return { main, closedSignup, fake, list: [fake, main, closedSignup] };
+  return { main, closedSignup, limits, fake, list: [fake, main, closedSignup, limits] };
 }

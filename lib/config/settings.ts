@@ -94,7 +94,7 @@ export class SettingsError extends Error {
 }
 
 /** Parses settings from an environment. Pure apart from reading/creating the generated secrets file. */
-export function parseSettings(env: NodeJS.ProcessEnv, log: (line: string) => void = (l) => console.log(l)): Settings {
+export function parseSettings(env: Record<string, string | undefined>, log: (line: string) => void = (l) => console.log(l)): Settings {
   const parsed = rawSchema.safeParse(env);
   if (!parsed.success) {
     throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));

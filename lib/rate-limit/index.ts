@@ -7,29 +7,32 @@ export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify";
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /**
- * Counts one attempt against each key (e.g. `account:<id>` and `address:<ip>`) in fixed
- * windows stored in the database, so the limit holds across app instances. Refused when any
- * key is over its limit; the answer says when the earliest retry will be accepted.
+ * Counts one attempt against each key (e.g. `account:<id>` and `address:<ip>`) in the
+ * database, so the limit holds across app instances. A key's window opens at its first attempt
+ * and lasts the rule's length; refused when any key is over its limit, with the time until the
+ * earliest retry will be accepted.
  */
 export async function consumeRateLimit(name: RateLimitName, keys: string[], now = Date.now()): Promise<RateLimitResult> {
   const rule = getSettings().rateLimits[name];
-  const windowStart = new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
-  const expiresAt = new Date(windowStart.getTime() + rule.windowMs);
-  let worst = 0;
+  const at = new Date(now);
+  const until = new Date(now + rule.windowMs);
+  let refusedUntil = 0;
   for (const key of new Set(keys)) {
-    const rows = await db().$queryRaw<Array<{ count: number }>>`
+    const rows = await db().$queryRaw<Array<{ count: number; expiresAt: Date }>>`
       INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
-      VALUES (${`${name}:${key}`}, ${windowStart}, 1, ${expiresAt})
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
-      RETURNING "count"`;
-    worst = Math.max(worst, Number(rows[0]?.count ?? 0));
+      VALUES (${`${name}:${key}`}, ${at}, 1, ${until})
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+        "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${at} ELSE "RateLimitBucket"."windowStart" END,
+        "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${until} ELSE "RateLimitBucket"."expiresAt" END
+      RETURNING "count", "expiresAt"`;
+    const row = rows[0];
+    if (row && Number(row.count) > rule.limit) refusedUntil = Math.max(refusedUntil, new Date(row.expiresAt).getTime());
   }
   if (Math.random() < 0.01) {
-    void db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }).catch(() => undefined);
+    void db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: at } } }).catch(() => undefined);
   }
-  if (worst > rule.limit) {
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now) / 1000)) };
-  }
+  if (refusedUntil > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((refusedUntil - now) / 1000)) };
   return { ok: true };
 }
 

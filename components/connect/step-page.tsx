@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CONNECT_STEPS, type ConnectStepKey } from "@/lib/connections/onboarding-forms";
+import { FocusStepHeading } from "./focus-step-heading";
+
+export const STEP_HEADING_ID = "step-title";
+
+/** The frame of every page of the connect flow: progress stepper, one h1, the content. */
+export function StepPage({ step, title, lead, children }: { step: ConnectStepKey; title: string; lead?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="flex max-w-3xl flex-col gap-8">
+      <Stepper current={step} />
+      <div className="flex flex-col gap-3">
+        <h1 id={STEP_HEADING_ID} tabIndex={-1} className="text-2xl font-bold outline-none sm:text-3xl">
+          {title}
+        </h1>
+        {lead ? <div className="text-lg text-slate-700 dark:text-slate-300">{lead}</div> : null}
+      </div>
+      <FocusStepHeading headingId={STEP_HEADING_ID} />
+      {children}
+    </div>
+  );
+}
+
+function Stepper({ current }: { current: ConnectStepKey }) {
+  const currentIndex = CONNECT_STEPS.findIndex((s) => s.key === current);
+  return (
+    <nav aria-label="Progress">
+      <ol className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+        {CONNECT_STEPS.map((s, i) => {
+          const state = i < currentIndex ? "done" : i === currentIndex ? "current" : "todo";
+          const badge =
+            state === "current"
+              ? "bg-blue-700 text-white dark:bg-blue-300 dark:text-slate-950"
+              : state === "done"
+                ? "bg-green-700 text-white dark:bg-green-300 dark:text-slate-950"
+                : "border border-slate-500 text-slate-700 dark:border-slate-400 dark:text-slate-300";
+          const label = (
+            <>
+              <span aria-hidden="true" className={`inline-flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${badge}`}>
+                {state === "done" ? "✓" : i + 1}
+              </span>
+              <span className={state === "current" ? "font-semibold" : ""}>{s.name}</span>
+              {state === "done" ? <span className="sr-only"> (completed)</span> : null}
+            </>
+          );
+          // Completed steps stay reachable; later steps open only through the flow, and the last never by link.
+          return (
+            <li key={s.key} aria-current={state === "current" ? "step" : undefined} className="flex min-h-6 items-center">
+              {state === "done" && s.key !== "done" ? (
+                <Link href={s.path} className="inline-flex items-center gap-2 underline-offset-4 hover:underline">
+                  {label}
+                </Link>
+              ) : (
+                <span className="inline-flex items-center gap-2">{label}</span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+export const primaryLinkClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md bg-slate-900 px-5 py-2 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white";
+export const secondaryLinkClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md border border-slate-400 px-5 py-2 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900";
+export const noticeClass =
+  "rounded-md border-l-4 border-blue-700 bg-blue-50 px-4 py-3 text-blue-950 dark:border-blue-300 dark:bg-blue-950 dark:text-blue-50";
+export const cardClass = "rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900";

@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { verifyTailscaleCredentials } from "@/lib/providers/tailscale/verify";
+import type { VerificationOutcome, VerifiedOutcome } from "@/lib/providers/tailscale/outcomes";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { saveVerifiedConnection } from "./store";
+
+export type ConnectInput = {
+  userId: string;
+  /** The client's address, for the per-address half of the app's own rate limit. */
+  address: string;
+  tailnet: string;
+  token: string;
+};
+
+/** For tests: where the Tailscale API is, and how long to wait; settings otherwise. */
+export type ConnectOptions = { baseUrl?: string; timeoutMs?: number };
+
+/**
+ * What connecting concluded. `app_rate_limited` is this app pausing the person (before anything
+ * reaches Tailscale); Tailscale's own 429 arrives as a `not_verified` with outcome `rate_limited`.
+ * Nothing here carries the token.
+ */
+export type ConnectResult =
+  | { status: "connected"; connectionId: string; created: boolean; verified: VerifiedOutcome }
+  | { status: "app_rate_limited"; retryAfterSeconds: number }
+  | { status: "not_verified"; verification: Exclude<VerificationOutcome, VerifiedOutcome> };
+
+/**
+ * The connect step: the app's own rate limit first (so a loop of retries never reaches
+ * Tailscale), then Tailscale's verdict, then one transaction that stores the connection (keyed on
+ * the tailnet's canonical id, so reconnecting replaces the token) with its audit event.
+ */
+export async function connectTailnet(input: ConnectInput, options: ConnectOptions = {}): Promise<ConnectResult> {
+  const limit = await consumeRateLimit("connect", [`account:${input.userId}`, `address:${input.address}`]);
+  if (!limit.ok) return { status: "app_rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+  const verification = await verifyTailscaleCredentials({ tailnet: input.tailnet, token: input.token }, options);
+  if (verification.outcome !== "verified") return { status: "not_verified", verification };
+
+  const saved = await saveVerifiedConnection({ userId: input.userId, token: input.token, verified: verification });
+  if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
+  return { status: "connected", connectionId: saved.id, created: saved.created, verified: verification };
+}
+
+export type ConnectedSummary = {
+  id: string;
+  tailnet: string;
+  canonicalTailnetId: string;
+  tokenHint: string | null;
+  tokenExpiresAt: Date | null;
+  deviceCount: number | null;
+};
+
+/** The just-made connection for the success page; ownership is part of the query. */
+export async function getConnectedSummary(userId: string, connectionId: string): Promise<ConnectedSummary | null> {
+  if (connectionId.length > 100) return null;
+  return db().connection.findFirst({
+    where: { id: connectionId, userId, disconnectedAt: null },
+    select: { id: true, tailnet: true, canonicalTailnetId: true, tokenHint: true, tokenExpiresAt: true, deviceCount: true },
+  });
+}

@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { acquireEmbeddedLock, EmbeddedDatabaseBusyError, LOCK_FILE } from "./embedded-lock";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "tc-lock-"));
+
+describe("embedded database lock", () => {
+  it("refuses at once while another live process holds it, naming it and what to do", async () => {
+    const dir = tmp();
+    // A real second process takes the lock and keeps running.
+    const holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(dir, LOCK_FILE))}, JSON.stringify({pid: process.pid, host: require("os").hostname(), command: "npm start", since: new Date().toISOString()})); setInterval(() => {}, 1000)`]);
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const started = Date.now();
+      let caught: unknown;
+      try {
+        acquireEmbeddedLock(dir);
+      } catch (error) {
+        caught = error;
+      }
+      expect(Date.now() - started).toBeLessThan(200);
+      expect(caught).toBeInstanceOf(EmbeddedDatabaseBusyError);
+      expect(String((caught as Error).message)).toMatch(/in use by another process \(pid \d+: npm start/);
+      expect(String((caught as Error).message)).toContain("Stop that process first");
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("takes over a stale lock left by a process that died", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: "crashed", since: "" }));
+    const release = acquireEmbeddedLock(dir);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
+    release();
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it("is released so the next process can open the database", () => {
+    const dir = tmp();
+    acquireEmbeddedLock(dir)();
+    acquireEmbeddedLock(dir)();
+  });
+});
