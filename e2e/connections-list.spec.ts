@@ -14,9 +14,9 @@ test("the list shows every status, expiry, token life, last verified and devices
   test.setTimeout(150_000);
   await signUp(page);
 
-  // Expired: a token that lives ~30 s, connected while it still works.
+  // Expired: a token that lives ~40 s, connected while it still works.
   const shortLived = await newTailnet("expired");
-  const dying = await mintToken(shortLived.tailnet, { expiresInDays: 30 / 86_400 });
+  const dying = await mintToken(shortLived.tailnet, { expiresInDays: 40 / 86_400 });
   const expired = await connectTailnet(page, { tailnet: shortLived.tailnet, token: dying.token });
 
   const active = await connectTailnet(page, { tailnet: "example.com", token: (await mintToken("example.com", { expiresInDays: 90 })).token });
