@@ -33,3 +33,20 @@ describe("parseForm", () => {
     expect(!parsed.ok && parsed.state.fieldErrors).toEqual({ name: ["This field is required."] });
   });
 });
+
+describe("what goes back to the browser", () => {
+  it("is a plain object React can serialise, even for hostile field names", () => {
+    const data = new FormData();
+    data.append("__proto__", "x");
+    data.append("email", "a");
+    data.append("email", "b");
+    const result = parseForm(z.object({ email: z.string() }), data);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.getPrototypeOf(result.state.fieldErrors)).toBe(Object.prototype);
+    const invalid = parseForm(z.object({ email: z.string().min(5, { error: "too short" }) }), (() => { const d = new FormData(); d.append("email", "a"); return d; })());
+    if (invalid.ok) throw new Error("expected a failure");
+    expect(Object.getPrototypeOf(invalid.state.fieldErrors)).toBe(Object.prototype);
+    expect(invalid.state.fieldErrors).toEqual({ email: ["too short"] });
+  });
+});

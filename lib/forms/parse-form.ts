@@ -24,9 +24,12 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, ke
     }
     raw[key] = value;
   }
+  // What goes back to the browser must be a plain object (React refuses null prototypes);
+  // fromEntries defines each key as an own property, `__proto__` included.
+  const plain = (o: Record<string, string[]>) => Object.fromEntries(Object.entries(o));
   const values = Object.fromEntries(keepValues.filter((k) => typeof raw[k] === "string").map((k) => [k, raw[k]!.slice(0, 500)]));
   if (Object.keys(fieldErrors).length > 0) {
-    return { ok: false, state: { message: "Some fields were not sent as expected. Reload the page and try again.", fieldErrors, values } };
+    return { ok: false, state: { message: "Some fields were not sent as expected. Reload the page and try again.", fieldErrors: plain(fieldErrors), values } };
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -34,7 +37,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, ke
       const key = String(issue.path[0] ?? "form");
       (fieldErrors[key] ??= []).push(issue.code === "invalid_type" && raw[key] === undefined ? "This field is required." : issue.message);
     }
-    return { ok: false, state: { message: "Please correct the highlighted fields.", fieldErrors, values } };
+    return { ok: false, state: { message: "Please correct the highlighted fields.", fieldErrors: plain(fieldErrors), values } };
   }
   return { ok: true, data: result.data };
 }
