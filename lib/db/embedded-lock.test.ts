@@ -13,7 +13,10 @@ describe("embedded database lock", () => {
     // A real second process takes the lock and keeps running.
     const holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(dir, LOCK_FILE))}, JSON.stringify({pid: process.pid, host: require("os").hostname(), command: "npm start", since: new Date().toISOString()})); setInterval(() => {}, 1000)`]);
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      // Wait until the other process really holds it (a busy machine may take a while to start one).
+      const lockPath = path.join(dir, LOCK_FILE);
+      for (let waited = 0; !fs.existsSync(lockPath) && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 50));
       const started = Date.now();
       let caught: unknown;
       try {
