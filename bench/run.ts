@@ -17,6 +17,7 @@ import { runLighthouse } from "./lib/lighthouse";
 import { pageWeights } from "./lib/pages";
 import { cpuMs, rssMb, runNode, startNode, waitForHttp, type Child } from "./lib/processes";
 import { mean, percentile, round1, round2, summary } from "./lib/stats";
+import { table } from "./lib/table";
 
 type Engine = "embedded" | "postgresql";
 const root = process.cwd();
@@ -383,38 +384,6 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   result.notes = notes;
   result.finishedAt = new Date().toISOString();
   return result;
-}
-
-function table(r: Record<string, any>): string {
-  const lines: string[] = [];
-  const c = r.connect as Record<string, any>;
-  lines.push(`### ${r.engine} — ${r.date} — ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average at start ${r.loadavg.start.join(" / ")}`);
-  lines.push("");
-  lines.push("| Connect (fake 100 ms/call) | p50 | p95 | p99 | upstream p50 | overhead p50 | overhead p95 | overhead p99 | ratio (p50) | errors |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const k of Object.keys(c)) {
-    const x = c[k];
-    lines.push(`| concurrency ${x.concurrency} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.upstreamMs.p50} | ${x.overheadMs.p50} | ${x.overheadMs.p95} | ${x.overheadMs.p99} | ${x.ratio} | ${x.errors} |`);
-  }
-  lines.push("");
-  const t = r.throughput;
-  lines.push("| Throughput (fake at once) | Connects/s | errors | rows | successes | floor req/s | share of floor | memory idle → loaded (MB) |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
-  lines.push(`| ${t.seconds} s × ${t.connections} connections | ${t.rps} | ${t.errors} | ${t.rows} | ${t.successes} | ${t.floorRps} | ${t.shareOfFloor} | ${r.memory.idleMb} → ${r.memory.loadedMb} |`);
-  lines.push("");
-  const d = r.dashboard;
-  lines.push(`Dashboard (/connections, ${d.connections ?? 1000} connections): ${d.p50 === null ? `not measured — ${d.skipped}` : `p50 ${d.p50} ms, p99 ${d.p99} ms`}`);
-  lines.push("");
-  lines.push(`| Route (first-load JS, gzip) | KB | above floor (${r.pageWeight.floorKb} KB) |`);
-  lines.push("| --- | --- | --- |");
-  for (const w of r.pageWeight.routes) lines.push(`| ${w.route.replace(/connection=.*/, "connection=…")}${w.status !== 200 ? ` (HTTP ${w.status})` : ""} | ${w.kb} | ${w.aboveFloorKb} |`);
-  lines.push("");
-  if (r.lighthouse.scores?.length) {
-    lines.push("| Lighthouse (mobile) | performance | accessibility | LCP ms | TBT ms |");
-    lines.push("| --- | --- | --- | --- | --- |");
-    for (const s of r.lighthouse.scores) lines.push(`| ${s.page.replace(/connection=.*/, "connection=…")} | ${s.performance ?? "—"} | ${s.accessibility ?? "—"} | ${s.lcpMs ?? "—"} | ${s.tbtMs ?? "—"}${s.error ? ` (${s.error})` : ""} |`);
-  } else lines.push(`Lighthouse: ${r.lighthouse.error}`);
-  return lines.join("\n");
 }
 
 async function main() {
