@@ -13,7 +13,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     setupFiles: ["lib/testing/setup-env.ts"],
-    testTimeout: 20_000,
+    // Generous: a new embedded database takes seconds to initialise on a busy 2-core machine.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });

@@ -7,6 +7,8 @@ import { DEFAULT_PASSWORD, uniqueEmail } from "./support/accounts";
  * A window opens at a key's first attempt, so nothing here depends on the clock.
  */
 const { limits } = e2eServers();
+// Both tests spend the same address's allowance (127.0.0.1), so they run in this order.
+test.describe.configure({ mode: "serial" });
 
 async function attemptSignIn(page: Page, email: string) {
   await page.goto(`${limits.url}/sign-in`);
@@ -31,7 +33,7 @@ test("sign-in trips at RATE_LIMIT_SIGN_IN per email and per address; a forged X-
   expect(await attemptSignIn(page, uniqueEmail("other"))).toContain("Too many sign-in attempts");
 });
 
-test("sign-up trips at RATE_LIMIT_SIGN_UP per address", async ({ browser }) => {
+test("sign-up trips at RATE_LIMIT_SIGN_UP per address (and a created account is never lost to the sign-in limit)", async ({ browser }) => {
   const outcomes: string[] = [];
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext();

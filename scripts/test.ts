@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "./find-chromium";
-import { resetTestDatabase } from "./reset-test-database";
+import { recreateSiblingDatabase, resetTestDatabase } from "./reset-test-database";
 
 /**
  * `npm test`: the whole suite. Unit and integration tests (vitest), then end-to-end tests
@@ -51,10 +52,18 @@ function run(step: string, command: string, commandArgs: string[], env: Record<s
 
 if (only !== "unit") ensureBuild();
 
+// The e2e servers run as production; on PostgreSQL production requires explicit secrets, and
+// every server of a run must share them. Fresh ones each run: nothing real is ever committed.
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_TOKEN_ENCRYPTION_KEYS ??= `e2e:${randomBytes(32).toString("base64")}`;
+
 let allOk = true;
 for (const engine of engines) {
   const databaseUrl = engine === "postgresql" ? testDatabaseUrl : undefined;
-  if (databaseUrl) await resetTestDatabase(databaseUrl);
+  if (databaseUrl) {
+    await resetTestDatabase(databaseUrl);
+    process.env.E2E_LIMITS_DATABASE_URL = await recreateSiblingDatabase(databaseUrl, "limits");
+  }
   fs.rmSync(path.resolve(".data-test", engine), { recursive: true, force: true });
   for (const dir of fs.existsSync(".data-test") ? fs.readdirSync(".data-test") : []) {
     if (dir.startsWith(`${engine}-`)) fs.rmSync(path.resolve(".data-test", dir), { recursive: true, force: true });

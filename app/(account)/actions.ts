@@ -45,7 +45,13 @@ export const signUpAction = publicAction(
     if (!result.ok) {
       return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values: { email } };
     }
-    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+    try {
+      await signIn("credentials", { email, password, redirectTo: callbackUrl });
+    } catch (error) {
+      // The account exists now; if signing in is refused (the sign-in limit), say so on the sign-in page.
+      if (error instanceof AuthError) redirect(`/sign-in?notice=account-created&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      throw error;
+    }
     return {};
   },
   { keepValues: ["email"] },

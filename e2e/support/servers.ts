@@ -45,6 +45,9 @@ function appEnv(port: number, dataDir: string, extra: Record<string, string> = {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
+    // Set by scripts/test.ts for the whole run (production on PostgreSQL requires them).
+    AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "",
+    TOKEN_ENCRYPTION_KEYS: process.env.E2E_TOKEN_ENCRYPTION_KEYS ?? "",
     AUTH_URL: `http://127.0.0.1:${port}`,
     TAILSCALE_API_URL: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
     TAILSCALE_TIMEOUT_MS: "4000",
@@ -73,7 +76,12 @@ export function e2eServers() {
     url: `http://127.0.0.1:${LIMITS_PORT}`,
     readyPath: "/api/health",
     command: "npx tsx server.ts",
-    env: appEnv(LIMITS_PORT, e2eDataDir("limits"), { ...LOW_LIMITS, TRUST_PROXY: "false" }),
+    // On PostgreSQL a database of its own: limits are shared by all instances on one database.
+    env: appEnv(LIMITS_PORT, e2eDataDir("limits"), {
+      ...LOW_LIMITS,
+      TRUST_PROXY: "false",
+      ...(e2eEngine() === "postgresql" ? { DATABASE_URL: process.env.E2E_LIMITS_DATABASE_URL ?? "" } : {}),
+    }),
   };
   const fake: E2eServer = {
     name: "fake-tailscale",

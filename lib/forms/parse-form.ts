@@ -8,15 +8,17 @@ type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
  * being silently coerced; Next's own `$ACTION_*` fields are ignored.
  */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, keepValues: readonly string[] = []): Parsed<z.output<S>> {
-  const raw: Record<string, string> = {};
-  const fieldErrors: Record<string, string[]> = {};
+  // No prototype: a field named `constructor` or `__proto__` is just a field (`in` on `{}` sees
+  // inherited names, and assigning `__proto__` would replace the object's prototype).
+  const raw: Record<string, string> = Object.create(null);
+  const fieldErrors: Record<string, string[]> = Object.create(null);
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") {
       fieldErrors[key] = ["This field takes text, not a file."];
       continue;
     }
-    if (key in raw) {
+    if (Object.hasOwn(raw, key)) {
       fieldErrors[key] = ["This field was sent more than once; send it once."];
       continue;
     }

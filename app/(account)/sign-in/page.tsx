@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const notices: Record<string, string> = {
   "reset:done": "Your password was reset. Sign in with the new one.",
+  "notice:account-created": "Your account was created. Sign in to continue.",
   "error:SignupClosed": "Sign-up is closed on this server, so that account could not be created. Ask the operator for an account.",
   "error:OAuthAccountNotLinked": "An account with that email already exists. Sign in with your password first.",
   "error:OAuthNoEmail": "That provider did not share an email address, which this server needs for an account.",
@@ -22,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const settings = getSettings();
   const notice =
     (typeof params.reset === "string" && notices[`reset:${params.reset}`]) ||
+    (typeof params.notice === "string" && notices[`notice:${params.notice}`]) ||
     (typeof params.error === "string" && (notices[`error:${params.error}`] ?? "Signing in did not work. Try again."));
   const providers = [settings.githubEnabled && { id: "github", name: "GitHub" }, settings.oidcEnabled && { id: "oidc", name: settings.AUTH_OIDC_NAME }].filter(
     (p): p is { id: string; name: string } => Boolean(p),

@@ -20,6 +20,18 @@ const readOwnKey = (token: string) =>
   fetch(`${fake.url}/api/v2/tailnet/-/keys/${token.split("-")[2]}`, { headers: { authorization: `Bearer ${token}` } });
 
 describe("control API", () => {
+  it("turns an existing key bad later: a fault, or the invalid flag, and back", async () => {
+    const { json } = await control("POST", "tokens", { tailnet: "example.com" });
+    const token = json.token as string;
+    const keyId = json.keyId as string;
+    expect((await control("POST", `keys/${keyId}`, { fault: "429-long" })).json).toEqual({ keyId, fault: "429-long", invalidFlag: false });
+    expect((await readOwnKey(token)).status).toBe(429);
+    await control("POST", `keys/${keyId}`, { fault: null, invalidFlag: true });
+    expect(((await (await readOwnKey(token)).json()) as { invalid?: boolean }).invalid).toBe(true);
+    expect((await control("POST", "keys/kNoSuchKeyCNTRL", {})).status).toBe(404);
+    expect((await control("POST", `keys/${keyId}`, { fault: "nonsense" })).status).toBe(400);
+  });
+
   it("mints a token with the given expiry and role", async () => {
     const { status, json } = await control("POST", "tokens", { tailnet: "example.com", expiresInDays: 10, role: "member" });
     expect(status).toBe(201);

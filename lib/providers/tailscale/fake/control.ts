@@ -34,8 +34,28 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text.trim() === "" ? {} : JSON.parse(text);
 }
 
+const FAULTS = ["slow", "429-once", "429-long", "429-bare", "500-text", "502-html", "504-html", "malformed-json", "wrong-shape", "reset", "user-read-fails"] as const;
+const keyChangeSchema = z.object({ fault: z.enum(FAULTS).nullable().optional(), invalidFlag: z.boolean().optional() });
+
 export async function handleControl(req: IncomingMessage, path: string, state: FakeTailscaleState): Promise<ControlReply> {
   const route = `${req.method ?? "GET"} ${path}`;
+  // `POST /__fake/keys/{keyId}`: turn an existing (e.g. minted) key bad later, as Tailscale can.
+  const keyRoute = /^POST \/__fake\/keys\/([0-9A-Za-z_]+)$/.exec(route);
+  if (keyRoute) {
+    const key = state.keys.get(keyRoute[1]!);
+    if (!key) return { status: 404, body: { message: "key not found" } };
+    let parsed;
+    try {
+      parsed = keyChangeSchema.safeParse(await readJson(req));
+    } catch {
+      return { status: 400, body: { message: "send a JSON body of at most 64 KB" } };
+    }
+    if (!parsed.success) return { status: 400, body: { message: `expected { fault?: ${FAULTS.join("|")}|null, invalidFlag?: boolean }` } };
+    if (parsed.data.fault === null) delete key.fault;
+    else if (parsed.data.fault) key.fault = parsed.data.fault;
+    if (parsed.data.invalidFlag !== undefined) key.invalidFlag = parsed.data.invalidFlag;
+    return { status: 200, body: { keyId: key.keyId, fault: key.fault ?? null, invalidFlag: key.invalidFlag ?? false } };
+  }
   switch (route) {
     case "POST /__fake/reset":
       state.reset();

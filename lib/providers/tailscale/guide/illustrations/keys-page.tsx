@@ -50,7 +50,7 @@ export function KeysPageIllustration(props: IllustrationProps) {
       <Highlight x={keys.x - 3} y={keys.y - 3} w={keys.w + 6} h={keys.h + 6} />
       <Callout n={1} cx={keys.x + keys.w - 20} cy={keys.y + keys.h / 2} />
       <Highlight x={generate.x - 5} y={generate.y - 5} w={generate.w + 10} h={generate.h + 10} />
-      <Callout n={2} cx={generate.x + generate.w + 6} cy={generate.y - 5} />
+      <Callout n={2} cx={generate.x + generate.w + 26} cy={generate.y + generate.h / 2} />
     </IllustrationFigure>
   );
 }

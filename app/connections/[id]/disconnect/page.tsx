@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getSettings } from "@/lib/config/settings";
+import { getConnectionForOwner } from "@/lib/connections/queries";
+import { DisconnectForm } from "../forms";
+
+export const metadata: Metadata = { title: "Disconnect" };
+
+export default async function DisconnectPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/connections/${id}/disconnect`);
+  const connection = await getConnectionForOwner(user.id, id);
+  if (!connection) notFound();
+  if (connection.status === "disconnected") redirect(`/connections/${id}?disconnected=already`);
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">← Back to {connection.tailnet}</Link>
+      <h1 className="text-2xl font-bold">Disconnect {connection.tailnet}?</h1>
+      <ul className="list-disc space-y-1 pl-6 text-slate-700 dark:text-slate-300">
+        <li>The encrypted copy of the token <span className="font-mono">{connection.tokenHint}</span> is destroyed here; it cannot be undone.</li>
+        <li>The connection stays in your list under &ldquo;Show disconnected&rdquo;, with its history.</li>
+        <li>Nothing changes in your tailnet itself: no device is touched.</li>
+      </ul>
+      <DisconnectForm connectionId={connection.id} bodyLimitBytes={getSettings().BODY_LIMIT_BYTES} />
+      <p>
+        <Link href={`/connections/${id}`} className="underline underline-offset-4">Cancel and keep the connection</Link>
+      </p>
+    </div>
+  );
+}

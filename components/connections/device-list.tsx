@@ -1,0 +1,54 @@
+import type { DevicesResult } from "@/lib/connections/devices";
+import { describeOutcome } from "@/lib/providers/tailscale/outcomes";
+import { formatDateTime, relativeTime } from "./format";
+
+/** The live device list, or the outcome copy when Tailscale did not give it. */
+export function DeviceList({ result, now }: { result: DevicesResult; now: Date }) {
+  if (result.kind === "failed") {
+    const copy = describeOutcome(result.outcome);
+    return (
+      <div role="status" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100" data-testid="devices-failed">
+        <p className="font-semibold">{copy.title}</p>
+        <p>{copy.message}</p>
+      </div>
+    );
+  }
+  if (result.kind !== "ok") return null;
+  if (result.devices.length === 0) return <p>This tailnet has no devices yet.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Devices in this tailnet</caption>
+        <thead className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">
+          <tr>
+            <th scope="col" className="px-4 py-3 font-semibold">Name</th>
+            <th scope="col" className="px-4 py-3 font-semibold">OS</th>
+            <th scope="col" className="px-4 py-3 font-semibold">Online</th>
+            <th scope="col" className="px-4 py-3 font-semibold">Last seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.devices.map((d) => (
+            <tr key={d.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
+              <th scope="row" className="px-4 py-3 font-semibold">
+                {d.hostname}
+                <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{d.name}</span>
+              </th>
+              <td className="px-4 py-3">{d.os}</td>
+              <td className="px-4 py-3">
+                {d.online ? (
+                  <span className="font-semibold text-green-800 dark:text-green-300"><span aria-hidden="true">● </span>Online</span>
+                ) : (
+                  <span className="text-slate-700 dark:text-slate-300"><span aria-hidden="true">○ </span>Offline</span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                {d.online ? "Connected now" : d.lastSeen ? <time dateTime={d.lastSeen} title={formatDateTime(new Date(d.lastSeen))}>{relativeTime(new Date(d.lastSeen), now)} <span className="text-slate-600 dark:text-slate-300">({formatDateTime(new Date(d.lastSeen))})</span></time> : "Unknown"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { HistoryEntry } from "@/lib/connections/queries";
+import { formatDateTime } from "./format";
+
+const LABELS: Record<string, string> = {
+  "connection.created": "Connected",
+  "connection.reconnected": "Reconnected",
+  "connection.verified": "Verified",
+  "connection.verification_failed": "Verification failed",
+  "connection.rotated": "Token rotated",
+  "connection.old_key_revoked": "Old token revoked at Tailscale",
+  "connection.old_key_revoke_failed": "Old token could not be revoked",
+  "connection.notified": "Owner notified",
+  "connection.disconnected": "Disconnected",
+};
+
+const ACTORS: Record<HistoryEntry["actor"], string> = { you: "You", scheduler: "Scheduled check", "someone else": "Someone else" };
+
+/** Who, when, outcome. The details shown are the non-secret ones the audit records. */
+export function ConnectionHistory({ entries }: { entries: HistoryEntry[] }) {
+  if (entries.length === 0) return <p>No history yet.</p>;
+  return (
+    <ol className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+      {entries.map((e) => (
+        <li key={e.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3" data-event={e.type}>
+          <span className="font-semibold">{LABELS[e.type] ?? e.type}</span>
+          {e.outcome ? <span className="font-mono text-sm">{e.outcome}</span> : null}
+          <span className="text-sm text-slate-600 dark:text-slate-300">
+            {ACTORS[e.actor]} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

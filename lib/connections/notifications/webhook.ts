@@ -1,0 +1,63 @@
+import "server-only";
+import { createHmac, randomUUID } from "node:crypto";
+import type { StatusNotification } from "./message";
+
+export const SIGNATURE_HEADER = "X-Tailnet-Connect-Signature";
+export const EVENT_HEADER = "X-Tailnet-Connect-Event";
+export const DELIVERY_HEADER = "X-Tailnet-Connect-Delivery";
+
+export type WebhookSettings = {
+  url: string;
+  secret: string;
+  /** Delays before the 2nd, 3rd, ... attempt; the number of attempts is one more than its length. */
+  backoffMs?: readonly number[];
+  timeoutMs?: number;
+};
+
+export type WebhookResult = { delivered: true; attempts: number; status: number } | { delivered: false; attempts: number; problem: string };
+
+/** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, keyed with WEBHOOK_SECRET. */
+export function signWebhookBody(body: string, secret: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POSTs the notification as JSON, signed. Retries network failures, timeouts, 429 and 5xx with
+ * backoff; any other answer is final. Every attempt carries the same body, signature and
+ * delivery id, so a receiver can drop duplicates.
+ */
+export async function deliverWebhook(notification: StatusNotification, settings: WebhookSettings): Promise<WebhookResult> {
+  const body = JSON.stringify(notification);
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": "TailnetConnect-Webhook/1",
+    [SIGNATURE_HEADER]: signWebhookBody(body, settings.secret),
+    [EVENT_HEADER]: notification.event,
+    [DELIVERY_HEADER]: randomUUID(),
+  };
+  const backoff = settings.backoffMs ?? [500, 1000];
+  let problem = "not attempted";
+  for (let attempt = 1; attempt <= backoff.length + 1; attempt++) {
+    try {
+      const response = await fetch(settings.url, {
+        method: "POST",
+        headers,
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(settings.timeoutMs ?? 5000),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.status >= 200 && response.status < 300) return { delivered: true, attempts: attempt, status: response.status };
+      problem = `HTTP ${response.status}`;
+      if (response.status !== 429 && response.status < 500) return { delivered: false, attempts: attempt, problem };
+    } catch (error) {
+      problem = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "network error";
+    }
+    const wait = backoff[attempt - 1];
+    if (wait === undefined) return { delivered: false, attempts: attempt, problem };
+    await sleep(wait);
+  }
+  return { delivered: false, attempts: backoff.length + 1, problem };
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { deriveConnectionStatus, type ConnectionStatus } from "./status";
+
+export const CONNECTIONS_PAGE_SIZE = 50;
+
+/** Everything a page may show about a connection: never the ciphertext. */
+const publicFields = {
+  id: true,
+  tailnet: true,
+  canonicalTailnetId: true,
+  keyId: true,
+  tokenHint: true,
+  tokenDescription: true,
+  tokenCreatedAt: true,
+  tokenExpiresAt: true,
+  lastVerifiedAt: true,
+  lastCheckedAt: true,
+  lastOutcome: true,
+  deviceCount: true,
+  disconnectedAt: true,
+  createdAt: true,
+} as const;
+
+export type ConnectionView = {
+  id: string;
+  tailnet: string;
+  canonicalTailnetId: string;
+  keyId: string | null;
+  tokenHint: string | null;
+  tokenDescription: string | null;
+  tokenCreatedAt: Date | null;
+  tokenExpiresAt: Date | null;
+  lastVerifiedAt: Date | null;
+  lastCheckedAt: Date | null;
+  lastOutcome: string | null;
+  deviceCount: number | null;
+  disconnectedAt: Date | null;
+  createdAt: Date;
+  status: ConnectionStatus;
+};
+
+function withStatus<T extends Omit<ConnectionView, "status">>(row: T, now: Date): T & { status: ConnectionStatus } {
+  return { ...row, status: deriveConnectionStatus(row, now) };
+}
+
+export type ConnectionListPage = {
+  items: ConnectionView[];
+  page: number;
+  pageCount: number;
+  total: number;
+  show: "current" | "disconnected";
+  disconnectedCount: number;
+};
+
+/** One page (of 50) of the person's connections: current ones, or only the disconnected ones. */
+export async function listConnections(
+  userId: string,
+  options: { page?: number; show?: "current" | "disconnected"; now?: Date } = {},
+): Promise<ConnectionListPage> {
+  const show = options.show ?? "current";
+  const now = options.now ?? new Date();
+  const where = { userId, disconnectedAt: show === "disconnected" ? { not: null } : null };
+  const [total, disconnectedCount] = await Promise.all([
+    db().connection.count({ where }),
+    db().connection.count({ where: { userId, disconnectedAt: { not: null } } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / CONNECTIONS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  const rows = await db().connection.findMany({
+    where,
+    select: publicFields,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * CONNECTIONS_PAGE_SIZE,
+    take: CONNECTIONS_PAGE_SIZE,
+  });
+  return { items: rows.map((r) => withStatus(r, now)), page, pageCount, total, show, disconnectedCount };
+}
+
+/** The person's own connection, or null: ownership is part of the query. */
+export async function getConnectionForOwner(userId: string, id: string, now = new Date()): Promise<ConnectionView | null> {
+  const row = await db().connection.findFirst({ where: { id, userId }, select: publicFields });
+  return row ? withStatus(row, now) : null;
+}
+
+export type HistoryEntry = {
+  id: string;
+  type: string;
+  outcome: string | null;
+  detail: unknown;
+  createdAt: Date;
+  actor: "you" | "scheduler" | "someone else";
+};
+
+/** The connection's history, newest first; empty when it is not the person's. */
+export async function getConnectionHistory(userId: string, connectionId: string, limit = 100): Promise<HistoryEntry[]> {
+  const events = await db().auditEvent.findMany({
+    where: { connectionId, userId, connection: { userId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, type: true, outcome: true, detail: true, createdAt: true, actorId: true },
+  });
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    outcome: e.outcome,
+    detail: e.detail,
+    createdAt: e.createdAt,
+    actor: e.actorId === null ? "scheduler" : e.actorId === userId ? "you" : "someone else",
+  }));
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { deleteKey } from "@/lib/providers/tailscale/client";
+import { verifyTailscaleCredentials } from "@/lib/providers/tailscale/verify";
+import type { VerificationOutcome } from "@/lib/providers/tailscale/outcomes";
+import { AUDIT_EVENT_TYPES } from "./audit";
+import type { ConnectionCallOptions } from "./reverify";
+import { recordAuditEvent, saveVerifiedConnection } from "./store";
+
+export type RotateResult =
+  | { kind: "not_found" }
+  | { kind: "disconnected" }
+  | { kind: "failed"; outcome: Exclude<VerificationOutcome, { outcome: "verified" }> }
+  /** The new token works, but for another tailnet than this connection's. */
+  | { kind: "other_tailnet" }
+  | { kind: "same_token" }
+  | { kind: "rotated"; oldKey: "revoked" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
+
+/**
+ * Replaces a connection's token with a new one for the same tailnet. The new token is verified
+ * first; the old ciphertext is replaced in the same transaction as the audit event (the store's
+ * save, pinned to this connection). Then, unless the person unticked it, the old key is revoked
+ * at Tailscale with the new token, which also proves the new one can manage keys.
+ */
+export async function rotateConnectionToken(
+  input: { userId: string; connectionId: string; token: string; revokeOld: boolean },
+  options: ConnectionCallOptions = {},
+): Promise<RotateResult> {
+  const row = await db().connection.findFirst({
+    where: { id: input.connectionId, userId: input.userId },
+    select: { id: true, tailnet: true, canonicalTailnetId: true, keyId: true, disconnectedAt: true },
+  });
+  if (!row) return { kind: "not_found" };
+  if (row.disconnectedAt) return { kind: "disconnected" };
+
+  const callOptions = { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  const outcome = await verifyTailscaleCredentials({ tailnet: row.tailnet, token: input.token }, { ...callOptions, ...(options.now ? { now: options.now } : {}) });
+  if (outcome.outcome !== "verified") return { kind: "failed", outcome };
+  if (outcome.canonicalTailnetId !== row.canonicalTailnetId) return { kind: "other_tailnet" };
+  if (outcome.keyId === row.keyId) return { kind: "same_token" };
+
+  const saved = await saveVerifiedConnection({
+    userId: input.userId,
+    token: input.token,
+    verified: outcome,
+    expectConnectionId: row.id,
+    eventType: AUDIT_EVENT_TYPES.rotated,
+  });
+  if ("mismatch" in saved) return { kind: "other_tailnet" };
+
+  const oldKeyId = saved.previousKeyId;
+  if (!oldKeyId || oldKeyId === outcome.keyId) return { kind: "rotated", oldKey: "none", oldKeyId };
+  if (!input.revokeOld) return { kind: "rotated", oldKey: "kept", oldKeyId };
+
+  const revoked = await deleteKey(row.tailnet, oldKeyId, input.token, callOptions);
+  // A key that is already gone (404) is as revoked as it gets.
+  const ok = revoked.ok || (revoked.kind === "http" && revoked.status === 404);
+  await recordAuditEvent(db(), {
+    userId: input.userId,
+    connectionId: row.id,
+    actorId: input.userId,
+    type: ok ? AUDIT_EVENT_TYPES.oldKeyRevoked : AUDIT_EVENT_TYPES.oldKeyRevokeFailed,
+    outcome: ok ? "revoked" : revoked.ok ? null : revoked.kind === "http" ? `http_${revoked.status}` : revoked.kind,
+    detail: { keyId: oldKeyId },
+  });
+  return { kind: "rotated", oldKey: ok ? "revoked" : "revoke_failed", oldKeyId };
+}

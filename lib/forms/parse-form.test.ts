@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseForm } from "./parse-form";
+
+const schema = z.object({ name: z.string().min(1, { error: "Enter a name." }) });
+const form = (entries: Array<[string, string | Blob]>) => {
+  const data = new FormData();
+  for (const [k, v] of entries) data.append(k, v);
+  return data;
+};
+
+describe("parseForm", () => {
+  it("passes a well-formed form to the schema", () => {
+    expect(parseForm(schema, form([["name", "Ada"]]))).toEqual({ ok: true, data: { name: "Ada" } });
+  });
+
+  // Found by the fuzz run (reliability/fuzz.ts): `key in {}` sees inherited names, so a field
+  // named `constructor` was refused as sent twice, and `__proto__` replaced the object's prototype.
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("treats a field named %s as an ordinary extra field", (name) => {
+    const parsed = parseForm(schema, form([["name", "Ada"], [name, "x"]]));
+    expect(parsed).toEqual({ ok: true, data: { name: "Ada" } });
+  });
+
+  it("refuses a field sent twice or as a file, with its own message", () => {
+    const parsed = parseForm(schema, form([["name", "Ada"], ["name", "Bob"], ["other", new Blob(["x"])]]));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.state.fieldErrors).toEqual({ name: ["This field was sent more than once; send it once."], other: ["This field takes text, not a file."] });
+  });
+
+  it("says a missing field is required", () => {
+    const parsed = parseForm(schema, form([]));
+    expect(!parsed.ok && parsed.state.fieldErrors).toEqual({ name: ["This field is required."] });
+  });
+});
