@@ -178,6 +178,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       concurrency: level.concurrency,
       requests: answers.length,
       errors: answers.length - ok.length,
+      errorSamples: answers.filter((a) => !isConnected(a.status, a.headers)).slice(0, 3).map((a) => `${a.status} ${a.body.toString("utf8").slice(0, 200)}`),
       ...e2eS,
       upstreamMs: { p50: upS.p50, p99: upS.p99, mean: round1(mean(up)) },
       overheadMs: summary(overhead),

@@ -26,10 +26,15 @@ export async function runLighthouse(base: string, pages: string[], cookie: strin
   try {
     for (const page of pages) {
       try {
-        const result = await lighthouse(base + page, { port: browser.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } });
-        const lhr = result?.lhr;
+        // A trace that failed to record (NO_NAVSTART and the like, seen on a loaded machine) gets one more try.
+        let lhr;
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          const result = await lighthouse(base + page, { port: browser.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } });
+          lhr = result?.lhr;
+          if (lhr && !lhr.runtimeError) break;
+        }
         if (!lhr) throw new Error("no result");
-        if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+        if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message} (twice)`);
         const score = (id: string) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id]!.score! * 100));
         const audit = (id: string) => lhr.audits[id]?.numericValue;
         const failing = (lhr.categories.accessibility?.auditRefs ?? []).filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0).map((r) => r.id);
