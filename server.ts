@@ -39,6 +39,11 @@ async function main() {
       req.resume();
       return;
     }
+    // Next.js renders a server action's redirect target by fetching it from this same server
+    // (the request carries the action's `x-action-redirect`). That loopback hop is never worth
+    // compressing: gzip here and gunzip in Next's fetch cost CPU twice for bytes that never leave
+    // the machine. The response to the browser is still compressed as usual.
+    if (req.headers["x-action-redirect"]) delete req.headers["accept-encoding"];
     const crossOrigin = crossOriginRefusal(req, settings.AUTH_URL);
     if (crossOrigin) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8", connection: "close" });

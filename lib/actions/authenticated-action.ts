@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { parseForm } from "@/lib/forms/parse-form";
+import { startSpans } from "@/lib/timing/spans";
 
 type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormState>;
 
@@ -20,7 +21,10 @@ export function authenticatedAction<S extends z.ZodType>(
   options: { keepValues?: readonly string[] } = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const spans = startSpans("session");
     const user = await getCurrentUser();
+    spans?.mark("getCurrentUser");
+    spans?.end();
     if (!user) {
       const referer = (await headers()).get("referer");
       const back = referer ? new URL(referer).pathname : "/connections";

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { verifyTailscaleCredentials } from "@/lib/providers/tailscale/verify";
 import type { VerificationOutcome, VerifiedOutcome } from "@/lib/providers/tailscale/outcomes";
 import { consumeRateLimit } from "@/lib/rate-limit";
+import { startSpans } from "@/lib/timing/spans";
 import { saveVerifiedConnection } from "./store";
 
 export type ConnectInput = {
@@ -32,13 +33,18 @@ export type ConnectResult =
  * the tailnet's canonical id, so reconnecting replaces the token) with its audit event.
  */
 export async function connectTailnet(input: ConnectInput, options: ConnectOptions = {}): Promise<ConnectResult> {
+  const spans = startSpans("connectTailnet");
   const limit = await consumeRateLimit("connect", [`account:${input.userId}`, `address:${input.address}`]);
+  spans?.mark("rateLimit");
   if (!limit.ok) return { status: "app_rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   const verification = await verifyTailscaleCredentials({ tailnet: input.tailnet, token: input.token }, options);
+  spans?.mark("verify");
   if (verification.outcome !== "verified") return { status: "not_verified", verification };
 
   const saved = await saveVerifiedConnection({ userId: input.userId, token: input.token, verified: verification });
+  spans?.mark("save");
+  spans?.end({ tailnet: input.tailnet });
   if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
   return { status: "connected", connectionId: saved.id, created: saved.created, verified: verification };
 }

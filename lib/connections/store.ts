@@ -19,6 +19,12 @@ export async function recordAuditEvent(
   });
 }
 
+/**
+ * Waiting for a pooled connection (PostgreSQL: 10) must not fail a Connect that Tailscale has just
+ * verified: Prisma's default maxWait of 2 s did, under load (P2028 in the benchmark at concurrency 32).
+ */
+const SAVE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
 export type SavedConnection = { id: string; created: boolean; previousKeyId: string | null };
 
 /**
@@ -93,5 +99,5 @@ export async function saveVerifiedConnection(input: {
       detail: { keyId: verified.keyId, tailnet: verified.tailnet, deviceCount: verified.deviceCount, expires: verified.expires },
     });
     return { id, created, previousKeyId: row?.keyId ?? null };
-  });
+  }, SAVE_TRANSACTION_OPTIONS);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
 
 export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify";
 
@@ -16,18 +17,21 @@ export async function consumeRateLimit(name: RateLimitName, keys: string[], now 
   const rule = getSettings().rateLimits[name];
   const at = new Date(now);
   const until = new Date(now + rule.windowMs);
+  const unique = [...new Set(keys)].sort();
+  if (unique.length === 0) return { ok: true };
+  // One statement for every key (one round trip, not one per key). Keys are sorted so two
+  // attempts that share keys always lock them in the same order (no deadlock between them).
+  const rows = await db().$queryRaw<Array<{ count: number; expiresAt: Date }>>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
+    VALUES ${Prisma.join(unique.map((key) => Prisma.sql`(${`${name}:${key}`}, ${at}, 1, ${until})`))}
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${at} ELSE "RateLimitBucket"."windowStart" END,
+      "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${until} ELSE "RateLimitBucket"."expiresAt" END
+    RETURNING "count", "expiresAt"`;
   let refusedUntil = 0;
-  for (const key of new Set(keys)) {
-    const rows = await db().$queryRaw<Array<{ count: number; expiresAt: Date }>>`
-      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
-      VALUES (${`${name}:${key}`}, ${at}, 1, ${until})
-      ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
-        "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${at} ELSE "RateLimitBucket"."windowStart" END,
-        "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${until} ELSE "RateLimitBucket"."expiresAt" END
-      RETURNING "count", "expiresAt"`;
-    const row = rows[0];
-    if (row && Number(row.count) > rule.limit) refusedUntil = Math.max(refusedUntil, new Date(row.expiresAt).getTime());
+  for (const row of rows) {
+    if (Number(row.count) > rule.limit) refusedUntil = Math.max(refusedUntil, new Date(row.expiresAt).getTime());
   }
   if (Math.random() < 0.01) {
     void db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: at } } }).catch(() => undefined);

@@ -15,6 +15,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
 import { describeOutcome } from "@/lib/providers/tailscale/outcomes";
 import { describeWait } from "@/lib/rate-limit";
+import { startSpans } from "@/lib/timing/spans";
 
 export const saveOrganizationAction = authenticatedAction(
   organizationFormSchema,
@@ -40,13 +41,18 @@ export const saveTokenAction = authenticatedAction(tokenFormSchema, async ({ tok
  * `connect` when neither value is at fault.
  */
 export const connectAction = authenticatedAction(connectFormSchema, async (_input, { user }): Promise<FormState> => {
+  const spans = startSpans("connectAction");
   const draft = await readOnboardingDraft(user.id);
+  spans?.mark("draft");
   if (!draft.organization) redirect("/connect/tailscale/organization?notice=organization-missing");
   if (draft.token.state !== "present") redirect(`/connect/tailscale/token?notice=${draft.token.state === "dropped" ? `dropped-${draft.token.outcome}` : "token-expired"}`);
 
   const result = await connectTailnet({ userId: user.id, address: await clientAddress(), tailnet: draft.organization, token: draft.token.token });
+  spans?.mark("connectTailnet");
   if (result.status === "connected") {
     await clearOnboardingDraft();
+    spans?.mark("clearDraft");
+    spans?.end({ tailnet: draft.organization });
     redirect(`/connect/tailscale/done?connection=${encodeURIComponent(result.connectionId)}`);
   }
   if (result.status === "app_rate_limited") {

@@ -1,0 +1,93 @@
+/**
+ * The benchmark's database side, run as its own process with `--conditions=react-server`
+ * (the domain modules import "server-only"), never while the embedded database is held by the
+ * server (PGlite admits one process):
+ *   seed  <plan.json> <out.json>  users for each phase, with their session cookie and sealed
+ *                                 token cookie, and one person with N connections (the factory)
+ *   count <in.json> <out.json>     connections and audit events per group of users, and
+ *                                 connections per list of tailnet names
+ */
+import fs from "node:fs";
+import { encode } from "next-auth/jwt";
+import { anyTailnetToken } from "@/lib/providers/tailscale/fake";
+import { getSettings } from "@/lib/config/settings";
+import { sealValue } from "@/lib/crypto/sealed-value";
+import { hashPassword } from "@/lib/auth/password";
+import { closeDatabase, db, ensureDatabaseReady } from "@/lib/db";
+import { createConnection, createUser } from "@/lib/testing/factories";
+
+export type SeedPlan = { runId: string; groups: Record<string, number>; dashboardConnections: number };
+export type SeededUser = { id: string; session: string; sealedToken: string };
+export type SeedOutput = { groups: Record<string, SeededUser[]>; dashboardUser: SeededUser; seedMs: { users: number; dashboard: number } };
+
+const SESSION_COOKIE = "authjs.session-token";
+export const BENCH_EMAIL_DOMAIN = "bench.invalid";
+
+async function cookiesFor(id: string): Promise<SeededUser> {
+  const { AUTH_SECRET } = getSettings();
+  // The token the app's jwt callback would have written at sign-in (lib/auth/config.ts).
+  const session = await encode({ token: { uid: id, sv: 0, sub: id }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
+  // What saveSealedToken writes (lib/connections/onboarding-draft.ts): one any-tailnet token, valid for every tailnet name.
+  const sealedToken = sealValue(JSON.stringify({ kind: "token", token: anyTailnetToken("Bench") }), "connect-token", id, 900);
+  return { id, session, sealedToken };
+}
+
+async function seed(plan: SeedPlan): Promise<SeedOutput> {
+  // Earlier runs' people (PostgreSQL keeps them) go first; their connections cascade.
+  await db().user.deleteMany({ where: { email: { endsWith: `@${BENCH_EMAIL_DOMAIN}` } } });
+  const started = Date.now();
+  // Thousands of people: one argon2 hash shared by all (hashing each would take minutes and is
+  // not what is measured; sessions come from cookies, not sign-ins).
+  const passwordHash = await hashPassword(`bench-${plan.runId}`);
+  const groups: Record<string, SeededUser[]> = {};
+  for (const [name, count] of Object.entries(plan.groups)) {
+    const emails = Array.from({ length: count }, (_, i) => `${name}-${i}-${plan.runId}@${BENCH_EMAIL_DOMAIN}`);
+    for (let i = 0; i < emails.length; i += 1000) {
+      await db().user.createMany({ data: emails.slice(i, i + 1000).map((email) => ({ email, passwordHash })) });
+    }
+    const rows = await db().user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+    groups[name] = await Promise.all(rows.map((r) => cookiesFor(r.id)));
+  }
+  const usersMs = Date.now() - started;
+  const dashStarted = Date.now();
+  // The dashboard's person, made by the factory the tests use.
+  const owner = await createUser({ email: `dashboard-${plan.runId}@${BENCH_EMAIL_DOMAIN}` });
+  for (let i = 0; i < plan.dashboardConnections; i++) await createConnection(owner.id);
+  return { groups, dashboardUser: await cookiesFor(owner.id), seedMs: { users: usersMs, dashboard: Date.now() - dashStarted } };
+}
+
+async function count({ groups, tailnets }: { groups: Record<string, string[]>; tailnets: Record<string, string[]> }) {
+  const out: Record<string, { connections: number; auditEvents: number }> = {};
+  for (const [name, names] of Object.entries(tailnets)) {
+    let connections = 0;
+    for (let i = 0; i < names.length; i += 1000) connections += await db().connection.count({ where: { tailnet: { in: names.slice(i, i + 1000) } } });
+    out[name] = { connections, auditEvents: 0 };
+  }
+  for (const [name, ids] of Object.entries(groups)) {
+    let connections = 0;
+    let auditEvents = 0;
+    for (let i = 0; i < ids.length; i += 1000) {
+      const slice = ids.slice(i, i + 1000);
+      connections += await db().connection.count({ where: { userId: { in: slice } } });
+      auditEvents += await db().auditEvent.count({ where: { userId: { in: slice } } });
+    }
+    out[name] = { connections, auditEvents };
+  }
+  return out;
+}
+
+async function main() {
+  const [task, input, output] = process.argv.slice(2);
+  if (!task || !input || !output) throw new Error("usage: db-task.ts seed|count <in.json> <out.json>");
+  await ensureDatabaseReady(() => undefined);
+  const parsed = JSON.parse(fs.readFileSync(input, "utf8"));
+  const result = task === "seed" ? await seed(parsed as SeedPlan) : await count(parsed as { groups: Record<string, string[]>; tailnets: Record<string, string[]> });
+  fs.writeFileSync(output, JSON.stringify(result));
+  await closeDatabase();
+}
+
+main().catch(async (error) => {
+  console.error(`[bench db-task] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await closeDatabase().catch(() => undefined);
+  process.exit(1);
+});

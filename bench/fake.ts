@@ -1,0 +1,35 @@
+/**
+ * The fake Tailscale API for the benchmark, in its own process so its timers never share an
+ * event loop with the app or the load generator. It is the shared fake (lib/providers/tailscale/
+ * fake) with one addition: `POST /__bench/latency?ms=N` changes the added latency between
+ * phases without a restart (the handler reads `options.latencyMs` on every call).
+ * Usage: tsx --conditions=react-server bench/fake.ts --port 4901 --latency-ms 100
+ */
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import { FakeTailscaleState } from "@/lib/providers/tailscale/fake";
+import { createHandler } from "@/lib/providers/tailscale/fake/server";
+
+const { values } = parseArgs({ options: { port: { type: "string", default: "4901" }, "latency-ms": { type: "string", default: "0" } } });
+const options = { latencyMs: Number(values["latency-ms"]) };
+const state = new FakeTailscaleState();
+const handler = createHandler(state, options);
+const server = createServer((req, res) => {
+  if (req.url?.startsWith("/__bench/latency")) {
+    const ms = Number(new URL(req.url, "http://x").searchParams.get("ms"));
+    if (Number.isFinite(ms) && ms >= 0) options.latencyMs = ms;
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ latencyMs: options.latencyMs }));
+    return;
+  }
+  void handler(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(values.port), "127.0.0.1", () => process.stdout.write(`[fake] ready on 127.0.0.1:${values.port}\n`));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The Connect button's request as a browser with JavaScript sends it (a fetch server action):
+ * POST to the review page with `Next-Action: <id>`, the session cookie and the two draft cookies,
+ * and the React-encoded arguments `[previousState, FormData]` (the form has no fields, so the body
+ * holds only the root `[{},"$K1"]`). Success is 200 with `x-action-redirect` to the done page, and
+ * the body is the done page's RSC payload, which Next renders in the same response.
+ */
+export const BOUNDARY = "----TailnetConnectBench7MA4YWxkTrZu0gW";
+export const CONNECT_BODY = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{},"$K1"]\r\n--${BOUNDARY}--\r\n`;
+
+export type BenchUser = { id: string; session: string; sealedToken: string };
+
+export function cookieHeader(user: BenchUser, tailnet?: string): string {
+  const parts = [`authjs.session-token=${user.session}`];
+  if (tailnet) {
+    parts.push(`tc_connect_organization=${encodeURIComponent(JSON.stringify({ u: user.id, o: tailnet }))}`);
+    parts.push(`tc_connect_token=${encodeURIComponent(user.sealedToken)}`);
+  }
+  return parts.join("; ");
+}
+
+export function connectHeaders(origin: string, actionId: string, user: BenchUser, tailnet: string): Record<string, string> {
+  return {
+    accept: "text/x-component",
+    "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+    "next-action": actionId,
+    origin,
+    referer: `${origin}/connect/tailscale/review`,
+    cookie: cookieHeader(user, tailnet),
+  };
+}
+
+export const DONE_PREFIX = "/connect/tailscale/done?connection=";
+
+export function isConnected(status: number, headers: Record<string, string | string[] | undefined>): boolean {
+  const redirect = headers["x-action-redirect"];
+  return status === 200 && typeof redirect === "string" && redirect.startsWith(DONE_PREFIX);
+}
+
+/** The fake's canonical id for a load-test tailnet (lib/providers/tailscale/fake/state.ts derivedTailnetId). */
+export function derivedTailnetId(name: string): string {
+  return `T${createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 10).toUpperCase()}CNTRL`;
+}
+
+export type FakeCall = { method: string; route: string; path: string; status: number; durationMs: number };
+
+/**
+ * Upstream time per tailnet from the fake's own call log: the critical path the app must wait,
+ * i.e. the key read plus the longer of the two parallel calls (devices, user).
+ */
+export function upstreamByTailnet(calls: FakeCall[], tailnets: string[]): Map<string, { criticalMs: number; sumMs: number; calls: number }> {
+  const byCanonical = new Map(tailnets.map((t) => [derivedTailnetId(t), t]));
+  const parts = new Map<string, { key: number; devices: number; user: number; sum: number; calls: number }>();
+  const get = (t: string) => {
+    let p = parts.get(t);
+    if (!p) parts.set(t, (p = { key: 0, devices: 0, user: 0, sum: 0, calls: 0 }));
+    return p;
+  };
+  for (const call of calls) {
+    let tailnet: string | undefined;
+    let kind: "key" | "devices" | "user" | undefined;
+    const m = /^\/api\/v2\/tailnet\/([^/]+)\/(keys|devices)/.exec(call.path);
+    if (m) {
+      tailnet = decodeURIComponent(m[1]!);
+      kind = m[2] === "keys" ? "key" : "devices";
+    } else {
+      const u = /^\/api\/v2\/users\/uany(T[0-9A-F]+CNTRL)$/.exec(call.path);
+      if (u) (tailnet = byCanonical.get(u[1]!)), (kind = "user");
+    }
+    if (!tailnet || !kind) continue;
+    const p = get(tailnet);
+    p[kind] += call.durationMs;
+    p.sum += call.durationMs;
+    p.calls += 1;
+  }
+  const out = new Map<string, { criticalMs: number; sumMs: number; calls: number }>();
+  for (const [t, p] of parts) out.set(t, { criticalMs: p.key + Math.max(p.devices, p.user), sumMs: p.sum, calls: p.calls });
+  return out;
+}

@@ -1,0 +1,45 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/** The Markdown tables `npm run bench` prints and bench/README.md quotes. */
+export function table(r: Record<string, any>): string {
+  const lines: string[] = [];
+  const c = r.connect as Record<string, any>;
+  lines.push(`### ${r.engine} — ${r.date} — ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average at start ${r.loadavg.start.join(" / ")}`);
+  lines.push("");
+  lines.push("| Connect (fake 100 ms/call) | p50 | p95 | p99 | upstream p50 | overhead p50 | overhead p95 | overhead p99 | ratio (p50) | errors |");
+  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const k of Object.keys(c)) {
+    const x = c[k];
+    lines.push(`| concurrency ${x.concurrency} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.upstreamMs.p50} | ${x.overheadMs.p50} | ${x.overheadMs.p95} | ${x.overheadMs.p99} | ${x.ratio} | ${x.errors} |`);
+  }
+  lines.push("");
+  const t = r.throughput;
+  lines.push("| Throughput (fake at once) | Connects/s | errors | rows | successes | floor req/s | share of floor | server CPU ms per Connect / per floor request | memory idle → loaded (MB) |");
+  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  lines.push(`| ${t.seconds} s × ${t.connections} connections | ${t.rps} | ${t.errors} | ${t.rows} | ${t.successes} | ${t.floorRps} | ${t.shareOfFloor} | ${t.serverCpuMsPerConnect} / ${t.serverCpuMsPerFloorRequest} | ${r.memory.idleMb} → ${r.memory.loadedMb} |`);
+  const b = r.connectBreakdown;
+  if (b?.c1) {
+    lines.push("");
+    const steps = ["session.getCurrentUser", "connectAction.draft", "connectTailnet.rateLimit", "connectTailnet.verify", "connectTailnet.save", "connectAction.clearDraft"];
+    lines.push(`| Connect breakdown, server spans p50 (p99), ms | ${steps.join(" | ")} | no-JS action overhead p50 | done page RSC alone p50 |`);
+    lines.push(`| --- | ${steps.map(() => "---").join(" | ")} | --- | --- |`);
+    for (const k of Object.keys(c)) {
+      const x = b[k] ?? {};
+      const extra = k === "c1" ? `${b.noJsActionC1?.overheadMs?.p50 ?? "—"} | ${b.donePageRscAloneC1?.p50 ?? "—"}` : "— | —";
+      lines.push(`| concurrency ${c[k].concurrency} | ${steps.map((st) => (x[st] ? `${x[st].p50} (${x[st].p99})` : "—")).join(" | ")} | ${extra} |`);
+    }
+  }
+  lines.push("");
+  const d = r.dashboard;
+  lines.push(`Dashboard (/connections, ${d.connections ?? 1000} connections): ${d.p50 === null ? `not measured — ${d.skipped}` : `p50 ${d.p50} ms, p99 ${d.p99} ms`}`);
+  lines.push("");
+  lines.push(`| Route (first-load JS, gzip) | KB | above floor (${r.pageWeight.floorKb} KB) |`);
+  lines.push("| --- | --- | --- |");
+  for (const w of r.pageWeight.routes) lines.push(`| ${w.route.replace(/connection=.*/, "connection=…")}${w.status !== 200 ? ` (HTTP ${w.status})` : ""} | ${w.kb} | ${w.aboveFloorKb} |`);
+  lines.push("");
+  if (r.lighthouse.scores?.length) {
+    lines.push("| Lighthouse (mobile) | performance | accessibility | LCP ms | TBT ms |");
+    lines.push("| --- | --- | --- | --- | --- |");
+    for (const s of r.lighthouse.scores) lines.push(`| ${s.page.replace(/connection=.*/, "connection=…")} | ${s.performance ?? "—"} | ${s.accessibility ?? "—"} | ${s.lcpMs ?? "—"} | ${s.tbtMs ?? "—"}${s.error ? ` (${s.error})` : ""} |`);
+  } else lines.push(`Lighthouse: ${r.lighthouse.error}`);
+  return lines.join("\n");
+}
