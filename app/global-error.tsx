@@ -26,7 +26,6 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
               Try again
             </button>
             {/* A plain link: the root layout (and next/link's router state) may be what failed. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/" className="underline underline-offset-4">
               Go to the home page
             </a>
