@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authenticatedAction } from "@/lib/actions/authenticated-action";
+import { DATABASE_UNREACHABLE, authenticatedAction } from "@/lib/actions/authenticated-action";
 import { connectTailnet } from "@/lib/connections/connect";
 import {
   applyVerdictToToken,
@@ -49,14 +49,7 @@ export const connectAction = authenticatedAction(connectFormSchema, async (_inpu
     await clearOnboardingDraft();
     redirect(`/connect/tailscale/done?connection=${encodeURIComponent(result.connectionId)}`);
   }
-  if (result.status === "database_unavailable") {
-    return {
-      message: "The database is not reachable right now",
-      fieldErrors: {
-        connect: ["Tailnet Connect could not reach its database, so nothing was saved. Your values are kept; try again in a moment."],
-      },
-    };
-  }
+  if (result.status === "database_unavailable") return DATABASE_UNREACHABLE;
   if (result.status === "app_rate_limited") {
     return {
       message: "This app is pausing your connection attempts",
