@@ -12,7 +12,14 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  // The session is checked against the database; when that fails (the database is down), every
+  // page says so plainly, rendered here on the server so it reads without JavaScript too.
+  let databaseDown = false;
+  const user = await getCurrentUser().catch((error: unknown) => {
+    databaseDown = true;
+    console.error(`[layout] session check failed: ${error instanceof Error ? error.name : "Error"}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ""}`);
+    return null;
+  });
   const demo = getSettings().DEMO_MODE;
   return (
     <html lang="en">
@@ -56,10 +63,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 outline-none">
-          {children}
+          {databaseDown ? <DatabaseDown /> : children}
         </main>
       </body>
     </html>
+  );
+}
+
+function DatabaseDown() {
+  return (
+    <div className="flex max-w-2xl flex-col gap-4" role="alert">
+      <h1 className="text-3xl font-bold">Something went wrong on our side</h1>
+      <p className="text-lg">Something went wrong on our side. Nothing was saved. Try again in a moment.</p>
+      <p>Tailnet Connect cannot reach its database right now. Reload this page in a moment, or <Link href="/" className="underline underline-offset-4">go to the home page</Link>.</p>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { anyTailnetToken } from "@/lib/providers/tailscale/fake";
 import { withClient } from "./support/database";
 import { startEnvironment } from "./support/environment";
-import type { Reply } from "./support/http-client";
+import { visibleText, type Reply } from "./support/http-client";
 import { connectionIdOf, fillConnectDraft, pressConnect, seedPeople, signInOverHttp } from "./support/people";
 import { Report, pool } from "./support/report";
 
@@ -62,6 +62,18 @@ async function main() {
     const secrets = sessions.length ? [/AnyTailnetSecret/, /\bat \S+ \(/, /PrismaClient|ECONNREFUSED/] : [];
     const unclean = downReplies.filter((o) => !o.reply || o.reply.elapsedMs > 20_000 || o.reply.status === 303 || secrets.some((s) => s.test(o.reply!.body)));
     report.check(unclean.length === 0, "each failed cleanly: an answer within 20 s, not a success, no token, stack or driver error in it", unclean.slice(0, 3).map((o) => o.reply ? `${o.reply.status} in ${o.reply.elapsedMs} ms` : o.error).join("; ") || undefined);
+    // The answer says what happened: Connect's own message (the database failed around the save), or the
+    // error page's (it failed earlier, reading the session); never Next's generic 500 page.
+    const CLEAR = ["Tailnet Connect could not reach its database, so nothing was saved", "Something went wrong on our side. Nothing was saved. Try again in a moment."];
+    const unclear = downReplies.filter((o) => o.reply && (!CLEAR.some((m) => visibleText(o.reply!.body).includes(m)) || /Internal Server Error|Application error/.test(o.reply.body)));
+    const saying = new Map<string, number>();
+    for (const o of downReplies) {
+      const text = o.reply ? visibleText(o.reply.body) : "";
+      const key = `${o.reply?.status ?? o.error} ${text.includes(CLEAR[0]!) ? "connect message" : text.includes(CLEAR[1]!) ? "error page" : "other"}`;
+      saying.set(key, (saying.get(key) ?? 0) + 1);
+    }
+    report.figure("what they said", [...saying].map(([k, v]) => `${k} ×${v}`).join(", "));
+    report.check(unclear.length === 0, "each says the database is unreachable and nothing was saved (not Next's generic 500)", unclear.slice(0, 2).map((o) => `${o.reply!.status}: ${visibleText(o.reply!.body).slice(0, 160)}`).join(" | ") || undefined);
 
     cluster.start();
     const restarted = Date.now();

@@ -2,16 +2,18 @@ import { z } from "zod";
 import { createPasswordResetLink } from "@/lib/auth/accounts";
 import { changePasswordSchema, deleteAccountSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { connectFormSchema, organizationFormSchema, tokenFormSchema } from "@/lib/connections/onboarding-forms";
+import { disconnectSchema, reverifySchema, rotateSchema } from "@/lib/connections/schemas";
 import { parseForm } from "@/lib/forms/parse-form";
 import { FIXTURE_TOKENS } from "@/lib/providers/tailscale/fake";
 import { snapshot, snapshotDifferences } from "./support/database";
 import { startEnvironment } from "./support/environment";
 import { Session, visibleText, type Part } from "./support/http-client";
-import { actionHidden, fillConnectDraft, seedPeople, signInOverHttp } from "./support/people";
+import { actionHidden, connectionIdOf, fillConnectDraft, pressConnect, seedPeople, signInOverHttp } from "./support/people";
 import { Report, pool } from "./support/report";
 
 /**
- * Bad input: at least 5,000 malformed submissions across every form and action, posted as a
+ * Bad input: at least 5,000 malformed submissions across every form and action (the
+ * connection's re-verify, rotate and disconnect included), posted as a
  * browser without JavaScript would (multipart, with React's hidden action fields), with the
  * rate limits raised through their settings. Every case is checked against the same zod schema
  * the server uses: the case must be one the schema refuses, the answer must not be a 5xx, it
@@ -122,6 +124,12 @@ async function main() {
     // A second signed-in session that holds a complete draft, so Connect renders its answer.
     const withDraft = await signInOverHttp(environment.app.url, person!);
     await fillConnectDraft(withDraft, "example.com", FIXTURE_TOKENS.serverError);
+    // A connection of the person's own, whose re-verify, rotate and disconnect forms are fuzzed.
+    const owner = await signInOverHttp(environment.app.url, person!);
+    await fillConnectDraft(owner, "example.com", FIXTURE_TOKENS.demoOwner);
+    const connectionId = connectionIdOf((await pressConnect(owner)).location);
+    if (!connectionId) throw new Error("the fuzzed connection could not be made");
+    const connection = `/connections/${connectionId}`;
     const anonymous = () => new Session(environment.app.url);
     const strongPassword = "a perfectly fine passphrase";
 
@@ -135,6 +143,10 @@ async function main() {
       { name: "connect: connect without a draft", path: "/connect/tailscale/review", session: () => signedIn, schema: connectFormSchema, weight: 4, shown: [], valid: () => ({}), only: ["extra"], expectRedirect: /\/connect\/tailscale\/organization\?notice=organization-missing$/ },
       { name: "account: change password", path: "/account", formIndex: 1, session: () => signedIn, schema: changePasswordSchema, weight: 10, shown: ["currentPassword", "newPassword", "confirmPassword"], valid: () => ({ currentPassword: person!.password, newPassword: strongPassword, confirmPassword: strongPassword }) },
       { name: "account: delete account", path: "/account", formIndex: 2, session: () => signedIn, schema: deleteAccountSchema, weight: 10, shown: ["currentPassword", "confirmation"], valid: () => ({ currentPassword: person!.password, confirmation: "DELETE" }) },
+      // The connection's own forms: hidden connection id, the rotate token, the two checkboxes.
+      { name: "connection: re-verify", path: connection, session: () => signedIn, schema: reverifySchema, weight: 8, shown: [], valid: () => ({ connectionId }) },
+      { name: "connection: rotate", path: `${connection}/rotate`, session: () => signedIn, schema: rotateSchema, weight: 10, shown: ["token"], valid: () => ({ connectionId, token: FIXTURE_TOKENS.demoAdmin, revokeOld: "on" }) },
+      { name: "connection: disconnect", path: `${connection}/disconnect`, session: () => signedIn, schema: disconnectSchema, weight: 8, shown: [], valid: () => ({ connectionId, revokeAtTailscale: "on" }) },
     ];
     // Hidden action fields per form, fetched once (a form with no draft would redirect).
     const hidden = new Map<FormSpec, Part[]>();
@@ -170,6 +182,7 @@ async function main() {
       }
     }
 
+    const callsBefore = ((await (await fetch(`${environment.fake.url}/__fake/calls`)).json()) as { calls: Array<{ method: string; path: string }> }).calls;
     const before = await snapshot(environment.databaseUrl);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
@@ -202,6 +215,9 @@ async function main() {
     });
     const after = await snapshot(environment.databaseUrl);
     const changes = snapshotDifferences(before, after);
+    // Pages re-rendered after a refused post list devices (GET), but nothing may re-verify the key, rotate or revoke.
+    const callsAfter = ((await (await fetch(`${environment.fake.url}/__fake/calls`)).json()) as { calls: Array<{ method: string; path: string }> }).calls;
+    const keyCalls = callsAfter.slice(callsBefore.length).filter((c) => c.method !== "GET" || /\/keys\//.test(c.path) || /\/users/.test(c.path));
 
     report.figure("submissions fuzzed", cases.length);
     report.figure("per form", [...byForm].map(([k, v]) => `${k} ${v}`).join(", "));
@@ -212,6 +228,7 @@ async function main() {
     report.check(serverErrors === 0, "zero 5xx answers", `${serverErrors}`);
     report.check(failures.length === 0, "each answer shows the schema's specific message (or the specific redirect / 413 text)", failures.length ? `${failures.length} off; first: ${failures.slice(0, 5).join(" | ")}` : undefined);
     report.check(changes.length === 0, "no table changed (row digests before and after)", changes.join("; ") || undefined);
+    report.check(keyCalls.length === 0, "no fuzzed connection action reached Tailscale (no key read, no revoke)", keyCalls.slice(0, 3).map((c) => `${c.method} ${c.path}`).join(", ") || undefined);
     const log = environment.app.log();
     report.check(!/⨯|Error:|unhandled/i.test(log), "the server logged no error", log.split("\n").filter((l) => /⨯|Error:|unhandled/i.test(l)).slice(0, 3).join(" | ") || undefined);
   } finally {

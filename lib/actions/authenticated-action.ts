@@ -7,6 +7,12 @@ import type { FormState } from "@/lib/forms/form-state";
 import { parseForm } from "@/lib/forms/parse-form";
 import { startSpans } from "@/lib/timing/spans";
 
+/** What an action answers when the database cannot be reached: nothing was saved, the form's values are kept. */
+export const DATABASE_UNREACHABLE: FormState = {
+  message: "The database is not reachable right now",
+  fieldErrors: { connect: ["Tailnet Connect could not reach its database, so nothing was saved. Your values are kept; try again in a moment."] },
+};
+
 type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormState>;
 
 /**
@@ -22,7 +28,14 @@ export function authenticatedAction<S extends z.ZodType>(
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const spans = startSpans("session");
-    const user = await getCurrentUser();
+    let user: CurrentUser | null;
+    try {
+      user = await getCurrentUser();
+    } catch (error) {
+      // The session could not be checked (the database is down): an expected answer, not a crash.
+      console.error(`[action] session check failed: ${error instanceof Error ? error.name : "Error"}`);
+      return DATABASE_UNREACHABLE;
+    }
     spans?.mark("getCurrentUser");
     spans?.end();
     if (!user) {

@@ -25,6 +25,8 @@ export type ConnectOptions = { baseUrl?: string; timeoutMs?: number };
 export type ConnectResult =
   | { status: "connected"; connectionId: string; created: boolean; verified: VerifiedOutcome }
   | { status: "app_rate_limited"; retryAfterSeconds: number }
+  /** The database failed (unreachable, restarting) around the rate limit or the save: nothing was saved. */
+  | { status: "database_unavailable" }
   | { status: "not_verified"; verification: Exclude<VerificationOutcome, VerifiedOutcome> };
 
 /**
@@ -34,7 +36,12 @@ export type ConnectResult =
  */
 export async function connectTailnet(input: ConnectInput, options: ConnectOptions = {}): Promise<ConnectResult> {
   const spans = startSpans("connectTailnet");
-  const limit = await consumeRateLimit("connect", [`account:${input.userId}`, `address:${input.address}`]);
+  let limit: Awaited<ReturnType<typeof consumeRateLimit>>;
+  try {
+    limit = await consumeRateLimit("connect", [`account:${input.userId}`, `address:${input.address}`]);
+  } catch (error) {
+    return databaseUnavailable("rate limit", error);
+  }
   spans?.mark("rateLimit");
   if (!limit.ok) return { status: "app_rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
@@ -42,11 +49,29 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
   spans?.mark("verify");
   if (verification.outcome !== "verified") return { status: "not_verified", verification };
 
-  const saved = await saveVerifiedConnection({ userId: input.userId, token: input.token, verified: verification });
+  let saved: Awaited<ReturnType<typeof saveVerifiedConnection>>;
+  try {
+    saved = await saveVerifiedConnection({ userId: input.userId, token: input.token, verified: verification });
+  } catch (error) {
+    // The save is one transaction: when it fails, nothing of it was written.
+    return databaseUnavailable("save", error);
+  }
   spans?.mark("save");
   spans?.end({ tailnet: input.tailnet });
   if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
   return { status: "connected", connectionId: saved.id, created: saved.created, verified: verification };
+}
+
+/**
+ * One log line for a database failure during connect: the step and the error's name and code
+ * only (a driver's message can quote query parameters, so it is left out; the token never is in it).
+ */
+function databaseUnavailable(step: string, error: unknown): ConnectResult {
+  const e = (error ?? {}) as { name?: unknown; code?: unknown };
+  const name = typeof e.name === "string" ? e.name : "Error";
+  const code = typeof e.code === "string" ? ` ${e.code}` : "";
+  console.error(`[connect] database failure during ${step}: ${name}${code}; nothing saved`);
+  return { status: "database_unavailable" };
 }
 
 export type ConnectedSummary = {

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authenticatedAction } from "@/lib/actions/authenticated-action";
+import { DATABASE_UNREACHABLE, authenticatedAction } from "@/lib/actions/authenticated-action";
 import { connectTailnet } from "@/lib/connections/connect";
 import {
   applyVerdictToToken,
@@ -55,6 +55,7 @@ export const connectAction = authenticatedAction(connectFormSchema, async (_inpu
     spans?.end({ tailnet: draft.organization });
     redirect(`/connect/tailscale/done?connection=${encodeURIComponent(result.connectionId)}`);
   }
+  if (result.status === "database_unavailable") return DATABASE_UNREACHABLE;
   if (result.status === "app_rate_limited") {
     return {
       message: "This app is pausing your connection attempts",
