@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
@@ -16,6 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // page says so plainly, rendered here on the server so it reads without JavaScript too.
   let databaseDown = false;
   const user = await getCurrentUser().catch((error: unknown) => {
+    // Next's own signals (dynamic rendering, redirects) pass through; only real failures land here.
+    unstable_rethrow(error);
     databaseDown = true;
     console.error(`[layout] session check failed: ${error instanceof Error ? error.name : "Error"}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ""}`);
     return null;

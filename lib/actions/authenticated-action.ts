@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
@@ -32,6 +32,7 @@ export function authenticatedAction<S extends z.ZodType>(
     try {
       user = await getCurrentUser();
     } catch (error) {
+      unstable_rethrow(error);
       // The session could not be checked (the database is down): an expected answer, not a crash.
       console.error(`[action] session check failed: ${error instanceof Error ? error.name : "Error"}`);
       return DATABASE_UNREACHABLE;
