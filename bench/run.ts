@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ensureBuild } from "../scripts/ensure-build";
-import { BenchUser, BOUNDARY, CONNECT_BODY, connectHeaders, cookieHeader, DONE_PREFIX, FakeCall, isConnected, upstreamByTailnet } from "./lib/connect-request";
+import { BenchUser, BOUNDARY, CONNECT_BODY, connectHeaders, cookieHeader, connectedTo, DONE_PREFIX, FakeCall, upstreamByTailnet } from "./lib/connect-request";
 import { closedLoop, timedRequest } from "./lib/http";
 import { runLighthouse } from "./lib/lighthouse";
 import { pageWeights } from "./lib/pages";
@@ -140,13 +140,13 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const pagesUser = seeded.groups.pages![0]!;
   const warmAgent = agentFor(4);
   const warm = await closedLoop(seeded.groups.warm!, 4, (u, i) => connectOnce(warmAgent, u, `b${runId}-warm-${i}.example`));
-  const warmOk = warm.filter((r) => isConnected(r.status, r.headers)).length;
+  const warmOk = warm.filter((r) => connectedTo(r.status, r.body)).length;
   if (warmOk !== warm.length) {
-    const bad = warm.find((r) => !isConnected(r.status, r.headers))!;
+    const bad = warm.find((r) => !connectedTo(r.status, r.body))!;
     throw new Error(`warm-up Connect failed (${warm.length - warmOk}/${warm.length}): status ${bad.status}, headers ${JSON.stringify(bad.headers)}, body ${bad.body.toString("utf8").slice(0, 500)}`);
   }
   const pagesConnect = await connectOnce(warmAgent, pagesUser, `b${runId}-pages.example`);
-  const doneRoute = String(pagesConnect.headers["x-action-redirect"] ?? "").split(";")[0] || `${DONE_PREFIX}missing`;
+  const doneRoute = connectedTo(pagesConnect.status, pagesConnect.body) ?? `${DONE_PREFIX}missing`;
   for (const route of ["/", "/guides/tailscale-api-key", "/bench/floor", "/bench/empty", "/connect/tailscale"]) await (await fetch(base + route, { headers: { cookie: cookieHeader(pagesUser) } })).text();
   warmAgent.destroy();
   await new Promise((r) => setTimeout(r, 2000));
@@ -168,7 +168,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     const wallMs = performance.now() - started;
     agent.destroy();
     const upstream = upstreamByTailnet(await fakeCalls(), tailnets);
-    const ok = answers.map((a, i) => ({ a, t: tailnets[i]! })).filter(({ a }) => isConnected(a.status, a.headers));
+    const ok = answers.map((a, i) => ({ a, t: tailnets[i]! })).filter(({ a }) => connectedTo(a.status, a.body));
     const e2e = ok.map(({ a }) => a.ms);
     const up = ok.map(({ t }) => upstream.get(t)?.criticalMs ?? Number.NaN);
     const overhead = ok.map(({ a, t }) => a.ms - (upstream.get(t)?.criticalMs ?? Number.NaN));
@@ -178,7 +178,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       concurrency: level.concurrency,
       requests: answers.length,
       errors: answers.length - ok.length,
-      errorSamples: answers.filter((a) => !isConnected(a.status, a.headers)).slice(0, 3).map((a) => `${a.status} ${a.body.toString("utf8").slice(0, 200)}`),
+      errorSamples: answers.filter((a) => !connectedTo(a.status, a.body)).slice(0, 3).map((a) => `${a.status} ${a.body.toString("utf8").slice(0, 200)}`),
       ...e2eS,
       upstreamMs: { p50: upS.p50, p99: upS.p99, mean: round1(mean(up)) },
       overheadMs: summary(overhead),
@@ -273,7 +273,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
           return { ...req, method: "POST", path: "/connect/tailscale/review", headers: connectHeaders(origin, id, user, ctx.tailnet as string), body: CONNECT_BODY };
         },
         onResponse: (status, body, ctx, headers) => {
-          if (isConnected(status, headers)) {
+          if (connectedTo(status, body)) {
             ok++;
             okTailnets.push(ctx.tailnet as string);
           } else {

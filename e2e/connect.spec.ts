@@ -97,6 +97,8 @@ test("happy path: every page is accessible, and the token never reaches the brow
   await expect(page.getByRole("link", { name: "View the connection" })).toHaveAttribute("href", `/connections/${id}`);
   await expectAccessible(page, "done");
   await screenshots(page, "5-done");
+  // The sealed token and the organization draft are deleted by the time the done page shows.
+  expect((await page.context().cookies()).filter((c) => c.name.startsWith("tc_connect_")).map((c) => c.name)).toEqual([]);
 
   // The draft is gone after success: the start page no longer offers to continue.
   await page.goto("/connect/tailscale");
@@ -252,6 +254,7 @@ test("the whole flow works with JavaScript disabled", async ({ browser }) => {
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page).toHaveURL(/\/done\?connection=/);
   await expect(page.getByText("4 devices")).toBeVisible();
+  expect((await context.cookies()).filter((c) => c.name.startsWith("tc_connect_")).map((c) => c.name)).toEqual([]);
   await context.close();
 });
 

@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
  * The Connect button's request as a browser with JavaScript sends it (a fetch server action):
  * POST to the review page with `Next-Action: <id>`, the session cookie and the two draft cookies,
  * and the React-encoded arguments `[previousState, FormData]` (the form has no fields, so the body
- * holds only the root `[{},"$K1"]`). Success is 200 with `x-action-redirect` to the done page, and
- * the body is the done page's RSC payload, which Next renders in the same response.
+ * holds only the root `[{},"$K1"]`). Success is 200 with the action's result naming the done page
+ * (`connectedTo`).
  */
 export const BOUNDARY = "----TailnetConnectBench7MA4YWxkTrZu0gW";
 export const CONNECT_BODY = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{},"$K1"]\r\n--${BOUNDARY}--\r\n`;
@@ -34,9 +34,15 @@ export function connectHeaders(origin: string, actionId: string, user: BenchUser
 
 export const DONE_PREFIX = "/connect/tailscale/done?connection=";
 
-export function isConnected(status: number, headers: Record<string, string | string[] | undefined>): boolean {
-  const redirect = headers["x-action-redirect"];
-  return status === 200 && typeof redirect === "string" && redirect.startsWith(DONE_PREFIX);
+/**
+ * The done page a Connect answer sends the browser to, or null when it did not connect. The
+ * answer is the action's result as React Flight (`{"ok":true,"redirectTo":"/connect/…"}`,
+ * lib/actions/continue-to.ts); the browser then navigates there, a request of its own.
+ */
+export function connectedTo(status: number, body: Buffer | string): string | null {
+  if (status !== 200) return null;
+  const m = /"redirectTo":"(\/connect\/tailscale\/done\?connection=[^"]+)"/.exec(typeof body === "string" ? body : body.toString("utf8"));
+  return m ? m[1]! : null;
 }
 
 /** The fake's canonical id for a load-test tailnet (lib/providers/tailscale/fake/state.ts derivedTailnetId). */

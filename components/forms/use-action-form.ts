@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
@@ -13,7 +14,8 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * wiping of what the person typed when the server says something is wrong.
  */
 export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitBytes: number) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, actionPending] = useActionState(action, initialFormState);
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | undefined>();
@@ -23,6 +25,13 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
     setAnswered(state);
     setClientErrors({});
   }
+
+  // The action succeeded and names the next page (continueTo): go there. The form stays pending
+  // until the page changes, so the button cannot be pressed twice in between.
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [state, router]);
+  const pending = actionPending || Boolean(state.redirectTo);
 
   useEffect(() => {
     const form = formRef.current;

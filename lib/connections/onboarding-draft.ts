@@ -4,6 +4,7 @@ import { getSettings } from "@/lib/config/settings";
 import { sealValue, unsealValue } from "@/lib/crypto/sealed-value";
 import { organizationSchema, tokenHint } from "@/lib/providers/tailscale/fields";
 import { isTokenFault, type OutcomeName } from "@/lib/providers/tailscale/outcomes";
+import { DRAFT_COOKIES, ORGANIZATION_COOKIE, TOKEN_COOKIE, draftCookieOptions } from "./onboarding-draft-cookies";
 
 /*
  * What the connect flow remembers between its pages, in two httpOnly, SameSite=Strict cookies
@@ -18,9 +19,6 @@ import { isTokenFault, type OutcomeName } from "@/lib/providers/tailscale/outcom
  *   so the review page can say why the token is gone instead of just asking for it again.
  */
 
-const ORGANIZATION_COOKIE = "tc_connect_organization";
-const TOKEN_COOKIE = "tc_connect_token";
-const COOKIE_PATH = "/connect";
 export const ORGANIZATION_DRAFT_MAX_AGE_SECONDS = 7 * 24 * 3600;
 export const SEALED_TOKEN_MAX_AGE_SECONDS = 15 * 60;
 const TOKEN_PURPOSE = "connect-token";
@@ -37,8 +35,7 @@ export type TokenDraft =
 export type OnboardingDraft = { organization: string | null; token: TokenDraft };
 
 function cookieOptions(maxAge: number) {
-  const secure = (getSettings().AUTH_URL ?? "").startsWith("https://");
-  return { httpOnly: true, sameSite: "strict" as const, path: COOKIE_PATH, maxAge, secure };
+  return draftCookieOptions(maxAge, getSettings().AUTH_URL);
 }
 
 export async function readOnboardingDraft(userId: string): Promise<OnboardingDraft> {
@@ -90,9 +87,11 @@ export async function applyVerdictToToken(userId: string, outcome: OutcomeName):
   (await cookies()).set(TOKEN_COOKIE, sealed, cookieOptions(SEALED_TOKEN_MAX_AGE_SECONDS));
 }
 
-/** After a successful connect: nothing of the flow is kept. */
+/**
+ * After a successful connect: nothing of the flow is kept. Server actions only; the done page's
+ * request clears the same cookies in proxy.ts.
+ */
 export async function clearOnboardingDraft(): Promise<void> {
   const jar = await cookies();
-  jar.set(TOKEN_COOKIE, "", cookieOptions(0));
-  jar.set(ORGANIZATION_COOKIE, "", cookieOptions(0));
+  for (const name of DRAFT_COOKIES) jar.set(name, "", cookieOptions(0));
 }

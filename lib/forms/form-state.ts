@@ -7,6 +7,11 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /**
+   * Where a browser with JavaScript goes next (`useActionForm` navigates there). Set by
+   * `continueTo` instead of a `redirect()`, see lib/actions/continue-to.ts.
+   */
+  redirectTo?: string;
 };
 
 export const initialFormState: FormState = {};

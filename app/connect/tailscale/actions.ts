@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { DATABASE_UNREACHABLE, authenticatedAction } from "@/lib/actions/authenticated-action";
+import { continueTo, isFetchAction } from "@/lib/actions/continue-to";
 import { connectTailnet } from "@/lib/connections/connect";
 import {
   applyVerdictToToken,
@@ -10,6 +11,7 @@ import {
   saveOrganizationDraft,
   saveSealedToken,
 } from "@/lib/connections/onboarding-draft";
+import { DONE_PATH } from "@/lib/connections/onboarding-draft-cookies";
 import { connectFormSchema, organizationFormSchema, tokenFormSchema } from "@/lib/connections/onboarding-forms";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
@@ -50,10 +52,12 @@ export const connectAction = authenticatedAction(connectFormSchema, async (_inpu
   const result = await connectTailnet({ userId: user.id, address: await clientAddress(), tailnet: draft.organization, token: draft.token.token });
   spans?.mark("connectTailnet");
   if (result.status === "connected") {
-    await clearOnboardingDraft();
+    // A plain form post gets a 303 anyway, and clears the draft in it. With JavaScript the answer
+    // must not touch cookies (continueTo): the done page's request clears them (proxy.ts).
+    if (!(await isFetchAction())) await clearOnboardingDraft();
     spans?.mark("clearDraft");
     spans?.end({ tailnet: draft.organization });
-    redirect(`/connect/tailscale/done?connection=${encodeURIComponent(result.connectionId)}`);
+    return continueTo(`${DONE_PATH}?connection=${encodeURIComponent(result.connectionId)}`);
   }
   if (result.status === "database_unavailable") return DATABASE_UNREACHABLE;
   if (result.status === "app_rate_limited") {
