@@ -202,3 +202,47 @@ describe("parseRetryAfter", () => {
   });
   it("treats a missing header as unknown", () => expect(parseRetryAfter(null)).toBeUndefined());
 });
+
+describe("transport", () => {
+  it("never follows a redirect (the token would go with it) and answers it as the failure it is", async () => {
+    const http = await import("node:http");
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ? "with" : "without"} credentials`);
+      res.writeHead(302, { location: "/elsewhere" }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const result = await getKey("-", "kDemo1CNTRL", FIXTURE_TOKENS.demoOwner, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 2_000 });
+      expect(result).toMatchObject({ ok: false, kind: "http", status: 302 });
+      expect(seen).toEqual(["GET /api/v2/tailnet/-/keys/kDemo1CNTRL with credentials"]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("reads a large answer whole, as UTF-8, however the bytes are split", async () => {
+    const http = await import("node:http");
+    const devices = Array.from({ length: 3000 }, (_, i) => ({ id: String(i), name: `n${i}.example.ts.net`, hostname: `höst-${i}-ünïcode`, addresses: ["100.64.0.1"], os: "linux", authorized: true, connectedToControl: false }));
+    const body = Buffer.from(JSON.stringify({ devices }), "utf8");
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      // Cut in the middle of multi-byte characters on purpose.
+      for (let i = 0; i < body.length; i += 1001) res.write(body.subarray(i, i + 1001));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const result = await listDevices("-", FIXTURE_TOKENS.demoOwner, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000 });
+      if (!result.ok) throw new Error(`unexpected ${result.kind}`);
+      expect(result.data).toHaveLength(3000);
+      expect(result.data[2999]?.hostname).toBe("höst-2999-ünïcode");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
