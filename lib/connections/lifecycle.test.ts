@@ -198,4 +198,16 @@ describe("listConnections", () => {
     expect([first.items.length, second.items.length, first.pageCount, first.total]).toEqual([50, 1, 2, 51]);
     expect(new Set([...first.items, ...second.items].map((c) => c.id)).size).toBe(51);
   });
+
+  it("counts current and disconnected connections apart, and only the person's own", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const [a] = [await createConnection(user.id), await createConnection(user.id), await createConnection(user.id)];
+    await createConnection(other.id);
+    await db().connection.update({ where: { id: a.id }, data: { disconnectedAt: new Date() } });
+    const current = await listConnections(user.id);
+    expect([current.total, current.disconnectedCount, current.items.length]).toEqual([2, 1, 2]);
+    const gone = await listConnections(user.id, { show: "disconnected" });
+    expect([gone.total, gone.disconnectedCount, gone.items.map((c) => c.id)]).toEqual([1, 1, [a.id]]);
+  });
 });
