@@ -99,7 +99,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
 
   // 1. Seed (before the server: the embedded database admits one process).
   log(`${engine}: seeding`);
-  const groups: Record<string, number> = { warm: WARMUP_REQUESTS, pages: 1, nojs: NOJS_REQUESTS, throughput: THROUGHPUT_USERS };
+  const groups: Record<string, number> = { warm: WARMUP_REQUESTS, pages: 1, nojs: NOJS_REQUESTS, navigate: NOJS_REQUESTS, throughput: THROUGHPUT_USERS };
   for (const l of LEVELS) groups[`c${l.concurrency}`] = l.requests;
   const planFile = path.join(logDir, "plan.json");
   const seedFile = path.join(logDir, "seed.json");
@@ -232,8 +232,39 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       bytes = r.body.length;
       if (i >= 10) done.push(r.ms);
     }
-    agent.destroy();
     breakdown.donePageRscAloneC1 = { status, kb: round1(bytes / 1024), ...summary(done) };
+    // (c) What the person waits for with JavaScript on, button to done page: the Connect action,
+    // then the browser's navigation to the page it names (the done page's RSC payload, which also
+    // clears the draft cookies in proxy.ts).
+    {
+      const navUsers = seeded.groups.navigate!;
+      const navTailnets = navUsers.map((_, i) => `b${runId}-navigate-${i}.example`);
+      await clearCalls();
+      const totals: Array<{ ms: number; tailnet: string } | null> = [];
+      for (let i = 0; i < navUsers.length; i++) {
+        const user = navUsers[i]!;
+        const action = await connectOnce(agent, user, navTailnets[i]!);
+        const to = connectedTo(action.status, action.body);
+        if (!to) {
+          totals.push(null);
+          continue;
+        }
+        const rscHeaders = { rsc: "1", cookie: cookieHeader(user, navTailnets[i]!) };
+        let page = await timedRequest(agent, base + to, { headers: rscHeaders });
+        if (page.status === 307 && page.headers.location) page = await timedRequest(agent, new URL(String(page.headers.location), base).toString(), { headers: rscHeaders });
+        const clears = String(page.headers["set-cookie"] ?? "").includes("tc_connect_token=;");
+        totals.push(page.status === 200 && clears ? { ms: page.startedAt + page.ms - action.startedAt, tailnet: navTailnets[i]! } : null);
+      }
+      const upstream = upstreamByTailnet(await fakeCalls(), navTailnets);
+      const ok = totals.filter((t): t is { ms: number; tailnet: string } => t !== null);
+      breakdown.connectThenDonePageC1 = {
+        requests: navUsers.length,
+        errors: navUsers.length - ok.length,
+        ...summary(ok.map((t) => t.ms)),
+        overheadMs: summary(ok.map((t) => t.ms - (upstream.get(t.tailnet)?.criticalMs ?? Number.NaN))),
+      };
+    }
+    agent.destroy();
   }
   result.connect = connect;
   result.connectBreakdown = breakdown;

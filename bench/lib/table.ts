@@ -27,6 +27,14 @@ export function table(r: Record<string, any>): string {
       const extra = k === "c1" ? `${b.noJsActionC1?.overheadMs?.p50 ?? "—"} | ${b.donePageRscAloneC1?.p50 ?? "—"}` : "— | —";
       lines.push(`| concurrency ${c[k].concurrency} | ${steps.map((st) => (x[st] ? `${x[st].p50} (${x[st].p99})` : "—")).join(" | ")} | ${extra} |`);
     }
+    const nav = b.connectThenDonePageC1;
+    if (nav) {
+      lines.push("");
+      lines.push(
+        `Button to done page (JavaScript on, concurrency 1: the action, then the browser's navigation): p50 ${nav.p50} ms, p99 ${nav.p99} ms; ` +
+          `overhead beyond Tailscale p50 ${nav.overheadMs?.p50} ms, p99 ${nav.overheadMs?.p99} ms; errors ${nav.errors} of ${nav.requests}`,
+      );
+    }
   }
   lines.push("");
   const d = r.dashboard;
