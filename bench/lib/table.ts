@@ -40,7 +40,8 @@ export function table(r: Record<string, any>): string {
   const d = r.dashboard;
   lines.push(`Dashboard (/connections, ${d.connections ?? 1000} connections): ${d.p50 === null ? `not measured — ${d.skipped}` : `p50 ${d.p50} ms, p99 ${d.p99} ms`}`);
   lines.push("");
-  lines.push(`| Route (first-load JS, gzip) | KB | above floor (${r.pageWeight.floorKb} KB) |`);
+  const signedOut = r.pageWeight.floorSignedOutKb;
+  lines.push(`| Route (first-load JS, gzip) | KB | above floor (${r.pageWeight.floorKb} KB signed in${signedOut !== undefined ? `, ${signedOut} KB signed out` : ""}) |`);
   lines.push("| --- | --- | --- |");
   for (const w of r.pageWeight.routes) lines.push(`| ${w.route.replace(/connection=.*/, "connection=…")}${w.status !== 200 ? ` (HTTP ${w.status})` : ""} | ${w.kb} | ${w.aboveFloorKb} |`);
   lines.push("");
