@@ -3,6 +3,7 @@ import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
 import { closeDatabase, ensureDatabaseReady } from "./lib/db/database";
 import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, oversizedBodyResponse } from "./lib/http/edge-of-server";
+import { startLoopMonitor } from "./lib/timing/spans";
 
 /**
  * The production (and dev) server: Next.js behind a thin node:http layer that does the two
@@ -54,6 +55,7 @@ async function main() {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  startLoopMonitor();
   server.listen(port, hostname, () => {
     console.log(`[server] Tailnet Connect ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}, ${settings.databaseEngine} database)`);
   });

@@ -10,8 +10,20 @@ import { parseArgs } from "node:util";
 import { FakeTailscaleState } from "@/lib/providers/tailscale/fake";
 import { createHandler } from "@/lib/providers/tailscale/fake/server";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: "4901" }, "latency-ms": { type: "string", default: "0" } } });
-const options = { latencyMs: Number(values["latency-ms"]) };
+const { values } = parseArgs({
+  options: { port: { type: "string", default: "4901" }, "latency-ms": { type: "string", default: "0" }, "jitter-ms": { type: "string", default: "0" } },
+});
+// With --jitter-ms J, each call waits latency ± J ms (uniform), a diagnostic only (BENCH_JITTER_MS).
+let base = Number(values["latency-ms"]);
+const jitter = Number(values["jitter-ms"]);
+const options = {
+  get latencyMs() {
+    return base > 0 && jitter > 0 ? Math.max(0, base - jitter + Math.random() * 2 * jitter) : base;
+  },
+  set latencyMs(ms: number) {
+    base = ms;
+  },
+};
 const state = new FakeTailscaleState();
 const handler = createHandler(state, options);
 const server = createServer((req, res) => {
@@ -19,7 +31,7 @@ const server = createServer((req, res) => {
     const ms = Number(new URL(req.url, "http://x").searchParams.get("ms"));
     if (Number.isFinite(ms) && ms >= 0) options.latencyMs = ms;
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ latencyMs: options.latencyMs }));
+    res.end(JSON.stringify({ latencyMs: base, jitterMs: jitter }));
     return;
   }
   void handler(req, res);

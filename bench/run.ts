@@ -38,6 +38,8 @@ const LEVELS = [
 const WARMUP_REQUESTS = 120;
 const NOJS_REQUESTS = 40;
 const DASHBOARD_WARMUP = 30;
+/** Diagnostic only: each fake call then waits 100 ± this many ms (the targets are for 0). */
+const JITTER_MS = Number(process.env.BENCH_JITTER_MS ?? 0);
 const DASHBOARD_REQUESTS = 100;
 // Enough people that a 30 s run never runs out; past that a person connects another tailnet (still a new row).
 const THROUGHPUT_USERS = Number(process.env.BENCH_THROUGHPUT_USERS ?? 4000);
@@ -114,7 +116,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   result.seed = { users: Object.fromEntries(Object.entries(seeded.groups).map(([k, v]) => [k, v.length])), dashboardConnections: DASHBOARD_CONNECTIONS, ms: seeded.seedMs };
 
   // 2. Fake Tailscale and the server, each its own process.
-  const fake = startNode("fake-tailscale", "bench/fake.ts", ["--port", String(FAKE_PORT), "--latency-ms", String(CONNECT_LATENCY_MS)], {}, logDir, { reactServer: true });
+  const fake = startNode("fake-tailscale", "bench/fake.ts", ["--port", String(FAKE_PORT), "--latency-ms", String(CONNECT_LATENCY_MS), "--jitter-ms", String(JITTER_MS)], {}, logDir, { reactServer: true });
   children.push(fake);
   await waitForHttp(`${fakeUrl}/__fake/fixtures`, fake);
   const profDir = path.join(logDir, "cpu-profile");

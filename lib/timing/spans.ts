@@ -24,3 +24,29 @@ export function startSpans(label: string): Spans | null {
     },
   };
 }
+
+/**
+ * With BENCH_TIMING=1: one `[loop] {json}` line a second while the process is busy, with the
+ * event loop's delay (p50, p99, max, ms) and utilization over that second, so the benchmark can
+ * tell time spent waiting for the one thread from time spent working.
+ */
+export function startLoopMonitor(): void {
+  if (!enabled) return;
+  // Imported here so the bundles that use startSpans never load perf_hooks' monitor.
+  void import("node:perf_hooks").then(({ monitorEventLoopDelay, performance: perf }) => {
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    let lastElu = perf.eventLoopUtilization();
+    setInterval(() => {
+      const elu = perf.eventLoopUtilization(lastElu);
+      lastElu = perf.eventLoopUtilization();
+      if (elu.utilization > 0.02) {
+        const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+        process.stdout.write(
+          `[loop] ${JSON.stringify({ at: Date.now(), utilization: Math.round(elu.utilization * 1000) / 1000, delayP50: ms(histogram.percentile(50)), delayP99: ms(histogram.percentile(99)), delayMax: ms(histogram.max) })}\n`,
+        );
+      }
+      histogram.reset();
+    }, 1000).unref();
+  });
+}
