@@ -71,6 +71,7 @@ function actionId(): string {
 }
 
 type Timing = { label: string; tailnet?: string; steps: Record<string, number>; total: number };
+type LoopLine = { at: number; utilization: number; delayP50: number; delayP99: number; delayMax: number };
 
 async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const runId = randomBytes(3).toString("hex");
@@ -125,9 +126,22 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const server = startNode("server", "server.ts", [], { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1" }, logDir, { nodeArgs });
   children.push(server);
   const timings: Timing[] = [];
+  const loopLines: LoopLine[] = [];
   server.onLine((line) => {
     if (line.startsWith("[timing] ")) timings.push(JSON.parse(line.slice(9)) as Timing);
+    if (line.startsWith("[loop] ")) loopLines.push(JSON.parse(line.slice(7)) as LoopLine);
   });
+  /** The server's event loop over a phase: mean utilization, and the worst per-second p99 and max delay. */
+  const loopDuring = (fromMs: number, toMs: number) => {
+    const lines = loopLines.filter((l) => l.at > fromMs + 1000 && l.at <= toMs);
+    if (lines.length === 0) return null;
+    return {
+      seconds: lines.length,
+      utilization: round2(mean(lines.map((l) => l.utilization))),
+      delayP99MsMedianSecond: round1(percentile(lines.map((l) => l.delayP99), 50)),
+      delayMaxMs: round1(Math.max(...lines.map((l) => l.delayMax))),
+    };
+  };
   await waitForHttp(`${base}/api/health`, server);
   const pid = server.proc.pid!;
   const origin = base;
@@ -168,8 +182,10 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     const agent = agentFor(level.concurrency);
     const load = loadavg();
     const started = performance.now();
+    const startedAt = Date.now();
     const answers = await closedLoop(users, level.concurrency, (u, i) => connectOnce(agent, u, tailnets[i]!));
     const wallMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 1100)); // the last [loop] line of the phase
     agent.destroy();
     const upstream = upstreamByTailnet(await fakeCalls(), tailnets);
     const ok = answers.map((a, i) => ({ a, t: tailnets[i]! })).filter(({ a }) => connectedTo(a.status, a.body));
@@ -191,6 +207,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       upstreamCallSumMs: round1(mean(ok.map(({ t }) => upstream.get(t)?.sumMs ?? Number.NaN))),
       rps: round1((answers.length / wallMs) * 1000),
       loadavg: load,
+      eventLoop: loopDuring(startedAt, startedAt + wallMs),
     };
     // Server-side spans (BENCH_TIMING=1), per step, p50 and p99.
     const steps: Record<string, number[]> = {};
@@ -289,6 +306,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     if (r !== null) rssSamples.push(r);
   }, 1000);
   const tputLoad = loadavg();
+  const tputStartedAt = Date.now();
   const cpuBefore = { server: cpuMs(pid) ?? 0, fake: cpuMs(fake.proc.pid!) ?? 0 };
   const tput = await autocannon({
     url: base,
@@ -350,6 +368,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     fakeCpuMsPerConnect: null as number | null,
     serverCpuMsPerFloorRequest: round2(floorCpu / Math.max(1, floor.requests.total)),
     loadavg: { start: tputLoad, end: tputEndLoad },
+    eventLoop: loopDuring(tputStartedAt, tputStartedAt + THROUGHPUT_SECONDS * 1000),
   };
   result.memory = { idleMb, loadedMb, peakDuringThroughputMb: rssSamples.length ? Math.max(...rssSamples) : null, note: "RSS of the server process (and any children), idle = after start-up and a warm-up of a few requests per route" };
 
