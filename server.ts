@@ -3,7 +3,7 @@ import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
 import { closeDatabase, ensureDatabaseReady } from "./lib/db/database";
 import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, oversizedBodyResponse } from "./lib/http/edge-of-server";
-import { startLoopMonitor } from "./lib/timing/spans";
+import { stampReceived, startLoopMonitor } from "./lib/timing/spans";
 
 /**
  * The production (and dev) server: Next.js behind a thin node:http layer that does the two
@@ -31,6 +31,7 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    stampReceived(req.headers);
     req.headers[CLIENT_ADDRESS_HEADER_NAME] = clientAddressFor(req, settings.TRUST_PROXY);
     if (!settings.TRUST_PROXY) delete req.headers["x-forwarded-for"];
     const refusal = oversizedBodyResponse(req, settings.BODY_LIMIT_BYTES);

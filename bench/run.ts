@@ -70,7 +70,7 @@ function actionId(): string {
   return found[0];
 }
 
-type Timing = { label: string; tailnet?: string; steps: Record<string, number>; total: number };
+type Timing = { label: string; tailnet?: string; steps: Record<string, number>; total: number; beforeActionMs?: number };
 type LoopLine = { at: number; utilization: number; delayP50: number; delayP99: number; delayMax: number };
 
 async function runEngine(engine: Engine, databaseUrl: string | undefined) {
@@ -213,6 +213,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     const steps: Record<string, number[]> = {};
     for (const t of timings) for (const [k, v] of Object.entries(t.steps)) (steps[`${t.label}.${k}`] ??= []).push(v);
     for (const t of timings) if (t.label === "connectAction") (steps["connectAction.total"] ??= []).push(t.total);
+    for (const t of timings) if (typeof t.beforeActionMs === "number") (steps["request.beforeAction"] ??= []).push(t.beforeActionMs);
     breakdown[`c${level.concurrency}`] = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { p50: round1(percentile(v, 50)), p99: round1(percentile(v, 99)) }]));
     log(`${engine}: c=${level.concurrency}: p50 ${e2eS.p50} ms, overhead p50 ${(connect[`c${level.concurrency}`] as { overheadMs: { p50: number } }).overheadMs.p50} ms, errors ${answers.length - ok.length}`);
   }

@@ -21,7 +21,7 @@ export function table(r: Record<string, any>): string {
   const b = r.connectBreakdown;
   if (b?.c1) {
     lines.push("");
-    const steps = ["session.getCurrentUser", "connectAction.draft", "connectTailnet.rateLimit", "connectTailnet.verify", "connectTailnet.save", "connectAction.clearDraft"];
+    const steps = ["request.beforeAction", "session.getCurrentUser", "connectAction.draft", "connectTailnet.rateLimit", "connectTailnet.verify", "connectTailnet.save", "connectAction.clearDraft"];
     lines.push(`| Connect breakdown, server spans p50 (p99), ms | ${steps.join(" | ")} | no-JS action overhead p50 | done page RSC alone p50 |`);
     lines.push(`| --- | ${steps.map(() => "---").join(" | ")} | --- | --- |`);
     for (const k of Object.keys(c)) {

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { parseForm } from "@/lib/forms/parse-form";
-import { startSpans } from "@/lib/timing/spans";
+import { RECEIVED_AT_HEADER, sinceReceived, startSpans } from "@/lib/timing/spans";
 
 /** What an action answers when the database cannot be reached: nothing was saved, the form's values are kept. */
 export const DATABASE_UNREACHABLE: FormState = {
@@ -28,6 +28,9 @@ export function authenticatedAction<S extends z.ZodType>(
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const spans = startSpans("session");
+    // Benchmark only: how long Next.js took from the request's arrival to this action (routing,
+    // the proxy, decoding the body).
+    const beforeAction = spans ? sinceReceived((await headers()).get(RECEIVED_AT_HEADER)) : undefined;
     let user: CurrentUser | null;
     try {
       user = await getCurrentUser();
@@ -38,7 +41,7 @@ export function authenticatedAction<S extends z.ZodType>(
       return DATABASE_UNREACHABLE;
     }
     spans?.mark("getCurrentUser");
-    spans?.end();
+    spans?.end(beforeAction === undefined ? {} : { beforeActionMs: beforeAction });
     if (!user) {
       const referer = (await headers()).get("referer");
       const back = referer ? new URL(referer).pathname : "/connections";

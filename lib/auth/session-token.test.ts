@@ -1,6 +1,6 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { claimsFromCookies } from "./session-token";
+import { claimsFromCookies, decryptSessionToken } from "./session-token";
 
 const SECRET = "a-test-secret-of-sufficient-length-0123456789";
 const NAME = "authjs.session-token";
@@ -43,5 +43,50 @@ describe("claimsFromCookies", () => {
   it("is signed out for a token without the app's claims, and marks a missing version as never current", async () => {
     expect(await claimsFromCookies([await sessionCookie({ token: { sub: "user-1" } })], SECRET)).toBeNull();
     expect(await claimsFromCookies([await sessionCookie({ token: { uid: "user-1" } })], SECRET)).toEqual({ userId: "user-1", sessionVersion: -1 });
+  });
+});
+
+describe("decryptSessionToken", () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it("reads what Auth.js's encode wrote, exactly as Auth.js's decode does", async () => {
+    const { value } = await sessionCookie({ token: { uid: "user-9", sv: 7, sub: "user-9", email: "a@example.com" } });
+    expect(decryptSessionToken(value, SECRET, NAME)).toEqual(await decode({ token: value, secret: SECRET, salt: NAME }));
+  });
+
+  it("agrees with Auth.js's decode on every altered copy of a token: both refuse", async () => {
+    const { value } = await sessionCookie();
+    const swap = (c: string) => (c === "A" ? "B" : c === "." ? "A" : "A");
+    for (let i = 0; i < value.length; i += 3) {
+      const altered = value.slice(0, i) + swap(value[i]!) + value.slice(i + 1);
+      if (altered === value) continue;
+      const theirs = await decode({ token: altered, secret: SECRET, salt: NAME }).catch(() => null);
+      expect([i, decryptSessionToken(altered, SECRET, NAME)]).toEqual([i, theirs]);
+    }
+  });
+
+  it("refuses other algorithms, compression, critical headers, a key part and malformed parts", async () => {
+    const { value } = await sessionCookie();
+    const [, , iv, ciphertext, tag] = value.split(".");
+    const withHeader = (header: Record<string, unknown>) => [b64(header), "", iv, ciphertext, tag].join(".");
+    expect(decryptSessionToken(withHeader({ alg: "none", enc: "A256CBC-HS512" }), SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken(withHeader({ alg: "dir", enc: "A256GCM" }), SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken(withHeader({ alg: "dir", enc: "A256CBC-HS512", zip: "DEF" }), SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken(withHeader({ alg: "dir", enc: "A256CBC-HS512", crit: ["exp"] }), SECRET, NAME)).toBeNull();
+    const parts = value.split(".");
+    expect(decryptSessionToken([parts[0], "AAAA", ...parts.slice(2)].join("."), SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken(parts.slice(0, 4).join("."), SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken(`${value}=`, SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken("", SECRET, NAME)).toBeNull();
+  });
+
+  it("keeps Auth.js's 15 s tolerance on exp and nbf", async () => {
+    const issued = Math.floor(Date.now() / 1000);
+    const { value } = await sessionCookie({ maxAge: 60 });
+    expect(decryptSessionToken(value, SECRET, NAME, (issued + 60 + 10) * 1000)).not.toBeNull();
+    expect(decryptSessionToken(value, SECRET, NAME, (issued + 60 + 20) * 1000)).toBeNull();
+    const early = await sessionCookie({ token: { uid: "user-1", sv: 3, nbf: issued + 3600 } });
+    expect(decryptSessionToken(early.value, SECRET, NAME)).toBeNull();
+    expect(decryptSessionToken(early.value, SECRET, NAME, (issued + 3600 - 10) * 1000)).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
+import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { getSettings } from "@/lib/config/settings";
 
 /** Auth.js's session cookie: `__Secure-` prefixed when the app is served over https. */
@@ -9,8 +9,7 @@ export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.se
 export type SessionClaims = { userId: string; sessionVersion: number };
 
 /**
- * The signed-in person's id and session version, read straight from Auth.js's session cookie
- * (a JWE encrypted with AUTH_SECRET; `decode` from next-auth/jwt checks it and its expiry).
+ * The signed-in person's id and session version, read straight from Auth.js's session cookie.
  *
  * This is what `auth()` returns for our JWT sessions, without what `auth()` does around it on
  * every call: it builds an internal request to Auth.js's session endpoint, runs the whole handler,
@@ -30,13 +29,10 @@ export async function claimsFromCookies(all: ReadonlyArray<{ name: string; value
       .filter((c) => c.value && (c.name === name || new RegExp(`^${name.replace(/[.]/g, "\\.")}\\.\\d+$`).test(c.name)))
       .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
     if (chunks.length === 0) continue;
-    try {
-      const claims = await decode({ token: chunks.map((c) => c.value).join(""), secret, salt: name });
-      // Written by the jwt callback in lib/auth/config.ts.
-      if (claims && typeof claims.uid === "string") return { userId: claims.uid, sessionVersion: typeof claims.sv === "number" ? claims.sv : -1 };
-    } catch {
-      // Tampered with, expired, or sealed with another secret: not signed in.
-    }
+    const claims = decryptSessionToken(chunks.map((c) => c.value).join(""), secret, name);
+    // Written by the jwt callback in lib/auth/config.ts.
+    if (claims && typeof claims.uid === "string") return { userId: claims.uid, sessionVersion: typeof claims.sv === "number" ? claims.sv : -1 };
+    // Tampered with, expired, or sealed with another secret: not signed in.
     return null;
   }
   return null;
@@ -45,4 +41,74 @@ export async function claimsFromCookies(all: ReadonlyArray<{ name: string; value
 function chunkIndex(name: string): number {
   const suffix = /\.(\d+)$/.exec(name);
   return suffix ? Number(suffix[1]) : -1;
+}
+
+/** Auth.js's `clockTolerance` for exp and nbf, in seconds. */
+const CLOCK_TOLERANCE_SECONDS = 15;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const keys = new Map<string, Map<string, Buffer>>();
+
+/**
+ * The key Auth.js derives from AUTH_SECRET for a cookie name (its `salt`): HKDF-SHA-256, info
+ * `Auth.js Generated Encryption Key (<name>)`, 64 bytes for A256CBC-HS512. Derived once per
+ * process, not once per request.
+ */
+function derivedKey(secret: string, salt: string): Buffer {
+  let bySalt = keys.get(secret);
+  if (!bySalt) keys.set(secret, (bySalt = new Map()));
+  let key = bySalt.get(salt);
+  if (!key) bySalt.set(salt, (key = Buffer.from(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64))));
+  return key;
+}
+
+/**
+ * Decrypts and checks an Auth.js session token: a compact JWE with `alg: "dir"` and
+ * `enc: "A256CBC-HS512"` (RFC 7516, RFC 7518 §5.2.2), as Auth.js's `encode` writes it, then its
+ * `exp`/`nbf` with Auth.js's tolerance. Any other shape, a tag that does not verify (compared in
+ * constant time, before anything is decrypted), or a token out of date gives null.
+ *
+ * Done synchronously with node:crypto rather than with `decode` from next-auth/jwt: that one goes
+ * through WebCrypto and the HKDF derivation on every call, five hops through the thread pool and
+ * back to the event loop, and under load each hop waits behind everything else queued there
+ * (the benchmark measured 24 ms p50 for this step at concurrency 8, against 1.6 ms at 1). The
+ * tests check it against tokens written by Auth.js's own `encode`, and against its `decode`.
+ */
+export function decryptSessionToken(token: string, secret: string, salt: string, now = Date.now()): Record<string, unknown> | null {
+  const parts = token.split(".");
+  if (parts.length !== 5 || !parts.every((p) => BASE64URL.test(p))) return null;
+  const [protectedHeader, encryptedKey, ivPart, ciphertextPart, tagPart] = parts as [string, string, string, string, string];
+  let header: Record<string, unknown>;
+  try {
+    header = JSON.parse(Buffer.from(protectedHeader, "base64url").toString("utf8")) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (typeof header !== "object" || header === null || header.alg !== "dir" || header.enc !== "A256CBC-HS512" || "zip" in header || "crit" in header) return null;
+  if (encryptedKey !== "") return null;
+  const iv = Buffer.from(ivPart, "base64url");
+  const ciphertext = Buffer.from(ciphertextPart, "base64url");
+  const tag = Buffer.from(tagPart, "base64url");
+  if (iv.length !== 16 || tag.length !== 32 || ciphertext.length === 0 || ciphertext.length % 16 !== 0) return null;
+
+  const key = derivedKey(secret, salt);
+  const aad = Buffer.from(protectedHeader, "ascii");
+  const aadBits = Buffer.alloc(8);
+  aadBits.writeBigUInt64BE(BigInt(aad.length) * 8n);
+  const mac = createHmac("sha512", key.subarray(0, 32)).update(aad).update(iv).update(ciphertext).update(aadBits).digest().subarray(0, 32);
+  if (!timingSafeEqual(mac, tag)) return null;
+
+  let claims: unknown;
+  try {
+    const decipher = createDecipheriv("aes-256-cbc", key.subarray(32, 64), iv);
+    claims = JSON.parse(Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (typeof claims !== "object" || claims === null || Array.isArray(claims)) return null;
+  const { exp, nbf, iat } = claims as { exp?: unknown; nbf?: unknown; iat?: unknown };
+  const seconds = Math.floor(now / 1000);
+  if (typeof exp !== "number" || exp <= seconds - CLOCK_TOLERANCE_SECONDS) return null;
+  if (nbf !== undefined && (typeof nbf !== "number" || nbf > seconds + CLOCK_TOLERANCE_SECONDS)) return null;
+  if (iat !== undefined && typeof iat !== "number") return null;
+  return claims as Record<string, unknown>;
 }

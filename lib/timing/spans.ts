@@ -7,6 +7,21 @@ export type Spans = { mark(step: string): void; end(extra?: Record<string, strin
 
 const enabled = process.env.BENCH_TIMING === "1";
 
+/** With BENCH_TIMING=1, server.ts stamps each request with when it arrived (epoch ms, fractional). */
+export const RECEIVED_AT_HEADER = "x-tc-bench-received-at";
+
+export function stampReceived(headers: Record<string, string | string[] | undefined>): void {
+  if (!enabled) return;
+  headers[RECEIVED_AT_HEADER] = String(performance.timeOrigin + performance.now());
+}
+
+/** Milliseconds since server.ts received this request, when timing is on and the stamp is there. */
+export function sinceReceived(value: string | null): number | undefined {
+  if (!enabled || !value) return undefined;
+  const at = Number(value);
+  return Number.isFinite(at) ? Math.round((performance.timeOrigin + performance.now() - at) * 1000) / 1000 : undefined;
+}
+
 export function startSpans(label: string): Spans | null {
   if (!enabled) return null;
   const started = performance.now();
