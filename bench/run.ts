@@ -29,6 +29,7 @@ const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 30);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const THROUGHPUT_CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 16);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
 const CONNECT_LATENCY_MS = 100;
 const LEVELS = [
   { concurrency: 1, requests: 40 },
@@ -413,7 +414,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   if (LIGHTHOUSE) {
     log(`${engine}: lighthouse`);
     const lhPages = ["/guides/tailscale-api-key", "/connect/tailscale", "/connect/tailscale/organization", "/connect/tailscale/token", "/connect/tailscale/review", doneRoute];
-    result.lighthouse = { loadavgStart: loadavg(), ...(await runLighthouse(base, lhPages, signedIn)) };
+    result.lighthouse = { loadavgStart: loadavg(), ...(await runLighthouse(base, lhPages, signedIn, LIGHTHOUSE_RUNS)) };
   } else {
     result.lighthouse = { scores: [], error: "skipped (BENCH_LIGHTHOUSE=0)" };
   }

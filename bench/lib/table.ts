@@ -48,9 +48,13 @@ export function table(r: Record<string, any>): string {
   for (const w of r.pageWeight.routes) lines.push(`| ${w.route.replace(/connection=.*/, "connection=…")}${w.status !== 200 ? ` (HTTP ${w.status})` : ""} | ${w.kb} | ${w.aboveFloorKb} |`);
   lines.push("");
   if (r.lighthouse.scores?.length) {
-    lines.push("| Lighthouse (mobile) | performance | accessibility | LCP ms | TBT ms |");
+    const runs = r.lighthouse.runs ?? 1;
+    lines.push(`| Lighthouse (mobile${runs > 1 ? `, median of ${runs} runs` : ""}) | performance${runs > 1 ? " (each run)" : ""} | accessibility | LCP ms | TBT ms |`);
     lines.push("| --- | --- | --- | --- | --- |");
-    for (const s of r.lighthouse.scores) lines.push(`| ${s.page.replace(/connection=.*/, "connection=…")} | ${s.performance ?? "—"} | ${s.accessibility ?? "—"} | ${s.lcpMs ?? "—"} | ${s.tbtMs ?? "—"}${s.error ? ` (${s.error})` : ""} |`);
+    for (const s of r.lighthouse.scores) {
+      const each = s.performanceRuns && s.performanceRuns.length > 1 ? ` (${s.performanceRuns.join(", ")})` : "";
+      lines.push(`| ${s.page.replace(/connection=.*/, "connection=…")} | ${s.performance ?? "—"}${each} | ${s.accessibility ?? "—"} | ${s.lcpMs ?? "—"} | ${s.tbtMs ?? "—"}${s.error ? ` (${s.error})` : ""} |`);
+    }
   } else lines.push(`Lighthouse: ${r.lighthouse.error}`);
   return lines.join("\n");
 }
