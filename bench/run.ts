@@ -15,7 +15,7 @@ import { BenchUser, BOUNDARY, CONNECT_BODY, connectHeaders, cookieHeader, connec
 import { closedLoop, timedRequest } from "./lib/http";
 import { runLighthouse } from "./lib/lighthouse";
 import { pageWeights } from "./lib/pages";
-import { cpuMs, rssMb, runNode, startNode, waitForHttp, type Child } from "./lib/processes";
+import { cpuMs, rssMb, runNode, startNode, waitForHttp, type Child, machineCpu, stealShare } from "./lib/processes";
 import { mean, percentile, round1, round2, summary } from "./lib/stats";
 import { table } from "./lib/table";
 
@@ -184,7 +184,9 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     const load = loadavg();
     const started = performance.now();
     const startedAt = Date.now();
+    const cpuAtStart = machineCpu();
     const answers = await closedLoop(users, level.concurrency, (u, i) => connectOnce(agent, u, tailnets[i]!));
+    const steal = stealShare(cpuAtStart, machineCpu());
     const wallMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, 1100)); // the last [loop] line of the phase
     agent.destroy();
@@ -209,6 +211,8 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       rps: round1((answers.length / wallMs) * 1000),
       loadavg: load,
       eventLoop: loopDuring(startedAt, startedAt + wallMs),
+      // The share of the machine's CPU time the hypervisor gave to other guests during the phase.
+      cpuSteal: steal,
     };
     // Server-side spans (BENCH_TIMING=1), per step, p50 and p99.
     const steps: Record<string, number[]> = {};
@@ -309,6 +313,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   }, 1000);
   const tputLoad = loadavg();
   const tputStartedAt = Date.now();
+  const tputCpuAtStart = machineCpu();
   const cpuBefore = { server: cpuMs(pid) ?? 0, fake: cpuMs(fake.proc.pid!) ?? 0 };
   const tput = await autocannon({
     url: base,
@@ -340,6 +345,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     ],
   });
   clearInterval(sampler);
+  const tputSteal = stealShare(tputCpuAtStart, machineCpu());
   const loadedMb = rssMb(pid);
   // In-flight requests at the stop still finish on the server: let them, so CPU per Connect counts whole requests.
   await new Promise((r) => setTimeout(r, 2000));
@@ -371,6 +377,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     serverCpuMsPerFloorRequest: round2(floorCpu / Math.max(1, floor.requests.total)),
     loadavg: { start: tputLoad, end: tputEndLoad },
     eventLoop: loopDuring(tputStartedAt, tputStartedAt + THROUGHPUT_SECONDS * 1000),
+    cpuSteal: tputSteal,
   };
   result.memory = { idleMb, loadedMb, peakDuringThroughputMb: rssSamples.length ? Math.max(...rssSamples) : null, note: "RSS of the server process (and any children), idle = after start-up and a warm-up of a few requests per route" };
 

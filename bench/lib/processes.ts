@@ -112,3 +112,24 @@ export function cpuMs(pid: number): number | null {
     return null;
   }
 }
+
+/**
+ * The machine's CPU time so far, from /proc/stat (jiffies): all of it, and the part the
+ * hypervisor gave to other guests ("steal"). On a shared VM, steal is time this machine's
+ * processes were ready to run and could not: latencies measured then are inflated.
+ */
+export function machineCpu(): { total: number; steal: number } | null {
+  try {
+    const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+    const fields = line.trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Steal as a share of the machine's CPU time between two `machineCpu()` readings. */
+export function stealShare(before: ReturnType<typeof machineCpu>, after: ReturnType<typeof machineCpu>): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  return Math.round(((after.steal - before.steal) / (after.total - before.total)) * 1000) / 1000;
+}

@@ -5,19 +5,20 @@ export function table(r: Record<string, any>): string {
   const c = r.connect as Record<string, any>;
   lines.push(`### ${r.engine} — ${r.date} — ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average at start ${r.loadavg.start.join(" / ")}`);
   lines.push("");
-  lines.push("| Connect (fake 100 ms/call) | p50 | p95 | p99 | upstream p50 | overhead p50 | overhead p95 | overhead p99 | ratio (p50) | errors | server event loop: busy, delay p99 (max) |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  lines.push("| Connect (fake 100 ms/call) | p50 | p95 | p99 | upstream p50 | overhead p50 | overhead p95 | overhead p99 | ratio (p50) | errors | server event loop: busy, delay p99 (max) | CPU steal |");
+  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  const steal = (v: any) => (typeof v === "number" ? `${Math.round(v * 100)} %` : "—");
   const loop = (l: any) => (l ? `${Math.round(l.utilization * 100)} %, ${l.delayP99MsMedianSecond} (${l.delayMaxMs}) ms` : "—");
   for (const k of Object.keys(c)) {
     const x = c[k];
-    lines.push(`| concurrency ${x.concurrency} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.upstreamMs.p50} | ${x.overheadMs.p50} | ${x.overheadMs.p95} | ${x.overheadMs.p99} | ${x.ratio} | ${x.errors} | ${loop(x.eventLoop)} |`);
+    lines.push(`| concurrency ${x.concurrency} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.upstreamMs.p50} | ${x.overheadMs.p50} | ${x.overheadMs.p95} | ${x.overheadMs.p99} | ${x.ratio} | ${x.errors} | ${loop(x.eventLoop)} | ${steal(x.cpuSteal)} |`);
   }
   lines.push("");
   const t = r.throughput;
   lines.push("| Throughput (fake at once) | Connects/s | errors | rows | successes | floor req/s | share of floor | server CPU ms per Connect / per floor request | memory idle → loaded (MB) |");
   lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   lines.push(`| ${t.seconds} s × ${t.connections} connections | ${t.rps} | ${t.errors} | ${t.rows} | ${t.successes} | ${t.floorRps} | ${t.shareOfFloor} | ${t.serverCpuMsPerConnect} / ${t.serverCpuMsPerFloorRequest} | ${r.memory.idleMb} → ${r.memory.loadedMb} |`);
-  if (t.eventLoop) lines.push(`\nServer event loop during the throughput run: ${loop(t.eventLoop)}`);
+  if (t.eventLoop) lines.push(`\nServer event loop during the throughput run: ${loop(t.eventLoop)}; CPU steal ${steal(t.cpuSteal)}`);
   const b = r.connectBreakdown;
   if (b?.c1) {
     lines.push("");
