@@ -56,7 +56,8 @@ async function seed(plan: SeedPlan): Promise<SeedOutput> {
   const dashboardMs = Date.now() - dashStarted;
   // PostgreSQL: deleting the earlier runs' people and writing thousands of rows leaves work for
   // autovacuum, which would otherwise run during the measurements: done here, before the server
-  // starts. (The embedded database is new on every run; a VACUUM there lost the seeded rows.)
+  // starts. (The embedded database is new on every run. With a VACUUM there, the server then
+  // refused every seeded session, as if the rows were gone; not investigated further.)
   if (process.env.DATABASE_URL) await db().$executeRawUnsafe("VACUUM ANALYZE");
   return { groups, dashboardUser: await cookiesFor(owner.id), seedMs: { users: usersMs, dashboard: dashboardMs } };
 }
