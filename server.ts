@@ -8,7 +8,8 @@ import { stampReceived, startLoopMonitor } from "./lib/timing/spans";
 /**
  * The production (and dev) server: Next.js behind a thin node:http layer that does the two
  * things only the socket can do right — learn the client's real address (X-Forwarded-For is
- * believed only with TRUST_PROXY) and refuse oversized bodies before anything parses them.
+ * believed only with TRUST_PROXY, and only the entries our own proxies appended) and refuse
+ * oversized bodies before anything parses them.
  */
 async function main() {
   const dev = process.argv.includes("--dev");

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from "node:http";
+import http, { type IncomingMessage } from "node:http";
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { clientAddressFor, crossOriginRefusal, oversizedBodyResponse } from "./edge-of-server";
 
@@ -6,11 +7,66 @@ const request = (headers: Record<string, string>, remoteAddress = "10.0.0.9", me
   ({ headers, socket: { remoteAddress }, method, url }) as unknown as IncomingMessage;
 
 describe("client address", () => {
-  it("is the socket's peer unless TRUST_PROXY says to believe X-Forwarded-For", () => {
-    const req = request({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" });
-    expect(clientAddressFor(req, false)).toBe("10.0.0.9");
-    expect(clientAddressFor(req, true)).toBe("203.0.113.7");
-    expect(clientAddressFor(request({}), true)).toBe("10.0.0.9");
+  const xff = (value: string | string[]) => request({ "x-forwarded-for": value as string });
+
+  it("is the socket's peer when no proxy is trusted, whatever X-Forwarded-For says", () => {
+    expect(clientAddressFor(xff("203.0.113.7, 10.0.0.1"), 0)).toBe("10.0.0.9");
+  });
+
+  it("behind one proxy is the right-most entry: the one the proxy appended, not the one the client wrote", () => {
+    expect(clientAddressFor(xff("203.0.113.7, 10.0.0.1"), 1)).toBe("10.0.0.1");
+    expect(clientAddressFor(xff("203.0.113.7"), 1)).toBe("203.0.113.7");
+    expect(clientAddressFor(request({}), 1)).toBe("10.0.0.9");
+  });
+
+  it("behind n proxies is the n-th entry from the right", () => {
+    expect(clientAddressFor(xff("1.1.1.1, 203.0.113.7, 10.0.0.1, 10.0.0.2"), 2)).toBe("10.0.0.1");
+    expect(clientAddressFor(xff("1.1.1.1, 203.0.113.7, 10.0.0.1, 10.0.0.2"), 3)).toBe("203.0.113.7");
+    expect(clientAddressFor(xff("1.1.1.1,203.0.113.7,10.0.0.1,10.0.0.2"), 4)).toBe("1.1.1.1");
+  });
+
+  it("with fewer entries than hops is the left-most: every entry there was written by a trusted proxy", () => {
+    expect(clientAddressFor(xff("203.0.113.7, 10.0.0.1"), 3)).toBe("203.0.113.7");
+    expect(clientAddressFor(xff("203.0.113.7"), 10)).toBe("203.0.113.7");
+  });
+
+  it("falls back to the socket's peer when the chosen entry is not an address", () => {
+    for (const value of ["1.2.3.4, not-an-address", "1.2.3.4, ", "1.2.3.4,", "unknown", "", " , ", "1.2.3.4, <script>alert(1)</script>", `1.2.3.4, ${"9".repeat(5000)}`, "1.2.3.4, 1.2.3.4.5", "1.2.3.4, _hidden"]) {
+      expect(clientAddressFor(xff(value), 1), value).toBe("10.0.0.9");
+    }
+    // Garbage to the left of the chosen entry does not matter.
+    expect(clientAddressFor(xff("<script>, , unknown, 10.0.0.1"), 1)).toBe("10.0.0.1");
+  });
+
+  it("drops a port a proxy may have added, and accepts IPv6", () => {
+    expect(clientAddressFor(xff("203.0.113.7:51234"), 1)).toBe("203.0.113.7");
+    expect(clientAddressFor(xff("2001:db8::1"), 1)).toBe("2001:db8::1");
+    expect(clientAddressFor(xff("[2001:db8::1]:443"), 1)).toBe("2001:db8::1");
+    expect(clientAddressFor(xff("[2001:db8::1]"), 1)).toBe("2001:db8::1");
+  });
+
+  it("reads several header lines as one list, in order (a proxy may add its own line instead of appending)", () => {
+    expect(clientAddressFor(xff(["203.0.113.7", "10.0.0.1, 10.0.0.2"]), 1)).toBe("10.0.0.2");
+    expect(clientAddressFor(xff(["203.0.113.7", "10.0.0.1, 10.0.0.2"]), 3)).toBe("203.0.113.7");
+  });
+
+  it("sees the lines Node received as one list (checked against a real socket)", async () => {
+    const seen = await new Promise<string>((resolve, reject) => {
+      const server = http.createServer((req, res) => {
+        resolve(clientAddressFor(req, 2));
+        res.end();
+        server.close();
+      });
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        const socket = net.connect(port, "127.0.0.1", () => {
+          socket.end("GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-For: 198.51.100.1, 10.0.0.1\r\nConnection: close\r\n\r\n");
+        });
+        socket.on("error", reject);
+        socket.resume();
+      });
+    });
+    expect(seen).toBe("198.51.100.1");
   });
 });
 

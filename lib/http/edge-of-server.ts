@@ -1,15 +1,36 @@
 import type { IncomingMessage } from "node:http";
+import { isIP } from "node:net";
 
 export const CLIENT_ADDRESS_HEADER_NAME = "x-tc-client-address";
 
-/** The socket's peer; or, behind a trusted proxy, the first X-Forwarded-For entry. */
-export function clientAddressFor(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first && first.length <= 64) return first;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+/**
+ * The client's address, for rate limits. With no trusted proxy (`trustedHops` 0) it is the socket's
+ * peer and X-Forwarded-For is ignored: the client wrote it. Behind `trustedHops` proxies we control,
+ * each appending the address it saw (nginx's $proxy_add_x_forwarded_for, Caddy, Traefik, cloud
+ * load balancers), it is the trustedHops-th entry from the right: everything left of that is
+ * whatever the client sent. With fewer entries than hops it is the left-most, since each of
+ * those was appended by one of our proxies. An entry that is not an IP address (a misconfigured
+ * proxy) falls back to the peer, never to another entry the client could have chosen.
+ */
+export function clientAddressFor(req: IncomingMessage, trustedHops: number): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  const header = req.headers["x-forwarded-for"];
+  if (trustedHops < 1 || header === undefined) return peer;
+  // Node joins repeated header lines with ", " in arrival order; a proxy may add a line of its own.
+  const entries = (Array.isArray(header) ? header.join(",") : header).split(",");
+  return ipAddressIn(entries[Math.max(0, entries.length - trustedHops)]) ?? peer;
+}
+
+/** The bare IP address in an X-Forwarded-For entry (some proxies add a port), or null. */
+function ipAddressIn(entry: string | undefined): string | null {
+  const value = (entry ?? "").trim();
+  if (value.length > 64) return null;
+  if (isIP(value)) return value;
+  const v6 = /^\[([0-9a-fA-F:.]+)\](?::\d{1,5})?$/.exec(value)?.[1];
+  if (v6 && isIP(v6) === 6) return v6;
+  const v4 = /^([0-9.]+):\d{1,5}$/.exec(value)?.[1];
+  if (v4 && isIP(v4) === 4) return v4;
+  return null;
 }
 
 /** A 413 answer for a body over the limit, decided from Content-Length before anything reads the body. */
