@@ -1,7 +1,7 @@
 import http, { type IncomingMessage } from "node:http";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientAddressFor, crossOriginRefusal, oversizedBodyResponse } from "./edge-of-server";
+import { bodyTooLargeResponse, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse } from "./edge-of-server";
 
 const request = (headers: Record<string, string>, remoteAddress = "10.0.0.9", method = "POST", url = "/connect/tailscale/review") =>
   ({ headers, socket: { remoteAddress }, method, url }) as unknown as IncomingMessage;
@@ -88,5 +88,67 @@ describe("oversized bodies", () => {
     const action = oversizedBodyResponse(request({ "content-length": "200000", "next-action": "abc", accept: "*/*" }), 65_536);
     expect(action?.contentType).toContain("text/plain");
     expect(oversizedBodyResponse(request({ "content-length": "1000" }), 65_536)).toBeNull();
+  });
+});
+
+describe("bodies without Content-Length", () => {
+  /** A server that limits bodies as they arrive and reads them as Next would; one request per call. */
+  async function send(chunks: Buffer[], limit: number) {
+    let overLimitCalls = 0;
+    let readerBytes = 0;
+    let readerEnded = false;
+    const server = http.createServer((req, res) => {
+      limitBodyAsItArrives(req, limit, () => {
+        overLimitCalls += 1;
+        res.writeHead(413, { connection: "close" });
+        res.end("too large", () => req.destroy(new Error("over the limit")));
+      });
+      req.on("data", (c: Buffer) => (readerBytes += c.length));
+      req.on("error", () => undefined);
+      req.on("end", () => {
+        readerEnded = true;
+        res.end("read");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const status = await new Promise<number | string>((resolve) => {
+      const req = http.request({ port, host: "127.0.0.1", method: "POST", headers: { "transfer-encoding": "chunked" } });
+      req.on("response", (res) => {
+        resolve(res.statusCode!);
+        res.resume();
+      });
+      req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
+      let i = 0;
+      const pump = () => {
+        while (i < chunks.length) if (!req.write(chunks[i++]!)) return void req.once("drain", pump);
+        req.end();
+      };
+      pump();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    return { status, overLimitCalls, readerBytes, readerEnded };
+  }
+
+  it("reach their reader whole when under the limit", async () => {
+    const result = await send([Buffer.alloc(3000, "a"), Buffer.alloc(3000, "b")], 8192);
+    expect(result).toEqual({ status: 200, overLimitCalls: 0, readerBytes: 6000, readerEnded: true });
+  });
+
+  it("are cut at the limit: the reader never sees more, nor an end, and the 413 is written once", async () => {
+    const result = await send(Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, "a")), 65_536);
+    expect([413, "ECONNRESET", "EPIPE"]).toContain(result.status);
+    expect(result.overLimitCalls).toBe(1);
+    expect(result.readerBytes).toBeLessThanOrEqual(65_536);
+    expect(result.readerEnded).toBe(false);
+  });
+
+  it("get the same readable answer, without a size they never declared", () => {
+    const page = bodyTooLargeResponse(request({ accept: "text/html" }), 65_536);
+    expect(page.contentType).toContain("text/html");
+    expect(page.body).toContain("This request is too large (more than 64 KB; this server accepts at most 64 KB)");
+    expect(bodyTooLargeResponse(request({ "next-action": "abc" }), 65_536).contentType).toContain("text/plain");
   });
 });
