@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEncryptionKeys } from "@/lib/config/encryption-keys";
+import v1Fixture from "./fixtures/v1-stored-token.json";
 import { decryptSecret, encryptSecret, envelopeKeyId, TokenDecryptionError } from "./token-cipher";
 
 const keys = (text: string) => {
@@ -40,5 +41,13 @@ describe("token cipher", () => {
     } catch (error) {
       expect(String(error)).not.toContain(secret);
     }
+  });
+});
+
+describe("token cipher envelopes", () => {
+  it("still opens a token stored by the v1 code (committed fixture)", () => {
+    expect(decryptSecret(v1Fixture.envelope, v1Fixture.context, keys(v1Fixture.keys))).toBe(v1Fixture.plaintext);
+    expect(decryptSecret(v1Fixture.envelope, v1Fixture.context, keys(`${k1},${v1Fixture.keys}`))).toBe(v1Fixture.plaintext);
+    expect(() => decryptSecret(v1Fixture.envelope, `${v1Fixture.context}x`, keys(v1Fixture.keys))).toThrow(TokenDecryptionError);
   });
 });
