@@ -8,15 +8,16 @@ export type RotationReport = { scanned: number; reencrypted: number; failed: num
 
 /**
  * Re-encrypts every stored token that is not yet in the current envelope version under the first
- * key of TOKEN_ENCRYPTION_KEYS (an older key, or a v1 envelope under any key), a batch at a time. Each row is updated only if its ciphertext is still the one read
- * (a concurrent rotation or reconnect wins), so the job can be stopped and run again at any
- * point: it resumes with whatever is left. Rows that no listed key opens are counted, not lost.
+ * key of TOKEN_ENCRYPTION_KEYS (an older key, or a v1 envelope under any key), a batch at a time.
+ * Each row is updated only if its ciphertext is still the one read (a concurrent rotation or
+ * reconnect wins), so the job can be stopped and run again at any point: it resumes with
+ * whatever is left. Rows that no listed key opens are counted, not lost.
  */
 export async function reencryptStoredTokens(options: { batchSize?: number; onBatch?: (r: RotationReport) => void } = {}): Promise<RotationReport> {
   const keys = getSettings().TOKEN_ENCRYPTION_KEYS;
   const currentKeyId = keys[0]!.id;
   const batchSize = options.batchSize ?? 200;
-  // Rows already in a current envelope under the current key; everything else is rewritten.
+  // Every stored token except those already in the current envelope under the current key.
   const pending = { tokenCiphertext: { not: null }, NOT: { tokenKeyId: currentKeyId, tokenCiphertext: { startsWith: `${ENVELOPE_VERSION}.` } } };
   const report: RotationReport = { scanned: 0, reencrypted: 0, failed: 0, remaining: 0, currentKeyId };
   let cursor = "";
