@@ -50,10 +50,16 @@ export async function reverifyConnection(
   const token = row.disconnectedAt ? null : openConnectionToken(row);
   if (!token) return { kind: "disconnected" };
 
-  const outcome = await verifyTailscaleCredentials(
+  const checked = await verifyTailscaleCredentials(
     { tailnet: row.tailnet, token, knownExpiry: row.tokenExpiresAt },
     { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.now ? { now: options.now } : {}) },
   );
+  // A connection's identity was settled when it was made, and a re-check never rewrites it. When
+  // Tailscale does not name the tailnet this time (user record and users list both failing), that
+  // is an incomplete answer, not a verdict on the token: it is recorded as unexpected_response
+  // (status "unverified", what was known kept), not as tailnet_unconfirmed, whose copy asks for a
+  // Tailnet ID that a stored connection has no field for.
+  const outcome: VerificationOutcome = checked.outcome === "tailnet_unconfirmed" ? { outcome: "unexpected_response" } : checked;
   const now = options.now?.() ?? new Date();
   // An outcome name only: "invalid_input" means the stored value no longer passes our own checks.
   const outcomeName: OutcomeName = outcome.outcome;

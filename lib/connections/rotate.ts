@@ -13,8 +13,10 @@ export type RotateResult =
   | { kind: "failed"; outcome: Exclude<VerificationOutcome, { outcome: "verified" }> }
   /** The new token works, but for another tailnet than this connection's. */
   | { kind: "other_tailnet" }
+  /** The new token works, but Tailscale did not say which tailnet it belongs to: refused, nothing changed. */
+  | { kind: "tailnet_unconfirmed" }
   | { kind: "same_token" }
-  | { kind: "rotated"; oldKey: "revoked" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
+  | { kind: "rotated"; oldKey: "revoked" | "already_gone" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
 
 /**
  * Replaces a connection's token with a new one for the same tailnet. The new token is verified
@@ -35,6 +37,8 @@ export async function rotateConnectionToken(
 
   const callOptions = { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
   const outcome = await verifyTailscaleCredentials({ tailnet: row.tailnet, token: input.token }, { ...callOptions, ...(options.now ? { now: options.now } : {}) });
+  // Without a confirmed tailnet the new token cannot be matched to this connection's: refuse it.
+  if (outcome.outcome === "tailnet_unconfirmed") return { kind: "tailnet_unconfirmed" };
   if (outcome.outcome !== "verified") return { kind: "failed", outcome };
   if (outcome.canonicalTailnetId !== row.canonicalTailnetId) return { kind: "other_tailnet" };
   if (outcome.keyId === row.keyId) return { kind: "same_token" };
@@ -53,15 +57,17 @@ export async function rotateConnectionToken(
   if (!input.revokeOld) return { kind: "rotated", oldKey: "kept", oldKeyId };
 
   const revoked = await deleteKey(row.tailnet, oldKeyId, input.token, callOptions);
-  // A key that is already gone (404) is as revoked as it gets.
-  const ok = revoked.ok || (revoked.kind === "http" && revoked.status === 404);
+  // A 404 means Tailscale no longer knows the old key (revoked or deleted already, or out of the
+  // new token's sight): this app revoked nothing, so it does not say "revoked".
+  const oldKey = revoked.ok ? "revoked" : revoked.kind === "http" && revoked.status === 404 ? "already_gone" : "revoke_failed";
+  const eventTypes = { revoked: AUDIT_EVENT_TYPES.oldKeyRevoked, already_gone: AUDIT_EVENT_TYPES.oldKeyAlreadyGone, revoke_failed: AUDIT_EVENT_TYPES.oldKeyRevokeFailed } as const;
   await recordAuditEvent(db(), {
     userId: input.userId,
     connectionId: row.id,
     actorId: input.userId,
-    type: ok ? AUDIT_EVENT_TYPES.oldKeyRevoked : AUDIT_EVENT_TYPES.oldKeyRevokeFailed,
-    outcome: ok ? "revoked" : revoked.ok ? null : revoked.kind === "http" ? `http_${revoked.status}` : revoked.kind,
+    type: eventTypes[oldKey],
+    outcome: revoked.ok ? "revoked" : revoked.kind === "http" ? `http_${revoked.status}` : revoked.kind,
     detail: { keyId: oldKeyId },
   });
-  return { kind: "rotated", oldKey: ok ? "revoked" : "revoke_failed", oldKeyId };
+  return { kind: "rotated", oldKey, oldKeyId };
 }

@@ -8,7 +8,8 @@ export const EXPIRING_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 const INVALID_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["invalid_token", "wrong_tailnet", "tailnet_not_found", "insufficient_permission"]);
-const UNVERIFIED_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["rate_limited", "tailscale_unavailable", "timeout", "unexpected_response"]);
+// tailnet_unconfirmed is not stored by a re-check (it records unexpected_response), but if it ever is, it is no verdict either.
+const UNVERIFIED_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["rate_limited", "tailscale_unavailable", "timeout", "unexpected_response", "tailnet_unconfirmed"]);
 
 export type StatusInput = { disconnectedAt: Date | null; tokenExpiresAt: Date | null; lastOutcome: string | null };
 

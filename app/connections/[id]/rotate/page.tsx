@@ -28,7 +28,7 @@ export default async function RotatePage({ params }: { params: Promise<{ id: str
         <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">← Back to {connection.tailnet}</Link>
         <h1 className="text-2xl font-bold">Rotate the token for {connection.tailnet}</h1>
         <p className="max-w-2xl text-slate-700 dark:text-slate-300">
-          Generate a new API access token in the same tailnet and paste it below. Tailscale checks it before anything changes; then the
+          Generate a new API access token in the same tailnet and paste it below. Tailscale checks it, and which tailnet it belongs to, before anything changes; then the
           new token replaces the old one here, and the old one is revoked at Tailscale unless you untick that.
         </p>
       </div>
