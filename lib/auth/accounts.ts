@@ -60,24 +60,37 @@ export async function createPasswordResetLink(email: string, baseUrl = getSettin
   return { url: new URL(`/reset-password/${token}`, baseUrl).toString(), expiresAt };
 }
 
+const RESET_LINK_UNUSABLE: AccountResult = { ok: false, message: "This reset link has expired or was already used. Ask the operator for a new one." };
+
+/**
+ * Sets a new password through a one-time link. The token is looked up (by its hash) before the
+ * new password is hashed: argon2id costs 19 MiB and two passes, and an anonymous post with a
+ * made-up token must not be able to make the server pay that.
+ */
 export async function resetPasswordWithToken(token: string, newPassword: string): Promise<AccountResult> {
+  const tokenHash = hashResetToken(token);
+  if (!(await isLive(tokenHash))) return RESET_LINK_UNUSABLE;
   const passwordHash = await hashPassword(newPassword);
   const now = new Date();
   return db().$transaction(async (tx) => {
     // Claim the token atomically: a link works once even if submitted twice at the same moment.
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
-      where: { tokenHash: hashResetToken(token), usedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
       select: { userId: true },
     });
     const userId = claimed[0]?.userId;
-    if (!userId) return { ok: false, message: "This reset link has expired or was already used. Ask the operator for a new one." };
+    if (!userId) return RESET_LINK_UNUSABLE;
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     return { ok: true };
   });
 }
 
-export async function isResetTokenUsable(token: string): Promise<boolean> {
-  const row = await db().passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { usedAt: true, expiresAt: true } });
+async function isLive(tokenHash: string): Promise<boolean> {
+  const row = await db().passwordResetToken.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
   return Boolean(row && !row.usedAt && row.expiresAt > new Date());
+}
+
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  return isLive(hashResetToken(token));
 }
