@@ -22,7 +22,7 @@ const db = useTestDatabase();
 const saved = { ...process.env };
 
 afterEach(() => {
-  for (const name of ["SIGNUP", "SIGNUP_ALLOWED_DOMAINS"]) {
+  for (const name of ["SIGNUP", "SIGNUP_ALLOWED_DOMAINS", "RATE_LIMIT_SIGN_IN"]) {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
@@ -101,5 +101,24 @@ describe("password reset links", () => {
     const before = hashing.calls;
     expect(await resetPasswordWithToken(tokenOf(link!.url), "a new long passphrase")).toMatchObject({ ok: false });
     expect(hashing.calls).toBe(before);
+  });
+});
+
+describe("current-password checks", () => {
+  it("are limited per account by RATE_LIMIT_SIGN_IN, for change password and delete account together", async () => {
+    process.env.RATE_LIMIT_SIGN_IN = "3/10m";
+    resetSettingsForTests();
+    const user = await createUser();
+    for (let i = 0; i < 2; i++) expect(await changePassword(user.id, "a wrong guess", "another long password")).toMatchObject({ field: "currentPassword" });
+    expect(await deleteAccount(user.id, "a wrong guess")).toMatchObject({ field: "currentPassword" });
+    // The fourth check is refused, the right password included, and nothing changes.
+    const refused = await changePassword(user.id, user.password, "another long password");
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Too many current-password checks for this account.*try again in 10 minutes/) });
+    expect(await deleteAccount(user.id, user.password)).toMatchObject({ ok: false, message: expect.stringContaining("Too many current-password checks") });
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(row.passwordHash, user.password)).toBe(true);
+    // Another account is not affected.
+    const other = await createUser();
+    expect(await changePassword(other.id, other.password, "another long password")).toEqual({ ok: true });
   });
 });

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { consumeRateLimit, describeWait } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { signupRefusal } from "./signup-policy";
 
@@ -23,10 +24,26 @@ export async function registerAccount(email: string, password: string): Promise<
   }
 }
 
+/**
+ * Checking the current password (to change it, or to delete the account) is a password guess
+ * like a sign-in, by whoever holds the session: RATE_LIMIT_SIGN_IN applies per account, in a
+ * bucket of its own so these checks never use up the person's sign-ins.
+ */
+async function passwordCheckRefusal(userId: string): Promise<AccountResult | null> {
+  const limit = await consumeRateLimit("signIn", [`account:${userId}`]);
+  if (limit.ok) return null;
+  return {
+    ok: false,
+    message: `Too many current-password checks for this account in a short time. For your safety this server pauses them; try again in ${describeWait(limit.retryAfterSeconds)}.`,
+  };
+}
+
 /** Changes the password and bumps the session version: every other session of the account ends. */
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<AccountResult> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user?.passwordHash) return { ok: false, message: "This account signs in through an outside provider and has no password to change." };
+  const refusal = await passwordCheckRefusal(userId);
+  if (refusal) return refusal;
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", message: "That is not your current password." };
   }
@@ -39,6 +56,10 @@ export async function changePassword(userId: string, currentPassword: string, ne
 export async function deleteAccount(userId: string, currentPassword: string | undefined): Promise<AccountResult> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) return { ok: true };
+  if (user.passwordHash) {
+    const refusal = await passwordCheckRefusal(userId);
+    if (refusal) return refusal;
+  }
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword ?? ""))) {
     return { ok: false, field: "currentPassword", message: "Enter your current password to delete the account." };
   }
