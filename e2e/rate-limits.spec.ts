@@ -6,7 +6,8 @@ import { e2eDataDir, e2eServers, LOW_LIMITS } from "./support/servers";
 import { DEFAULT_PASSWORD, uniqueEmail } from "./support/accounts";
 
 /**
- * On the low-limit server (RATE_LIMIT_SIGN_IN=3/10m, RATE_LIMIT_SIGN_UP=2/10m, TRUST_PROXY=false).
+ * On the low-limit server (RATE_LIMIT_SIGN_IN=3/10m, RATE_LIMIT_SIGN_UP=2/10m, RATE_LIMIT_PASSWORD_RESET at
+ * its default 10/1h, TRUST_PROXY=false).
  * A window opens at a key's first attempt, so nothing here depends on the clock.
  */
 const { limits } = e2eServers();
