@@ -3,8 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "@/lib/testing/fresh-database";
 import { resetSettingsForTests } from "@/lib/config/settings";
-import { TAILSCALE_PROVIDER } from "@/lib/connections/store";
-import { connectionTokenContext, decryptSecret } from "@/lib/crypto/token-cipher";
+import { connectionCredentialContext, decryptSecret, encryptSecret } from "@/lib/crypto/token-cipher";
 import { parseEncryptionKeys } from "@/lib/config/encryption-keys";
 import { closeDatabase, db, ensureDatabaseReady } from "@/lib/db";
 import { createConnection, createUser } from "@/lib/testing/factories";
@@ -42,7 +41,14 @@ describe("npm run keys:rotate", () => {
     const user = await createUser();
     const written = await Promise.all([1, 2, 3, 4, 5].map(() => createConnection(user.id)));
     const rows = await db().connection.findMany({ where: { userId: user.id } });
-    expect(rows.every((r) => r.tokenKeyId === "old")).toBe(true);
+    expect(rows.every((r) => r.encryptionKeyId === "old")).toBe(true);
+    // One row as the code before provider plug-ins left it: the bare token, format 1.
+    const legacy = rows.find((r) => r.id === written[0]!.id)!;
+    const legacyContext = connectionCredentialContext({ userId: user.id, provider: legacy.provider, externalId: legacy.externalId });
+    await db().connection.update({
+      where: { id: legacy.id },
+      data: { credentialCiphertext: encryptSecret(written[0]!.token, legacyContext).envelope, credentialFormat: 1 },
+    });
     if (embedded) await closeDatabase();
 
     const run = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts", "--batch-size", "2"], {
@@ -63,9 +69,9 @@ describe("npm run keys:rotate", () => {
     if (!onlyNew.ok) throw new Error(onlyNew.message);
     for (const w of written) {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
-      expect(row.tokenKeyId).toBe("new");
-      const context = connectionTokenContext({ userId: user.id, provider: TAILSCALE_PROVIDER, canonicalTailnetId: row.canonicalTailnetId });
-      expect(decryptSecret(row.tokenCiphertext!, context, onlyNew.keys)).toBe(w.token);
+      expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
+      const context = connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context, onlyNew.keys))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
     }
 
     // A second run finds nothing left to do.

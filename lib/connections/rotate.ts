@@ -1,66 +1,76 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { deleteKey } from "@/lib/providers/tailscale/client";
-import { verifyTailscaleCredentials } from "@/lib/providers/tailscale/verify";
-import type { VerificationOutcome } from "@/lib/providers/tailscale/outcomes";
+import { getProvider } from "@/lib/providers";
+import { isVerified, type Credentials, type FailedOutcome } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES } from "./audit";
-import type { ConnectionCallOptions } from "./reverify";
+import { metaOf } from "./credentials";
+import { providerCallOptions, type ConnectionCallOptions } from "./reverify";
 import { recordAuditEvent, saveVerifiedConnection } from "./store";
 
 export type RotateResult =
   | { kind: "not_found" }
   | { kind: "disconnected" }
-  | { kind: "failed"; outcome: Exclude<VerificationOutcome, { outcome: "verified" }> }
-  /** The new token works, but for another tailnet than this connection's. */
+  | { kind: "failed"; outcome: FailedOutcome }
+  /** The new credential works, but for another account (tailnet) than this connection's. */
   | { kind: "other_tailnet" }
   | { kind: "same_token" }
   | { kind: "rotated"; oldKey: "revoked" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
 
 /**
- * Replaces a connection's token with a new one for the same tailnet. The new token is verified
- * first; the old ciphertext is replaced in the same transaction as the audit event (the store's
- * save, pinned to this connection). Then, unless the person unticked it, the old key is revoked
- * at Tailscale with the new token, which also proves the new one can manage keys.
+ * Replaces a connection's credential with a new one for the same external id. `secrets` are the
+ * provider's secret fields; the non-secret ones (the tailnet) stay the connection's own. The new
+ * credential is verified first; the old ciphertext is replaced in the same transaction as the
+ * audit event (the store's save, pinned to this connection). Then, unless the person unticked
+ * it and if the provider can, the old credential is revoked with the new one, which also proves
+ * the new one can manage keys.
  */
 export async function rotateConnectionToken(
-  input: { userId: string; connectionId: string; token: string; revokeOld: boolean },
+  input: { userId: string; connectionId: string; secrets: Credentials; revokeOld: boolean },
   options: ConnectionCallOptions = {},
 ): Promise<RotateResult> {
   const row = await db().connection.findFirst({
     where: { id: input.connectionId, userId: input.userId },
-    select: { id: true, tailnet: true, canonicalTailnetId: true, keyId: true, disconnectedAt: true },
+    select: { id: true, provider: true, label: true, meta: true, externalId: true, credentialId: true, disconnectedAt: true },
   });
   if (!row) return { kind: "not_found" };
-  if (row.disconnectedAt) return { kind: "disconnected" };
+  const provider = getProvider(row.provider);
+  if (row.disconnectedAt || !provider) return { kind: "disconnected" };
 
-  const callOptions = { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-  const outcome = await verifyTailscaleCredentials({ tailnet: row.tailnet, token: input.token }, { ...callOptions, ...(options.now ? { now: options.now } : {}) });
-  if (outcome.outcome !== "verified") return { kind: "failed", outcome };
-  if (outcome.canonicalTailnetId !== row.canonicalTailnetId) return { kind: "other_tailnet" };
-  if (outcome.keyId === row.keyId) return { kind: "same_token" };
+  // The non-secret fields as stored (meta first: the label is only a display name), then the new secrets.
+  const meta = metaOf(row.meta);
+  const kept = Object.fromEntries(
+    provider.fields.filter((f) => !f.secret).map((f) => [f.name, typeof meta[f.name] === "string" ? (meta[f.name] as string) : row.label]),
+  );
+  const credentials: Credentials = { ...kept, ...input.secrets };
+  const calls = providerCallOptions(options);
+  const outcome = await provider.verify(credentials, calls);
+  if (!isVerified(outcome)) return { kind: "failed", outcome };
+  if (outcome.externalId !== row.externalId) return { kind: "other_tailnet" };
+  if (outcome.credentialId !== null && outcome.credentialId === row.credentialId) return { kind: "same_token" };
 
   const saved = await saveVerifiedConnection({
     userId: input.userId,
-    token: input.token,
+    provider,
+    credentials,
     verified: outcome,
     expectConnectionId: row.id,
     eventType: AUDIT_EVENT_TYPES.rotated,
   });
   if ("mismatch" in saved) return { kind: "other_tailnet" };
 
-  const oldKeyId = saved.previousKeyId;
-  if (!oldKeyId || oldKeyId === outcome.keyId) return { kind: "rotated", oldKey: "none", oldKeyId };
+  const oldKeyId = saved.previousCredentialId;
+  if (!oldKeyId || oldKeyId === outcome.credentialId || !provider.revoke) return { kind: "rotated", oldKey: "none", oldKeyId };
   if (!input.revokeOld) return { kind: "rotated", oldKey: "kept", oldKeyId };
 
-  const revoked = await deleteKey(row.tailnet, oldKeyId, input.token, callOptions);
-  // A key that is already gone (404) is as revoked as it gets.
-  const ok = revoked.ok || (revoked.kind === "http" && revoked.status === 404);
+  const revoked = await provider.revoke(credentials, oldKeyId, calls);
+  // A credential that is already gone is as revoked as it gets.
+  const ok = revoked.kind === "revoked" || revoked.kind === "already_gone";
   await recordAuditEvent(db(), {
     userId: input.userId,
     connectionId: row.id,
     actorId: input.userId,
     type: ok ? AUDIT_EVENT_TYPES.oldKeyRevoked : AUDIT_EVENT_TYPES.oldKeyRevokeFailed,
-    outcome: ok ? "revoked" : revoked.ok ? null : revoked.kind === "http" ? `http_${revoked.status}` : revoked.kind,
+    outcome: ok ? "revoked" : revoked.kind === "failed" ? revoked.reason : "http_401",
     detail: { keyId: oldKeyId },
   });
   return { kind: "rotated", oldKey: ok ? "revoked" : "revoke_failed", oldKeyId };

@@ -3,25 +3,32 @@
 import Link from "next/link";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { connectFormSchema } from "@/lib/connections/onboarding-forms";
+import { connectFormSchema } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
-import { connectAction } from "../actions";
 
-const FIXES = {
-  tailnet: { href: "/connect/tailscale/organization", label: "Fix the organization (step 1)", kept: "Your token is kept for now, so you only change the organization." },
-  token: { href: "/connect/tailscale/token", label: "Paste a new token (step 2)", kept: "Your organization name is kept, so you only paste a new token." },
-} as const;
+type Fix = { href: string; label: string; kept: string };
 
 /**
- * The Connect button and what Tailscale answered. `earlier` is a verdict the server remembers
- * (the token was dropped for it), shown when this form has no fresher answer of its own.
+ * The Connect button and what the provider answered. `earlier` is a verdict the server
+ * remembers (the secret was dropped for it), shown when this form has no fresher answer of its
+ * own. `fixes`: per field, the link to the step that changes it.
  */
-export function ReviewForm({ canConnect, earlier, bodyLimitBytes }: { canConnect: boolean; earlier: FormState | null; bodyLimitBytes: number }) {
-  const form = useActionForm(connectAction, connectFormSchema, bodyLimitBytes);
+export function ReviewForm(props: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  canConnect: boolean;
+  earlier: FormState | null;
+  fixes: Record<string, Fix>;
+  backHref: string;
+  pendingLabel: string;
+  pendingText: string;
+  bodyLimitBytes: number;
+}) {
+  const { canConnect, earlier, fixes } = props;
+  const form = useActionForm(props.action, connectFormSchema, props.bodyLimitBytes);
   const state: FormState = form.message.message ? form.message : (earlier ?? {});
-  const field = (["tailnet", "token", "connect"] as const).find((f) => state.fieldErrors?.[f]?.length);
+  const field = [...Object.keys(fixes), "connect"].find((f) => state.fieldErrors?.[f]?.length);
   const detail = field ? state.fieldErrors?.[field]?.join(" ") : undefined;
-  const fix = field === "tailnet" || field === "token" ? FIXES[field] : null;
+  const fix = field && field !== "connect" ? (fixes[field] ?? null) : null;
   return (
     <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <div id="connect-outcome" role="status" aria-live="polite" tabIndex={-1} className="outline-none">
@@ -42,13 +49,13 @@ export function ReviewForm({ canConnect, earlier, bodyLimitBytes }: { canConnect
       </div>
       <div className="flex flex-wrap items-center gap-4">
         {canConnect ? (
-          <SubmitButton pending={form.pending} pendingText="Asking Tailscale…">
+          <SubmitButton pending={form.pending} pendingText={props.pendingLabel}>
             {state.message && !fix ? "Try again" : "Connect"}
           </SubmitButton>
         ) : null}
-        <Link href="/connect/tailscale/token" className="underline underline-offset-4">Back</Link>
+        <Link href={props.backHref} className="underline underline-offset-4">Back</Link>
       </div>
-      {form.pending ? <p className="text-sm text-slate-600 dark:text-slate-300">Checking the token with Tailscale. This can take a few seconds.</p> : null}
+      {form.pending ? <p className="text-sm text-slate-600 dark:text-slate-300">{props.pendingText}</p> : null}
     </form>
   );
 }
