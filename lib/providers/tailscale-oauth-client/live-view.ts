@@ -3,12 +3,12 @@ import { callContext, listDevices, type CallOptions } from "./api";
 import { credentialsSchema, type OAuthClientCredentialsInput } from "./fields";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";
-import type { DeviceView } from "./types";
+import type { LiveItem } from "./types";
 
 /** Same rule as the API-key provider's device list: seen in the last five minutes counts as online. */
 export const ONLINE_WITHIN_MS = 5 * 60_000;
 
-export type LiveViewResult = { kind: "ok"; devices: DeviceView[] } | { kind: "failed"; outcome: OAuthClientOutcome };
+export type LiveViewResult = { ok: true; items: LiveItem[] } | { ok: false; outcome: OAuthClientOutcome };
 
 /**
  * The tailnet's devices, fetched live with stored credentials. Uses the cached access token; a
@@ -17,17 +17,18 @@ export type LiveViewResult = { kind: "ok"; devices: DeviceView[] } | { kind: "fa
 export async function liveView(input: OAuthClientCredentialsInput, options: CallOptions & { now?: () => Date } = {}): Promise<LiveViewResult> {
   const parsed = credentialsSchema.safeParse(input);
   // Stored credentials were valid when saved; failing the schema now means the rules changed.
-  if (!parsed.success) return { kind: "failed", outcome: { outcome: "unexpected_response" } };
+  if (!parsed.success) return { ok: false, outcome: { outcome: "unexpected_response" } };
   const { now: clock, ...callOptions } = options;
   const result = await listDevices(parsed.data, parsed.data.tailnet, callContext(callOptions), options.tokenClient ?? processTokenClient);
-  if (!result.ok) return { kind: "failed", outcome: result.outcome };
+  if (!result.ok) return { ok: false, outcome: result.outcome };
   const now = (clock?.() ?? new Date()).getTime();
-  const devices = result.data
+  const items = result.data
     .map((d) => {
       const seen = d.lastSeen ? Date.parse(d.lastSeen) : NaN;
       const online = d.connectedToControl ?? (!Number.isNaN(seen) && now - seen <= ONLINE_WITHIN_MS);
-      return { id: d.id, name: d.name, hostname: d.hostname, os: d.os, lastSeen: d.lastSeen ?? null, online, addresses: d.addresses };
+      const detail = [d.os, d.addresses[0]].filter(Boolean).join(" · ");
+      return { id: d.id, name: d.hostname, detail, kind: "device", lastSeen: d.lastSeen ?? null, online };
     })
     .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
-  return { kind: "ok", devices };
+  return { ok: true, items };
 }

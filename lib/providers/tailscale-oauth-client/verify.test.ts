@@ -26,9 +26,11 @@ const verify = (credentials: { clientId: string; clientSecret: string }, tailnet
 describe("verified", () => {
   it("learns the canonical tailnet id, counts devices, keeps the granted scopes", async () => {
     expect(await verify(C.good)).toEqual({
+      outcome: "verified",
       externalId: "T1234CNTRL",
       label: "tail1234.ts.net",
       credentialId: "kOauthGood1CNTRL",
+      createdAt: null,
       expiresAt: null,
       scopes: ["devices:core:read", "users:read"],
       meta: { deviceCount: 4, tailnet: "-" },
@@ -145,19 +147,19 @@ describe("copy", () => {
 describe("liveView", () => {
   it("lists devices like the API-key provider's view, online first", async () => {
     const result = await liveView(C.good, { baseUrl: fake.url, timeoutMs: 5_000, tokenClient: tokens });
-    if (result.kind !== "ok") throw new Error(JSON.stringify(result));
-    expect(result.devices.map((d) => [d.hostname, d.online])).toEqual([
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.items.map((d) => [d.name, d.online])).toEqual([
       ["build-server", true],
       ["laptop", true],
       ["old-nas", false],
       ["phone", false],
     ]);
-    expect(result.devices[0]).toEqual({ id: "50053", name: "build-server.tail1234.ts.net", hostname: "build-server", os: "linux", lastSeen: null, online: true, addresses: expect.any(Array) });
+    expect(result.items[0]).toEqual({ id: "50053", name: "build-server", detail: "linux · 100.101.102.12", kind: "device", lastSeen: null, online: true });
   });
 
   it("reports the missing scope", async () => {
     expect(await liveView(C.missingScope, { baseUrl: fake.url, timeoutMs: 5_000, tokenClient: tokens })).toEqual({
-      kind: "failed",
+      ok: false,
       outcome: { outcome: "insufficient_scope", scope: "devices:core:read", tailnetEntered: false, httpStatus: 403 },
     });
   });

@@ -9,7 +9,7 @@ import type { VerifiedCredential } from "./types";
 export type VerifyResult = VerifiedCredential | OAuthClientOutcome;
 
 export function isVerified(result: VerifyResult): result is VerifiedCredential {
-  return !("outcome" in result);
+  return result.outcome === "verified";
 }
 
 /** `host.tail1234.ts.net` → `tail1234.ts.net`: the tailnet's DNS name, a readable label (not an identity). */
@@ -53,9 +53,11 @@ export async function verifyOAuthClient(input: OAuthClientCredentialsInput, opti
   if (!externalId) return { outcome: "tailnet_unknown" };
 
   return {
+    outcome: "verified",
     externalId,
     label: credentials.tailnet !== "-" ? credentials.tailnet : (magicDnsName(devices.data) ?? externalId),
     credentialId: credentials.clientId,
+    createdAt: null,
     expiresAt: null,
     scopes: devices.scopes.length > 0 ? devices.scopes : null,
     meta: { deviceCount: devices.data.length, tailnet: credentials.tailnet },
