@@ -8,7 +8,7 @@ import { reverifyConnection } from "@/lib/connections/reverify";
 import { rotateConnectionToken } from "@/lib/connections/rotate";
 import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
-import type { Provider } from "@/lib/providers/types";
+import { rotatedFields, type Provider } from "@/lib/providers/types";
 import { clientAddress } from "@/lib/http/client-address";
 import { defaultProvider, getProvider } from "@/lib/providers";
 import { consumeRateLimit, describeWait, type RateLimitName } from "@/lib/rate-limit";
@@ -33,11 +33,11 @@ export const reverifyAction = authenticatedAction(reverifySchema, async ({ conne
   return { ok: result.outcome.outcome === "verified", message: `${copy.title}. ${copy.message}` };
 });
 
-/** Bound to the connection's provider by the rotate page: its secret fields are what the form carries. */
+/** Bound to the connection's provider by the rotate page: its rotated fields (secret ones and those rotating with them) are what the form carries. */
 export async function rotateAction(providerId: string, previous: FormState, formData: FormData): Promise<FormState> {
   const provider = getProvider(providerId);
   if (!provider) notFound();
-  const secretNames = provider.fields.filter((f) => f.secret).map((f) => f.name);
+  const secretNames = rotatedFields(provider.fields).map((f) => f.name);
   const action = authenticatedAction(rotateSchemaFor(provider.schema, secretNames), async (input, { user }) => {
     const { connectionId, revokeOld } = input as { connectionId: string; revokeOld: boolean };
     const secrets = Object.fromEntries(secretNames.map((n) => [n, String((input as Record<string, unknown>)[n])]));

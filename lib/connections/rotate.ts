@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getProvider } from "@/lib/providers";
-import { isVerified, type Credentials, type FailedOutcome } from "@/lib/providers/types";
+import { isVerified, rotatedFields, type Credentials, type FailedOutcome } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES } from "./audit";
 import { metaOf } from "./credentials";
 import { providerCallOptions, type ConnectionCallOptions } from "./reverify";
@@ -18,7 +18,8 @@ export type RotateResult =
 
 /**
  * Replaces a connection's credential with a new one for the same external id. `secrets` are the
- * provider's secret fields; the non-secret ones (the tailnet) stay the connection's own. The new
+ * provider's rotated fields (the secret ones, and any that `rotates` with them, like an OAuth
+ * client's ID); the other non-secret ones (the tailnet) stay the connection's own. The new
  * credential is verified first; the old ciphertext is replaced in the same transaction as the
  * audit event (the store's save, pinned to this connection). Then, unless the person unticked
  * it and if the provider can, the old credential is revoked with the new one, which also proves
@@ -38,8 +39,9 @@ export async function rotateConnectionToken(
 
   // The non-secret fields as stored (meta first: the label is only a display name), then the new secrets.
   const meta = metaOf(row.meta);
+  const rotated = new Set(rotatedFields(provider.fields).map((f) => f.name));
   const kept = Object.fromEntries(
-    provider.fields.filter((f) => !f.secret).map((f) => [f.name, typeof meta[f.name] === "string" ? (meta[f.name] as string) : row.label]),
+    provider.fields.filter((f) => !rotated.has(f.name)).map((f) => [f.name, typeof meta[f.name] === "string" ? (meta[f.name] as string) : row.label]),
   );
   const credentials: Credentials = { ...kept, ...input.secrets };
   const calls = providerCallOptions(options);

@@ -94,12 +94,23 @@ export interface ProviderField {
   hint?: ReactNode;
   /** Sealed between steps, never sent back to the browser, shown only as `credentialHint`. */
   secret?: boolean;
+  /**
+   * A non-secret field that belongs to the credential, so rotation asks for it again with the
+   * secret ones (an OAuth client's ID: a new secret comes with a new client). Other non-secret
+   * fields (the tailnet) are kept as stored.
+   */
+  rotates?: boolean;
   /** Screen-reader end of the review page's "Change" link: "the organization name". */
   changeLabel: string;
   /** Review page, when a secret is no longer kept. */
   missingText?: string;
   /** Review form, when the verdict names this field. */
   fix: { label: string; kept: string };
+}
+
+/** The fields rotation asks for: the secret ones and those that `rotates` with them. */
+export function rotatedFields(fields: readonly ProviderField[]): ProviderField[] {
+  return fields.filter((f) => f.secret || f.rotates);
 }
 
 /** One page of the guided flow, and the guide section that explains it. */

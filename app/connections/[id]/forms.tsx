@@ -33,7 +33,8 @@ export function RotateForm(props: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   connectionId: string;
   kept: Array<{ label: string; value: string }>;
-  secrets: Array<{ name: string; label: string }>;
+  /** The rotated fields; `secret: false` for one that rotates with the secret (an OAuth client's ID). */
+  secrets: Array<{ name: string; label: string; secret: boolean }>;
   hint: string;
   /** Null when the provider cannot revoke. */
   revokeLabel: string | null;
@@ -59,11 +60,11 @@ export function RotateForm(props: {
           id={`rotate-${s.name}`}
           name={s.name}
           label={s.label}
-          type="password"
+          type={s.secret ? "password" : "text"}
           autoComplete="off"
           spellCheck={false}
           required
-          hint={hint}
+          hint={s.secret ? hint : undefined}
           errors={form.errorsFor(s.name)}
           onBlur={form.onBlur}
         />

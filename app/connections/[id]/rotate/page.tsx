@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
 import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import { rotatedFields } from "@/lib/providers/types";
 import { rotateAction } from "../../actions";
 import { RotateForm } from "../forms";
 
@@ -39,8 +40,8 @@ export default async function RotatePage({ params }: { params: Promise<{ id: str
             <RotateForm
               action={rotateAction.bind(null, provider.id)}
               connectionId={connection.id}
-              kept={provider.fields.filter((f) => !f.secret).map((f) => ({ label: f.label, value: typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label }))}
-              secrets={provider.fields.filter((f) => f.secret).map((f) => ({ name: f.name, label: f.label }))}
+              kept={provider.fields.filter((f) => !rotatedFields(provider.fields).includes(f)).map((f) => ({ label: f.label, value: typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label }))}
+              secrets={rotatedFields(provider.fields).map((f) => ({ name: f.name, label: f.label, secret: f.secret === true }))}
               hint={copy.rotateFieldHint}
               revokeLabel={provider.revoke ? copy.revokeOldLabel : null}
               bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
