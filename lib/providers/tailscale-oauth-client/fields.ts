@@ -47,9 +47,9 @@ export const clientSecretMessages = {
 } as const;
 
 /*
- * The tailnet rules below are a copy of the API-key provider's organization rules
- * (lib/providers/tailscale/fields.ts, checkOrganization), because providers may not import
- * each other. Moving them to one neutral module is proposed; until then keep the two in step.
+ * The tailnet rules below follow the API-key provider's organization rules
+ * (lib/providers/tailscale/fields.ts, checkOrganization) with different words: here the field is
+ * optional and empty means the client's own tailnet. Keep the two patterns in step.
  */
 export const tailnetMessages = {
   tooLong: `That is longer than any Tailscale tailnet name (at most ${TAILNET_MAX_LENGTH} characters). Leave the field empty, enter -, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,

@@ -1,14 +1,15 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
+import { parseRetryAfter } from "@/lib/providers/tailscale/request";
 
 /*
  * The HTTP layer under this provider: node:http(s) with keep-alive agents, one deadline shared
  * by every call and retry of an operation, bounded retries that honour Retry-After, no redirect
- * following, a cap on the body read. It repeats the ideas of lib/providers/tailscale/request.ts
- * because providers may not import each other; the generic part belongs in a neutral module
- * (proposed: lib/http/upstream.ts) that both providers would share. Nothing here logs, and no
- * result carries a credential.
+ * following, a cap on the body read. It follows lib/providers/tailscale/request.ts (and borrows
+ * its Retry-After parsing) but answers with the raw status and body: the token exchange and the
+ * reads each decide what a status means, and the token client must see a 401 to retry once.
+ * Nothing here logs, and no result carries a credential.
  */
 
 export interface CallContext {
@@ -54,15 +55,6 @@ export function buildUrl(baseUrl: string, segments: readonly string[]): URL | nu
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return null;
   return url.pathname.endsWith(path) ? url : null;
-}
-
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d{1,10}$/.test(trimmed)) return Number(trimmed);
-  if (!/^[A-Za-z]{3},? /.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 function networkCode(error: unknown): string | null {

@@ -3,7 +3,7 @@ import { callContext, listDevices, type CallOptions } from "./api";
 import { credentialsSchema, type OAuthClientCredentialsInput } from "./fields";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";
-import type { LiveItem } from "./types";
+import type { LiveItem } from "@/lib/providers/types";
 
 /** Same rule as the API-key provider's device list: seen in the last five minutes counts as online. */
 export const ONLINE_WITHIN_MS = 5 * 60_000;

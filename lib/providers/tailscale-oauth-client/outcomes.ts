@@ -59,10 +59,40 @@ export interface OutcomeCopy {
 const NEW_SECRET =
   "In the admin console, open Settings > Trust credentials and generate a new OAuth credential (or copy the secret again if you still have it), then paste the client ID and secret here.";
 
-export function describeOutcome(result: OAuthClientOutcome): OutcomeCopy {
+/** An outcome as verify returns it, or as stored (its name only: the details are not kept). */
+export type DescribableOutcome =
+  | Exclude<OAuthClientOutcome, { outcome: "invalid_input" | "insufficient_scope" }>
+  | { outcome: "invalid_input"; fieldErrors?: Partial<Record<FieldName, string[]>> }
+  | { outcome: "insufficient_scope"; scope?: RequiredScope; tailnetEntered?: boolean; httpStatus?: number };
+
+export function isOutcomeName(name: string): name is OAuthClientOutcomeName {
+  return (OUTCOME_NAMES as readonly string[]).includes(name);
+}
+
+/** What a stored outcome means for the connection's status (lib/connections/status.ts). */
+export const OUTCOME_STATUS: Record<OAuthClientOutcomeName, "expired" | "revoked" | "invalid" | "unverified" | null> = {
+  invalid_input: null,
+  // A client that worked and is now refused was deleted (or its secret never was right).
+  invalid_client: "revoked",
+  insufficient_scope: "invalid",
+  tailnet_unknown: "invalid",
+  tailnet_not_found: "invalid",
+  rate_limited: "unverified",
+  unavailable: "unverified",
+  timeout: "unverified",
+  unexpected_response: "unverified",
+};
+
+/** The client itself cannot do the job: a new secret (a new client) is the only fix, so the flow drops the sealed one. */
+export function isClientFault(name: string): boolean {
+  return name === "invalid_client" || name === "insufficient_scope" || name === "tailnet_unknown";
+}
+
+export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
   switch (result.outcome) {
     case "invalid_input": {
-      const field = (["clientId", "clientSecret", "tailnet"] as const).find((f) => result.fieldErrors[f]?.length) ?? null;
+      // A stored outcome is only its name: no field errors to point at.
+      const field = (["clientId", "clientSecret", "tailnet"] as const).find((f) => result.fieldErrors?.[f]?.length) ?? null;
       return {
         title: "Check the highlighted field",
         message: "Nothing was sent to Tailscale yet. Correct the field marked below and try again.",
@@ -78,6 +108,15 @@ export function describeOutcome(result: OAuthClientOutcome): OutcomeCopy {
         guideStepId: GUIDE_STEP_IDS.copy,
       };
     case "insufficient_scope": {
+      // A stored outcome is only its name: say which scopes are needed without knowing which one failed.
+      if (!result.scope) {
+        return {
+          title: "The client is missing a scope this app needs",
+          message: `Tailscale refused a read this app needs. The client needs Read for Devices Core (${REQUIRED_SCOPES.devices}) and Users (${REQUIRED_SCOPES.tailnetIdentity}), or ${BROAD_READ_SCOPE}. Scopes cannot be added to an existing client: generate a new OAuth credential with them, then paste the new client ID and secret.`,
+          fixField: "clientSecret",
+          guideStepId: GUIDE_STEP_IDS.scopes,
+        };
+      }
       const purpose =
         result.scope === REQUIRED_SCOPES.devices
           ? "to list the tailnet's devices"

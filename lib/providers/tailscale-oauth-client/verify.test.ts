@@ -33,7 +33,7 @@ describe("verified", () => {
       createdAt: null,
       expiresAt: null,
       scopes: ["devices:core:read", "users:read"],
-      meta: { deviceCount: 4, tailnet: "-" },
+      meta: { clientId: C.good.clientId, deviceCount: 4, tailnet: "-" },
     });
     expect(fake.state.callCounts()["POST /api/v2/oauth/token"]).toBe(1);
   });

@@ -4,7 +4,7 @@ import { callContext, listDevices, listUserTailnetIds, type CallOptions, type Ta
 import { credentialsSchema, type FieldName, type OAuthClientCredentialsInput } from "./fields";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";
-import type { VerifiedCredential } from "./types";
+import type { VerifiedCredential } from "@/lib/providers/types";
 
 export type VerifyResult = VerifiedCredential | OAuthClientOutcome;
 
@@ -60,6 +60,7 @@ export async function verifyOAuthClient(input: OAuthClientCredentialsInput, opti
     createdAt: null,
     expiresAt: null,
     scopes: devices.scopes.length > 0 ? devices.scopes : null,
-    meta: { deviceCount: devices.data.length, tailnet: credentials.tailnet },
+    // Every non-secret field under its name (rotation reads them back), plus the device count.
+    meta: { clientId: credentials.clientId, tailnet: credentials.tailnet, deviceCount: devices.data.length },
   };
 }

@@ -14,7 +14,8 @@ import { GUIDE_STEPS, type GuideStep, type GuideStepKey } from "./steps";
 export type HeadingLevel = 2 | 3;
 
 export interface StepProps {
-  headingLevel?: HeadingLevel;
+  /** 4 when the step sits inside another section (the connect step's "How to" section at level 3). */
+  headingLevel?: HeadingLevel | 4;
   /** Defaults to the step's anchor id. */
   headingId?: string;
   after?: ReactNode;
@@ -34,7 +35,7 @@ function step(key: GuideStepKey): GuideStep {
 function StepSection({ stepKey, headingLevel = 2, headingId, after, className, children }: StepProps & { stepKey: GuideStepKey; children: ReactNode }) {
   const s = step(stepKey);
   const id = headingId ?? s.id;
-  const Tag = headingLevel === 2 ? "h2" : "h3";
+  const Tag = (["h2", "h3", "h4"] as const)[headingLevel - 2]!;
   return (
     <section aria-labelledby={id} className={["space-y-4 leading-relaxed", className].filter(Boolean).join(" ")}>
       <Tag id={id} tabIndex={-1} className={titleClass}>
@@ -184,5 +185,29 @@ export function OAuthClientGuide({ headingLevel = 2, illustrations = true }: { h
       <CopyCredentialsStep headingLevel={headingLevel} illustrations={illustrations} />
       <ChooseTailnetStep headingLevel={headingLevel} />
     </div>
+  );
+}
+
+/** The anchor of the section that holds the four steps (the connect flow's one step). */
+export const CLIENT_SECTION_ID = "creating-the-oauth-client";
+
+/**
+ * The four steps under one heading: the connect flow has one page (client ID, secret, tailnet),
+ * so its guide section is the whole how-to, each step one level deeper.
+ */
+export function OAuthClientSection({ headingLevel = 2, headingId = CLIENT_SECTION_ID, after, className, illustrations = true }: StepProps) {
+  const Tag = headingLevel === 2 ? "h2" : "h3";
+  const sub = headingLevel === 2 ? 3 : 4;
+  return (
+    <section aria-labelledby={headingId} className={["space-y-8", className].filter(Boolean).join(" ")}>
+      <Tag id={headingId} tabIndex={-1} className={titleClass}>
+        Creating the OAuth client
+      </Tag>
+      <OpenTrustCredentialsStep headingLevel={sub} illustrations={illustrations} />
+      <ChooseScopesStep headingLevel={sub} illustrations={illustrations} />
+      <CopyCredentialsStep headingLevel={sub} illustrations={illustrations} />
+      <ChooseTailnetStep headingLevel={sub} />
+      {after}
+    </section>
   );
 }
