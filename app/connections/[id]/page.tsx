@@ -48,7 +48,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
         <p className="text-slate-700 dark:text-slate-300">{STATUS_LABELS[connection.status].description}</p>
       </div>
 
-      <Notices query={query} provider={provider} />
+      <Notices query={query} provider={provider} expires={connection.expiresAt !== null} />
 
       <section aria-labelledby="facts" className="flex flex-col gap-3">
         <h2 id="facts" className="text-xl font-semibold">Facts</h2>
@@ -114,7 +114,9 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function Notices({ query, provider }: { query: Record<string, string | string[] | undefined>; provider: Provider }) {
+function Notices({ query, provider, expires }: { query: Record<string, string | string[] | undefined>; provider: Provider; expires: boolean }) {
+  // A credential without expiry keeps working until it is revoked by hand.
+  const stillWorks = expires ? "still works at Tailscale until it expires" : "still works at Tailscale (it does not expire)";
   const ok = "rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100";
   const warn = "rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50";
   const keysLink = (
@@ -126,9 +128,13 @@ function Notices({ query, provider }: { query: Record<string, string | string[] 
     case "revoked":
       return <p role="status" className={ok}>The token was rotated, and the old token was revoked at Tailscale.</p>;
     case "kept":
-      return <p role="status" className={ok}>The token was rotated. The old token still works at Tailscale until it expires; revoke it in {keysLink} when nothing else uses it.</p>;
+      return <p role="status" className={ok}>The token was rotated. The old token {stillWorks}; revoke it in {keysLink} when nothing else uses it.</p>;
     case "none":
-      return <p role="status" className={ok}>The token was rotated.</p>;
+      return (
+        <p role="status" className={ok}>
+          The token was rotated.{provider.revoke ? null : <> The old one {stillWorks}: revoke it in {keysLink}.</>}
+        </p>
+      );
     case "revoke_failed":
       return (
         <p role="status" className={warn}>
@@ -140,7 +146,7 @@ function Notices({ query, provider }: { query: Record<string, string | string[] 
     case "revoked":
       return <p role="status" className={ok}>Disconnected. The token was revoked at Tailscale and its encrypted copy here destroyed.</p>;
     case "not_asked":
-      return <p role="status" className={ok}>Disconnected. The encrypted copy of the token here was destroyed; the token itself still works at Tailscale until it expires. Revoke it in {keysLink} if nothing else uses it.</p>;
+      return <p role="status" className={ok}>Disconnected. The encrypted copy of the token here was destroyed; the token itself {stillWorks}. Revoke it in {keysLink} if nothing else uses it.</p>;
     case "failed":
       return <p role="status" className={warn}>Disconnected, and the encrypted copy of the token here was destroyed, but revoking it at Tailscale failed. Revoke it yourself in {keysLink}.</p>;
     case "already":

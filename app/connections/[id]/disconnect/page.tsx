@@ -24,6 +24,15 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
         <li>The encrypted copy of the token <span className="font-mono">{connection.credentialHint}</span> is destroyed here; it cannot be undone.</li>
         <li>The connection stays in your list under &ldquo;Show disconnected&rdquo;, with its history.</li>
         <li>Nothing changes in your tailnet itself: no device is touched.</li>
+        {provider.revoke ? null : (
+          <li>
+            Tailnet Connect cannot revoke the credential itself at Tailscale: to stop it working, revoke it in{" "}
+            <a href={provider.copy.credentialsConsole.href} target="_blank" rel="noreferrer" className="font-semibold underline underline-offset-4">
+              {provider.copy.credentialsConsole.label}
+            </a>
+            .
+          </li>
+        )}
       </ul>
       <DisconnectForm connectionId={connection.id} revokeLabel={provider.revoke ? provider.copy.revokeAtProviderLabel : null} bodyLimitBytes={getSettings().BODY_LIMIT_BYTES} />
       <p>
