@@ -26,8 +26,9 @@ export async function liveView(input: OAuthClientCredentialsInput, options: Call
     .map((d) => {
       const seen = d.lastSeen ? Date.parse(d.lastSeen) : NaN;
       const online = d.connectedToControl ?? (!Number.isNaN(seen) && now - seen <= ONLINE_WITHIN_MS);
-      const detail = [d.os, d.addresses[0]].filter(Boolean).join(" · ");
-      return { id: d.id, name: d.hostname, detail, kind: "device", lastSeen: d.lastSeen ?? null, online };
+      // As the API-key provider fills a row: the device list shows `kind` in its OS column.
+      const detail = [d.name, d.addresses[0]].filter(Boolean).join(" · ");
+      return { id: d.id, name: d.hostname, detail, kind: d.os, lastSeen: d.lastSeen ?? null, online };
     })
     .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
   return { ok: true, items };

@@ -154,7 +154,7 @@ describe("liveView", () => {
       ["old-nas", false],
       ["phone", false],
     ]);
-    expect(result.items[0]).toEqual({ id: "50053", name: "build-server", detail: "linux · 100.101.102.12", kind: "device", lastSeen: null, online: true });
+    expect(result.items[0]).toEqual({ id: "50053", name: "build-server", detail: "build-server.tail1234.ts.net · 100.101.102.12", kind: "linux", lastSeen: null, online: true });
   });
 
   it("reports the missing scope", async () => {
