@@ -112,7 +112,7 @@ function DoneNext({ reverifyHours }: { reverifyHours: number; expiringSoonDays: 
   return (
     <ul className="list-disc space-y-2 pl-6">
       <li>Tailnet Connect checks the connection again {reverifyHours === 24 ? "every day" : `every ${reverifyHours} hours`} and shows its status on the connection page.</li>
-      <li>The OAuth client does not expire, so there is nothing to renew. Access tokens are fetched when needed and never stored.</li>
+      <li>An OAuth client has no expiry date, so there is nothing to renew. Access tokens are fetched when needed and never stored.</li>
       <li>
         To stop access for good, delete the client in the admin console under{" "}
         <ExternalLinkToAdmin href={TRUST_CREDENTIALS_URL}>Settings &gt; Trust credentials</ExternalLinkToAdmin>.
