@@ -1,5 +1,6 @@
 import "server-only";
 import { tailscaleApiKey } from "./tailscale/provider";
+import { tailscaleOAuthClient } from "./tailscale-oauth-client/provider";
 import type { ConnectStep, Provider } from "./types";
 
 /*
@@ -7,7 +8,7 @@ import type { ConnectStep, Provider } from "./types";
  * stored id, its connect-flow slug or its guide slug, and derives every path from its step list.
  * Adding a provider is one line below (docs/decisions/0006-providers-as-plug-ins.md).
  */
-export const PROVIDERS: readonly Provider[] = [tailscaleApiKey];
+export const PROVIDERS: readonly Provider[] = [tailscaleApiKey, tailscaleOAuthClient];
 
 /** The provider of rows that predate the column (and the schema's default). */
 export const DEFAULT_PROVIDER_ID = "tailscale-api-key";
