@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ExternalLinkToAdmin } from "@/components/connect/external-link";
 import type { ConnectStep, Credentials, ProviderCopy, ProviderField } from "@/lib/providers/types";
+import { OAUTH_CLIENT_CONNECT_PATH } from "./fields";
 import {
   GuideIntro,
   ORGANIZATION_STEP,
@@ -66,7 +67,12 @@ export const TAILSCALE_STEPS: readonly ConnectStep[] = [
       <p>
         Generate one in the admin console under <strong>Settings &gt; Keys</strong> with <strong>Generate access token…</strong>:{" "}
         <ExternalLinkToAdmin href={TOKEN_STEP.adminUrl}>open Settings &gt; Keys</ExternalLinkToAdmin>. Describe it as{" "}
-        <code className="font-mono">{SUGGESTED_TOKEN_DESCRIPTION}</code> and give it {TOKEN_MAX_EXPIRY_DAYS} days; Tailscale shows it only once.
+        <code className="font-mono">{SUGGESTED_TOKEN_DESCRIPTION}</code> and give it {TOKEN_MAX_EXPIRY_DAYS} days; Tailscale shows it only once.{" "}
+        Have an OAuth client secret (<code className="font-mono">tskey-client-</code>) instead?{" "}
+        <a href={OAUTH_CLIENT_CONNECT_PATH} className="font-medium underline underline-offset-2">
+          Connect with the OAuth client
+        </a>
+        .
       </p>
     ),
     fields: ["token"],
@@ -114,7 +120,16 @@ function DoneNext({ reverifyHours, expiringSoonDays }: { reverifyHours: number; 
 
 export const TAILSCALE_COPY: ProviderCopy = {
   connectTitle: "Connect your Tailscale tailnet",
-  connectLead: <p>Two values from the Tailscale admin console, about two minutes, and Tailnet Connect checks them with Tailscale before anything is saved.</p>,
+  connectLead: (
+    <p>
+      Two values from the Tailscale admin console, about two minutes, and Tailnet Connect checks them with Tailscale before anything is saved. Holding an
+      OAuth client secret (<code className="font-mono">tskey-client-</code>) instead?{" "}
+      <a href={OAUTH_CLIENT_CONNECT_PATH} className="font-medium underline underline-offset-2">
+        Connect with the OAuth client
+      </a>
+      .
+    </p>
+  ),
   startLabel: "Start: find your organization name",
   resumeText: (values: Credentials) => (
     <>
