@@ -93,7 +93,7 @@ describe("reverifyConnection", () => {
     const { id } = await createConnection(user.id, { token: minted.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL", deviceCount: 2 });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
     expect(result).toMatchObject({ kind: "checked", status: "unverified", notified: false, outcome: { outcome: "unexpected_response" } });
-    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ canonicalTailnetId: "T1234CNTRL", deviceCount: 2, lastOutcome: "unexpected_response" });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ externalId: "T1234CNTRL", meta: { deviceCount: 2 }, lastOutcome: "unexpected_response" });
   });
 
   it("reads an expired token as expired", async () => {
