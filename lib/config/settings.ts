@@ -69,6 +69,7 @@ const rawSchema = z.object({
   RATE_LIMIT_SIGN_UP: z.preprocess(emptyAsUndefined, z.string().default("5/1h")),
   RATE_LIMIT_CONNECT: z.preprocess(emptyAsUndefined, z.string().default("10/10m")),
   RATE_LIMIT_REVERIFY: z.preprocess(emptyAsUndefined, z.string().default("20/10m")),
+  RATE_LIMIT_PASSWORD_RESET: z.preprocess(emptyAsUndefined, z.string().default("10/1h")),
   BODY_LIMIT_BYTES: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of bytes" }).int().min(4096, { error: "must be at least 4096" }).max(10_000_000).default(65_536),
@@ -83,13 +84,13 @@ const rawSchema = z.object({
 
 export type Settings = Omit<
   z.infer<typeof rawSchema>,
-  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY"
+  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_PASSWORD_RESET"
 > & {
   AUTH_SECRET: string;
   TOKEN_ENCRYPTION_KEYS: EncryptionKey[];
   DATA_DIR: string;
   databaseEngine: "embedded" | "postgresql";
-  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule };
+  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; passwordReset: RateLimitRule };
   githubEnabled: boolean;
   oidcEnabled: boolean;
 };
@@ -140,6 +141,7 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
     ["RATE_LIMIT_SIGN_UP", "signUp"],
     ["RATE_LIMIT_CONNECT", "connect"],
     ["RATE_LIMIT_REVERIFY", "reverify"],
+    ["RATE_LIMIT_PASSWORD_RESET", "passwordReset"],
   ] as const) {
     const rule = parseRateLimit(raw[name]);
     if (rule.ok) rateLimits[key] = rule.rule;

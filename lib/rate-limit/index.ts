@@ -3,7 +3,7 @@ import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 
-export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify";
+export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify" | "passwordReset";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 

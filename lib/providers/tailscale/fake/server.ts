@@ -117,6 +117,7 @@ function faultReply(key: FakeKey, route: string, state: FakeTailscaleState): Rep
   switch (key.fault) {
     case undefined:
     case "user-read-fails":
+    case "identity-unknown":
       return null;
     case "slow":
       return "slow";
@@ -195,7 +196,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
   if (route.name === "user") {
     if (key.scopes && Date.parse(key.expires) <= Date.now()) return message(401, "API token invalid");
     if (key.scopes && !scopeAllows(key.scopes, "users:read")) return message(403, NOT_ENOUGH_PERMISSIONS);
-    if (key.fault === "user-read-fails") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
+    if (key.fault === "user-read-fails" || key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
     const user = state.users.get(route.userId);
     const callerTailnet = key.scopes ? key.tailnetId : key.tailnetId === null ? null : state.users.get(key.userId)?.tailnetId;
     const visible = user && (key.tailnetId === null || user.tailnetId === callerTailnet);
@@ -221,6 +222,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
     case "users":
       // OAuth-minted tokens have no user, so no role: their scopes were checked above.
       if (!key.scopes && (!caller || !READER_ROLES.has(caller.role))) return message(403, "insufficient permissions");
+      if (route.name === "users" && key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
       return route.name === "devices"
         ? json(200, { devices: tailnet.devices })
         : json(200, { users: [...state.users.values()].filter((u) => u.tailnetId === tailnet.canonicalId).map((u) => userBody(u, state)) });
