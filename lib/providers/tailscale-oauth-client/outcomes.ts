@@ -1,3 +1,4 @@
+import type { OutcomeStatus } from "@/lib/providers/types";
 import { formatWait } from "./format";
 import type { FieldName } from "./fields";
 import { GUIDE_STEP_IDS } from "./guide/steps";
@@ -70,12 +71,13 @@ export function isOutcomeName(name: string): name is OAuthClientOutcomeName {
 }
 
 /** What a stored outcome means for the connection's status (lib/connections/status.ts). */
-export const OUTCOME_STATUS: Record<OAuthClientOutcomeName, "expired" | "revoked" | "invalid" | "unverified" | null> = {
+export const OUTCOME_STATUS: Record<OAuthClientOutcomeName, OutcomeStatus> = {
   invalid_input: null,
   // A client that worked and is now refused was deleted (or its secret never was right).
   invalid_client: "revoked",
   insufficient_scope: "invalid",
-  tailnet_unknown: "invalid",
+  // The client works but its tailnet could not be confirmed: rotation refuses it, the status reads unverified.
+  tailnet_unknown: "unconfirmed",
   tailnet_not_found: "invalid",
   rate_limited: "unverified",
   unavailable: "unverified",
@@ -85,7 +87,7 @@ export const OUTCOME_STATUS: Record<OAuthClientOutcomeName, "expired" | "revoked
 
 /** The client itself cannot do the job: a new secret (a new client) is the only fix, so the flow drops the sealed one. */
 export function isClientFault(name: string): boolean {
-  return name === "invalid_client" || name === "insufficient_scope" || name === "tailnet_unknown";
+  return name === "invalid_client" || name === "insufficient_scope";
 }
 
 export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
