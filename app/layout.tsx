@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
-import { connectPath, defaultProvider, guidePath } from "@/lib/providers";
+import { defaultProvider, guidePath } from "@/lib/providers";
 
 export const metadata: Metadata = {
   title: { default: "Tailnet Connect", template: "%s · Tailnet Connect" },
@@ -47,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/connections" className="underline-offset-4 hover:underline">Connections</Link>
                   </li>
                   <li>
-                    <Link href={connectPath(defaultProvider())} className="underline-offset-4 hover:underline">Connect a tailnet</Link>
+                    <Link href="/connect" className="underline-offset-4 hover:underline">Connect a tailnet</Link>
                   </li>
                   <li>
                     <Link href="/account" className="underline-offset-4 hover:underline">Account<span className="sr-only"> ({user.email})</span></Link>

@@ -181,3 +181,19 @@ test("the public guide explains the OAuth client and links into the flow", async
   await expect(page.getByRole("link", { name: /Connect now/ }).first()).toHaveAttribute("href", STEP);
   await expectAccessible(page, "oauth guide");
 });
+
+test("/connect offers both ways with a line on which to use; the API-key flow offers this one for a tskey-client- secret", async ({ page }) => {
+  await page.goto("/connect");
+  await expect(page.getByRole("heading", { name: "Which should I use?" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Connect with Tailscale (API access token)" })).toHaveAttribute("href", "/connect/tailscale");
+  await expect(page.getByRole("link", { name: "Connect with Tailscale (OAuth client)" })).toHaveAttribute("href", START);
+  await expectAccessible(page, "connect chooser");
+
+  await signUp(page, undefined, undefined, "/connect/tailscale");
+  await page.goto("/connect/tailscale/token");
+  const token = page.getByLabel("API access token", { exact: true });
+  await token.fill(good.clientSecret);
+  await token.blur();
+  await expect(page.locator("#field-token-error, [id$='-error']").getByRole("link", { name: START })).toHaveAttribute("href", START);
+  expect(await page.content()).not.toContain(randomPart(good.clientSecret));
+});
