@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { DONE_PATH, DRAFT_COOKIES, draftCookieOptions } from "./lib/connections/onboarding-draft-cookies";
+import { DRAFT_COOKIES, draftCookieOptions, isDonePath } from "./lib/connections/onboarding-draft-cookies";
 import { buildSecurityHeaders } from "./lib/http/security-headers";
 
 /**
@@ -16,9 +16,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-return-to", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  // Arriving on the done page ends the connect flow: its draft (the sealed token above all) goes.
+  // Arriving on a done page ends the connect flow: its draft (the sealed token above all) goes.
   // The Connect action cannot clear it itself when JavaScript is on (lib/actions/continue-to.ts).
-  if (request.nextUrl.pathname === DONE_PATH && request.nextUrl.searchParams.has("connection")) {
+  if (isDonePath(request.nextUrl.pathname) && request.nextUrl.searchParams.has("connection")) {
     for (const name of DRAFT_COOKIES) {
       if (request.cookies.has(name)) response.cookies.set(name, "", draftCookieOptions(0, process.env.AUTH_URL));
     }

@@ -1,24 +1,25 @@
 import Link from "next/link";
+import { defaultProvider, guidePath } from "@/lib/providers";
 
 export default function HomePage() {
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-3xl font-bold">Link your Tailscale tailnet, step by step</h1>
       <p className="text-lg text-slate-700 dark:text-slate-300">
-        Tailnet Connect walks you through finding your tailnet&apos;s organization name and generating an API access token, checks the
-        pair with Tailscale right away, and keeps the token encrypted. Afterwards it watches the connection: it tells you before the
-        token expires and when it stops working.
+        Tailnet Connect walks you through linking your tailnet with an API access token or an OAuth client, checks it with Tailscale
+        right away, and keeps the secret encrypted. Afterwards it watches the connection: it tells you before a token expires and when
+        it stops working.
       </p>
       <ul className="list-disc space-y-1 pl-6 text-slate-700 dark:text-slate-300">
         <li>About two minutes, with an admin-level Tailscale account.</li>
         <li>Clear messages when something is wrong: which value, and how to fix it.</li>
-        <li>The token is never shown again and never stored in plain text.</li>
+        <li>The secret is never shown again and never stored in plain text.</li>
       </ul>
       <div className="flex flex-wrap gap-4">
-        <Link href="/connect/tailscale" className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <Link href="/connect" className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
           Connect a tailnet
         </Link>
-        <Link href="/guides/tailscale-api-key" className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-5 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
+        <Link href={guidePath(defaultProvider())} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-5 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
           Read the guide first
         </Link>
       </div>

@@ -27,8 +27,8 @@ async function cookiesFor(id: string): Promise<SeededUser> {
   const { AUTH_SECRET } = getSettings();
   // The token the app's jwt callback would have written at sign-in (lib/auth/config.ts).
   const session = await encode({ token: { uid: id, sv: 0, sub: id }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
-  // What saveSealedToken writes (lib/connections/onboarding-draft.ts): one any-tailnet token, valid for every tailnet name.
-  const sealedToken = sealValue(JSON.stringify({ kind: "token", token: anyTailnetToken("Bench") }), "connect-token", id, 900);
+  // What saveSealedSecrets writes (lib/connections/onboarding-draft.ts): one any-tailnet token, valid for every tailnet name.
+  const sealedToken = sealValue(JSON.stringify({ kind: "secrets", values: { token: anyTailnetToken("Bench") } }), "connect-secrets:tailscale-api-key", id, 900);
   return { id, session, sealedToken };
 }
 
@@ -66,7 +66,7 @@ async function count({ groups, tailnets }: { groups: Record<string, string[]>; t
   const out: Record<string, { connections: number; auditEvents: number }> = {};
   for (const [name, names] of Object.entries(tailnets)) {
     let connections = 0;
-    for (let i = 0; i < names.length; i += 1000) connections += await db().connection.count({ where: { tailnet: { in: names.slice(i, i + 1000) } } });
+    for (let i = 0; i < names.length; i += 1000) connections += await db().connection.count({ where: { label: { in: names.slice(i, i + 1000) } } });
     out[name] = { connections, auditEvents: 0 };
   }
   for (const [name, ids] of Object.entries(groups)) {

@@ -280,7 +280,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
         const rscHeaders = { rsc: "1", cookie: cookieHeader(user, navTailnets[i]!) };
         let page = await timedRequest(agent, base + to, { headers: rscHeaders });
         if (page.status === 307 && page.headers.location) page = await timedRequest(agent, new URL(String(page.headers.location), base).toString(), { headers: rscHeaders });
-        const clears = String(page.headers["set-cookie"] ?? "").includes("tc_connect_token=;");
+        const clears = String(page.headers["set-cookie"] ?? "").includes("tc_connect_secrets=;");
         totals.push(page.status === 200 && clears ? { ms: page.startedAt + page.ms - action.startedAt, tailnet: navTailnets[i]! } : null);
       }
       const upstream = upstreamByTailnet(await fakeCalls(), navTailnets);

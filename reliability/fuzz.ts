@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { createPasswordResetLink } from "@/lib/auth/accounts";
 import { changePasswordSchema, deleteAccountSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
-import { connectFormSchema, organizationFormSchema, tokenFormSchema } from "@/lib/connections/onboarding-forms";
-import { disconnectSchema, reverifySchema, rotateSchema } from "@/lib/connections/schemas";
+import { connectFormSchema, disconnectSchema, pickFields, reverifySchema, rotateSchemaFor } from "@/lib/connections/schemas";
+import { credentialsSchema } from "@/lib/providers/tailscale/fields";
 import { parseForm } from "@/lib/forms/parse-form";
+
+// The API-key provider's forms, as the generic flow builds them (app/connect/[provider]).
+const organizationFormSchema = pickFields(credentialsSchema, ["tailnet"]);
+const tokenFormSchema = pickFields(credentialsSchema, ["token"]);
+const rotateSchema = rotateSchemaFor(credentialsSchema, ["token"]);
 import { FIXTURE_TOKENS } from "@/lib/providers/tailscale/fake";
 import { snapshot, snapshotDifferences } from "./support/database";
 import { startEnvironment } from "./support/environment";

@@ -4,8 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "@/lib/testing/fresh-database";
 import { resetSettingsForTests } from "@/lib/config/settings";
-import { TAILSCALE_PROVIDER } from "@/lib/connections/store";
-import { connectionTokenContext, decryptSecret } from "@/lib/crypto/token-cipher";
+import { connectionCredentialContext, decryptSecret, encryptSecret } from "@/lib/crypto/token-cipher";
 import { parseEncryptionKeys } from "@/lib/config/encryption-keys";
 import { closeDatabase, db, ensureDatabaseReady } from "@/lib/db";
 import { createConnection, createUser } from "@/lib/testing/factories";
@@ -67,7 +66,14 @@ describe("npm run keys:rotate", () => {
     const user = await createUser();
     const written = await Promise.all([1, 2, 3, 4, 5].map(() => createConnection(user.id)));
     const rows = await db().connection.findMany({ where: { userId: user.id } });
-    expect(rows.every((r) => r.tokenKeyId === "old")).toBe(true);
+    expect(rows.every((r) => r.encryptionKeyId === "old")).toBe(true);
+    // One row as the code before provider plug-ins left it: the bare token, format 1.
+    const legacy = rows.find((r) => r.id === written[0]!.id)!;
+    const legacyContext = connectionCredentialContext({ userId: user.id, provider: legacy.provider, externalId: legacy.externalId });
+    await db().connection.update({
+      where: { id: legacy.id },
+      data: { credentialCiphertext: encryptSecret(written[0]!.token, legacyContext).envelope, credentialFormat: 1 },
+    });
     if (embedded) await closeDatabase();
 
     const run = rotate(`${newKey},${oldKey}`, ["--batch-size", "2"]);
@@ -82,9 +88,9 @@ describe("npm run keys:rotate", () => {
     await ensureDatabaseReady(() => undefined);
     for (const w of written) {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
-      expect(row.tokenKeyId).toBe("new");
-      const context = connectionTokenContext({ userId: user.id, provider: TAILSCALE_PROVIDER, canonicalTailnetId: row.canonicalTailnetId });
-      expect(decryptSecret(row.tokenCiphertext!, context, onlyKeys(newKey))).toBe(w.token);
+      expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
+      const context = connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context, onlyKeys(newKey)))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
     }
 
     // A second run finds nothing left to do.
@@ -102,14 +108,14 @@ describe("npm run keys:rotate", () => {
     const written = await Promise.all([1, 2, 3].map(() => createConnection(user.id)));
     const contextOf = async (id: string) => {
       const row = await db().connection.findUniqueOrThrow({ where: { id } });
-      return connectionTokenContext({ userId: user.id, provider: TAILSCALE_PROVIDER, canonicalTailnetId: row.canonicalTailnetId });
+      return connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
     };
-    // As the v1 code left them: two under the current key, one under the old one.
+    // As the v1 code left them (the bare token, as the generic-connections migration leaves it): two under the current key, one under the old one.
     for (const [index, w] of written.entries()) {
       const keyText = index === 2 ? oldKey : newKey;
       await db().connection.update({
         where: { id: w.id },
-        data: { tokenCiphertext: v1Envelope(w.token, await contextOf(w.id), keyText), tokenKeyId: index === 2 ? "old" : "new" },
+        data: { credentialCiphertext: v1Envelope(w.token, await contextOf(w.id), keyText), encryptionKeyId: index === 2 ? "old" : "new", credentialFormat: 1 },
       });
     }
     if (embedded) await closeDatabase();
@@ -124,9 +130,9 @@ describe("npm run keys:rotate", () => {
     await ensureDatabaseReady(() => undefined);
     for (const w of written) {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
-      expect(row.tokenKeyId).toBe("new");
-      expect(row.tokenCiphertext).toMatch(/^v2\.new\./);
-      expect(decryptSecret(row.tokenCiphertext!, await contextOf(w.id), onlyKeys(newKey))).toBe(w.token);
+      expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
+      expect(row.credentialCiphertext).toMatch(/^v2\.new\./);
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, await contextOf(w.id), onlyKeys(newKey)))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
     }
     if (embedded) await closeDatabase();
   }, 120_000);

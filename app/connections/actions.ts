@@ -6,10 +6,11 @@ import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { disconnectConnection } from "@/lib/connections/disconnect";
 import { reverifyConnection } from "@/lib/connections/reverify";
 import { rotateConnectionToken } from "@/lib/connections/rotate";
-import { disconnectSchema, reverifySchema, rotateSchema } from "@/lib/connections/schemas";
+import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
+import { rotatedFields, type Provider } from "@/lib/providers/types";
 import { clientAddress } from "@/lib/http/client-address";
-import { describeOutcome } from "@/lib/providers/tailscale/outcomes";
+import { defaultProvider, getProvider } from "@/lib/providers";
 import { consumeRateLimit, describeWait, type RateLimitName } from "@/lib/rate-limit";
 
 async function limited(name: RateLimitName, userId: string): Promise<FormState | null> {
@@ -28,27 +29,41 @@ export const reverifyAction = authenticatedAction(reverifySchema, async ({ conne
   if (result.kind === "disconnected") return DISCONNECTED;
   revalidatePath("/connections");
   revalidatePath(`/connections/${connectionId}`);
-  const copy = describeOutcome(result.outcome);
+  const copy = (getProvider(result.providerId) ?? defaultProvider()).describeOutcome(result.outcome);
   return { ok: result.outcome.outcome === "verified", message: `${copy.title}. ${copy.message}` };
 });
 
-export const rotateAction = authenticatedAction(rotateSchema, async ({ connectionId, token, revokeOld }, { user }) => {
-  const refused = await limited("connect", user.id);
+/** Bound to the connection's provider by the rotate page: its rotated fields (secret ones and those rotating with them) are what the form carries. */
+export async function rotateAction(providerId: string, previous: FormState, formData: FormData): Promise<FormState> {
+  const provider = getProvider(providerId);
+  if (!provider) notFound();
+  const secretNames = rotatedFields(provider.fields).map((f) => f.name);
+  const action = authenticatedAction(rotateSchemaFor(provider.schema, secretNames), async (input, { user }) => {
+    const { connectionId, revokeOld } = input as { connectionId: string; revokeOld: boolean };
+    const secrets = Object.fromEntries(secretNames.map((n) => [n, String((input as Record<string, unknown>)[n])]));
+    return rotateOne(provider, user.id, connectionId, secrets, revokeOld);
+  });
+  return action(previous, formData);
+}
+
+async function rotateOne(provider: Provider, userId: string, connectionId: string, secrets: Record<string, string>, revokeOld: boolean): Promise<FormState> {
+  const refused = await limited("connect", userId);
   if (refused) return refused;
-  const result = await rotateConnectionToken({ connectionId, userId: user.id, token, revokeOld });
+  const result = await rotateConnectionToken({ connectionId, userId, secrets, revokeOld });
+  const secretField = provider.fields.find((f) => f.secret)?.name ?? "connect";
   switch (result.kind) {
     case "not_found":
       notFound();
     case "disconnected":
       return DISCONNECTED;
     case "failed": {
-      const copy = describeOutcome(result.outcome);
-      const fieldErrors = copy.fixStep === "token" ? { token: [copy.message] } : undefined;
+      const copy = provider.describeOutcome(result.outcome);
+      const fieldErrors = copy.fixField && copy.fixField in secrets ? { [copy.fixField]: [copy.message] } : undefined;
       return { message: `${copy.title}. ${copy.message} Nothing was changed.`, fieldErrors };
     }
     case "other_tailnet": {
       const message = "That token works, but for a different tailnet than this connection's. Generate the new token in the same tailnet (the admin console names it at the top left). Nothing was changed.";
-      return { message, fieldErrors: { token: [message] } };
+      return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "tailnet_unconfirmed":
       return {
@@ -57,13 +72,13 @@ export const rotateAction = authenticatedAction(rotateSchema, async ({ connectio
       };
     case "same_token": {
       const message = "That is the token this connection already uses. Generate a new one in the admin console and paste that.";
-      return { message, fieldErrors: { token: [message] } };
+      return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "rotated":
       revalidatePath("/connections");
       redirect(`/connections/${connectionId}?rotated=${result.oldKey}`);
   }
-});
+}
 
 export const disconnectAction = authenticatedAction(disconnectSchema, async ({ connectionId, revokeAtTailscale }, { user }) => {
   const refused = await limited("connect", user.id);

@@ -5,6 +5,7 @@ import { TokenTimeline } from "@/components/connections/token-timeline";
 import { expiryPhrase, formatDate, formatDateTime, relativeTime } from "@/components/connections/format";
 import { requireUser } from "@/lib/auth/session";
 import { listConnections } from "@/lib/connections/queries";
+import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -18,6 +19,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const now = new Date();
   const list = await listConnections(user.id, { page, show, now });
   const base = show === "disconnected" ? "/connections?show=disconnected&" : "/connections?";
+  const connectHref = connectPath(defaultProvider());
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -29,7 +31,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               : "Each tailnet you linked, how long its token has left, and when it was last checked."}
           </p>
         </div>
-        <Link href="/connect/tailscale" className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
+        <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
           Connect a tailnet
         </Link>
       </div>
@@ -52,7 +54,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               : "Link a Tailscale tailnet with an API access token. The guide walks you through it in two steps, and this page then tells you before the token expires."}
           </p>
           {show === "current" ? (
-            <Link href="/connect/tailscale" className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
+            <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
               Connect your first tailnet
             </Link>
           ) : null}
@@ -78,28 +80,29 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               {list.items.map((c) => (
                 <tr key={c.id} data-connection-id={c.id} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800">
                   <th scope="row" className="px-4 py-3 font-semibold">
-                    <Link href={`/connections/${c.id}`} className="underline underline-offset-4">{c.tailnet}</Link>
-                    {c.canonicalTailnetId.toLowerCase() !== c.tailnet.toLowerCase() ? (
-                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{c.canonicalTailnetId}</span>
+                    <Link href={`/connections/${c.id}`} className="underline underline-offset-4">{c.label}</Link>
+                    {c.externalId.toLowerCase() !== c.label.toLowerCase() ? (
+                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{c.externalId}</span>
                     ) : null}
                   </th>
                   <td className="px-4 py-3"><StatusBadge status={c.status} /></td>
-                  <td className="px-4 py-3 font-mono text-xs">{c.tokenHint?.replace("tskey-api-", "tskey-api-\u200b") ?? "—"}</td>
+                  <td className="px-4 py-3 font-mono text-xs">{c.credentialHint?.replace(/^([a-z]+-[a-z]+-)/, "$1\u200b") ?? "—"}</td>
                   <td className="px-4 py-3">
-                    {c.tokenExpiresAt ? (
+                    {c.expiresAt ? (
                       <>
-                        <time dateTime={c.tokenExpiresAt.toISOString()} className="whitespace-nowrap">{formatDate(c.tokenExpiresAt)}</time>
-                        <span className="block whitespace-nowrap text-slate-600 dark:text-slate-300">{expiryPhrase(c.tokenExpiresAt, now)}</span>
+                        <time dateTime={c.expiresAt.toISOString()} className="whitespace-nowrap">{formatDate(c.expiresAt)}</time>
+                        <span className="block whitespace-nowrap text-slate-600 dark:text-slate-300">{expiryPhrase(c.expiresAt, now)}</span>
                       </>
                     ) : (
-                      "Unknown"
+                      "Does not expire"
                     )}
                   </td>
-                  <td className="px-4 py-3"><TokenTimeline createdAt={c.tokenCreatedAt} expiresAt={c.tokenExpiresAt} now={now} /></td>
+                  <td className="px-4 py-3"><TokenTimeline createdAt={c.credentialCreatedAt} expiresAt={c.expiresAt} now={now} /></td>
                   <td className="px-4 py-3">
                     {c.lastVerifiedAt ? <time dateTime={c.lastVerifiedAt.toISOString()} title={formatDateTime(c.lastVerifiedAt)}>{relativeTime(c.lastVerifiedAt, now)}</time> : "Never"}
                   </td>
-                  <td className="px-4 py-3">{c.deviceCount ?? "—"}</td>
+                  {/* Every provider here connects a tailnet; its summary fact is the device count. */}
+                  <td className="px-4 py-3">{getProvider(c.provider)?.describeMeta(c.meta)[0]?.short ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

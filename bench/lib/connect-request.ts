@@ -15,8 +15,8 @@ export type BenchUser = { id: string; session: string; sealedToken: string };
 export function cookieHeader(user: BenchUser, tailnet?: string): string {
   const parts = [`authjs.session-token=${user.session}`];
   if (tailnet) {
-    parts.push(`tc_connect_organization=${encodeURIComponent(JSON.stringify({ u: user.id, o: tailnet }))}`);
-    parts.push(`tc_connect_token=${encodeURIComponent(user.sealedToken)}`);
+    parts.push(`tc_connect_draft=${encodeURIComponent(JSON.stringify({ u: user.id, p: "tailscale-api-key", v: { tailnet } }))}`);
+    parts.push(`tc_connect_secrets=${encodeURIComponent(user.sealedToken)}`);
   }
   return parts.join("; ");
 }

@@ -1,15 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CONNECT_STEPS, type ConnectStepKey } from "@/lib/connections/onboarding-forms";
 import { FocusStepHeading } from "./focus-step-heading";
 
 export const STEP_HEADING_ID = "step-title";
 
+/** One entry of the stepper: every page of a provider's flow, in order (app/connect/[provider]/flow.ts). */
+export type StepperEntry = { key: string; name: string; path: string };
+
 /** The frame of every page of the connect flow: progress stepper, one h1, the content. */
-export function StepPage({ step, title, lead, children }: { step: ConnectStepKey; title: string; lead?: ReactNode; children: ReactNode }) {
+export function StepPage({ steps, step, title, lead, children }: { steps: StepperEntry[]; step: string; title: string; lead?: ReactNode; children: ReactNode }) {
   return (
     <div className="flex max-w-3xl flex-col gap-8">
-      <Stepper current={step} />
+      <Stepper steps={steps} current={step} />
       <div className="flex flex-col gap-3">
         <h1 id={STEP_HEADING_ID} tabIndex={-1} className="text-2xl font-bold outline-none sm:text-3xl">
           {title}
@@ -22,12 +24,12 @@ export function StepPage({ step, title, lead, children }: { step: ConnectStepKey
   );
 }
 
-function Stepper({ current }: { current: ConnectStepKey }) {
-  const currentIndex = CONNECT_STEPS.findIndex((s) => s.key === current);
+function Stepper({ steps, current }: { steps: StepperEntry[]; current: string }) {
+  const currentIndex = steps.findIndex((s) => s.key === current);
   return (
     <nav aria-label="Progress">
       <ol className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-        {CONNECT_STEPS.map((s, i) => {
+        {steps.map((s, i) => {
           const state = i < currentIndex ? "done" : i === currentIndex ? "current" : "todo";
           const badge =
             state === "current"

@@ -1,11 +1,11 @@
-import type { DevicesResult } from "@/lib/connections/devices";
-import { describeOutcome } from "@/lib/providers/tailscale/outcomes";
+import type { LiveViewResult } from "@/lib/connections/live-view";
+import type { Provider } from "@/lib/providers/types";
 import { formatDateTime, relativeTime } from "./format";
 
-/** The live device list, or the outcome copy when Tailscale did not give it. */
-export function DeviceList({ result, now }: { result: DevicesResult; now: Date }) {
+/** A provider's live view (Tailscale: the devices), or the outcome copy when the provider did not give it. */
+export function DeviceList({ provider, result, now }: { provider: Provider; result: LiveViewResult; now: Date }) {
   if (result.kind === "failed") {
-    const copy = describeOutcome(result.outcome);
+    const copy = provider.describeOutcome(result.outcome);
     return (
       <div role="status" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100" data-testid="devices-failed">
         <p className="font-semibold">{copy.title}</p>
@@ -14,7 +14,7 @@ export function DeviceList({ result, now }: { result: DevicesResult; now: Date }
     );
   }
   if (result.kind !== "ok") return null;
-  if (result.devices.length === 0) return <p>This tailnet has no devices yet.</p>;
+  if (result.items.length === 0) return <p>This tailnet has no devices yet.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
@@ -28,13 +28,13 @@ export function DeviceList({ result, now }: { result: DevicesResult; now: Date }
           </tr>
         </thead>
         <tbody>
-          {result.devices.map((d) => (
+          {result.items.map((d) => (
             <tr key={d.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
               <th scope="row" className="px-4 py-3 font-semibold">
-                {d.hostname}
-                <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{d.name}</span>
+                {d.name}
+                <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{d.detail}</span>
               </th>
-              <td className="px-4 py-3">{d.os}</td>
+              <td className="px-4 py-3">{d.kind}</td>
               <td className="px-4 py-3">
                 {d.online ? (
                   <span className="font-semibold text-green-800 dark:text-green-300"><span aria-hidden="true">● </span>Online</span>

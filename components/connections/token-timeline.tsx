@@ -7,7 +7,9 @@ import { formatDate, formatShortDate } from "./format";
  * `token-timeline` classes in app/globals.css (the dashboard draws one per row).
  */
 export function TokenTimeline({ createdAt, expiresAt, now }: { createdAt: Date | null; expiresAt: Date | null; now: Date }) {
-  if (!createdAt || !expiresAt || expiresAt <= createdAt) {
+  // A credential without expiry has no end to draw.
+  if (!expiresAt) return <span className="text-sm text-slate-600 dark:text-slate-300">Does not expire</span>;
+  if (!createdAt || expiresAt <= createdAt) {
     return <span className="text-sm text-slate-600 dark:text-slate-300">No dates known</span>;
   }
   const span = expiresAt.getTime() - createdAt.getTime();

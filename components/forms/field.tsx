@@ -37,9 +37,27 @@ export function Field({ name, label, errors, hint, adornment, id = `field-${name
       </div>
       <div id={errorId} aria-live="polite" className="text-sm text-red-700 dark:text-red-300">
         {errors?.map((e) => (
-          <p key={e}>{e}</p>
+          <p key={e}>{withPathLinks(e)}</p>
         ))}
       </div>
     </div>
+  );
+}
+
+// An app path such as /connect/tailscale-oauth-client, after a space or "(": a message can offer another page.
+const APP_PATH = /(?<=^|[\s(])(\/(?:connect|guides)\/[a-z0-9-]+(?:\/[a-z0-9-]+)*)/g;
+
+/** A message's app paths as links (messages are plain strings, so the schema can share them with the server). */
+function withPathLinks(message: string): ReactNode {
+  const parts = message.split(APP_PATH);
+  if (parts.length === 1) return message;
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <a key={i} href={part} className="font-semibold underline underline-offset-2">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
   );
 }

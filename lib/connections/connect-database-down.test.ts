@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultProvider } from "@/lib/providers";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
 
 /* The database failing around connect's rate limit or save is an expected outcome, not a crash. */
 
+
+/** Connect input for the API-key provider. */
+const apiKey = (tailnet: string, token: string) => ({ provider: defaultProvider(), credentials: { tailnet, token } });
 const failures = vi.hoisted(() => ({ rateLimit: false, save: false }));
 const unreachable = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { name: "PrismaClientInitializationError", code: "P1001" });
 
@@ -26,7 +30,7 @@ afterAll(async () => {
 });
 
 describe("connectTailnet with the database down", () => {
-  const input = { userId: "u1", address: "198.51.100.7", tailnet: "example.com", token: FIXTURE_TOKENS.demoOwner };
+  const input = { userId: "u1", address: "198.51.100.7", ...apiKey("example.com", FIXTURE_TOKENS.demoOwner) };
 
   it("answers database_unavailable when the save fails, and logs one line without the token", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);

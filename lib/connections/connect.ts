@@ -1,38 +1,38 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { verifyTailscaleCredentials } from "@/lib/providers/tailscale/verify";
-import type { VerificationOutcome, VerifiedOutcome } from "@/lib/providers/tailscale/outcomes";
+import { isVerified, type CredentialMeta, type Credentials, type FailedOutcome, type Provider, type VerifiedCredential } from "@/lib/providers/types";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { startSpans } from "@/lib/timing/spans";
+import { metaOf } from "./credentials";
 import { saveVerifiedConnection } from "./store";
 
 export type ConnectInput = {
   userId: string;
   /** The client's address, for the per-address half of the app's own rate limit. */
   address: string;
-  tailnet: string;
-  token: string;
+  provider: Provider;
+  credentials: Credentials;
 };
 
-/** For tests: where the Tailscale API is, and how long to wait; settings otherwise. */
+/** For tests: where the provider's API is, and how long to wait; settings otherwise. */
 export type ConnectOptions = { baseUrl?: string; timeoutMs?: number };
 
 /**
  * What connecting concluded. `app_rate_limited` is this app pausing the person (before anything
- * reaches Tailscale); Tailscale's own 429 arrives as a `not_verified` with outcome `rate_limited`.
- * Nothing here carries the token.
+ * reaches the provider); the provider's own 429 arrives as a `not_verified` outcome.
+ * Nothing here carries a secret.
  */
 export type ConnectResult =
-  | { status: "connected"; connectionId: string; created: boolean; verified: VerifiedOutcome }
+  | { status: "connected"; connectionId: string; created: boolean; verified: VerifiedCredential }
   | { status: "app_rate_limited"; retryAfterSeconds: number }
   /** The database failed (unreachable, restarting) around the rate limit or the save: nothing was saved. */
   | { status: "database_unavailable" }
-  | { status: "not_verified"; verification: Exclude<VerificationOutcome, VerifiedOutcome> };
+  | { status: "not_verified"; verification: FailedOutcome };
 
 /**
- * The connect step: the app's own rate limit first (so a loop of retries never reaches
- * Tailscale), then Tailscale's verdict, then one transaction that stores the connection (keyed on
- * the tailnet's canonical id, so reconnecting replaces the token) with its audit event.
+ * The connect step: the app's own rate limit first (so a loop of retries never reaches the
+ * provider), then the provider's verdict, then one statement that stores the connection (keyed on
+ * its external id, so reconnecting replaces the credential) with its audit event.
  */
 export async function connectTailnet(input: ConnectInput, options: ConnectOptions = {}): Promise<ConnectResult> {
   const spans = startSpans("connectTailnet");
@@ -45,26 +45,26 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
   spans?.mark("rateLimit");
   if (!limit.ok) return { status: "app_rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const verification = await verifyTailscaleCredentials({ tailnet: input.tailnet, token: input.token }, options);
+  const verification = await input.provider.verify(input.credentials, options);
   spans?.mark("verify");
-  if (verification.outcome !== "verified") return { status: "not_verified", verification };
+  if (!isVerified(verification)) return { status: "not_verified", verification };
 
   let saved: Awaited<ReturnType<typeof saveVerifiedConnection>>;
   try {
-    saved = await saveVerifiedConnection({ userId: input.userId, token: input.token, verified: verification });
+    saved = await saveVerifiedConnection({ userId: input.userId, provider: input.provider, credentials: input.credentials, verified: verification });
   } catch (error) {
     // The save is one transaction: when it fails, nothing of it was written.
     return databaseUnavailable("save", error);
   }
   spans?.mark("save");
-  spans?.end({ tailnet: input.tailnet });
+  spans?.end({ provider: input.provider.id });
   if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
   return { status: "connected", connectionId: saved.id, created: saved.created, verified: verification };
 }
 
 /**
  * One log line for a database failure during connect: the step and the error's name and code
- * only (a driver's message can quote query parameters, so it is left out; the token never is in it).
+ * only (a driver's message can quote query parameters, so it is left out; a secret never is in it).
  */
 function databaseUnavailable(step: string, error: unknown): ConnectResult {
   const e = (error ?? {}) as { name?: unknown; code?: unknown };
@@ -76,18 +76,20 @@ function databaseUnavailable(step: string, error: unknown): ConnectResult {
 
 export type ConnectedSummary = {
   id: string;
-  tailnet: string;
-  canonicalTailnetId: string;
-  tokenHint: string | null;
-  tokenExpiresAt: Date | null;
-  deviceCount: number | null;
+  provider: string;
+  label: string;
+  externalId: string;
+  credentialHint: string | null;
+  expiresAt: Date | null;
+  meta: CredentialMeta;
 };
 
 /** The just-made connection for the success page; ownership is part of the query. */
 export async function getConnectedSummary(userId: string, connectionId: string): Promise<ConnectedSummary | null> {
   if (connectionId.length > 100) return null;
-  return db().connection.findFirst({
+  const row = await db().connection.findFirst({
     where: { id: connectionId, userId, disconnectedAt: null },
-    select: { id: true, tailnet: true, canonicalTailnetId: true, tokenHint: true, tokenExpiresAt: true, deviceCount: true },
+    select: { id: true, provider: true, label: true, externalId: true, credentialHint: true, expiresAt: true, meta: true },
   });
+  return row ? { ...row, meta: metaOf(row.meta) } : null;
 }

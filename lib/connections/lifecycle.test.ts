@@ -3,7 +3,7 @@ import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@
 import { useTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { disconnectConnection } from "./disconnect";
-import { listConnectionDevices } from "./devices";
+import { loadLiveView } from "./live-view";
 import { getConnectionForOwner, getConnectionHistory, listConnections } from "./queries";
 import { reverifyConnection } from "./reverify";
 import { rotateConnectionToken } from "./rotate";
@@ -46,10 +46,10 @@ describe("reverifyConnection", () => {
     const { user, id } = await demoConnection(minted.token, { deviceCount: 1 });
     await db().connection.update({ where: { id }, data: { lastVerifiedAt: new Date("2020-01-01") } });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
-    expect(result).toMatchObject({ kind: "checked", status: "active", outcome: { outcome: "verified", deviceCount: 4 } });
+    expect(result).toMatchObject({ kind: "checked", status: "active", outcome: { outcome: "verified", meta: { deviceCount: 4 } } });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
-    expect(row.deviceCount).toBe(4);
-    expect(row.tokenExpiresAt?.toISOString().slice(0, 19)).toBe(minted.expires.slice(0, 19));
+    expect(row.meta).toMatchObject({ deviceCount: 4 });
+    expect(row.expiresAt?.toISOString().slice(0, 19)).toBe(minted.expires.slice(0, 19));
     expect(row.lastVerifiedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(row.lastOutcome).toBe("verified");
     const history = await getConnectionHistory(user.id, id);
@@ -72,7 +72,7 @@ describe("reverifyConnection", () => {
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
     expect(result).toMatchObject({ kind: "checked", status: "revoked", outcome: { outcome: "token_revoked" } });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ deviceCount: 7, tokenExpiresAt: before.tokenExpiresAt, lastVerifiedAt: before.lastVerifiedAt, lastOutcome: "token_revoked" });
+    expect(row).toMatchObject({ meta: { deviceCount: 7 }, expiresAt: before.expiresAt, lastVerifiedAt: before.lastVerifiedAt, lastOutcome: "token_revoked" });
     expect(row.lastCheckedAt!.getTime()).toBeGreaterThan(before.lastCheckedAt!.getTime() - 1);
     const history = await getConnectionHistory(user.id, id);
     expect(history[0]).toMatchObject({ type: "connection.notified", outcome: "revoked" });
@@ -83,7 +83,7 @@ describe("reverifyConnection", () => {
     const { user, id } = await demoConnection(FIXTURE_TOKENS.rateLimitedLong, { deviceCount: 2 });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
     expect(result).toMatchObject({ kind: "checked", status: "unverified", notified: false, outcome: { outcome: "rate_limited", retryAfterSeconds: 3600 } });
-    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ deviceCount: 2, lastOutcome: "rate_limited" });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ meta: { deviceCount: 2 }, lastOutcome: "rate_limited" });
   });
 
   it("keeps the identity and reads unverified when Tailscale no longer says which tailnet the token belongs to", async () => {
@@ -93,7 +93,7 @@ describe("reverifyConnection", () => {
     const { id } = await createConnection(user.id, { token: minted.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL", deviceCount: 2 });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
     expect(result).toMatchObject({ kind: "checked", status: "unverified", notified: false, outcome: { outcome: "unexpected_response" } });
-    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ canonicalTailnetId: "T1234CNTRL", deviceCount: 2, lastOutcome: "unexpected_response" });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ externalId: "T1234CNTRL", meta: { deviceCount: 2 }, lastOutcome: "unexpected_response" });
   });
 
   it("reads an expired token as expired", async () => {
@@ -108,9 +108,9 @@ describe("reverifyConnection", () => {
     const before = await db().connection.findUniqueOrThrow({ where: { id } });
     const calls = fake.state.calls.length;
     expect(await reverifyConnection({ connectionId: id, userId: stranger.id }, opts())).toEqual({ kind: "not_found" });
-    expect(await rotateConnectionToken({ connectionId: id, userId: stranger.id, token: FIXTURE_TOKENS.demoRotation, revokeOld: true }, opts())).toEqual({ kind: "not_found" });
+    expect(await rotateConnectionToken({ connectionId: id, userId: stranger.id, secrets: { token: FIXTURE_TOKENS.demoRotation }, revokeOld: true }, opts())).toEqual({ kind: "not_found" });
     expect(await disconnectConnection({ connectionId: id, userId: stranger.id, revokeAtTailscale: true }, opts())).toEqual({ kind: "not_found" });
-    expect(await listConnectionDevices(stranger.id, id, opts())).toEqual({ kind: "not_found" });
+    expect(await loadLiveView(stranger.id, id, opts())).toEqual({ kind: "not_found" });
     expect(await getConnectionForOwner(stranger.id, id)).toBeNull();
     expect(await getConnectionHistory(stranger.id, id)).toEqual([]);
     expect(fake.state.calls.length).toBe(calls);
@@ -124,11 +124,11 @@ describe("rotateConnectionToken", () => {
     const next = fake.state.mint({ tailnet: "example.com", expiresInDays: 90 });
     const { user, id } = await demoConnection(old.token);
     const before = await db().connection.findUniqueOrThrow({ where: { id } });
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, token: next.token, revokeOld: true }, opts());
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
     expect(result).toEqual({ kind: "rotated", oldKey: "revoked", oldKeyId: old.keyId });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
-    expect(row.keyId).toBe(next.keyId);
-    expect(row.tokenCiphertext).not.toBe(before.tokenCiphertext);
+    expect(row.credentialId).toBe(next.keyId);
+    expect(row.credentialCiphertext).not.toBe(before.credentialCiphertext);
     // The old token is now dead at Tailscale.
     const check = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${old.token}` } });
     expect(check.status).toBe(401);
@@ -140,8 +140,8 @@ describe("rotateConnectionToken", () => {
     const old = fake.state.mint({ tailnet: "example.com" });
     const next = fake.state.mint({ tailnet: "example.com" });
     const { user, id } = await demoConnection(old.token);
-    expect(await rotateConnectionToken({ connectionId: id, userId: user.id, token: FIXTURE_TOKENS.otherTailnet, revokeOld: true }, opts())).toMatchObject({ kind: "failed", outcome: { outcome: "wrong_tailnet" } });
-    expect(await rotateConnectionToken({ connectionId: id, userId: user.id, token: next.token, revokeOld: false }, opts())).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
+    expect(await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: FIXTURE_TOKENS.otherTailnet }, revokeOld: true }, opts())).toMatchObject({ kind: "failed", outcome: { outcome: "wrong_tailnet" } });
+    expect(await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, opts())).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
     const still = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${old.token}` } });
     expect(still.status).toBe(200);
   });
@@ -156,7 +156,7 @@ describe("rotateConnectionToken", () => {
     const before = await db().connection.findUniqueOrThrow({ where: { id } });
     const deletes = () => fake.state.callCounts()["DELETE /api/v2/tailnet/{tailnet}/keys/{keyId}"] ?? 0;
     const deletesBefore = deletes();
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, token: stranger.token, revokeOld: true }, opts());
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: stranger.token }, revokeOld: true }, opts());
     expect(result).toEqual({ kind: "tailnet_unconfirmed" });
     expect(await db().connection.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(deletes()).toBe(deletesBefore);
@@ -168,7 +168,7 @@ describe("rotateConnectionToken", () => {
     const { id } = await createConnection(user.id, { token: old.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL" });
     const next = fake.state.mint({ tailnet: "example.com" });
     fake.state.keys.get(next.keyId)!.fault = "user-read-fails";
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, token: next.token, revokeOld: false }, opts());
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, opts());
     expect(result).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
   });
 
@@ -178,7 +178,7 @@ describe("rotateConnectionToken", () => {
     const { user, id } = await demoConnection(old.token);
     // Someone revoked the old token in the admin console first.
     await revokeAtFake(old.keyId);
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, token: next.token, revokeOld: true }, opts());
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
     expect(result).toEqual({ kind: "rotated", oldKey: "already_gone", oldKeyId: old.keyId });
     expect((await getConnectionHistory(user.id, id))[0]).toMatchObject({ type: "connection.old_key_already_gone", outcome: "http_404" });
   });
@@ -187,7 +187,7 @@ describe("rotateConnectionToken", () => {
     const old = fake.state.mint({ tailnet: "example.com", role: "admin" });
     const next = fake.state.mint({ tailnet: "example.com", role: "auditor" });
     const { user, id } = await demoConnection(old.token);
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, token: next.token, revokeOld: true }, opts());
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
     expect(result).toEqual({ kind: "rotated", oldKey: "revoke_failed", oldKeyId: old.keyId });
     expect((await getConnectionHistory(user.id, id))[0]).toMatchObject({ type: "connection.old_key_revoke_failed" });
   });
@@ -200,7 +200,7 @@ describe("disconnectConnection", () => {
     const result = await disconnectConnection({ connectionId: id, userId: user.id, revokeAtTailscale: true }, opts());
     expect(result).toEqual({ kind: "disconnected", revoke: "revoked", keyId: minted.keyId });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
-    expect(row.tokenCiphertext).toBeNull();
+    expect(row.credentialCiphertext).toBeNull();
     expect(row.disconnectedAt).not.toBeNull();
     expect((await getConnectionForOwner(user.id, id))?.status).toBe("disconnected");
     const dead = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${minted.token}` } });
@@ -220,19 +220,19 @@ describe("disconnectConnection", () => {
   });
 });
 
-describe("listConnectionDevices", () => {
+describe("loadLiveView", () => {
   it("lists devices live with online state, and gives the outcome when the token is dead", async () => {
     const { user, id } = await demoConnection(FIXTURE_TOKENS.demoOwner);
-    const result = await listConnectionDevices(user.id, id, opts());
+    const result = await loadLiveView(user.id, id, opts());
     if (result.kind !== "ok") throw new Error(result.kind);
-    expect(result.devices.map((d) => [d.hostname, d.online])).toEqual([
+    expect(result.items.map((d) => [d.name, d.online])).toEqual([
       ["build-server", true],
       ["laptop", true],
       ["old-nas", false],
       ["phone", false],
     ]);
     const dead = await demoConnection(FIXTURE_TOKENS.revoked);
-    expect(await listConnectionDevices(dead.user.id, dead.id, opts())).toMatchObject({ kind: "failed", outcome: { outcome: "token_revoked" } });
+    expect(await loadLiveView(dead.user.id, dead.id, opts())).toMatchObject({ kind: "failed", outcome: { outcome: "token_revoked" } });
   });
 });
 

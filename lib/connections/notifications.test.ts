@@ -75,7 +75,7 @@ describe("status notifications", () => {
       for (const text of [...mine().map((m) => m.raw), ...hooks.hooks.map((h) => h.body)]) {
         expect(text).not.toContain(old.token);
         expect(text).not.toContain(old.token.split("-").pop());
-        expect(text).not.toContain(row.tokenHint);
+        expect(text).not.toContain(row.credentialHint);
         expect(text).not.toContain(old.keyId);
       }
       const history = await getConnectionHistory(user.id, id);
@@ -83,7 +83,7 @@ describe("status notifications", () => {
 
       // A rotation back to a healthy token clears the mark; the next slide is told again.
       const next = fake.state.mint({ tailnet: "example.com", expiresInDays: 90 });
-      await rotateConnectionToken({ connectionId: id, userId: user.id, token: next.token, revokeOld: false }, options);
+      await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, options);
       expect((await db().connection.findUniqueOrThrow({ where: { id } })).notifiedStatus).toBeNull();
     } finally {
       await hooks.close();

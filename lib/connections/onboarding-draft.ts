@@ -1,66 +1,81 @@
 import "server-only";
 import { cookies } from "next/headers";
+import type { ZodType } from "zod";
 import { getSettings } from "@/lib/config/settings";
 import { sealValue, unsealValue } from "@/lib/crypto/sealed-value";
-import { organizationSchema, tokenHint } from "@/lib/providers/tailscale/fields";
-import { isTokenFault, type OutcomeName } from "@/lib/providers/tailscale/outcomes";
-import { DRAFT_COOKIES, ORGANIZATION_COOKIE, TOKEN_COOKIE, draftCookieOptions } from "./onboarding-draft-cookies";
+import type { Credentials, Provider } from "@/lib/providers/types";
+import { DRAFT_COOKIES, SECRETS_COOKIE, VALUES_COOKIE, draftCookieOptions } from "./onboarding-draft-cookies";
 
 /*
  * What the connect flow remembers between its pages, in two httpOnly, SameSite=Strict cookies
- * scoped to /connect:
- * - the organization draft: not a secret, kept about a week so a person can leave and come back;
- *   it carries the user id so another account in the same browser never sees it;
- * - the token: sealed with the app's key (AES-256-GCM via sealValue), bound to the user and to
- *   this purpose, for at most 15 minutes. It is never stored or rendered in plaintext. It is
- *   dropped when the connect succeeds, when it expires, or when Tailscale says the token itself
- *   is bad; it is kept through failures that are not its fault, so the person fixes one value.
- *   When it is dropped because of a verdict, a sealed marker naming the verdict takes its place,
- *   so the review page can say why the token is gone instead of just asking for it again.
+ * scoped to /connect, for one provider at a time (starting another provider's flow replaces it):
+ * - the values draft: the provider's non-secret fields, kept about a week so a person can leave
+ *   and come back; it carries the user id so another account in the same browser never sees it;
+ * - the secrets: the provider's secret fields, sealed with the app's key (AES-256-GCM via
+ *   sealValue), bound to the user, the provider and this purpose, for at most 15 minutes. Never
+ *   stored or rendered in plaintext. They are dropped when the connect succeeds, when they
+ *   expire, or when the provider says the credential itself is bad; they are kept through
+ *   failures that are not their fault, so the person fixes one value. When dropped because of a
+ *   verdict, a sealed marker naming the verdict takes their place, so the review page can say why.
  */
 
-export const ORGANIZATION_DRAFT_MAX_AGE_SECONDS = 7 * 24 * 3600;
-export const SEALED_TOKEN_MAX_AGE_SECONDS = 15 * 60;
-const TOKEN_PURPOSE = "connect-token";
+export const VALUES_DRAFT_MAX_AGE_SECONDS = 7 * 24 * 3600;
+export const SEALED_SECRETS_MAX_AGE_SECONDS = 15 * 60;
 
-type SealedTokenPayload = { kind: "token"; token: string } | { kind: "dropped"; outcome: OutcomeName };
+type SealedPayload = { kind: "secrets"; values: Credentials } | { kind: "dropped"; outcome: string };
 
-export type TokenDraft =
-  | { state: "present"; token: string; hint: string }
-  /** Dropped because Tailscale said the token itself is unusable. */
-  | { state: "dropped"; outcome: OutcomeName }
+export type SecretsDraft =
+  | { state: "present"; values: Credentials; hint: string }
+  /** Dropped because the provider said the credential itself is unusable. */
+  | { state: "dropped"; outcome: string }
   /** Never entered, or its 15 minutes are over. */
   | { state: "missing" };
 
-export type OnboardingDraft = { organization: string | null; token: TokenDraft };
+/** `values`: the non-secret fields that are kept and still pass the provider's checks. */
+export type OnboardingDraft = { values: Credentials; secrets: SecretsDraft };
 
 function cookieOptions(maxAge: number) {
   return draftCookieOptions(maxAge, getSettings().AUTH_URL);
 }
 
-export async function readOnboardingDraft(userId: string): Promise<OnboardingDraft> {
-  const jar = await cookies();
-  return { organization: readOrganization(jar.get(ORGANIZATION_COOKIE)?.value, userId), token: readToken(jar.get(TOKEN_COOKIE)?.value, userId) };
+function purpose(provider: Provider): string {
+  return `connect-secrets:${provider.id}`;
 }
 
-function readOrganization(raw: string | undefined, userId: string): string | null {
-  if (!raw || raw.length > 2048) return null;
+const secretNames = (provider: Provider) => provider.fields.filter((f) => f.secret).map((f) => f.name);
+const valueNames = (provider: Provider) => provider.fields.filter((f) => !f.secret).map((f) => f.name);
+
+export async function readOnboardingDraft(provider: Provider, userId: string): Promise<OnboardingDraft> {
+  const jar = await cookies();
+  const values = readValues(provider, jar.get(VALUES_COOKIE)?.value, userId);
+  return { values, secrets: readSecrets(provider, jar.get(SECRETS_COOKIE)?.value, userId, values) };
+}
+
+function readValues(provider: Provider, raw: string | undefined, userId: string): Credentials {
+  if (!raw || raw.length > 2048) return {};
   try {
-    const parsed = JSON.parse(raw) as { u?: unknown; o?: unknown };
-    if (parsed.u !== userId || typeof parsed.o !== "string") return null;
-    const checked = organizationSchema.safeParse(parsed.o);
-    return checked.success ? checked.data : null;
+    const parsed = JSON.parse(raw) as { u?: unknown; p?: unknown; v?: unknown };
+    if (parsed.u !== userId || parsed.p !== provider.id || !parsed.v || typeof parsed.v !== "object") return {};
+    const stored = parsed.v as Record<string, unknown>;
+    const values: Credentials = {};
+    for (const name of valueNames(provider)) {
+      const checked = (provider.schema.shape[name] as ZodType).safeParse(stored[name]);
+      if (checked.success && typeof checked.data === "string") values[name] = checked.data;
+    }
+    return values;
   } catch {
-    return null;
+    return {};
   }
 }
 
-function readToken(raw: string | undefined, userId: string): TokenDraft {
-  const unsealed = unsealValue(raw, TOKEN_PURPOSE, userId);
+function readSecrets(provider: Provider, raw: string | undefined, userId: string, values: Credentials): SecretsDraft {
+  const unsealed = unsealValue(raw, purpose(provider), userId);
   if (!unsealed) return { state: "missing" };
   try {
-    const payload = JSON.parse(unsealed) as SealedTokenPayload;
-    if (payload.kind === "token" && typeof payload.token === "string") return { state: "present", token: payload.token, hint: tokenHint(payload.token) };
+    const payload = JSON.parse(unsealed) as SealedPayload;
+    if (payload.kind === "secrets" && payload.values && typeof payload.values === "object") {
+      return { state: "present", values: payload.values, hint: provider.credentialHint({ ...values, ...payload.values }) };
+    }
     if (payload.kind === "dropped" && typeof payload.outcome === "string") return { state: "dropped", outcome: payload.outcome };
   } catch {
     // A value we did not write: treat it as absent.
@@ -68,23 +83,32 @@ function readToken(raw: string | undefined, userId: string): TokenDraft {
   return { state: "missing" };
 }
 
-/** Only in server actions (cookies can be written there). */
-export async function saveOrganizationDraft(userId: string, organization: string): Promise<void> {
-  (await cookies()).set(ORGANIZATION_COOKIE, JSON.stringify({ u: userId, o: organization }), cookieOptions(ORGANIZATION_DRAFT_MAX_AGE_SECONDS));
+/** Only in server actions (cookies can be written there). Merges into what is kept. */
+export async function saveDraftValues(provider: Provider, userId: string, input: Credentials): Promise<void> {
+  const { values } = await readOnboardingDraft(provider, userId);
+  const merged = { ...values, ...pick(input, valueNames(provider)) };
+  (await cookies()).set(VALUES_COOKIE, JSON.stringify({ u: userId, p: provider.id, v: merged }), cookieOptions(VALUES_DRAFT_MAX_AGE_SECONDS));
 }
 
-export async function saveSealedToken(userId: string, token: string): Promise<void> {
-  const payload: SealedTokenPayload = { kind: "token", token };
-  const sealed = sealValue(JSON.stringify(payload), TOKEN_PURPOSE, userId, SEALED_TOKEN_MAX_AGE_SECONDS);
-  (await cookies()).set(TOKEN_COOKIE, sealed, cookieOptions(SEALED_TOKEN_MAX_AGE_SECONDS));
+export async function saveSealedSecrets(provider: Provider, userId: string, input: Credentials): Promise<void> {
+  const { secrets } = await readOnboardingDraft(provider, userId);
+  const kept = secrets.state === "present" ? secrets.values : {};
+  await writeSealed(provider, userId, { kind: "secrets", values: { ...kept, ...pick(input, secretNames(provider)) } });
 }
 
-/** After a failed verification: drops the token only when the outcome is the token's fault. */
-export async function applyVerdictToToken(userId: string, outcome: OutcomeName): Promise<void> {
-  if (!isTokenFault(outcome)) return;
-  const payload: SealedTokenPayload = { kind: "dropped", outcome };
-  const sealed = sealValue(JSON.stringify(payload), TOKEN_PURPOSE, userId, SEALED_TOKEN_MAX_AGE_SECONDS);
-  (await cookies()).set(TOKEN_COOKIE, sealed, cookieOptions(SEALED_TOKEN_MAX_AGE_SECONDS));
+/** After a failed verification: drops the secrets only when the outcome is the credential's fault. */
+export async function applyVerdictToSecrets(provider: Provider, userId: string, outcome: string): Promise<void> {
+  if (!provider.isCredentialFault(outcome)) return;
+  await writeSealed(provider, userId, { kind: "dropped", outcome });
+}
+
+async function writeSealed(provider: Provider, userId: string, payload: SealedPayload): Promise<void> {
+  const sealed = sealValue(JSON.stringify(payload), purpose(provider), userId, SEALED_SECRETS_MAX_AGE_SECONDS);
+  (await cookies()).set(SECRETS_COOKIE, sealed, cookieOptions(SEALED_SECRETS_MAX_AGE_SECONDS));
+}
+
+function pick(values: Credentials, names: readonly string[]): Credentials {
+  return Object.fromEntries(names.filter((n) => typeof values[n] === "string").map((n) => [n, values[n]!]));
 }
 
 /**

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CredentialMeta } from "@/lib/providers/types";
+import { metaOf } from "./credentials";
 import { deriveConnectionStatus, type ConnectionStatus } from "./status";
 
 export const CONNECTIONS_PAGE_SIZE = 50;
@@ -7,41 +9,46 @@ export const CONNECTIONS_PAGE_SIZE = 50;
 /** Everything a page may show about a connection: never the ciphertext. */
 const publicFields = {
   id: true,
-  tailnet: true,
-  canonicalTailnetId: true,
-  keyId: true,
-  tokenHint: true,
-  tokenDescription: true,
-  tokenCreatedAt: true,
-  tokenExpiresAt: true,
+  provider: true,
+  label: true,
+  externalId: true,
+  credentialId: true,
+  credentialHint: true,
+  credentialCreatedAt: true,
+  expiresAt: true,
+  scopes: true,
+  meta: true,
   lastVerifiedAt: true,
   lastCheckedAt: true,
   lastOutcome: true,
-  deviceCount: true,
   disconnectedAt: true,
   createdAt: true,
 } as const;
 
 export type ConnectionView = {
   id: string;
-  tailnet: string;
-  canonicalTailnetId: string;
-  keyId: string | null;
-  tokenHint: string | null;
-  tokenDescription: string | null;
-  tokenCreatedAt: Date | null;
-  tokenExpiresAt: Date | null;
+  provider: string;
+  label: string;
+  externalId: string;
+  credentialId: string | null;
+  credentialHint: string | null;
+  credentialCreatedAt: Date | null;
+  expiresAt: Date | null;
+  scopes: string[] | null;
+  meta: CredentialMeta;
   lastVerifiedAt: Date | null;
   lastCheckedAt: Date | null;
   lastOutcome: string | null;
-  deviceCount: number | null;
   disconnectedAt: Date | null;
   createdAt: Date;
   status: ConnectionStatus;
 };
 
-function withStatus<T extends Omit<ConnectionView, "status">>(row: T, now: Date): T & { status: ConnectionStatus } {
-  return { ...row, status: deriveConnectionStatus(row, now) };
+type Row = Omit<ConnectionView, "status" | "meta" | "scopes"> & { meta: unknown; scopes: unknown };
+
+function withStatus(row: Row, now: Date): ConnectionView {
+  const scopes = Array.isArray(row.scopes) ? row.scopes.filter((s): s is string => typeof s === "string") : null;
+  return { ...row, meta: metaOf(row.meta), scopes, status: deriveConnectionStatus(row, now) };
 }
 
 export type ConnectionListPage = {

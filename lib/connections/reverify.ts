@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { verifyTailscaleCredentials } from "@/lib/providers/tailscale/verify";
-import type { OutcomeName, VerificationOutcome } from "@/lib/providers/tailscale/outcomes";
+import { getProvider } from "@/lib/providers";
+import { isVerified, type VerifyResult } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES } from "./audit";
+import { openCredentials } from "./credentials";
 import { notifyIfStatusMoved, type NotificationChannels } from "./notifications";
 import { deriveConnectionStatus, type ConnectionStatus } from "./status";
 import { recordAuditEvent } from "./store";
-import { openConnectionToken } from "./token";
 
 /** Overrides for tests and the scheduler; production passes none. */
 export type ConnectionCallOptions = {
@@ -16,26 +16,36 @@ export type ConnectionCallOptions = {
   channels?: NotificationChannels;
 };
 
+/** The part of the options a provider's calls take. */
+export function providerCallOptions(options: ConnectionCallOptions) {
+  return {
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+}
+
 export type ReverifyResult =
   | { kind: "not_found" }
   | { kind: "disconnected" }
-  | { kind: "checked"; outcome: VerificationOutcome; status: ConnectionStatus; notified: boolean };
+  | { kind: "checked"; providerId: string; outcome: VerifyResult; status: ConnectionStatus; notified: boolean };
 
 const rowFields = {
   id: true,
   userId: true,
   provider: true,
-  canonicalTailnetId: true,
-  tailnet: true,
-  tokenCiphertext: true,
-  tokenExpiresAt: true,
+  externalId: true,
+  label: true,
+  meta: true,
+  credentialCiphertext: true,
+  expiresAt: true,
   disconnectedAt: true,
   notifiedStatus: true,
   lastOutcome: true,
 } as const;
 
 /**
- * Re-checks a connection with its stored token. `userId` is the owner for a person's action
+ * Re-checks a connection with its stored credentials. `userId` is the owner for a person's action
  * (ownership in the query) or null for the scheduler, which passes its lease owner instead so
  * only the instance holding the lease writes the result. A verified check refreshes the facts;
  * a failed one records the outcome and keeps what was known before.
@@ -47,32 +57,27 @@ export async function reverifyConnection(
   const where = "userId" in target ? { id: target.connectionId, userId: target.userId } : { id: target.connectionId, leaseOwner: target.leaseOwner };
   const row = await db().connection.findFirst({ where, select: rowFields });
   if (!row) return { kind: "not_found" };
-  const token = row.disconnectedAt ? null : openConnectionToken(row);
-  if (!token) return { kind: "disconnected" };
+  const provider = getProvider(row.provider);
+  const credentials = row.disconnectedAt || !provider ? null : openCredentials(row);
+  if (!provider || !credentials) return { kind: "disconnected" };
 
-  const checked = await verifyTailscaleCredentials(
-    { tailnet: row.tailnet, token, knownExpiry: row.tokenExpiresAt },
-    { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.now ? { now: options.now } : {}) },
-  );
-  // A connection's identity was settled when it was made, and a re-check never rewrites it. When
-  // Tailscale does not name the tailnet this time (user record and users list both failing), that
-  // is an incomplete answer, not a verdict on the token: it is recorded as unexpected_response
-  // (status "unverified", what was known kept), not as tailnet_unconfirmed, whose copy asks for a
-  // Tailnet ID that a stored connection has no field for.
-  const outcome: VerificationOutcome = checked.outcome === "tailnet_unconfirmed" ? { outcome: "unexpected_response" } : checked;
+  const checked = await provider.verify(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
+  // A connection's identity was settled when it was made, and a re-check never rewrites it: the
+  // provider may read an answer differently for a stored connection (recheckOutcome).
+  const outcome = !isVerified(checked) && provider.recheckOutcome ? provider.recheckOutcome(checked) : checked;
   const now = options.now?.() ?? new Date();
   // An outcome name only: "invalid_input" means the stored value no longer passes our own checks.
-  const outcomeName: OutcomeName = outcome.outcome;
+  const outcomeName = outcome.outcome;
   const release = { leaseOwner: null, leaseExpiresAt: null };
-  const facts =
-    outcome.outcome === "verified"
-      ? {
-          tokenExpiresAt: outcome.expires ? new Date(outcome.expires) : row.tokenExpiresAt,
-          tokenCreatedAt: outcome.created ? new Date(outcome.created) : undefined,
-          deviceCount: outcome.deviceCount,
-          lastVerifiedAt: now,
-        }
-      : {};
+  // A verified check refreshes what the provider says; an expiry it no longer states is kept.
+  const facts = isVerified(outcome)
+    ? {
+        expiresAt: outcome.expiresAt ?? row.expiresAt,
+        credentialCreatedAt: outcome.createdAt ?? undefined,
+        meta: { ...(row.meta as object), ...outcome.meta },
+        lastVerifiedAt: now,
+      }
+    : {};
   // Guarded by the same where (plus "still connected"): a disconnect or another owner's id changes nothing.
   const updated = await db().connection.updateMany({
     where: { ...where, disconnectedAt: null },
@@ -84,23 +89,22 @@ export async function reverifyConnection(
     userId: row.userId,
     connectionId: row.id,
     actorId: "userId" in target ? target.userId : null,
-    type: outcome.outcome === "verified" ? AUDIT_EVENT_TYPES.verified : AUDIT_EVENT_TYPES.verificationFailed,
+    type: isVerified(outcome) ? AUDIT_EVENT_TYPES.verified : AUDIT_EVENT_TYPES.verificationFailed,
     outcome: outcomeName,
-    detail:
-      outcome.outcome === "verified"
-        ? { deviceCount: outcome.deviceCount, expires: outcome.expires }
-        : outcome.outcome === "rate_limited"
-          ? { retryAfterSeconds: outcome.retryAfterSeconds ?? null }
-          : undefined,
+    detail: isVerified(outcome)
+      ? { ...outcome.meta, expires: outcome.expiresAt?.toISOString() ?? null }
+      : outcome.retryAfterSeconds !== undefined || outcomeName === "rate_limited"
+        ? { retryAfterSeconds: outcome.retryAfterSeconds ?? null }
+        : undefined,
   });
 
-  const expiresAt = "tokenExpiresAt" in facts ? (facts.tokenExpiresAt ?? null) : row.tokenExpiresAt;
-  const status = deriveConnectionStatus({ disconnectedAt: null, tokenExpiresAt: expiresAt, lastOutcome: outcomeName }, now);
+  const expiresAt = "expiresAt" in facts ? (facts.expiresAt ?? null) : row.expiresAt;
+  const status = deriveConnectionStatus({ provider: row.provider, disconnectedAt: null, expiresAt, lastOutcome: outcomeName }, now);
   const { notified } = await notifyIfStatusMoved(
-    { id: row.id, userId: row.userId, tailnet: row.tailnet, tokenExpiresAt: expiresAt, notifiedStatus: row.notifiedStatus },
+    { id: row.id, userId: row.userId, label: row.label, expiresAt, notifiedStatus: row.notifiedStatus },
     status,
     options.channels,
     now,
   );
-  return { kind: "checked", outcome, status, notified };
+  return { kind: "checked", providerId: provider.id, outcome, status, notified };
 }

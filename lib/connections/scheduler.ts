@@ -43,7 +43,7 @@ export async function claimDueConnections(instanceId: string, options: { now: Da
     UPDATE "Connection" SET "leaseOwner" = ${instanceId}, "leaseExpiresAt" = ${leaseUntil}
     WHERE "id" IN (
       SELECT "id" FROM "Connection"
-      WHERE "disconnectedAt" IS NULL AND "tokenCiphertext" IS NOT NULL
+      WHERE "disconnectedAt" IS NULL AND "credentialCiphertext" IS NOT NULL
         AND ("lastCheckedAt" IS NULL OR "lastCheckedAt" < ${options.dueBefore})
         AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${options.now})
       ORDER BY "lastCheckedAt" ASC NULLS FIRST, "id" ASC

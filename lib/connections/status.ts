@@ -1,4 +1,5 @@
-import type { OutcomeName } from "@/lib/providers/tailscale/outcomes";
+import "server-only";
+import { getProvider } from "@/lib/providers";
 
 /** Derived in this one place; the list, the detail page, the scheduler and notifications all ask here. */
 export const CONNECTION_STATUSES = ["expired", "revoked", "invalid", "unverified", "expiring_soon", "active", "disconnected"] as const;
@@ -7,23 +8,21 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 export const EXPIRING_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-const INVALID_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["invalid_token", "wrong_tailnet", "tailnet_not_found", "insufficient_permission"]);
-// tailnet_unconfirmed is not stored by a re-check (it records unexpected_response), but if it ever is, it is no verdict either.
-const UNVERIFIED_OUTCOMES: ReadonlySet<string> = new Set<OutcomeName>(["rate_limited", "tailscale_unavailable", "timeout", "unexpected_response", "tailnet_unconfirmed"]);
-
-export type StatusInput = { disconnectedAt: Date | null; tokenExpiresAt: Date | null; lastOutcome: string | null };
+export type StatusInput = { provider: string; disconnectedAt: Date | null; expiresAt: Date | null; lastOutcome: string | null };
 
 /**
  * The status table, first applicable row wins. A disconnected connection is checked first: its
- * token is destroyed, so whatever its last check said no longer describes it.
+ * credential is destroyed, so whatever its last check said no longer describes it. What a last
+ * outcome means is the provider's to say; a credential without expiry is active while it verifies.
  */
 export function deriveConnectionStatus(c: StatusInput, now: Date = new Date()): ConnectionStatus {
   if (c.disconnectedAt) return "disconnected";
-  if ((c.tokenExpiresAt && c.tokenExpiresAt.getTime() <= now.getTime()) || c.lastOutcome === "token_expired") return "expired";
-  if (c.lastOutcome === "token_revoked") return "revoked";
-  if (c.lastOutcome && INVALID_OUTCOMES.has(c.lastOutcome)) return "invalid";
-  if (c.lastOutcome && UNVERIFIED_OUTCOMES.has(c.lastOutcome)) return "unverified";
-  const left = daysLeft(c.tokenExpiresAt, now);
+  const outcome = c.lastOutcome ? (getProvider(c.provider)?.outcomeStatus(c.lastOutcome) ?? null) : null;
+  if ((c.expiresAt && c.expiresAt.getTime() <= now.getTime()) || outcome === "expired") return "expired";
+  if (outcome === "revoked") return "revoked";
+  if (outcome === "invalid") return "invalid";
+  if (outcome === "unverified" || outcome === "unconfirmed") return "unverified";
+  const left = daysLeft(c.expiresAt, now);
   if (left !== null && left <= EXPIRING_SOON_DAYS) return "expiring_soon";
   return "active";
 }
@@ -35,7 +34,7 @@ export function daysLeft(expiresAt: Date | null, now: Date = new Date()): number
 }
 
 export const STATUS_LABELS: Record<ConnectionStatus, { label: string; description: string }> = {
-  active: { label: "Active", description: "The token works and has more than 14 days left." },
+  active: { label: "Active", description: "The token works and has more than 14 days left, or does not expire." },
   expiring_soon: { label: "Expiring soon", description: "The token works but expires within 14 days: rotate it." },
   expired: { label: "Expired", description: "The token has expired: rotate it to reconnect." },
   revoked: { label: "Revoked", description: "The token was revoked at Tailscale: rotate it to reconnect." },

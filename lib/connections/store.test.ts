@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decryptSecret, connectionTokenContext } from "@/lib/crypto/token-cipher";
+import { connectionCredentialContext, decryptSecret } from "@/lib/crypto/token-cipher";
+import { defaultProvider } from "@/lib/providers";
 import { useTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser, fakeApiToken } from "@/lib/testing/factories";
-import { saveVerifiedConnection, TAILSCALE_PROVIDER } from "./store";
+import { saveVerifiedConnection } from "./store";
 
 const db = useTestDatabase();
 
@@ -11,9 +12,12 @@ describe("saveVerifiedConnection", () => {
     const user = await createUser();
     const { id, token, verified } = await createConnection(user.id);
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
-    expect(row.tokenCiphertext).not.toContain(token.split("-").pop());
+    expect(row.credentialCiphertext).not.toContain(token.split("-").pop());
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(decryptSecret(row.tokenCiphertext!, connectionTokenContext({ userId: user.id, provider: TAILSCALE_PROVIDER, canonicalTailnetId: verified.canonicalTailnetId }))).toBe(token);
+    // One JSON envelope of the provider's credential object, bound to (owner, provider, external id).
+    const context = connectionCredentialContext({ userId: user.id, provider: "tailscale-api-key", externalId: verified.canonicalTailnetId });
+    expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context))).toEqual({ tailnet: verified.tailnet, token });
+    expect(row).toMatchObject({ credentialFormat: 2, scopes: null, meta: { tailnet: verified.tailnet, deviceCount: 3 } });
     const events = await db().auditEvent.findMany({ where: { connectionId: id } });
     expect(events.map((e) => e.type)).toEqual(["connection.created"]);
     expect(JSON.stringify(events)).not.toContain(token);
@@ -26,8 +30,8 @@ describe("saveVerifiedConnection", () => {
     expect(second.id).toBe(first.id);
     const rows = await db().connection.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.tailnet).toBe("-");
-    expect(rows[0]!.keyId).toBe(second.verified.keyId);
+    expect(rows[0]!.label).toBe("-");
+    expect(rows[0]!.credentialId).toBe(second.verified.keyId);
   });
 
   it("leaves exactly one row when the same connect runs twice at once", async () => {
@@ -44,7 +48,13 @@ describe("saveVerifiedConnection", () => {
     const user = await createUser();
     const a = await createConnection(user.id, { canonicalTailnetId: "T3333CNTRL" });
     const other = await createConnection(user.id, { canonicalTailnetId: "T4444CNTRL" });
-    const result = await saveVerifiedConnection({ userId: user.id, token: other.token, verified: other.verified, expectConnectionId: a.id });
+    const result = await saveVerifiedConnection({
+      userId: user.id,
+      provider: defaultProvider(),
+      credentials: { tailnet: other.verified.tailnet, token: other.token },
+      verified: other.credential,
+      expectConnectionId: a.id,
+    });
     expect(result).toEqual({ mismatch: true });
   });
 });

@@ -1,13 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { connectionTokenContext, encryptSecret } from "@/lib/crypto/token-cipher";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
-import type { VerifiedOutcome } from "@/lib/providers/tailscale/outcomes";
-import { tokenHint } from "@/lib/providers/tailscale/fields";
+import type { Credentials, Provider, VerifiedCredential } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES, type AuditDetail, type AuditEventType } from "./audit";
-
-export const TAILSCALE_PROVIDER = "tailscale-api-key";
+import { CREDENTIAL_FORMAT, sealCredentials } from "./credentials";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
@@ -26,45 +23,46 @@ export async function recordAuditEvent(
  */
 const SAVE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
-/** `previousKeyId` (the key the save replaced) is known only when rotating (`expectConnectionId`). */
-export type SavedConnection = { id: string; created: boolean; previousKeyId: string | null };
+/** `previousCredentialId` (the credential the save replaced) is known only when rotating (`expectConnectionId`). */
+export type SavedConnection = { id: string; created: boolean; previousCredentialId: string | null };
 
 type SaveInput = {
   userId: string;
-  token: string;
-  verified: VerifiedOutcome;
+  provider: Provider;
+  credentials: Credentials;
+  verified: VerifiedCredential;
   /** When rotating: the connection that must be the one updated. */
   expectConnectionId?: string;
   eventType?: AuditEventType;
 };
 
 /**
- * Creates or updates the person's connection to a verified tailnet, together with its audit
- * event. One row per person and canonical tailnet id: reconnecting (or rotating) replaces the
- * token; concurrent saves of the same tailnet (a double click) meet on the unique key and leave
- * one row.
+ * Creates or updates the person's connection to what a provider verified, together with its audit
+ * event. One row per person, provider and external id: reconnecting (or rotating) replaces the
+ * credential; concurrent saves of the same tailnet (a double click) meet on the unique key and
+ * leave one row.
  *
  * Connecting is one statement (the upsert and the event in one `WITH`), atomic on its own and
  * one round trip: the Connect button waits on it. Rotating first locks the row in a transaction,
  * to check it is the expected connection and to learn, after any concurrent rotation has
- * committed, which key it replaces (that key is revoked next).
+ * committed, which credential it replaces (that one is revoked next).
  */
 export async function saveVerifiedConnection(input: SaveInput): Promise<SavedConnection | { mismatch: true }> {
   const upsert = upsertWithEvent(input);
   if (!input.expectConnectionId) {
     const [row] = await db().$queryRaw<UpsertRow[]>(upsert);
-    return { id: row!.id, created: Boolean(row!.inserted), previousKeyId: null };
+    return { id: row!.id, created: Boolean(row!.inserted), previousCredentialId: null };
   }
   const expected = input.expectConnectionId;
-  const canonical = input.verified.canonicalTailnetId;
+  const externalId = input.verified.externalId;
   return db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ id: string; keyId: string | null }>>`
-      SELECT "id", "keyId" FROM "Connection"
-      WHERE "userId" = ${input.userId} AND "provider" = ${TAILSCALE_PROVIDER} AND "canonicalTailnetId" = ${canonical}
+    const [locked] = await tx.$queryRaw<Array<{ id: string; credentialId: string | null }>>`
+      SELECT "id", "credentialId" FROM "Connection"
+      WHERE "userId" = ${input.userId} AND "provider" = ${input.provider.id} AND "externalId" = ${externalId}
       FOR UPDATE`;
     if (locked?.id !== expected) return { mismatch: true as const };
     const [row] = await tx.$queryRaw<UpsertRow[]>(upsert);
-    return { id: row!.id, created: Boolean(row!.inserted), previousKeyId: locked.keyId };
+    return { id: row!.id, created: Boolean(row!.inserted), previousCredentialId: locked.credentialId };
   }, SAVE_TRANSACTION_OPTIONS);
 }
 
@@ -75,25 +73,26 @@ type UpsertRow = { id: string; inserted: boolean };
  * `xmax = 0` tells a fresh row from an updated one (created vs reconnected).
  */
 function upsertWithEvent(input: SaveInput): Prisma.Sql {
-  const { userId, token, verified } = input;
-  const canonical = verified.canonicalTailnetId;
-  const sealed = encryptSecret(token, connectionTokenContext({ userId, provider: TAILSCALE_PROVIDER, canonicalTailnetId: canonical }));
+  const { userId, provider, credentials, verified } = input;
+  const externalId = verified.externalId;
+  const sealed = sealCredentials({ userId, provider: provider.id, externalId }, credentials);
   const now = new Date();
-  const description = verified.description?.slice(0, 200) ?? null;
-  const createdAt = verified.created ? new Date(verified.created) : null;
-  const expiresAt = verified.expires ? new Date(verified.expires) : null;
-  const detail: AuditDetail = { keyId: verified.keyId, tailnet: verified.tailnet, deviceCount: verified.deviceCount, expires: verified.expires };
+  const scopes = verified.scopes ? JSON.stringify(verified.scopes) : null;
+  const meta = JSON.stringify(verified.meta);
+  const detail: AuditDetail = { ...verified.meta, credentialId: verified.credentialId, label: verified.label, expires: verified.expiresAt?.toISOString() ?? null };
   return Prisma.sql`
     WITH "saved" AS (
-      INSERT INTO "Connection" ("id", "userId", "provider", "canonicalTailnetId", "tailnet", "keyId", "tokenCiphertext", "tokenKeyId", "tokenHint",
-        "tokenDescription", "tokenCreatedAt", "tokenExpiresAt", "lastVerifiedAt", "lastCheckedAt", "lastOutcome", "deviceCount", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${userId}, ${TAILSCALE_PROVIDER}, ${canonical}, ${verified.tailnet}, ${verified.keyId}, ${sealed.envelope}, ${sealed.keyId},
-        ${tokenHint(token)}, ${description}, ${createdAt}, ${expiresAt}, ${now}, ${now}, 'verified', ${verified.deviceCount}, ${now}, ${now})
-      ON CONFLICT ("userId", "provider", "canonicalTailnetId") DO UPDATE SET
-        "tailnet" = EXCLUDED."tailnet", "keyId" = EXCLUDED."keyId", "tokenCiphertext" = EXCLUDED."tokenCiphertext", "tokenKeyId" = EXCLUDED."tokenKeyId",
-        "tokenHint" = EXCLUDED."tokenHint", "tokenDescription" = EXCLUDED."tokenDescription", "tokenCreatedAt" = EXCLUDED."tokenCreatedAt",
-        "tokenExpiresAt" = EXCLUDED."tokenExpiresAt", "lastVerifiedAt" = EXCLUDED."lastVerifiedAt", "lastCheckedAt" = EXCLUDED."lastCheckedAt",
-        "lastOutcome" = 'verified', "deviceCount" = EXCLUDED."deviceCount", "disconnectedAt" = NULL, "notifiedStatus" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+      INSERT INTO "Connection" ("id", "userId", "provider", "externalId", "label", "credentialId", "credentialCiphertext", "credentialFormat", "encryptionKeyId",
+        "credentialHint", "credentialCreatedAt", "expiresAt", "scopes", "meta", "lastVerifiedAt", "lastCheckedAt", "lastOutcome", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${userId}, ${provider.id}, ${externalId}, ${verified.label}, ${verified.credentialId}, ${sealed.envelope}, ${CREDENTIAL_FORMAT},
+        ${sealed.keyId}, ${provider.credentialHint(credentials)}, ${verified.createdAt}, ${verified.expiresAt}, ${scopes}::jsonb, ${meta}::jsonb, ${now}, ${now},
+        'verified', ${now}, ${now})
+      ON CONFLICT ("userId", "provider", "externalId") DO UPDATE SET
+        "label" = EXCLUDED."label", "credentialId" = EXCLUDED."credentialId", "credentialCiphertext" = EXCLUDED."credentialCiphertext",
+        "credentialFormat" = EXCLUDED."credentialFormat", "encryptionKeyId" = EXCLUDED."encryptionKeyId", "credentialHint" = EXCLUDED."credentialHint",
+        "credentialCreatedAt" = EXCLUDED."credentialCreatedAt", "expiresAt" = EXCLUDED."expiresAt", "scopes" = EXCLUDED."scopes", "meta" = EXCLUDED."meta",
+        "lastVerifiedAt" = EXCLUDED."lastVerifiedAt", "lastCheckedAt" = EXCLUDED."lastCheckedAt", "lastOutcome" = 'verified',
+        "disconnectedAt" = NULL, "notifiedStatus" = NULL, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "id", (xmax = 0) AS "inserted"
     ), "event" AS (
       INSERT INTO "AuditEvent" ("id", "userId", "connectionId", "actorId", "type", "outcome", "detail", "createdAt")

@@ -1,43 +1,50 @@
 import "server-only";
 import { getSettings } from "@/lib/config/settings";
+import { CREDENTIAL_FORMAT, credentialsFromPlaintext } from "@/lib/connections/credentials";
 import { db } from "@/lib/db";
 import { ENVELOPE_VERSION } from "./envelope";
-import { connectionTokenContext, decryptSecret, encryptSecret } from "./token-cipher";
+import { connectionCredentialContext, decryptSecret, encryptSecret } from "./token-cipher";
 
 export type RotationReport = { scanned: number; reencrypted: number; failed: number; remaining: number; currentKeyId: string };
 
 /**
- * Re-encrypts every stored token that is not yet in the current envelope version under the first
- * key of TOKEN_ENCRYPTION_KEYS (an older key, or a v1 envelope under any key), a batch at a time.
- * Each row is updated only if its ciphertext is still the one read (a concurrent rotation or
- * reconnect wins), so the job can be stopped and run again at any point: it resumes with
- * whatever is left. Rows that no listed key opens are counted, not lost.
+ * Re-encrypts every stored credential that is not yet in its final form: the current envelope
+ * version, under the first key of TOKEN_ENCRYPTION_KEYS, holding the provider's credential object
+ * as JSON (rows sealed before providers were plug-ins hold the bare token). An older key, a v1
+ * envelope or a bare token, under any key, is rewritten. A batch at a time; each row is updated
+ * only if its ciphertext is still the one read (a concurrent rotation or reconnect wins), so the
+ * job can be stopped and run again at any point: it resumes with whatever is left. Rows that no
+ * listed key opens are counted, not lost.
  */
 export async function reencryptStoredTokens(options: { batchSize?: number; onBatch?: (r: RotationReport) => void } = {}): Promise<RotationReport> {
   const keys = getSettings().TOKEN_ENCRYPTION_KEYS;
   const currentKeyId = keys[0]!.id;
   const batchSize = options.batchSize ?? 200;
-  // Every stored token except those already in the current envelope under the current key.
-  const pending = { tokenCiphertext: { not: null }, NOT: { tokenKeyId: currentKeyId, tokenCiphertext: { startsWith: `${ENVELOPE_VERSION}.` } } };
+  // Every stored credential except those already final.
+  const pending = {
+    credentialCiphertext: { not: null },
+    NOT: { encryptionKeyId: currentKeyId, credentialCiphertext: { startsWith: `${ENVELOPE_VERSION}.` }, credentialFormat: CREDENTIAL_FORMAT },
+  };
   const report: RotationReport = { scanned: 0, reencrypted: 0, failed: 0, remaining: 0, currentKeyId };
   let cursor = "";
   for (;;) {
     const rows = await db().connection.findMany({
       where: { ...pending, id: { gt: cursor } },
-      select: { id: true, userId: true, provider: true, canonicalTailnetId: true, tokenCiphertext: true },
+      select: { id: true, userId: true, provider: true, externalId: true, label: true, meta: true, credentialCiphertext: true },
       orderBy: { id: "asc" },
       take: batchSize,
     });
     if (rows.length === 0) break;
     for (const row of rows) {
       report.scanned++;
-      const context = connectionTokenContext(row);
+      const context = connectionCredentialContext(row);
       try {
-        const token = decryptSecret(row.tokenCiphertext!, context, keys);
-        const sealed = encryptSecret(token, context, keys);
+        // A legacy bare token becomes the provider's credential object on the way through.
+        const credentials = credentialsFromPlaintext(row, decryptSecret(row.credentialCiphertext!, context, keys));
+        const sealed = encryptSecret(JSON.stringify(credentials), context, keys);
         const updated = await db().connection.updateMany({
-          where: { id: row.id, tokenCiphertext: row.tokenCiphertext },
-          data: { tokenCiphertext: sealed.envelope, tokenKeyId: sealed.keyId },
+          where: { id: row.id, credentialCiphertext: row.credentialCiphertext },
+          data: { credentialCiphertext: sealed.envelope, encryptionKeyId: sealed.keyId, credentialFormat: CREDENTIAL_FORMAT },
         });
         if (updated.count === 1) report.reencrypted++;
       } catch {

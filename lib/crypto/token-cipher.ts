@@ -4,7 +4,7 @@ import type { EncryptionKey } from "@/lib/config/encryption-keys";
 import { openEnvelope, sealEnvelope } from "./envelope";
 
 /**
- * Where a stored API token is encrypted: AES-256-GCM under a key derived for stored tokens from
+ * Where a stored credential is encrypted: AES-256-GCM under a key derived for stored credentials from
  * the first key of TOKEN_ENCRYPTION_KEYS (lib/crypto/envelope.ts). The envelope names its key so
  * any listed key can decrypt it (key rotation). `context` is bound in as associated data, so a
  * ciphertext copied onto another row does not decrypt.
@@ -37,9 +37,11 @@ export function decryptSecret(envelope: string, context: string, keys: Encryptio
 }
 
 /**
- * The associated data that ties a stored token to its connection: the row's unique key
- * (owner, provider, canonical tailnet), known before the row exists.
+ * The associated data that ties a stored credential to its connection: the row's unique key
+ * (owner, provider, external id), known before the row exists. The string predates providers
+ * (it said "token" and held the canonical tailnet id in the last place), and stays as it was so
+ * existing rows still open.
  */
-export function connectionTokenContext(c: { userId: string; provider: string; canonicalTailnetId: string }): string {
-  return `connection-token:v1:${c.userId}:${c.provider}:${c.canonicalTailnetId}`;
+export function connectionCredentialContext(c: { userId: string; provider: string; externalId: string }): string {
+  return `connection-token:v1:${c.userId}:${c.provider}:${c.externalId}`;
 }

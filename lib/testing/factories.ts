@@ -2,7 +2,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { saveVerifiedConnection } from "@/lib/connections/store";
 import { db } from "@/lib/db";
-import type { VerifiedOutcome } from "@/lib/providers/tailscale/outcomes";
+import { defaultProvider } from "@/lib/providers";
+import type { VerifiedCredential } from "@/lib/providers/types";
+
+/** The API-key provider's verified facts, in the words tests use. */
+type TailscaleFacts = {
+  tailnet: string;
+  canonicalTailnetId: string;
+  keyId: string;
+  created: string | null;
+  expires: string | null;
+  description: string | null;
+  deviceCount: number;
+};
 
 /**
  * Factories shared by tests, seeds and benchmarks: they write through the same domain code
@@ -22,13 +34,12 @@ export function fakeApiToken(keyId = `kTest${randomBytes(4).toString("hex")}CNTR
 
 export async function createConnection(
   userId: string,
-  overrides: Partial<VerifiedOutcome> & { token?: string; expiresInDays?: number } = {},
+  overrides: Partial<TailscaleFacts> & { token?: string; expiresInDays?: number } = {},
 ) {
   const token = overrides.token ?? fakeApiToken();
   const keyId = /^tskey-api-([A-Za-z0-9_]+)-/.exec(token)?.[1] ?? "kUnknownCNTRL";
   const now = Date.now();
-  const verified: VerifiedOutcome = {
-    outcome: "verified",
+  const verified: TailscaleFacts = {
     tailnet: overrides.tailnet ?? `tailnet-${randomUUID().slice(0, 8)}.example`,
     canonicalTailnetId: overrides.canonicalTailnetId ?? `T${randomBytes(5).toString("hex")}CNTRL`,
     keyId,
@@ -37,7 +48,18 @@ export async function createConnection(
     description: overrides.description ?? "Tailnet Connect",
     deviceCount: overrides.deviceCount ?? 3,
   };
-  const saved = await saveVerifiedConnection({ userId, token, verified });
+  const credential: VerifiedCredential = {
+    outcome: "verified",
+    externalId: verified.canonicalTailnetId,
+    label: verified.tailnet,
+    credentialId: verified.keyId,
+    createdAt: verified.created ? new Date(verified.created) : null,
+    expiresAt: verified.expires ? new Date(verified.expires) : null,
+    scopes: null,
+    meta: { tailnet: verified.tailnet, deviceCount: verified.deviceCount, description: verified.description },
+  };
+  const provider = defaultProvider();
+  const saved = await saveVerifiedConnection({ userId, provider, credentials: { tailnet: verified.tailnet, token }, verified: credential });
   if ("mismatch" in saved) throw new Error("unexpected mismatch");
-  return { id: saved.id, token, verified };
+  return { id: saved.id, token, verified, credential };
 }

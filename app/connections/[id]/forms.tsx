@@ -4,8 +4,10 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { disconnectSchema, reverifySchema, rotateSchema } from "@/lib/connections/schemas";
-import { disconnectAction, reverifyAction, rotateAction } from "../actions";
+import { useFieldSchema } from "@/components/forms/field-schema";
+import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connections/schemas";
+import type { FormState } from "@/lib/forms/form-state";
+import { disconnectAction, reverifyAction } from "../actions";
 
 const checkboxClass = "mt-1 size-5 shrink-0 accent-slate-900 dark:accent-slate-100";
 
@@ -22,39 +24,62 @@ export function ReverifyForm({ connectionId, bodyLimitBytes }: { connectionId: s
   );
 }
 
-export function RotateForm({ connectionId, tailnet, bodyLimitBytes }: { connectionId: string; tailnet: string; bodyLimitBytes: number }) {
-  const form = useActionForm(rotateAction, rotateSchema, bodyLimitBytes);
+/**
+ * A new credential for the same connection: the non-secret values stay as they are (`kept`),
+ * the secret ones are pasted again. The provider's schema comes from its FieldsScope.
+ */
+export function RotateForm(props: {
+  /** rotateAction bound to the connection's provider. */
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  connectionId: string;
+  kept: Array<{ label: string; value: string }>;
+  /** The rotated fields; `secret: false` for one that rotates with the secret (an OAuth client's ID). */
+  secrets: Array<{ name: string; label: string; secret: boolean }>;
+  hint: string;
+  /** Null when the provider cannot revoke. */
+  revokeLabel: string | null;
+  bodyLimitBytes: number;
+}) {
+  const { connectionId, kept, secrets, hint, revokeLabel, bodyLimitBytes } = props;
+  const form = useActionForm(props.action, rotateSchemaFor(useFieldSchema(), secrets.map((s) => s.name)), bodyLimitBytes);
   return (
     <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="rotate-form-title">
       <h2 id="rotate-form-title" className="text-xl font-semibold">Paste the new token</h2>
       <FormMessage id="rotate-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
-      <div className="flex flex-col gap-1">
-        <span className="font-medium">Organization</span>
-        <span className="font-mono">{tailnet}</span>
-        <span className="text-sm text-slate-600 dark:text-slate-300">The new token must belong to this same tailnet.</span>
-      </div>
-      <Field
-        id="rotate-token"
-        name="token"
-        label="API access token"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        required
-        hint="Starts with tskey-api-. It is checked with Tailscale before anything changes."
-        errors={form.errorsFor("token")}
-        onBlur={form.onBlur}
-      />
-      <label className="flex items-start gap-3">
-        <input type="checkbox" name="revokeOld" defaultChecked className={checkboxClass} aria-describedby="revoke-old-hint" />
-        <span>
-          <span className="font-medium">Also revoke the old token at Tailscale</span>
-          <span id="revoke-old-hint" className="block text-sm text-slate-600 dark:text-slate-300">
-            Done with the new token right after the switch, so the old one cannot be used again.
+      {kept.map((k) => (
+        <div key={k.label} className="flex flex-col gap-1">
+          <span className="font-medium">{k.label}</span>
+          <span className="font-mono">{k.value}</span>
+          <span className="text-sm text-slate-600 dark:text-slate-300">The new token must belong to this same tailnet.</span>
+        </div>
+      ))}
+      {secrets.map((s) => (
+        <Field
+          key={s.name}
+          id={`rotate-${s.name}`}
+          name={s.name}
+          label={s.label}
+          type={s.secret ? "password" : "text"}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          hint={s.secret ? hint : undefined}
+          errors={form.errorsFor(s.name)}
+          onBlur={form.onBlur}
+        />
+      ))}
+      {revokeLabel ? (
+        <label className="flex items-start gap-3">
+          <input type="checkbox" name="revokeOld" defaultChecked className={checkboxClass} aria-describedby="revoke-old-hint" />
+          <span>
+            <span className="font-medium">{revokeLabel}</span>
+            <span id="revoke-old-hint" className="block text-sm text-slate-600 dark:text-slate-300">
+              Done with the new token right after the switch, so the old one cannot be used again.
+            </span>
           </span>
-        </span>
-      </label>
+        </label>
+      ) : null}
       <div>
         <SubmitButton pending={form.pending} pendingText="Checking the new token…">Rotate token</SubmitButton>
       </div>
@@ -62,21 +87,23 @@ export function RotateForm({ connectionId, tailnet, bodyLimitBytes }: { connecti
   );
 }
 
-export function DisconnectForm({ connectionId, bodyLimitBytes }: { connectionId: string; bodyLimitBytes: number }) {
+export function DisconnectForm({ connectionId, revokeLabel, bodyLimitBytes }: { connectionId: string; revokeLabel: string | null; bodyLimitBytes: number }) {
   const form = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
   return (
     <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label="Disconnect">
       <FormMessage id="disconnect-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
-      <label className="flex items-start gap-3">
-        <input type="checkbox" name="revokeAtTailscale" defaultChecked className={checkboxClass} aria-describedby="revoke-hint" />
-        <span>
-          <span className="font-medium">Also revoke this token at Tailscale</span>
-          <span id="revoke-hint" className="block text-sm text-slate-600 dark:text-slate-300">
-            Recommended: nobody can use it afterwards. Untick only if something else still uses the same token.
+      {revokeLabel ? (
+        <label className="flex items-start gap-3">
+          <input type="checkbox" name="revokeAtTailscale" defaultChecked className={checkboxClass} aria-describedby="revoke-hint" />
+          <span>
+            <span className="font-medium">{revokeLabel}</span>
+            <span id="revoke-hint" className="block text-sm text-slate-600 dark:text-slate-300">
+              Recommended: nobody can use it afterwards. Untick only if something else still uses the same token.
+            </span>
           </span>
-        </span>
-      </label>
+        </label>
+      ) : null}
       <div>
         <SubmitButton pending={form.pending} tone="danger" pendingText="Disconnecting…">Disconnect</SubmitButton>
       </div>

@@ -8,11 +8,11 @@ import { StatusBadge } from "@/components/connections/status-badge";
 import { TokenTimeline } from "@/components/connections/token-timeline";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
-import { listConnectionDevices } from "@/lib/connections/devices";
+import { loadLiveView } from "@/lib/connections/live-view";
 import { getConnectionForOwner, getConnectionHistory } from "@/lib/connections/queries";
 import { STATUS_LABELS } from "@/lib/connections/status";
-import { describeOutcome, OUTCOME_NAMES, type OutcomeName } from "@/lib/providers/tailscale/outcomes";
-import { TAILSCALE_ADMIN_URLS } from "@/lib/providers/tailscale/guide";
+import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import type { Provider } from "@/lib/providers/types";
 import { ReverifyForm } from "./forms";
 
 export const metadata: Metadata = { title: "Connection" };
@@ -26,11 +26,15 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
   const connection = await getConnectionForOwner(user.id, id, now);
   if (!connection) notFound();
   const query = await searchParams;
+  // A row of a provider no longer listed still shows its facts and history, with the default copy.
+  const provider = getProvider(connection.provider) ?? defaultProvider();
+  const { copy } = provider;
   const [devices, history] = await Promise.all([
-    connection.status === "disconnected" ? Promise.resolve(null) : listConnectionDevices(user.id, id),
+    connection.status === "disconnected" || !provider.liveView ? Promise.resolve(null) : loadLiveView(user.id, id),
     getConnectionHistory(user.id, id),
   ]);
-  const lastOutcome = OUTCOME_NAMES.includes(connection.lastOutcome as OutcomeName) ? (connection.lastOutcome as OutcomeName) : null;
+  const lastOutcome = connection.lastOutcome && provider.isKnownOutcome(connection.lastOutcome) ? connection.lastOutcome : null;
+  const description = typeof connection.meta.description === "string" ? connection.meta.description : null;
   const { BODY_LIMIT_BYTES } = getSettings();
 
   return (
@@ -38,30 +42,33 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
       <div className="flex flex-col gap-2">
         <Link href="/connections" className="text-sm underline underline-offset-4">← All connections</Link>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold">{connection.tailnet}</h1>
+          <h1 className="text-2xl font-bold">{connection.label}</h1>
           <StatusBadge status={connection.status} />
         </div>
         <p className="text-slate-700 dark:text-slate-300">{STATUS_LABELS[connection.status].description}</p>
       </div>
 
-      <Notices query={query} />
+      <Notices query={query} provider={provider} expires={connection.expiresAt !== null} />
 
       <section aria-labelledby="facts" className="flex flex-col gap-3">
         <h2 id="facts" className="text-xl font-semibold">Facts</h2>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-          <Fact term="Tailnet ID">{connection.canonicalTailnetId}</Fact>
-          <Fact term="Token"><span className="font-mono">{connection.tokenHint ?? "—"}</span>{connection.tokenDescription ? ` (${connection.tokenDescription})` : ""}</Fact>
-          <Fact term="Token created">{connection.tokenCreatedAt ? formatDate(connection.tokenCreatedAt) : "Unknown"}</Fact>
-          <Fact term="Token expires">
-            {connection.tokenExpiresAt ? `${formatDate(connection.tokenExpiresAt)} (${expiryPhrase(connection.tokenExpiresAt, now)})` : "Unknown"}
+          <Fact term={copy.externalIdTerm}>{connection.externalId}</Fact>
+          <Fact term={copy.credentialTerm}><span className="font-mono">{connection.credentialHint ?? "—"}</span>{description ? ` (${description})` : ""}</Fact>
+          <Fact term={`${copy.credentialTerm} created`}>{connection.credentialCreatedAt ? formatDate(connection.credentialCreatedAt) : "Unknown"}</Fact>
+          <Fact term={`${copy.credentialTerm} expires`}>
+            {connection.expiresAt ? `${formatDate(connection.expiresAt)} (${expiryPhrase(connection.expiresAt, now)})` : copy.noExpiry}
           </Fact>
-          <Fact term="Token life"><TokenTimeline createdAt={connection.tokenCreatedAt} expiresAt={connection.tokenExpiresAt} now={now} /></Fact>
+          <Fact term={`${copy.credentialTerm} life`}><TokenTimeline createdAt={connection.credentialCreatedAt} expiresAt={connection.expiresAt} now={now} /></Fact>
+          {connection.scopes ? <Fact term="Scopes">{connection.scopes.join(", ") || "None"}</Fact> : null}
           <Fact term="Last verified">{connection.lastVerifiedAt ? `${relativeTime(connection.lastVerifiedAt, now)} (${formatDateTime(connection.lastVerifiedAt)})` : "Never"}</Fact>
           <Fact term="Last checked">
             {connection.lastCheckedAt ? `${relativeTime(connection.lastCheckedAt, now)} (${formatDateTime(connection.lastCheckedAt)})` : "Never"}
-            {lastOutcome && lastOutcome !== "verified" ? ` — ${describeOutcome({ outcome: lastOutcome }).title}` : ""}
+            {lastOutcome && lastOutcome !== "verified" ? ` — ${provider.describeOutcome({ outcome: lastOutcome }).title}` : ""}
           </Fact>
-          <Fact term="Devices">{connection.deviceCount ?? "Unknown"}</Fact>
+          {provider.describeMeta(connection.meta).map((fact) => (
+            <Fact key={fact.term} term={fact.term}>{fact.short ?? fact.value}</Fact>
+          ))}
           <Fact term="Connected">{formatDateTime(connection.createdAt)}</Fact>
           {connection.disconnectedAt ? <Fact term="Disconnected">{formatDateTime(connection.disconnectedAt)}</Fact> : null}
         </dl>
@@ -78,15 +85,15 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
         </section>
       ) : (
         <p>
-          This connection&apos;s token was destroyed. To use the tailnet again, <Link href="/connect/tailscale" className="underline underline-offset-4">connect it again</Link>.
+          This connection&apos;s token was destroyed. To use the tailnet again, <Link href={connectPath(provider)} className="underline underline-offset-4">connect it again</Link>.
         </p>
       )}
 
       {devices ? (
         <section aria-labelledby="devices" className="flex flex-col gap-3">
-          <h2 id="devices" className="text-xl font-semibold">Devices</h2>
-          <p className="text-sm text-slate-600 dark:text-slate-300">Fetched from Tailscale just now with this connection&apos;s token.</p>
-          <DeviceList result={devices} now={now} />
+          <h2 id="devices" className="text-xl font-semibold">{copy.liveViewTitle}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{copy.liveViewLead}</p>
+          <DeviceList provider={provider} result={devices} now={now} />
         </section>
       ) : null}
 
@@ -107,12 +114,14 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function Notices({ query }: { query: Record<string, string | string[] | undefined> }) {
+function Notices({ query, provider, expires }: { query: Record<string, string | string[] | undefined>; provider: Provider; expires: boolean }) {
+  // A credential without expiry keeps working until it is revoked by hand.
+  const stillWorks = expires ? "still works at Tailscale until it expires" : "still works at Tailscale (it does not expire)";
   const ok = "rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100";
   const warn = "rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50";
   const keysLink = (
-    <a href={TAILSCALE_ADMIN_URLS.keys} className="font-semibold underline underline-offset-4" target="_blank" rel="noreferrer">
-      Settings &gt; Keys in the admin console
+    <a href={provider.copy.credentialsConsole.href} className="font-semibold underline underline-offset-4" target="_blank" rel="noreferrer">
+      {provider.copy.credentialsConsole.label}
     </a>
   );
   switch (query.rotated) {
@@ -126,9 +135,13 @@ function Notices({ query }: { query: Record<string, string | string[] | undefine
         </p>
       );
     case "kept":
-      return <p role="status" className={ok}>The token was rotated. The old token still works at Tailscale until it expires; revoke it in {keysLink} when nothing else uses it.</p>;
+      return <p role="status" className={ok}>The token was rotated. The old token {stillWorks}; revoke it in {keysLink} when nothing else uses it.</p>;
     case "none":
-      return <p role="status" className={ok}>The token was rotated.</p>;
+      return (
+        <p role="status" className={ok}>
+          The token was rotated.{provider.revoke ? null : <> The old one {stillWorks}: revoke it in {keysLink}.</>}
+        </p>
+      );
     case "revoke_failed":
       return (
         <p role="status" className={warn}>
@@ -140,7 +153,7 @@ function Notices({ query }: { query: Record<string, string | string[] | undefine
     case "revoked":
       return <p role="status" className={ok}>Disconnected. The token was revoked at Tailscale and its encrypted copy here destroyed.</p>;
     case "not_asked":
-      return <p role="status" className={ok}>Disconnected. The encrypted copy of the token here was destroyed; the token itself still works at Tailscale until it expires. Revoke it in {keysLink} if nothing else uses it.</p>;
+      return <p role="status" className={ok}>Disconnected. The encrypted copy of the token here was destroyed; the token itself {stillWorks}. Revoke it in {keysLink} if nothing else uses it.</p>;
     case "failed":
       return <p role="status" className={warn}>Disconnected, and the encrypted copy of the token here was destroyed, but revoking it at Tailscale failed. Revoke it yourself in {keysLink}.</p>;
     case "already":

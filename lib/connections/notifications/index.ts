@@ -19,7 +19,8 @@ export function channelsFromSettings(): NotificationChannels {
   };
 }
 
-type Subject = { id: string; userId: string; tailnet: string; tokenExpiresAt: Date | null; notifiedStatus: string | null };
+/** `label` is what the person calls the connection (the tailnet as entered); the message keeps calling it `tailnet`. */
+type Subject = { id: string; userId: string; label: string; expiresAt: Date | null; notifiedStatus: string | null };
 
 /**
  * Tells the owner once per transition into a status that needs them. The claim is a
@@ -47,10 +48,10 @@ export async function notifyIfStatusMoved(
   const notification: StatusNotification = {
     event: "connection.status_changed",
     connectionId: connection.id,
-    tailnet: connection.tailnet,
+    tailnet: connection.label,
     status,
     previousStatus: connection.notifiedStatus,
-    expiresAt: connection.tokenExpiresAt?.toISOString() ?? null,
+    expiresAt: connection.expiresAt?.toISOString() ?? null,
     occurredAt: now.toISOString(),
   };
   const detail: Record<string, string> = { status };

@@ -120,6 +120,10 @@ describe("tokenSchema", () => {
     }
   });
 
+  it("offers the OAuth-client flow for an OAuth client secret", () => {
+    expect(tokenMessages.clientSecret).toContain(" /connect/tailscale-oauth-client.");
+  });
+
   it("rejects a 1 MB paste quickly with a clear message", () => {
     const started = performance.now();
     expect(tokenError(`${DOCS_TOKEN}${"x".repeat(1024 * 1024)}`)).toBe(tokenMessages.tooLong);

@@ -16,6 +16,9 @@ export const TOKEN_MAX_LENGTH = 200;
 /** A raw paste longer than this is refused before any other work (whitespace is stripped later). */
 export const TOKEN_PASTE_MAX_LENGTH = 1_000;
 
+/** The OAuth-client flow (lib/providers/tailscale-oauth-client), offered when its secret is pasted here. */
+export const OAUTH_CLIENT_CONNECT_PATH = "/connect/tailscale-oauth-client";
+
 const WHERE_TO_GET_A_TOKEN =
   "In the Tailscale admin console, open Settings > Keys and choose \"Generate access token\", then paste that token here.";
 
@@ -36,7 +39,7 @@ export const tokenMessages = {
   required: "Paste your API access token. It starts with tskey-api-.",
   tooLong: `That paste is far longer than an API access token (about 60 characters, at most ${TOKEN_MAX_LENGTH}). Copy just the token, using the Copy button shown when it was generated.`,
   authKey: `That is an auth key (tskey-auth-), which adds devices to a tailnet; it cannot read the API. ${WHERE_TO_GET_A_TOKEN}`,
-  clientSecret: `That is an OAuth client secret (tskey-client-), which cannot be used here directly. ${WHERE_TO_GET_A_TOKEN}`,
+  clientSecret: `That is an OAuth client secret (tskey-client-). It works too, in the other way to connect: paste it with its client ID at ${OAUTH_CLIENT_CONNECT_PATH}. Or, to connect with an API access token here: ${WHERE_TO_GET_A_TOKEN}`,
   scim: `That is a SCIM token (tskey-scim-), used only for user provisioning from an identity provider. ${WHERE_TO_GET_A_TOKEN}`,
   webhook: `That is a webhook secret (tskey-webhook-), used to sign webhook events. ${WHERE_TO_GET_A_TOKEN}`,
   otherKey: `That is a Tailscale key of another kind. This needs an API access token, which starts with tskey-api-. ${WHERE_TO_GET_A_TOKEN}`,

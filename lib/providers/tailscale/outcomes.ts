@@ -194,3 +194,27 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
       };
   }
 }
+
+/**
+ * What each outcome means for a stored connection's status (lib/connections/status.ts). Typed
+ * over every name, so a new outcome cannot be added without deciding this.
+ */
+export const OUTCOME_STATUS: Record<OutcomeName, "expired" | "revoked" | "invalid" | "unverified" | "unconfirmed" | null> = {
+  verified: null,
+  invalid_input: null,
+  invalid_token: "invalid",
+  token_expired: "expired",
+  token_revoked: "revoked",
+  wrong_tailnet: "invalid",
+  tailnet_not_found: "invalid",
+  insufficient_permission: "invalid",
+  rate_limited: "unverified",
+  tailscale_unavailable: "unverified",
+  timeout: "unverified",
+  unexpected_response: "unverified",
+  tailnet_unconfirmed: "unconfirmed",
+};
+
+export function isOutcomeName(name: string): name is OutcomeName {
+  return (OUTCOME_NAMES as readonly string[]).includes(name);
+}

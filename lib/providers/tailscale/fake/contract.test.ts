@@ -1,6 +1,6 @@
 import type { ValidateFunction } from "ajv";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_TAILNET, FIXTURE_TOKENS, anyTailnetToken, startFakeTailscale, type RunningFakeTailscale } from ".";
+import { DEMO_TAILNET, FIXTURE_OAUTH_CREDENTIALS, FIXTURE_TOKENS, anyTailnetToken, startFakeTailscale, type RunningFakeTailscale } from ".";
 import { loadSpecValidators, type SpecValidators } from "./openapi-schemas";
 
 /* The fake's real HTTP answers, checked against Tailscale's own OpenAPI schemas. */
@@ -160,5 +160,45 @@ describe("GET /api/v2/users/{userId}", () => {
     const response = await call("GET", "/api/v2/users/uDave1CNTRL", FIXTURE_TOKENS.demoOwner);
     expect(response.status).toBe(404);
     expectValid(spec.response("/users/{userId}", "get", "404"), response.json);
+  });
+});
+
+describe("OAuth-minted tokens (the routes the spec covers)", () => {
+  // The spec does not describe POST /api/v2/oauth/token at all; oauth.test.ts checks that
+  // endpoint against shared/reference/tailscale-oauth-client.md instead.
+  it("the spec has no token endpoint, and says which scope devices and users need", () => {
+    const paths = spec.spec.paths as Record<string, Record<string, { description?: string }>>;
+    expect(Object.keys(paths).filter((p) => p.includes("oauth/token"))).toEqual([]);
+    expect(paths["/tailnet/{tailnet}/devices"]?.get?.description).toContain("`devices:core:read`");
+    expect(paths["/tailnet/{tailnet}/users"]?.get?.description).toContain("`users:read`");
+  });
+
+  async function mint(credentials: { clientSecret: string }): Promise<string> {
+    const response = await fetch(`${fake.url}/api/v2/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_secret: credentials.clientSecret, grant_type: "client_credentials" }).toString(),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  it("answers devices, users and its own key with the spec's shapes", async () => {
+    const token = await mint(FIXTURE_OAUTH_CREDENTIALS.good);
+    const devices = await call("GET", "/api/v2/tailnet/-/devices", token);
+    expectValid(spec.response("/tailnet/{tailnet}/devices", "get", "200"), devices.json);
+    const users = await call("GET", "/api/v2/tailnet/-/users", token, "basic");
+    expectValid(spec.response("/tailnet/{tailnet}/users", "get", "200"), users.json);
+    const key = await call("GET", keyPath("-", token), token);
+    expectValid(spec.response("/tailnet/{tailnet}/keys/{keyId}", "get", "200"), key.json);
+  });
+
+  it("answers a call outside the scopes with the spec's 403 Error body", async () => {
+    const usersOnly = await mint(FIXTURE_OAUTH_CREDENTIALS.missingScope);
+    const devices = await call("GET", "/api/v2/tailnet/-/devices", usersOnly);
+    expect(devices.status).toBe(403);
+    expectValid(spec.response("/tailnet/{tailnet}/users", "get", "403"), devices.json);
+    const secretAsBearer = await call("GET", "/api/v2/tailnet/-/users", FIXTURE_OAUTH_CREDENTIALS.good.clientSecret);
+    expect(secretAsBearer.status).toBe(403);
+    expectValid(spec.component("Error"), secretAsBearer.json);
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
 import { FIXTURE_TOKENS } from "./fixtures";
+import { FIXTURE_OAUTH_CREDENTIALS } from "./oauth-fixtures";
 import type { FakeTailscaleState } from "./state";
 
 /*
@@ -82,7 +83,7 @@ export async function handleControl(req: IncomingMessage, path: string, state: F
       state.calls = [];
       return { status: 200, body: { ok: true } };
     case "GET /__fake/fixtures":
-      return { status: 200, body: { tokens: FIXTURE_TOKENS } };
+      return { status: 200, body: { tokens: FIXTURE_TOKENS, oauthClients: FIXTURE_OAUTH_CREDENTIALS } };
     default:
       return { status: 404, body: { message: "unknown control route; see lib/providers/tailscale/fake/README.md" } };
   }

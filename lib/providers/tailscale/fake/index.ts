@@ -4,7 +4,15 @@ import { createHandler } from "./server";
 import { FakeTailscaleState } from "./state";
 
 export { FIXTURE_TOKENS, FIXTURE_KEYS, DEMO_TAILNET, OTHER_TAILNET, anyTailnetToken } from "./fixtures";
-export { FakeTailscaleState, derivedTailnetId, type CallRecord, type MintRequest, type MintedToken } from "./state";
+export {
+  ACCESS_TOKEN_LIFETIME_SECONDS,
+  FIXTURE_OAUTH_CLIENTS,
+  FIXTURE_OAUTH_CREDENTIALS,
+  NOT_ENOUGH_PERMISSIONS,
+  scopeAllows,
+  type OAuthClientFixtureName,
+} from "./oauth-fixtures";
+export { FakeTailscaleState, derivedTailnetId, type CallRecord, type MintRequest, type MintedToken, type FakeOAuthClient } from "./state";
 
 export interface StartFakeTailscaleOptions {
   /** 0 (the default) picks a free port. */

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ADMIN_ROLES, READER_ROLES, type FixtureUser } from "./fixtures";
 import { handleControl } from "./control";
+import { NOT_ENOUGH_PERMISSIONS, scopeAllows } from "./oauth-fixtures";
+import { handleTokenRequest } from "./oauth-token";
 import type { FakeKey, FakeTailnet, FakeTailscaleState } from "./state";
 
 /*
@@ -85,7 +87,8 @@ function keyBody(key: FakeKey, tailnet: FakeTailnet) {
     ...(key.revoked ? { revoked: key.revoked } : {}),
     ...(key.invalidFlag || key.revoked ? { invalid: true } : {}),
     description: key.description,
-    scopes: ["all"],
+    // API access tokens act with their creator's role; only OAuth-minted tokens carry real scopes.
+    scopes: key.scopes ?? ["all"],
     // Load-test keys act as the owner of whichever tailnet they are used on.
     userId: key.tailnetId === null ? `uany${tailnet.canonicalId}` : key.userId,
   };
@@ -144,6 +147,7 @@ function faultReply(key: FakeKey, route: string, state: FakeTailscaleState): Rep
 }
 
 type Route =
+  | { name: "token"; template: string }
   | { name: "key"; template: string; tailnet: string; keyId: string }
   | { name: "devices" | "users"; template: string; tailnet: string }
   | { name: "user"; template: string; userId: string };
@@ -162,6 +166,7 @@ function matchRoute(method: string, rawPath: string): Route | null {
   if (segments.length === 4 && a === "tailnet" && c === "keys" && (method === "GET" || method === "DELETE")) {
     return { name: "key", template: `${method} /api/v2/tailnet/{tailnet}/keys/{keyId}`, tailnet: b ?? "", keyId: d ?? "" };
   }
+  if (segments.length === 2 && a === "oauth" && b === "token" && method === "POST") return { name: "token", template: "POST /api/v2/oauth/token" };
   if (method !== "GET") return null;
   if (segments.length === 3 && a === "tailnet" && (c === "devices" || c === "users")) {
     return { name: c, template: `GET /api/v2/tailnet/{tailnet}/${c}`, tailnet: b ?? "" };
@@ -172,7 +177,11 @@ function matchRoute(method: string, rawPath: string): Route | null {
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route | null, state: FakeTailscaleState): Promise<Reply> {
   if (!route) return message(404, "not found");
-  const key = state.authenticate(bearerOrBasicToken(req));
+  if (route.name === "token") return handleTokenRequest(req, state);
+  const presented = bearerOrBasicToken(req);
+  // An OAuth client's secret sent where an access token belongs: observed as this 403 [TS15969].
+  if (presented && state.oauthClients.has(presented)) return message(403, NOT_ENOUGH_PERMISSIONS);
+  const key = state.authenticate(presented);
   if (!key) return message(401, "API token invalid");
 
   if (route.name === "key" && req.method === "GET") {
@@ -185,10 +194,12 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
   }
 
   if (route.name === "user") {
+    if (key.scopes && Date.parse(key.expires) <= Date.now()) return message(401, "API token invalid");
+    if (key.scopes && !scopeAllows(key.scopes, "users:read")) return message(403, NOT_ENOUGH_PERMISSIONS);
     if (key.fault === "user-read-fails" || key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
     const user = state.users.get(route.userId);
-    const caller = key.tailnetId === null ? null : state.users.get(key.userId);
-    const visible = user && (key.tailnetId === null || user.tailnetId === caller?.tailnetId);
+    const callerTailnet = key.scopes ? key.tailnetId : key.tailnetId === null ? null : state.users.get(key.userId)?.tailnetId;
+    const visible = user && (key.tailnetId === null || user.tailnetId === callerTailnet);
     return visible ? json(200, userBody(user, state)) : message(404, "user not found");
   }
 
@@ -201,17 +212,28 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
   // `invalid: true`); it cannot do anything else.
   if (!ownKey && (key.revoked || key.invalidFlag || Date.parse(key.expires) <= Date.now())) return message(401, "API token invalid");
 
+  const scope = key.scopes && !ownKey ? requiredScope(route.name, req.method ?? "GET") : null;
+  if (key.scopes && scope && !scopeAllows(key.scopes, scope)) return message(403, NOT_ENOUGH_PERMISSIONS);
+
   switch (route.name) {
     case "key":
       return keyRoute(req.method ?? "GET", route.keyId, ownKey, key, tailnet, caller, state);
     case "devices":
     case "users":
-      if (!caller || !READER_ROLES.has(caller.role)) return message(403, "insufficient permissions");
+      // OAuth-minted tokens have no user, so no role: their scopes were checked above.
+      if (!key.scopes && (!caller || !READER_ROLES.has(caller.role))) return message(403, "insufficient permissions");
       if (route.name === "users" && key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
       return route.name === "devices"
         ? json(200, { devices: tailnet.devices })
         : json(200, { users: [...state.users.values()].filter((u) => u.tailnetId === tailnet.canonicalId).map((u) => userBody(u, state)) });
   }
+}
+
+/** The OAuth scope a route needs, per the spec's "OAuth Scope" lines (API-token keys only, in this fake). */
+function requiredScope(route: "key" | "devices" | "users", method: string): string {
+  if (route === "devices") return "devices:core:read";
+  if (route === "users") return "users:read";
+  return method === "GET" ? "api_access_tokens:read" : "api_access_tokens";
 }
 
 function keyRoute(
@@ -225,7 +247,7 @@ function keyRoute(
 ): Reply {
   const target = ownKey ? caller : state.keys.get(keyId);
   if (!target || (target.tailnetId !== null && target.tailnetId !== tailnet.canonicalId)) return message(404, "key not found");
-  if (!ownKey && (!user || !ADMIN_ROLES.has(user.role))) return message(403, "insufficient permissions");
+  if (!ownKey && !caller.scopes && (!user || !ADMIN_ROLES.has(user.role))) return message(403, "insufficient permissions");
   if (method === "GET") return json(200, keyBody(target, tailnet));
   if (target.deleted) return message(404, "key not found");
   target.deleted = true;

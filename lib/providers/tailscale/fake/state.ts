@@ -11,6 +11,7 @@ import {
   type FixtureTailnet,
   type FixtureUser,
 } from "./fixtures";
+import { ACCESS_TOKEN_KEY_PREFIX, ACCESS_TOKEN_LIFETIME_SECONDS, FIXTURE_OAUTH_CLIENTS, type OAuthClientFault } from "./oauth-fixtures";
 
 /* The fake's mutable world. Everything is in memory and rebuilt by `reset()`. */
 
@@ -33,6 +34,19 @@ export interface FakeKey {
   deleted?: boolean;
   invalidFlag?: boolean;
   fault?: Fault;
+  /**
+   * Set only on access tokens minted by an OAuth client: every route checks them. Absent on API
+   * access tokens, which act with their creator's role instead (all scopes), as before.
+   */
+  scopes?: string[];
+}
+
+export interface FakeOAuthClient {
+  clientId: string;
+  secret: string;
+  tailnetId: string;
+  scopes: string[];
+  fault?: OAuthClientFault;
 }
 
 export interface CallRecord {
@@ -71,6 +85,8 @@ export class FakeTailscaleState {
   tailnets = new Map<string, FakeTailnet>();
   users = new Map<string, FixtureUser>();
   keys = new Map<string, FakeKey>();
+  /** OAuth clients by their full secret: Tailscale identifies a client by its secret alone. */
+  oauthClients = new Map<string, FakeOAuthClient>();
   calls: CallRecord[] = [];
   /** Per token and route, for faults that alternate. */
   faultCounters = new Map<string, number>();
@@ -88,6 +104,7 @@ export class FakeTailscaleState {
     this.tailnets.clear();
     this.users.clear();
     this.keys.clear();
+    this.oauthClients.clear();
     this.calls = [];
     this.faultCounters.clear();
     this.addTailnet(DEMO_TAILNET, demoDevices(this.startedAt, "tail1234.ts.net"));
@@ -107,6 +124,9 @@ export class FakeTailscaleState {
       if ("invalidFlag" in k && k.invalidFlag) fixture.invalidFlag = true;
       if ("fault" in k) fixture.fault = k.fault;
       this.keys.set(k.keyId, fixture);
+    }
+    for (const c of FIXTURE_OAUTH_CLIENTS) {
+      this.oauthClients.set(c.secret, { clientId: c.clientId, secret: c.secret, tailnetId: c.tailnetId, scopes: [...c.scopes], ...("fault" in c ? { fault: c.fault } : {}) });
     }
   }
 
@@ -204,6 +224,26 @@ export class FakeTailscaleState {
       expires,
     });
     return { token: `tskey-api-${keyId}-${secret}`, keyId, userId: user.id, tailnetId: tailnet.canonicalId, expires };
+  }
+
+  /** An access token for an OAuth client, valid for an hour with exactly `scopes`. */
+  mintAccessToken(client: FakeOAuthClient, scopes: string[]): { token: string; keyId: string; expiresInSeconds: number } {
+    const keyId = `${ACCESS_TOKEN_KEY_PREFIX}${randomBytes(5).toString("hex")}CNTRL`;
+    const secret = randomBytes(24).toString("base64url").replace(/-/g, "_");
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    this.keys.set(keyId, {
+      keyId,
+      secret,
+      tailnetId: client.tailnetId,
+      // Keys created by trust credentials have no user [SPEC Key.userId].
+      userId: "",
+      description: "",
+      created: iso(now),
+      expires: iso(now + ACCESS_TOKEN_LIFETIME_SECONDS * 1000),
+      scopes,
+    });
+    return { token: `tskey-api-${keyId}-${secret}`, keyId, expiresInSeconds: ACCESS_TOKEN_LIFETIME_SECONDS };
   }
 
   callCounts(): Record<string, number> {

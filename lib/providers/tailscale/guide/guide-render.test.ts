@@ -3,7 +3,6 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import {
-  GUIDE_STEPS,
   GeneralSettingsIllustration,
   GenerateTokenDialogIllustration,
   GuideIntro,
@@ -13,9 +12,11 @@ import {
   TOKEN_STEP,
   TokenShownOnceIllustration,
   TokenStep,
-  guideStepHref,
   type IllustrationProps,
 } from "./index";
+import { connectPath, guidePath } from "@/lib/providers";
+import { TAILSCALE_STEPS } from "../flow-copy";
+import { tailscaleApiKey } from "../provider";
 
 const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) =>
   renderToStaticMarkup(h(component, props));
@@ -167,11 +168,12 @@ describe("links", () => {
     expect(everything).not.toMatch(/\b(src|xlink:href)=/);
   });
 
-  it("builds guide links from the step metadata", () => {
-    expect(GUIDE_STEPS.map((s) => s.id)).toEqual([
+  it("builds guide links from the provider's one step list", () => {
+    expect(TAILSCALE_STEPS.map((s) => s.guide.id)).toEqual([
       "step-1-finding-your-organization-name",
       "step-2-generating-an-api-access-token",
     ]);
-    expect(guideStepHref(TOKEN_STEP)).toBe("/guides/tailscale-api-key#step-2-generating-an-api-access-token");
+    expect(guidePath(tailscaleApiKey, TAILSCALE_STEPS[1])).toBe("/guides/tailscale-api-key#step-2-generating-an-api-access-token");
+    expect(TAILSCALE_STEPS.map((s) => connectPath(tailscaleApiKey, s))).toEqual(["/connect/tailscale/organization", "/connect/tailscale/token"]);
   });
 });

@@ -1,5 +1,5 @@
-// Step metadata for the "link your tailnet" guide. Pages build anchors, the stepper,
-// "Connect now" links and the form's info links from this, so the words and ids live once.
+// Step metadata for the "link your tailnet" guide sections. The provider's one step list
+// (../provider.tsx) points at these, and every page and link is derived from that list.
 
 export const TAILSCALE_ADMIN_URLS = {
   console: "https://login.tailscale.com/admin",
@@ -7,8 +7,6 @@ export const TAILSCALE_ADMIN_URLS = {
   keys: "https://login.tailscale.com/admin/settings/keys",
 } as const;
 
-/** Public, signed-out guide page that renders every step. */
-export const TAILSCALE_GUIDE_PATH = "/guides/tailscale-api-key";
 
 /** Roles that can generate an API access token; the token then acts with that role. */
 export const TOKEN_CREATOR_ROLES = ["Owner", "Admin", "IT admin", "Network admin"] as const;
@@ -33,8 +31,6 @@ export interface GuideStep {
   /** Where in the admin console the value is found, as the person will read it. */
   readonly adminLocation: string;
   readonly adminUrl: string;
-  /** The signed-in flow page that asks for this step's value. */
-  readonly connectPath: string;
 }
 
 export const ORGANIZATION_STEP: GuideStep = {
@@ -45,7 +41,6 @@ export const ORGANIZATION_STEP: GuideStep = {
   fieldLabel: "Organization name",
   adminLocation: "Settings > General",
   adminUrl: TAILSCALE_ADMIN_URLS.generalSettings,
-  connectPath: "/connect/tailscale/organization",
 };
 
 export const TOKEN_STEP: GuideStep = {
@@ -56,12 +51,4 @@ export const TOKEN_STEP: GuideStep = {
   fieldLabel: "API access token",
   adminLocation: "Settings > Keys",
   adminUrl: TAILSCALE_ADMIN_URLS.keys,
-  connectPath: "/connect/tailscale/token",
 };
-
-export const GUIDE_STEPS: readonly GuideStep[] = [ORGANIZATION_STEP, TOKEN_STEP];
-
-/** Link to one step of the public guide, e.g. for an info link beside a form field. */
-export function guideStepHref(step: GuideStep): string {
-  return `${TAILSCALE_GUIDE_PATH}#${step.id}`;
-}

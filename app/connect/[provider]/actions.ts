@@ -1,0 +1,98 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { DATABASE_UNREACHABLE, authenticatedAction } from "@/lib/actions/authenticated-action";
+import { continueTo, isFetchAction } from "@/lib/actions/continue-to";
+import { connectTailnet } from "@/lib/connections/connect";
+import { applyVerdictToSecrets, clearOnboardingDraft, readOnboardingDraft, saveDraftValues, saveSealedSecrets } from "@/lib/connections/onboarding-draft";
+import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
+import type { FormState } from "@/lib/forms/form-state";
+import { clientAddress } from "@/lib/http/client-address";
+import { connectPath, providerBySlug } from "@/lib/providers";
+import { describeWait } from "@/lib/rate-limit";
+import { startSpans } from "@/lib/timing/spans";
+import { firstIncompleteStep, missingPath } from "./flow";
+
+/*
+ * The guided flow's actions, for every provider. Pages bind the provider's slug (and the step's
+ * key); both are looked up again here, so a tampered value can only name another real step,
+ * whose own schema then parses the form.
+ */
+
+function lookup(slug: string, stepKey?: string) {
+  const provider = providerBySlug(slug);
+  const step = stepKey === undefined ? null : provider?.steps.find((s) => s.key === stepKey);
+  if (!provider || (stepKey !== undefined && !step)) notFound();
+  return { provider, step: step ?? null };
+}
+
+/**
+ * One step's values: non-secret ones into the draft, secret ones sealed (never sent back, not
+ * even to refill a field). Then on to the first step still missing something (with a notice
+ * when that is an earlier one), or to review.
+ */
+export async function saveStepAction(slug: string, stepKey: string, previous: FormState, formData: FormData): Promise<FormState> {
+  const { provider, step } = lookup(slug, stepKey);
+  const secret = new Set(provider.fields.filter((f) => f.secret).map((f) => f.name));
+  const keepValues = step!.fields.filter((n) => !secret.has(n));
+  const action = authenticatedAction(
+    pickFields(provider.schema, step!.fields),
+    async (parsed, { user }) => {
+      // The step's schema parsed every field to a string.
+      const entries = Object.entries(parsed as Record<string, string>);
+      if (entries.some(([n]) => !secret.has(n))) await saveDraftValues(provider, user.id, Object.fromEntries(entries.filter(([n]) => !secret.has(n))));
+      if (entries.some(([n]) => secret.has(n))) await saveSealedSecrets(provider, user.id, Object.fromEntries(entries.filter(([n]) => secret.has(n))));
+      const draft = await readOnboardingDraft(provider, user.id);
+      const next = firstIncompleteStep(provider, draft);
+      if (!next) redirect(connectPath(provider, "review"));
+      const earlier = provider.steps.indexOf(next) < provider.steps.indexOf(step!);
+      redirect(earlier ? missingPath(provider, next, draft) : connectPath(provider, next));
+    },
+    { keepValues },
+  );
+  return action(previous, formData);
+}
+
+/**
+ * Connect: every value comes from the draft (the secrets unsealed only here, in memory). A
+ * failure answers with the outcome's own copy under the field it names, or under `connect`
+ * when no value is at fault.
+ */
+export async function connectAction(slug: string, previous: FormState, formData: FormData): Promise<FormState> {
+  const { provider } = lookup(slug);
+  const action = authenticatedAction(connectFormSchema, async (_input, { user }): Promise<FormState> => {
+    const spans = startSpans("connectAction");
+    const draft = await readOnboardingDraft(provider, user.id);
+    spans?.mark("draft");
+    const missing = firstIncompleteStep(provider, draft);
+    if (missing || draft.secrets.state !== "present") redirect(missingPath(provider, missing ?? provider.steps.at(-1)!, draft));
+
+    const credentials = { ...draft.values, ...draft.secrets.values };
+    const result = await connectTailnet({ userId: user.id, address: await clientAddress(), provider, credentials });
+    spans?.mark("connectTailnet");
+    if (result.status === "connected") {
+      // A plain form post gets a 303 anyway, and clears the draft in it. With JavaScript the answer
+      // must not touch cookies (continueTo): the done page's request clears them (proxy.ts).
+      if (!(await isFetchAction())) await clearOnboardingDraft();
+      spans?.mark("clearDraft");
+      spans?.end({ provider: provider.id });
+      return continueTo(`${connectPath(provider, "done")}?connection=${encodeURIComponent(result.connectionId)}`);
+    }
+    if (result.status === "database_unavailable") return DATABASE_UNREACHABLE;
+    if (result.status === "app_rate_limited") {
+      return {
+        message: "This app is pausing your connection attempts",
+        fieldErrors: {
+          connect: [
+            `You have tried to connect many times in a short while, so Tailnet Connect pauses new attempts for a little while to protect your account. Nothing was sent to ${provider.name.split(" (")[0]} and nothing was saved; your values are kept. Try again in ${describeWait(result.retryAfterSeconds)}.`,
+          ],
+        },
+      };
+    }
+    const verification = result.verification;
+    await applyVerdictToSecrets(provider, user.id, verification.outcome);
+    const copy = provider.describeOutcome(verification);
+    return { message: copy.title, fieldErrors: { [copy.fixField ?? "connect"]: [copy.message] } };
+  });
+  return action(previous, formData);
+}

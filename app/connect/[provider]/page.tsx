@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StepPage, noticeClass, primaryLinkClass, secondaryLinkClass } from "@/components/connect/step-page";
+import { requireUser } from "@/lib/auth/session";
+import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
+import { connectPath, guidePath } from "@/lib/providers";
+import { firstIncompleteStep, providerFrom, stepperEntries } from "./flow";
+
+export const metadata: Metadata = { title: "Connect a tailnet" };
+
+type Props = { params: Promise<{ provider: string }> };
+
+export default async function ConnectStartPage({ params }: Props) {
+  const provider = await providerFrom(params);
+  const user = await requireUser(connectPath(provider));
+  const draft = await readOnboardingDraft(provider, user.id);
+  const { copy } = provider;
+  // A draft exists once any value is kept; the flow resumes at the first step still missing one.
+  const next = Object.keys(draft.values).length > 0 ? firstIncompleteStep(provider, draft) : undefined;
+  const resumeAt =
+    next === undefined ? null : next ? { href: connectPath(provider, next), what: next.resumeWhat } : { href: connectPath(provider, "review"), what: "review and connect" };
+  const first = provider.steps[0]!;
+  return (
+    <StepPage steps={stepperEntries(provider)} step="start" title={copy.connectTitle} lead={copy.connectLead}>
+      {resumeAt ? (
+        <div className={noticeClass}>
+          <p>{copy.resumeText(draft.values)}</p>
+          <p className="mt-3">
+            <Link href={resumeAt.href} className={primaryLinkClass}>
+              Continue where you left off
+            </Link>
+            <span className="ml-3 text-sm">(next: {resumeAt.what})</span>
+          </p>
+        </div>
+      ) : null}
+      <copy.Intro headingLevel={2} />
+      <div className="flex flex-wrap items-center gap-4">
+        <Link href={connectPath(provider, first)} className={resumeAt ? secondaryLinkClass : primaryLinkClass}>
+          {resumeAt ? "Start from step 1" : copy.startLabel}
+        </Link>
+        <Link href={guidePath(provider)} className="underline underline-offset-4">
+          Read the whole guide first
+        </Link>
+      </div>
+    </StepPage>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { StepPage, cardClass, noticeClass } from "@/components/connect/step-page";
+import { requireUser } from "@/lib/auth/session";
+import { getSettings } from "@/lib/config/settings";
+import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
+import type { FormState } from "@/lib/forms/form-state";
+import { connectPath, stepOfField } from "@/lib/providers";
+import { connectAction } from "../actions";
+import { firstIncompleteStep, missingPath, providerFrom, stepperEntries } from "../flow";
+import { ReviewForm } from "./review-form";
+
+export const metadata: Metadata = { title: "Review and connect" };
+
+export default async function ReviewPage({ params }: { params: Promise<{ provider: string }> }) {
+  const provider = await providerFrom(params);
+  const user = await requireUser(connectPath(provider, "review"));
+  const draft = await readOnboardingDraft(provider, user.id);
+  // A value never entered, or a secret whose time is over: back to its step. A secret dropped for a verdict: stay, and say why.
+  const missing = firstIncompleteStep(provider, draft);
+  if (missing && draft.secrets.state !== "dropped") redirect(missingPath(provider, missing, draft));
+  if (missing && provider.fields.some((f) => !f.secret && draft.values[f.name] === undefined)) redirect(missingPath(provider, missing, draft));
+  let earlier: FormState | null = null;
+  if (draft.secrets.state === "dropped") {
+    const copy = provider.describeOutcome({ outcome: draft.secrets.outcome });
+    earlier = { message: copy.title, fieldErrors: { [copy.fixField ?? "connect"]: [copy.message] } };
+  }
+  const present = draft.secrets.state === "present";
+  const hint = draft.secrets.state === "present" ? draft.secrets.hint : null;
+  const fixes = Object.fromEntries(
+    provider.fields.map((f) => [f.name, { href: connectPath(provider, stepOfField(provider, f.name) ?? undefined), label: f.fix.label, kept: f.fix.kept }]),
+  );
+  const lastStep = provider.steps.at(-1)!;
+  return (
+    <StepPage steps={stepperEntries(provider)} step="review" title="Review and connect" lead={<p>{provider.copy.reviewLead}</p>}>
+      <div className={cardClass}>
+        <dl className="grid gap-4 sm:grid-cols-[auto_1fr_auto] sm:items-baseline sm:gap-x-6">
+          {provider.fields.map((f) => (
+            <ReviewRow key={f.name} label={f.label} change={f.changeLabel} href={connectPath(provider, stepOfField(provider, f.name) ?? undefined)}>
+              {!f.secret ? (
+                draft.values[f.name]
+              ) : present ? (
+                <>
+                  {hint}
+                  <span className="sr-only"> (the secret part is hidden)</span>
+                </>
+              ) : (
+                <span className="font-sans">{f.missingText}</span>
+              )}
+            </ReviewRow>
+          ))}
+        </dl>
+      </div>
+      {present ? <p className={noticeClass}>{provider.copy.sealedNotice}</p> : null}
+      <provider.FieldsScope>
+        <ReviewForm
+          action={connectAction.bind(null, provider.slug)}
+          canConnect={present}
+          earlier={earlier}
+          fixes={fixes}
+          backHref={connectPath(provider, lastStep)}
+          pendingLabel={provider.copy.connectPending}
+          pendingText={provider.copy.connectPendingText}
+          bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
+        />
+      </provider.FieldsScope>
+    </StepPage>
+  );
+}
+
+function ReviewRow({ label, change, href, children }: { label: string; change: string; href: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="font-semibold">{label}</dt>
+      <dd className="font-mono break-all">{children}</dd>
+      <dd>
+        <Link href={href} className="underline underline-offset-4">
+          Change<span className="sr-only"> {change}</span>
+        </Link>
+      </dd>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { connectFormSchema } from "@/lib/connections/schemas";
+import type { FormState } from "@/lib/forms/form-state";
+
+type Fix = { href: string; label: string; kept: string };
+
+/**
+ * The Connect button and what the provider answered. `earlier` is a verdict the server
+ * remembers (the secret was dropped for it), shown when this form has no fresher answer of its
+ * own. `fixes`: per field, the link to the step that changes it.
+ */
+export function ReviewForm(props: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  canConnect: boolean;
+  earlier: FormState | null;
+  fixes: Record<string, Fix>;
+  backHref: string;
+  pendingLabel: string;
+  pendingText: string;
+  bodyLimitBytes: number;
+}) {
+  const { canConnect, earlier, fixes } = props;
+  const form = useActionForm(props.action, connectFormSchema, props.bodyLimitBytes);
+  const state: FormState = form.message.message ? form.message : (earlier ?? {});
+  const field = [...Object.keys(fixes), "connect"].find((f) => state.fieldErrors?.[f]?.length);
+  const detail = field ? state.fieldErrors?.[field]?.join(" ") : undefined;
+  const fix = field && field !== "connect" ? (fixes[field] ?? null) : null;
+  return (
+    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+      <div id="connect-outcome" role="status" aria-live="polite" tabIndex={-1} className="outline-none">
+        {state.message ? (
+          <div className="flex flex-col gap-2 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50">
+            <p className="font-semibold">{state.message}</p>
+            {detail ? <p>{detail}</p> : null}
+            {fix ? (
+              <p>
+                {fix.kept}{" "}
+                <Link href={fix.href} className="font-semibold underline underline-offset-4">
+                  {fix.label}
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        {canConnect ? (
+          <SubmitButton pending={form.pending} pendingText={props.pendingLabel}>
+            {state.message && !fix ? "Try again" : "Connect"}
+          </SubmitButton>
+        ) : null}
+        <Link href={props.backHref} className="underline underline-offset-4">Back</Link>
+      </div>
+      {form.pending ? <p className="text-sm text-slate-600 dark:text-slate-300">{props.pendingText}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { Field } from "@/components/forms/field";
+import { useFieldSchema } from "@/components/forms/field-schema";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormState } from "@/lib/forms/form-state";
+
+/** What a step form needs to know of a field; the provider's schema arrives through its FieldsScope. */
+export type StepFieldProps = { name: string; label: string; hint?: ReactNode; secret?: boolean; draft?: string };
+
+/**
+ * One step of the guided flow, for any provider: its fields (secret ones as a password input
+ * with a show/hide toggle, never refilled), the submit button and a back link.
+ */
+export function StepForm(props: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  fields: StepFieldProps[];
+  submitLabel: string;
+  pendingText: string;
+  backHref: string;
+  bodyLimitBytes: number;
+}) {
+  const form = useActionForm(props.action, useFieldSchema(), props.bodyLimitBytes);
+  return (
+    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+      <FormMessage state={form.message} />
+      {props.fields.map((f) =>
+        f.secret ? (
+          <SecretField key={f.name} field={f} errors={form.errorsFor(f.name)} onBlur={form.onBlur} />
+        ) : (
+          <Field
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            hint={f.hint}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+            defaultValue={form.state.values?.[f.name] ?? f.draft ?? ""}
+            errors={form.errorsFor(f.name)}
+            onBlur={form.onBlur}
+          />
+        ),
+      )}
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pending={form.pending} pendingText={props.pendingText}>{props.submitLabel}</SubmitButton>
+        <Link href={props.backHref} className="underline underline-offset-4">Back</Link>
+      </div>
+    </form>
+  );
+}
+
+function SecretField({ field, errors, onBlur }: { field: StepFieldProps; errors?: string[]; onBlur: (e: React.FocusEvent<HTMLInputElement>) => void }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <Field
+      name={field.name}
+      label={field.label}
+      hint={field.hint}
+      type={shown ? "text" : "password"}
+      required
+      autoComplete="off"
+      spellCheck={false}
+      autoCapitalize="none"
+      autoCorrect="off"
+      errors={errors}
+      onBlur={onBlur}
+      adornment={
+        <button
+          type="button"
+          aria-pressed={shown}
+          aria-controls={`field-${field.name}`}
+          onClick={() => setShown((s) => !s)}
+          className="min-h-11 shrink-0 rounded-md border border-slate-400 px-3 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900"
+        >
+          {shown ? "Hide" : "Show"}
+          <span className="sr-only"> {field.label.split(" ").at(-1)?.toLowerCase()}</span>
+        </button>
+      }
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { tailscaleApiKey } from "./tailscale/provider";
+import { tailscaleOAuthClient } from "./tailscale-oauth-client/provider";
+import type { ConnectStep, Provider } from "./types";
+
+/*
+ * The registry: the one place that names every provider. The core finds a provider here by its
+ * stored id, its connect-flow slug or its guide slug, and derives every path from its step list.
+ * Adding a provider is one line below (docs/decisions/0006-providers-as-plug-ins.md).
+ */
+export const PROVIDERS: readonly Provider[] = [tailscaleApiKey, tailscaleOAuthClient];
+
+/** The provider of rows that predate the column (and the schema's default). */
+export const DEFAULT_PROVIDER_ID = "tailscale-api-key";
+
+export function getProvider(id: string): Provider | null {
+  return PROVIDERS.find((p) => p.id === id) ?? null;
+}
+
+export function providerBySlug(slug: string): Provider | null {
+  return PROVIDERS.find((p) => p.slug === slug) ?? null;
+}
+
+export function providerByGuideSlug(slug: string): Provider | null {
+  return PROVIDERS.find((p) => p.guideSlug === slug) ?? null;
+}
+
+export function defaultProvider(): Provider {
+  return getProvider(DEFAULT_PROVIDER_ID)!;
+}
+
+/** `/connect/<slug>`, or one of its pages: a step's key, `review` or `done`. */
+export function connectPath(provider: Provider, page?: ConnectStep | "review" | "done"): string {
+  const base = `/connect/${provider.slug}`;
+  if (!page) return base;
+  return `${base}/${typeof page === "string" ? page : page.key}`;
+}
+
+export function guidePath(provider: Provider, step?: ConnectStep): string {
+  return `/guides/${provider.guideSlug}${step ? `#${step.guide.id}` : ""}`;
+}
+
+export function stepOfField(provider: Provider, field: string): ConnectStep | null {
+  return provider.steps.find((s) => s.fields.includes(field)) ?? null;
+}
+
+export type { Provider, ConnectStep } from "./types";

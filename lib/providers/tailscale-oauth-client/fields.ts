@@ -1,0 +1,162 @@
+import { z } from "zod";
+
+/*
+ * The three values a person enters to connect with a Tailscale OAuth client ("trust
+ * credential"), checked the same way in the browser and on the server. No `server-only` and no
+ * node: imports: client components bundle this file.
+ *
+ * Facts: shared/reference/tailscale-oauth-client.md. Tailscale identifies the client by its
+ * secret alone; the client ID is kept for display and for the admin-console link.
+ */
+
+export const CLIENT_ID_MAX_LENGTH = 64;
+export const CLIENT_SECRET_MAX_LENGTH = 200;
+/** A raw paste longer than this is refused before any pattern runs on it. */
+export const PASTE_MAX_LENGTH = 1_000;
+export const TAILNET_MAX_LENGTH = 255;
+
+/** Where OAuth clients are created, listed and revoked. */
+export const TRUST_CREDENTIALS_URL = "https://login.tailscale.com/admin/settings/trust-credentials";
+
+const WHERE_TO_GET_A_CLIENT =
+  'In the Tailscale admin console, open Settings > Trust credentials, select Credential, then OAuth, and paste the client secret shown on the "Credential created" page.';
+
+export const clientIdMessages = {
+  required: "Enter the client ID shown with the secret on the \"Credential created\" page. It looks like k1234ABCDCNTRL.",
+  tooLong: `That is longer than any client ID (at most ${CLIENT_ID_MAX_LENGTH} characters). Copy just the client ID, which looks like k1234ABCDCNTRL.`,
+  secret: "That is the client secret (it starts with tskey-client-). Paste it into the client secret field; here, enter the client ID, which looks like k1234ABCDCNTRL.",
+  otherKey: "That is a Tailscale key, not a client ID. The client ID is the shorter value shown beside the secret, like k1234ABCDCNTRL.",
+  invalid: "That does not look like a client ID. Copy it from the \"Credential created\" page or the Trust credentials list: it starts with k and looks like k1234ABCDCNTRL.",
+} as const;
+
+export const clientSecretMessages = {
+  required: "Paste the client secret. It starts with tskey-client- and is shown only once, when the credential is created.",
+  tooLong: `That paste is far longer than a client secret (at most ${CLIENT_SECRET_MAX_LENGTH} characters). Copy just the secret with the Copy button beside it.`,
+  suffix:
+    "Remove everything from the ? onwards. Options such as ?ephemeral=true are for tailscale up, not for the API; paste only the secret itself.",
+  apiToken:
+    "That is an API access token (tskey-api-). It works too, but in the other way to connect: choose \"API access token\" instead of \"OAuth client\", or paste an OAuth client secret here.",
+  authKey: `That is an auth key (tskey-auth-), which adds devices to a tailnet; it cannot read the API. ${WHERE_TO_GET_A_CLIENT}`,
+  scim: `That is a SCIM token (tskey-scim-), used only for user provisioning from an identity provider. ${WHERE_TO_GET_A_CLIENT}`,
+  webhook: `That is a webhook secret (tskey-webhook-), used to sign webhook events. ${WHERE_TO_GET_A_CLIENT}`,
+  otherKey: `That is a Tailscale key of another kind. An OAuth client secret starts with tskey-client-. ${WHERE_TO_GET_A_CLIENT}`,
+  clientId: "That is the client ID. Paste it into the client ID field; here, paste the secret, which starts with tskey-client-.",
+  notASecret: `That does not look like an OAuth client secret, which starts with tskey-client-. ${WHERE_TO_GET_A_CLIENT}`,
+  incomplete:
+    "That secret looks cut short or has extra characters. A client secret looks like tskey-client-<client id>-<secret>; copy it again with the Copy button and paste all of it.",
+} as const;
+
+/*
+ * The tailnet rules below follow the API-key provider's organization rules
+ * (lib/providers/tailscale/fields.ts, checkOrganization) with different words: here the field is
+ * optional and empty means the client's own tailnet. Keep the two patterns in step.
+ */
+export const tailnetMessages = {
+  tooLong: `That is longer than any Tailscale tailnet name (at most ${TAILNET_MAX_LENGTH} characters). Leave the field empty, enter -, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,
+  token: "That looks like a key or secret. Paste it into its own field; here, leave the tailnet empty, enter -, or enter the Tailnet ID from Settings > General.",
+  url: "That looks like a web address. Leave the field empty, enter -, or enter only the Tailnet ID from Settings > General (for example T1234CNTRL), not a link.",
+  magicDns:
+    "That is your tailnet's DNS name (it ends in .ts.net) and the API does not accept it. Leave the field empty or enter - (the client's own tailnet), or use the Tailnet ID from Settings > General.",
+  invalid:
+    "That is not a tailnet Tailscale recognises. Leave the field empty or enter - to use the client's own tailnet, or enter the Tailnet ID (for example T1234CNTRL) from Settings > General.",
+} as const;
+
+type Check = { ok: true; value: string } | { ok: false; message: string };
+
+// Shape of client IDs seen in Tailscale's docs and reports (k1234511CNTRL, k4udsb7CNTRL). The
+// CNTRL suffix is not documented as a rule (API keys without it exist), so it is not required.
+const CLIENT_ID = /^k[0-9A-Za-z]{2,62}$/;
+// `tskey-client-<clientId>-<random>` per a public report; the alphabet is not documented, so
+// only what is never part of a key (whitespace, `?`, `/`, ...) is refused.
+const CLIENT_SECRET = /^tskey-client-[0-9A-Za-z_]+-[0-9A-Za-z_]+$/;
+
+const OTHER_KINDS: ReadonlyArray<readonly [prefix: string, message: string]> = [
+  ["tskey-api-", clientSecretMessages.apiToken],
+  ["tskey-auth-", clientSecretMessages.authKey],
+  ["tskey-scim-", clientSecretMessages.scim],
+  ["tskey-webhook-", clientSecretMessages.webhook],
+];
+
+export function checkClientId(raw: string): Check {
+  if (raw.length > PASTE_MAX_LENGTH) return { ok: false, message: clientIdMessages.tooLong };
+  const value = raw.trim();
+  if (value === "") return { ok: false, message: clientIdMessages.required };
+  if (value.length > CLIENT_ID_MAX_LENGTH) {
+    return { ok: false, message: value.toLowerCase().startsWith("tskey-client-") ? clientIdMessages.secret : clientIdMessages.tooLong };
+  }
+  const lower = value.toLowerCase();
+  if (lower.startsWith("tskey-client-")) return { ok: false, message: clientIdMessages.secret };
+  if (lower.startsWith("tskey-")) return { ok: false, message: clientIdMessages.otherKey };
+  if (!CLIENT_ID.test(value)) return { ok: false, message: clientIdMessages.invalid };
+  return { ok: true, value };
+}
+
+export function checkClientSecret(raw: string): Check {
+  if (raw.length > PASTE_MAX_LENGTH) return { ok: false, message: clientSecretMessages.tooLong };
+  // Wrapped pastes: whitespace is never part of a secret, wherever it sits.
+  const value = raw.replace(/\s+/g, "");
+  if (value === "") return { ok: false, message: clientSecretMessages.required };
+  if (value.length > CLIENT_SECRET_MAX_LENGTH) return { ok: false, message: clientSecretMessages.tooLong };
+  const lower = value.toLowerCase();
+  for (const [prefix, message] of OTHER_KINDS) {
+    if (lower.startsWith(prefix)) return { ok: false, message };
+  }
+  if (CLIENT_ID.test(value)) return { ok: false, message: clientSecretMessages.clientId };
+  if (!lower.startsWith("tskey-")) return { ok: false, message: clientSecretMessages.notASecret };
+  if (!value.startsWith("tskey-client-")) {
+    return { ok: false, message: lower.startsWith("tskey-client-") ? clientSecretMessages.incomplete : clientSecretMessages.otherKey };
+  }
+  // The CLI accepts `?ephemeral=…&preauthorized=…` after the secret; the API does not.
+  if (value.includes("?")) return { ok: false, message: clientSecretMessages.suffix };
+  if (!CLIENT_SECRET.test(value)) return { ok: false, message: clientSecretMessages.incomplete };
+  return { ok: true, value };
+}
+
+const TAILNET_ID = /^T[0-9A-Za-z]+CNTRL$/;
+const DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
+const EMAIL = new RegExp(`^[A-Za-z0-9._%+'-]{1,64}@(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
+const GITHUB_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\.github$/i;
+const MAGIC_DNS = /(^|\.)ts\.net\.?$/i;
+
+/** Empty means `-`: the tailnet that owns the client, which is what almost everyone wants. */
+export function checkTailnet(raw: string): Check {
+  if (raw.length > TAILNET_MAX_LENGTH * 4) return { ok: false, message: tailnetMessages.tooLong };
+  const value = raw.trim();
+  if (value === "" || value === "-") return { ok: true, value: "-" };
+  if (value.length > TAILNET_MAX_LENGTH) return { ok: false, message: tailnetMessages.tooLong };
+  if (value.toLowerCase().startsWith("tskey-")) return { ok: false, message: tailnetMessages.token };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) return { ok: false, message: tailnetMessages.url };
+  if (MAGIC_DNS.test(value)) return { ok: false, message: tailnetMessages.magicDns };
+  if (TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value)) return { ok: true, value };
+  return { ok: false, message: tailnetMessages.invalid };
+}
+
+function schemaFrom(check: (raw: string) => Check, requiredMessage: string) {
+  return z.string({ error: requiredMessage }).transform((raw, ctx) => {
+    const result = check(raw);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
+  });
+}
+
+export const clientIdSchema = schemaFrom(checkClientId, clientIdMessages.required);
+export const clientSecretSchema = schemaFrom(checkClientSecret, clientSecretMessages.required);
+/** Optional: missing or empty becomes `-`. */
+export const tailnetSchema = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const result = checkTailnet(raw ?? "");
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
+  });
+
+export const credentialsSchema = z.object({ clientId: clientIdSchema, clientSecret: clientSecretSchema, tailnet: tailnetSchema });
+export type OAuthClientCredentialsInput = z.input<typeof credentialsSchema>;
+export type OAuthClientCredentials = z.output<typeof credentialsSchema>;
+
+export const FIELD_NAMES = ["clientId", "clientSecret", "tailnet"] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];

@@ -1,0 +1,31 @@
+import { TRUST_CREDENTIALS_URL } from "../fields";
+
+/*
+ * The OAuth-client guide's steps: anchors, titles and admin-console places, in one place so the
+ * guide page, the connect flow and the outcome copy link to the same ids.
+ */
+
+export const GUIDE_STEP_IDS = {
+  open: "step-1-opening-trust-credentials",
+  scopes: "step-2-choosing-read-scopes",
+  copy: "step-3-copying-the-client-id-and-secret",
+  tailnet: "step-4-choosing-the-tailnet",
+} as const;
+
+export type GuideStepKey = keyof typeof GUIDE_STEP_IDS;
+
+export interface GuideStep {
+  readonly key: GuideStepKey;
+  readonly number: 1 | 2 | 3 | 4;
+  readonly id: string;
+  readonly title: string;
+  readonly adminLocation: string | null;
+  readonly adminUrl: string | null;
+}
+
+export const GUIDE_STEPS: readonly GuideStep[] = [
+  { key: "open", number: 1, id: GUIDE_STEP_IDS.open, title: "Opening Trust credentials", adminLocation: "Settings > Trust credentials", adminUrl: TRUST_CREDENTIALS_URL },
+  { key: "scopes", number: 2, id: GUIDE_STEP_IDS.scopes, title: "Choosing read-only scopes", adminLocation: "Settings > Trust credentials > Credential > OAuth", adminUrl: TRUST_CREDENTIALS_URL },
+  { key: "copy", number: 3, id: GUIDE_STEP_IDS.copy, title: "Copying the client ID and secret", adminLocation: "Credential created", adminUrl: null },
+  { key: "tailnet", number: 4, id: GUIDE_STEP_IDS.tailnet, title: "Choosing the tailnet (optional)", adminLocation: "Settings > General", adminUrl: "https://login.tailscale.com/admin/settings/general" },
+];

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_OAUTH_CREDENTIALS, startFakeTailscale, type RunningFakeTailscale } from "./fake";
+import { OUTCOME_NAMES } from "./outcomes";
+import { tailscaleOAuthClient as provider } from "./provider";
+
+let fake: RunningFakeTailscale;
+beforeAll(async () => {
+  fake = await startFakeTailscale();
+});
+afterAll(() => fake.close());
+
+const good = { ...FIXTURE_OAUTH_CREDENTIALS.good, tailnet: "" };
+
+describe("the OAuth-client provider", () => {
+  it("verifies into a credential that does not expire, with every non-secret field in meta", async () => {
+    const result = await provider.verify(good, { baseUrl: fake.url });
+    expect(result).toMatchObject({ outcome: "verified", expiresAt: null, credentialId: good.clientId, meta: { clientId: good.clientId, tailnet: "-" } });
+    expect(JSON.stringify(result)).not.toContain(good.clientSecret);
+  });
+
+  it("lists the devices live", async () => {
+    const result = await provider.liveView!(good, { baseUrl: fake.url });
+    expect(result.ok && result.items.length).toBeGreaterThan(0);
+  });
+
+  it("maps a wrong secret to invalid_client on the secret field, a credential fault", async () => {
+    const result = await provider.verify({ ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" }, { baseUrl: fake.url });
+    expect(result.outcome).toBe("invalid_client");
+    expect(provider.describeOutcome(result).fixField).toBe("clientSecret");
+    expect(provider.isCredentialFault("invalid_client")).toBe(true);
+    expect(provider.outcomeStatus("invalid_client")).toBe("revoked");
+  });
+
+  it("words every stored outcome name, which carries no details", () => {
+    for (const outcome of ["verified", ...OUTCOME_NAMES]) {
+      expect(provider.isKnownOutcome(outcome)).toBe(true);
+      expect(provider.describeOutcome({ outcome }).title.length).toBeGreaterThan(0);
+    }
+    expect(provider.describeOutcome({ outcome: "insufficient_scope" }).message).toContain("devices:core:read");
+  });
+
+  it("hints at the client by its ID only", () => {
+    const hint = provider.credentialHint(good);
+    expect(hint).toMatch(/^tskey-client-kOau…CNTRL-••••$/);
+    expect(hint).not.toContain(good.clientSecret.split("-").at(-1)!.slice(0, 4));
+  });
+
+  it("counts devices for the done page and the list", () => {
+    expect(provider.describeMeta({ deviceCount: 3, clientId: "k1CNTRL" })).toEqual([
+      { term: "Devices", value: "3 devices", short: "3" },
+      { term: "Client ID", value: "k1CNTRL" },
+    ]);
+  });
+});

@@ -1,0 +1,223 @@
+import type { ComponentType, ReactNode } from "react";
+import type { z } from "zod";
+
+/*
+ * The contract every way of connecting implements (docs/decisions/0006-providers-as-plug-ins.md).
+ * The core (lib/connections, lib/crypto, app/, components/) knows only these types and the
+ * registry (lib/providers/index.ts); everything specific to one provider lives in its folder.
+ * Types only: client and server code both import this file.
+ */
+
+/** The values a person enters, by field name (e.g. `{ tailnet, token }`), secret ones included. */
+export type Credentials = Record<string, string>;
+
+/** Non-secret facts a provider keeps beside a connection (e.g. `{ tailnet, deviceCount }`): readable without decrypting. */
+export type CredentialMeta = Record<string, string | number | boolean | null>;
+
+/** What `verify` returns when the credentials work. */
+export interface VerifiedCredential {
+  outcome: "verified";
+  /** The canonical identity of what was connected (the tailnet id): one connection per person, provider and externalId. */
+  externalId: string;
+  /** What a person calls it (the tailnet as entered). */
+  label: string;
+  /** The provider's id of the secret itself (a key id), never a secret; rotation refuses the same one, revoke targets it. */
+  credentialId: string | null;
+  createdAt: Date | null;
+  /** Null: the credential does not expire. */
+  expiresAt: Date | null;
+  scopes: string[] | null;
+  /**
+   * Non-secret facts. Every non-secret field's value goes here under the field's name (rotation
+   * and legacy rows read them back), plus anything pages show through `describeMeta`.
+   */
+  meta: CredentialMeta;
+}
+
+/** Any conclusion other than verified. `outcome` is a provider's outcome name, stored as the connection's last outcome. */
+export interface FailedOutcome {
+  outcome: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  retryAfterSeconds?: number;
+  httpStatus?: number;
+}
+
+export type VerifyResult = VerifiedCredential | FailedOutcome;
+
+export function isVerified(result: VerifyResult): result is VerifiedCredential {
+  return result.outcome === "verified";
+}
+
+/** How an outcome reads to a person; `fixField` names the field to change, if one is at fault. */
+export interface OutcomeCopy {
+  title: string;
+  message: string;
+  fixField: string | null;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * What a stored outcome means for the connection's status (lib/connections/status.ts); null:
+ * nothing wrong. "unconfirmed": the credential works but its identity (externalId) could not be
+ * confirmed; rotation refuses it, and a status reads it as unverified.
+ */
+export type OutcomeStatus = "expired" | "revoked" | "invalid" | "unverified" | "unconfirmed" | null;
+
+/** Test and scheduler overrides for calls to the provider; production passes none. */
+export interface ProviderCallOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+/** `credential_dead`: the credentials used for the call were refused (expired or revoked themselves). */
+export type RevokeResult = { kind: "revoked" } | { kind: "already_gone" } | { kind: "credential_dead" } | { kind: "failed"; reason: string };
+
+export interface LiveItem {
+  id: string;
+  name: string;
+  detail: string;
+  kind: string;
+  lastSeen: string | null;
+  online: boolean;
+}
+
+export type LiveViewResult = { ok: true; items: LiveItem[] } | { ok: false; outcome: FailedOutcome };
+
+export interface GuideSectionProps {
+  headingLevel?: 2 | 3;
+  headingId?: string;
+  after?: ReactNode;
+  illustrations?: boolean;
+  className?: string;
+}
+
+export interface ProviderField {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  /** Sealed between steps, never sent back to the browser, shown only as `credentialHint`. */
+  secret?: boolean;
+  /**
+   * A non-secret field that belongs to the credential, so rotation asks for it again with the
+   * secret ones (an OAuth client's ID: a new secret comes with a new client). Other non-secret
+   * fields (the tailnet) are kept as stored.
+   */
+  rotates?: boolean;
+  /** Screen-reader end of the review page's "Change" link: "the organization name". */
+  changeLabel: string;
+  /** Review page, when a secret is no longer kept. */
+  missingText?: string;
+  /** Review form, when the verdict names this field. */
+  fix: { label: string; kept: string };
+}
+
+/** The fields rotation asks for: the secret ones and those that `rotates` with them. */
+export function rotatedFields(fields: readonly ProviderField[]): ProviderField[] {
+  return fields.filter((f) => f.secret || f.rotates);
+}
+
+/** One page of the guided flow, and the guide section that explains it. */
+export interface ConnectStep {
+  /** URL segment (`/connect/<slug>/<key>`) and stepper key. */
+  key: string;
+  /** Stepper label. */
+  name: string;
+  /** The page's h1 and <title>. */
+  title: string;
+  pageTitle: string;
+  lead: ReactNode;
+  fields: readonly string[];
+  submitLabel: string;
+  pendingText: string;
+  footnote: string;
+  /** Start page: "(next: …)" when the flow resumes here. */
+  resumeWhat: string;
+  /** Shown when a later page sent the person back here because a value is missing or expired. */
+  missingNotice: string;
+  guide: { id: string; title: string; Section: ComponentType<GuideSectionProps> };
+}
+
+/** Copy of the guided flow and the connection pages that is the provider's to word. */
+export interface ProviderCopy {
+  connectTitle: string;
+  connectLead: ReactNode;
+  startLabel: string;
+  /** Start page when a draft exists; gets the draft's non-secret values. */
+  resumeText: (values: Credentials) => ReactNode;
+  Intro: ComponentType<GuideSectionProps>;
+  guideTitle: string;
+  guideLead: string;
+  /** The guide page's closing section (after the steps), with its own anchor. */
+  GuideOutro: ComponentType<{ after: ReactNode }>;
+  guideOutroAnchor: { id: string; title: string };
+  reviewLead: string;
+  sealedNotice: string;
+  connectPending: string;
+  connectPendingText: string;
+  doneLead: string;
+  /** Label of the done page's and detail page's first fact ("Tailnet"). */
+  labelTerm: string;
+  externalIdTerm: string;
+  credentialTerm: string;
+  /** Done page / detail page, when the credential has no expiry. */
+  noExpiry: string;
+  DoneNext: ComponentType<{ reverifyHours: number; expiringSoonDays: number }>;
+  rotateLead: string;
+  rotateFieldHint: string;
+  RotateGuide: ComponentType<GuideSectionProps>;
+  revokeOldLabel: string;
+  revokeAtProviderLabel: string;
+  /** Where a person revokes a credential by hand. */
+  credentialsConsole: { href: string; label: string };
+  liveViewTitle: string;
+  liveViewLead: string;
+}
+
+export interface Provider {
+  /** Stored in Connection.provider. */
+  id: string;
+  name: string;
+  /** `/connect/<slug>/…` */
+  slug: string;
+  /** `/guides/<guideSlug>` */
+  guideSlug: string;
+  fields: readonly ProviderField[];
+  /** All fields, parsed the same in the browser and on the server. */
+  schema: z.ZodObject;
+  /**
+   * A client component that gives the generic forms this provider's schema (React context):
+   * a server page cannot hand a zod schema to the browser.
+   */
+  FieldsScope: ComponentType<{ children: ReactNode }>;
+  steps: readonly ConnectStep[];
+  copy: ProviderCopy;
+
+  verify(credentials: Credentials, options?: ProviderCallOptions & { knownExpiresAt?: Date | null }): Promise<VerifyResult>;
+  /** Revokes `credentialId` using `credentials` (rotation revokes the old key with the new token). */
+  revoke?(credentials: Credentials, credentialId: string, options?: ProviderCallOptions): Promise<RevokeResult>;
+  liveView?(credentials: Credentials, options?: ProviderCallOptions & { knownExpiresAt?: Date | null }): Promise<LiveViewResult>;
+
+  /** A label that cannot lead back to the secret (the key id only). */
+  credentialHint(credentials: Credentials): string;
+  /** Rows sealed before the contract hold a bare secret: turn it into this provider's credentials. */
+  fromLegacySecret?(secret: string, stored: { label: string; meta: CredentialMeta }): Credentials;
+  /**
+   * Facts from `meta` for the done and detail pages ("Devices": "3 devices"). The first fact's
+   * `short` fills the connections list's "Devices" column ("3").
+   */
+  describeMeta(meta: CredentialMeta): Array<{ term: string; value: string; short?: string }>;
+  describeOutcome(outcome: FailedOutcome | { outcome: string }): OutcomeCopy;
+  outcomeStatus(outcome: string): OutcomeStatus;
+  /** How a re-check of a stored connection reads a failure, when that differs from connecting. */
+  recheckOutcome?(outcome: FailedOutcome): FailedOutcome;
+  /** The credential itself is unusable: the flow drops its sealed secret. */
+  isCredentialFault(outcome: string): boolean;
+  isKnownOutcome(outcome: string): boolean;
+
+  /** A local stand-in for the provider's API, for tests, demo mode and benchmarks; `Demo` lists its values to try. */
+  fake: {
+    start(options?: { port?: number }): Promise<{ url: string; close(): Promise<void> }>;
+    Demo?: ComponentType<{ connectHref: string }>;
+  };
+}
