@@ -61,6 +61,19 @@ const rawSchema = z.object({
   RATE_LIMIT_SIGN_UP: z.preprocess(emptyAsUndefined, z.string().default("5/1h")),
   RATE_LIMIT_CONNECT: z.preprocess(emptyAsUndefined, z.string().default("10/10m")),
   RATE_LIMIT_REVERIFY: z.preprocess(emptyAsUndefined, z.string().default("20/10m")),
+  RATE_LIMIT_API: z.preprocess(emptyAsUndefined, z.string().default("600/1m")),
+  OPERATOR_EMAILS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  ),
   BODY_LIMIT_BYTES: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of bytes" }).int().min(4096, { error: "must be at least 4096" }).max(10_000_000).default(65_536),
@@ -75,13 +88,13 @@ const rawSchema = z.object({
 
 export type Settings = Omit<
   z.infer<typeof rawSchema>,
-  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY"
+  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_API"
 > & {
   AUTH_SECRET: string;
   TOKEN_ENCRYPTION_KEYS: EncryptionKey[];
   DATA_DIR: string;
   databaseEngine: "embedded" | "postgresql";
-  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule };
+  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; api: RateLimitRule };
   githubEnabled: boolean;
   oidcEnabled: boolean;
 };
@@ -132,6 +145,7 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
     ["RATE_LIMIT_SIGN_UP", "signUp"],
     ["RATE_LIMIT_CONNECT", "connect"],
     ["RATE_LIMIT_REVERIFY", "reverify"],
+    ["RATE_LIMIT_API", "api"],
   ] as const) {
     const rule = parseRateLimit(raw[name]);
     if (rule.ok) rateLimits[key] = rule.rule;
@@ -149,6 +163,9 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
   }
   if (Boolean(raw.WEBHOOK_URL) !== Boolean(raw.WEBHOOK_SECRET)) {
     problems.push("WEBHOOK_URL and WEBHOOK_SECRET must be set together");
+  }
+  for (const email of raw.OPERATOR_EMAILS) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push(`OPERATOR_EMAILS must be email addresses separated by commas, not "${email.slice(0, 60)}"`);
   }
   if (Boolean(raw.SMTP_URL) !== Boolean(raw.MAIL_FROM)) {
     problems.push("SMTP_URL and MAIL_FROM must be set together");
