@@ -194,6 +194,9 @@ export interface Provider {
   isCredentialFault(outcome: string): boolean;
   isKnownOutcome(outcome: string): boolean;
 
-  /** A local stand-in for the provider's API, for tests, demo mode and benchmarks. */
-  fake: { start(options?: { port?: number }): Promise<{ url: string; close(): Promise<void> }> };
+  /** A local stand-in for the provider's API, for tests, demo mode and benchmarks; `Demo` lists its values to try. */
+  fake: {
+    start(options?: { port?: number }): Promise<{ url: string; close(): Promise<void> }>;
+    Demo?: ComponentType<{ connectHref: string }>;
+  };
 }

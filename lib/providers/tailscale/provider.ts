@@ -4,6 +4,7 @@ import { deleteKey, listDevices } from "./client";
 import { credentialsSchema, tokenHint } from "./fields";
 import { TailscaleFieldsScope } from "./fields-scope";
 import { TAILSCALE_COPY, TAILSCALE_FIELDS, TAILSCALE_STEPS } from "./flow-copy";
+import { TailscaleDemo } from "./fake/demo";
 import { classify } from "./outcome-table";
 import { OUTCOME_STATUS, describeOutcome, isOutcomeName, isTokenFault, type OutcomeName } from "./outcomes";
 import { verifyTailscaleCredentials } from "./verify";
@@ -105,5 +106,6 @@ export const tailscaleApiKey: Provider = {
   isKnownOutcome: isOutcomeName,
   fake: {
     start: async (options) => (await import("./fake")).startFakeTailscale(options),
+    Demo: TailscaleDemo,
   },
 };

@@ -1,7 +1,8 @@
 -- Providers as plug-ins (docs/decisions/0006-providers-as-plug-ins.md): the Connection columns
--- stop naming Tailscale. Every value moves; nothing is re-encrypted here (SQL cannot), so the
+-- stop naming Tailscale. Every value moves. Nothing is re-encrypted here (SQL cannot), so the
 -- rows keep their v1 envelope of the bare token, marked credentialFormat = 1, which reading
 -- accepts and `npm run keys:rotate` rewrites to the JSON credential object (format 2).
+-- (No semicolons in comments: some runners split scripts on them.)
 
 -- Renames: the same values under generic names.
 ALTER TABLE "Connection" RENAME COLUMN "canonicalTailnetId" TO "externalId";
@@ -14,7 +15,7 @@ ALTER TABLE "Connection" RENAME COLUMN "tokenCreatedAt" TO "credentialCreatedAt"
 ALTER TABLE "Connection" RENAME COLUMN "tokenExpiresAt" TO "expiresAt";
 ALTER INDEX "Connection_userId_provider_canonicalTailnetId_key" RENAME TO "Connection_userId_provider_externalId_key";
 
--- New: scopes (none known for API access tokens), the provider's non-secret facts, the envelope's format.
+-- New: scopes (none known for API access tokens), the provider's non-secret facts, the envelope's format
 ALTER TABLE "Connection" ADD COLUMN "scopes" JSONB;
 ALTER TABLE "Connection" ADD COLUMN "meta" JSONB NOT NULL DEFAULT '{}';
 ALTER TABLE "Connection" ADD COLUMN "credentialFormat" INTEGER NOT NULL DEFAULT 1;
