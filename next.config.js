@@ -6,6 +6,11 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {
+    // Next buffers the body of every request that passes through proxy.ts, up to this many
+    // bytes (default 10 MB), and passes on a truncated body past it. server.ts refuses bodies
+    // over BODY_LIMIT_BYTES first and sets this variable from the parsed setting before Next
+    // loads this file at start-up (it is read again at run time, not only at build time).
+    proxyClientMaxBodySize: Number(process.env.BODY_LIMIT_BYTES) || 65_536,
     serverActions: {
       // Backstop only: server.ts refuses bodies over BODY_LIMIT_BYTES before Next parses them.
       bodySizeLimit: "1mb",

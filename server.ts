@@ -2,13 +2,14 @@ import http from "node:http";
 import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
 import { closeDatabase, ensureDatabaseReady } from "./lib/db/database";
-import { CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, oversizedBodyResponse } from "./lib/http/edge-of-server";
+import { bodyTooLargeResponse, CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse, RequestBodyTooLarge } from "./lib/http/edge-of-server";
 import { stampReceived, startLoopMonitor } from "./lib/timing/spans";
 
 /**
  * The production (and dev) server: Next.js behind a thin node:http layer that does the two
  * things only the socket can do right — learn the client's real address (X-Forwarded-For is
- * believed only with TRUST_PROXY) and refuse oversized bodies before anything parses them.
+ * believed only with TRUST_PROXY, and only the entries our own proxies appended) and refuse
+ * oversized bodies before anything parses them.
  */
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -22,6 +23,9 @@ async function main() {
     }
     throw error;
   }
+  // next.config.js reads it when Next loads its config at start: Next's own limit for bodies it
+  // buffers for proxy.ts is then this one, parsed and defaulted here.
+  process.env.BODY_LIMIT_BYTES = String(settings.BODY_LIMIT_BYTES);
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";
   // Migrate before listening: the server never takes traffic on an old schema.
@@ -41,6 +45,20 @@ async function main() {
       req.resume();
       return;
     }
+    // No Content-Length (chunked), or one that understates the body: count as the bytes arrive.
+    limitBodyAsItArrives(req, settings.BODY_LIMIT_BYTES, () => {
+      // Whoever waits for the rest of the body (Next, Auth.js) learns it will not come, once the
+      // 413 has been handed to the socket; the connection closes (the client is still sending).
+      const giveUp = () => req.destroy(new RequestBodyTooLarge(settings.BODY_LIMIT_BYTES));
+      if (res.headersSent) {
+        res.destroy();
+        giveUp();
+        return;
+      }
+      const tooLarge = bodyTooLargeResponse(req, settings.BODY_LIMIT_BYTES);
+      res.writeHead(413, { "content-type": tooLarge.contentType, connection: "close" });
+      res.end(tooLarge.body, giveUp);
+    });
     // Next.js renders a server action's redirect target by fetching it from this same server
     // (the request carries the action's `x-action-redirect`). That loopback hop is never worth
     // compressing: gzip here and gunzip in Next's fetch cost CPU twice for bytes that never leave

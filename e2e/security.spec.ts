@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { e2eServers } from "./support/servers";
 import { DEFAULT_PASSWORD, uniqueEmail } from "./support/accounts";
+import { listenerRssBytes, postChunked, type ChunkedOutcome } from "./support/raw-http";
 
 /** The hidden inputs React renders into a server-action form, so a plain HTTP post can submit it. */
 async function actionFields(request: APIRequestContext, path: string) {
@@ -64,4 +65,40 @@ test("the allowed origin follows AUTH_URL, not the Host header", async ({ reques
   expect(spoofed.status()).toBe(403);
   const own = await request.post(`${closedSignup.url}/sign-in`, { multipart: form, headers: { origin: closedSignup.url }, maxRedirects: 0 });
   expect(own.status()).toBe(200);
+});
+
+test("a chunked body (no Content-Length) is refused with 413 once it crosses BODY_LIMIT_BYTES, on pages and /api/auth alike", async ({ request }) => {
+  const { main } = e2eServers();
+  const port = Number(new URL(main.url).port);
+  const headers = { "content-type": "application/x-www-form-urlencoded", accept: "text/html", origin: main.url };
+  const refused = (outcome: ChunkedOutcome) => {
+    // The 413 page, or (if the client was still writing when the server closed) a closed connection.
+    if (outcome.kind === "closed") expect(["ECONNRESET", "EPIPE"]).toContain(outcome.code);
+    else {
+      expect(outcome.status).toBe(413);
+      expect(outcome.text).toContain("This request is too large");
+    }
+  };
+  const rssBefore = listenerRssBytes(port);
+  refused(await postChunked(`${main.url}/sign-in`, { filler: 2 * 1024 * 1024 }, headers));
+  refused(await postChunked(`${main.url}/api/auth/callback/credentials`, { filler: 2 * 1024 * 1024 }, headers));
+  // An action call (no JavaScript page) gets the plain-text message the form shows.
+  const action = await postChunked(`${main.url}/sign-in`, { filler: 2 * 1024 * 1024 }, { ...headers, accept: "*/*", "next-action": "0".repeat(42) });
+  refused(action);
+  if (action.kind === "answered") expect(action.text).not.toContain("<html");
+  // More of the same: were the bodies kept, the server would grow by 20 MB.
+  for (let i = 0; i < 10; i++) refused(await postChunked(`${main.url}/sign-in`, { filler: 2 * 1024 * 1024 }, headers));
+
+  expect((await request.get("/api/health")).status()).toBe(200);
+  const rssAfter = listenerRssBytes(port);
+  if (rssBefore && rssAfter) expect(rssAfter - rssBefore, "server memory growth (bytes)").toBeLessThan(12 * 1024 * 1024);
+
+  // A small chunked post still reaches the action whole: a wrong password gets the form's answer.
+  const fields = await actionFields(request, "/sign-in");
+  const form = new FormData();
+  for (const [name, value] of Object.entries({ ...fields, email: uniqueEmail("chunked"), password: "not the password" })) form.append(name, value);
+  const encoded = new Request(main.url, { method: "POST", body: form });
+  const small = await postChunked(`${main.url}/sign-in`, Buffer.from(await encoded.arrayBuffer()), { "content-type": encoded.headers.get("content-type")!, accept: "text/html", origin: main.url });
+  expect(small.kind === "answered" && small.status).toBe(200);
+  expect(small.kind === "answered" && small.text).toContain("do not match an account");
 });

@@ -218,6 +218,24 @@ async function main() {
       if (/Application error|Internal Server Error|digest/i.test(text)) problems.push("an error page");
       if (problems.length) failures.push(`#${i} ${c.spec.name} [${c.mutations.map((m) => `${m.kind}:${m.field}`).join(", ")}]: ${problems.join("; ")}`);
     });
+    // Bodies without Content-Length (chunked): each form's valid submission plus a field that
+    // takes it past the limit. Refused once the bytes cross it (413, or the connection closed
+    // while the client was still sending); never handled truncated, so no table changes.
+    const chunkedOutcomes = new Map<string, number>();
+    for (const spec of specs) {
+      const parts: Part[] = [...hidden.get(spec)!, ...Object.entries(spec.valid()).map(([name, value]) => ({ name, value })), { name: "padding", value: "A".repeat(2 * BODY_LIMIT) }];
+      let outcome: string;
+      try {
+        const reply = await spec.session().post(spec.path, parts, { rememberCookies: false, chunked: true });
+        outcome = String(reply.status);
+        if (reply.status !== 413 || !visibleText(reply.body).includes("This request is too large")) failures.push(`chunked ${spec.name}: status ${reply.status}, expected 413`);
+      } catch (error) {
+        outcome = "closed";
+        if (!/fetch failed|terminated|socket|ECONNRESET|EPIPE/i.test(`${(error as Error).message} ${String((error as { cause?: unknown }).cause)}`)) failures.push(`chunked ${spec.name}: ${(error as Error).message}`);
+      }
+      chunkedOutcomes.set(outcome, (chunkedOutcomes.get(outcome) ?? 0) + 1);
+    }
+    report.figure("chunked oversized bodies", [...chunkedOutcomes].map(([k, v]) => `${k}×${v}`).join(", "));
     const after = await snapshot(environment.databaseUrl);
     const changes = snapshotDifferences(before, after);
     // Pages re-rendered after a refused post list devices (GET), but nothing may re-verify the key, rotate or revoke.

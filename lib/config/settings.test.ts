@@ -24,7 +24,7 @@ describe("settings", () => {
     expect(s.TAILSCALE_API_URL).toBe("https://api.tailscale.com");
     expect(s.TAILSCALE_TIMEOUT_MS).toBe(10_000);
     expect(s.SIGNUP).toBe("open");
-    expect(s.TRUST_PROXY).toBe(false);
+    expect(s.TRUST_PROXY).toBe(0);
     expect(s.REVERIFY_AFTER_HOURS).toBe(24);
     expect(s.rateLimits.signIn).toEqual({ limit: 10, windowMs: 15 * 60_000, text: "10/15m" });
   });
@@ -67,7 +67,11 @@ describe("settings", () => {
     [{ TAILSCALE_TIMEOUT_MS: "5" }, "TAILSCALE_TIMEOUT_MS must be at least 100"],
     [{ TAILSCALE_API_URL: "api.tailscale.com" }, "TAILSCALE_API_URL must be a full URL"],
     [{ SIGNUP: "maybe" }, "SIGNUP must be open or closed"],
-    [{ TRUST_PROXY: "sometimes" }, "TRUST_PROXY must be true or false"],
+    [{ TRUST_PROXY: "sometimes" }, "TRUST_PROXY must be false, true, or the number of proxy hops in front of the app (1 to 10)"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
+    [{ TRUST_PROXY: "11" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
+    [{ TRUST_PROXY: "-1" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
+    [{ TRUST_PROXY: "1.5" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET must be at least 32 characters"],
     [{ AUTH_GITHUB_ID: "id" }, "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together"],
     [{ AUTH_OIDC_ISSUER: "https://id.example" }, "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together"],
@@ -79,6 +83,11 @@ describe("settings", () => {
     [{ OPERATOR_EMAILS: "ops@example.com, not-an-email" }, 'OPERATOR_EMAILS must be email addresses separated by commas, not "not-an-email"'],
   ])("names the setting in its message: %j", (env, expected) => {
     expect(problems({ DATA_DIR: tmp(), ...env }).join("\n")).toContain(expected);
+  });
+
+  it("reads TRUST_PROXY as a number of proxy hops: false and 0 are none, true is one", () => {
+    const hops = (TRUST_PROXY: string | undefined) => parseSettings({ DATA_DIR: tmp(), TRUST_PROXY }, () => undefined).TRUST_PROXY;
+    expect([undefined, "", "false", "0", "true", "1", "2", "10", " 3 "].map(hops)).toEqual([0, 0, 0, 0, 1, 1, 2, 10, 3]);
   });
 
   it("normalises SIGNUP_ALLOWED_DOMAINS", () => {

@@ -14,6 +14,14 @@ const booleanSetting = z
   })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+// TRUST_PROXY: how many reverse proxies (each appending to X-Forwarded-For) stand in front of the
+// app. `false`/`0` none, `true` one, or a count; anything else is a typo worth stopping for.
+const proxyHopsSetting = z
+  .string()
+  .trim()
+  .regex(/^(true|false|[0-9]|10)$/, { error: "must be false, true, or the number of proxy hops in front of the app (1 to 10)" })
+  .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
+
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url({ error: "must be a full URL such as https://example.com" }).optional());
@@ -30,7 +38,7 @@ const rawSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional()),
   AUTH_URL: optionalUrl,
-  TRUST_PROXY: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, proxyHopsSetting.default(0)),
   TOKEN_ENCRYPTION_KEYS: optionalString,
   TAILSCALE_API_URL: z.preprocess(emptyAsUndefined, z.url({ error: "must be a full URL such as https://api.tailscale.com" }).default("https://api.tailscale.com")),
   TAILSCALE_TIMEOUT_MS: z.preprocess(

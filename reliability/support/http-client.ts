@@ -32,16 +32,20 @@ export class Session {
     }
   }
 
-  async request(path: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer | string; rememberCookies?: boolean } = {}): Promise<Reply> {
+  /** `chunked` streams the body in 16 KB pieces with Transfer-Encoding: chunked (no Content-Length). */
+  async request(path: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer | string; rememberCookies?: boolean; chunked?: boolean } = {}): Promise<Reply> {
     const started = Date.now();
     const url = new URL(path, this.baseUrl).toString();
+    const bytes = init.body === undefined ? undefined : typeof init.body === "string" ? Buffer.from(init.body) : init.body;
+    const body = !bytes ? undefined : init.chunked ? inPieces(bytes) : new Uint8Array(bytes);
     const response = await fetch(url, {
       method: init.method ?? "GET",
       redirect: "manual",
       headers: { cookie: this.cookieHeader(), accept: "text/html", ...init.headers },
-      body: typeof init.body === "string" || init.body === undefined ? init.body : new Uint8Array(init.body),
+      body,
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
-    });
+      ...(init.chunked ? { duplex: "half" } : {}),
+    } as RequestInit);
     if (init.rememberCookies !== false) this.remember(response);
     const reply: Reply = { status: response.status, location: response.headers.get("location"), body: await response.text(), url, elapsedMs: Date.now() - started };
     if (this.options.keepReplies) this.replies.push(reply);
@@ -53,15 +57,27 @@ export class Session {
   }
 
   /** Posts a multipart body built by hand, so duplicated fields, files and raw bytes go through as written. */
-  post(path: string, parts: Part[], options: { rememberCookies?: boolean; headers?: Record<string, string> } = {}) {
+  post(path: string, parts: Part[], options: { rememberCookies?: boolean; headers?: Record<string, string>; chunked?: boolean } = {}) {
     const { body, contentType } = multipart(parts);
     return this.request(path, {
       method: "POST",
       body,
       headers: { "content-type": contentType, origin: this.baseUrl, ...options.headers },
       rememberCookies: options.rememberCookies,
+      chunked: options.chunked,
     });
   }
+}
+
+function inPieces(bytes: Buffer): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(new Uint8Array(bytes.subarray(offset, offset + 16 * 1024)));
+      offset += 16 * 1024;
+    },
+  });
 }
 
 export function multipart(parts: Part[]): { body: Buffer; contentType: string } {
