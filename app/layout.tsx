@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
+import { connectPath, defaultProvider, guidePath } from "@/lib/providers";
 
 export const metadata: Metadata = {
   title: { default: "Tailnet Connect", template: "%s · Tailnet Connect" },
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
               <li>
-                <Link href="/guides/tailscale-api-key" className="underline-offset-4 hover:underline">Guide</Link>
+                <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">Guide</Link>
               </li>
               {user ? (
                 <>
@@ -46,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/connections" className="underline-offset-4 hover:underline">Connections</Link>
                   </li>
                   <li>
-                    <Link href="/connect/tailscale" className="underline-offset-4 hover:underline">Connect a tailnet</Link>
+                    <Link href={connectPath(defaultProvider())} className="underline-offset-4 hover:underline">Connect a tailnet</Link>
                   </li>
                   <li>
                     <Link href="/account" className="underline-offset-4 hover:underline">Account<span className="sr-only"> ({user.email})</span></Link>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { connectPath, defaultProvider, guidePath } from "@/lib/providers";
 
 export default function HomePage() {
   return (
@@ -15,10 +16,10 @@ export default function HomePage() {
         <li>The token is never shown again and never stored in plain text.</li>
       </ul>
       <div className="flex flex-wrap gap-4">
-        <Link href="/connect/tailscale" className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <Link href={connectPath(defaultProvider())} className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
           Connect a tailnet
         </Link>
-        <Link href="/guides/tailscale-api-key" className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-5 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
+        <Link href={guidePath(defaultProvider())} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-5 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
           Read the guide first
         </Link>
       </div>

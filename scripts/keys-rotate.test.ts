@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createCipheriv, randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "@/lib/testing/fresh-database";
@@ -13,6 +14,30 @@ const newKey = `new:${Buffer.alloc(32, 22).toString("base64")}`;
 const embedded = !process.env.DATABASE_URL;
 const saved = { TOKEN_ENCRYPTION_KEYS: process.env.TOKEN_ENCRYPTION_KEYS, DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
 let drop: (() => Promise<void>) | undefined;
+
+const onlyKeys = (text: string) => {
+  const parsed = parseEncryptionKeys(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.keys;
+};
+
+/** A token as the v1 cipher stored it: AES-256-GCM under the master key itself (see lib/crypto/fixtures). */
+function v1Envelope(plaintext: string, context: string, keyText: string): string {
+  const { id, key } = onlyKeys(keyText)[0]!;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+}
+
+function rotate(keys: string, args: string[] = []) {
+  return spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts", ...args], {
+    env: { ...process.env, TOKEN_ENCRYPTION_KEYS: keys },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
 
 // Rotation touches every row, so this file works on a database of its own.
 beforeAll(async () => {
@@ -51,11 +76,7 @@ describe("npm run keys:rotate", () => {
     });
     if (embedded) await closeDatabase();
 
-    const run = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts", "--batch-size", "2"], {
-      env: { ...process.env, TOKEN_ENCRYPTION_KEYS: `${newKey},${oldKey}` },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const run = rotate(`${newKey},${oldKey}`, ["--batch-size", "2"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout.trim().split("\n").at(-2)!);
@@ -65,24 +86,55 @@ describe("npm run keys:rotate", () => {
 
     // Only the new key is needed now.
     await ensureDatabaseReady(() => undefined);
-    const onlyNew = parseEncryptionKeys(newKey);
-    if (!onlyNew.ok) throw new Error(onlyNew.message);
     for (const w of written) {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
       expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
       const context = connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
-      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context, onlyNew.keys))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context, onlyKeys(newKey)))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
     }
 
     // A second run finds nothing left to do.
     if (embedded) await closeDatabase();
-    const again = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts"], {
-      env: { ...process.env, TOKEN_ENCRYPTION_KEYS: `${newKey},${oldKey}` },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const again = rotate(`${newKey},${oldKey}`);
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout.trim().split("\n").at(-2)!)).toMatchObject({ scanned: 0, remaining: 0 });
+  }, 120_000);
+
+  it("moves tokens stored in the v1 envelope to v2, also those already under the current key", async () => {
+    process.env.TOKEN_ENCRYPTION_KEYS = newKey;
+    resetSettingsForTests();
+    await ensureDatabaseReady(() => undefined);
+    const user = await createUser();
+    const written = await Promise.all([1, 2, 3].map(() => createConnection(user.id)));
+    const contextOf = async (id: string) => {
+      const row = await db().connection.findUniqueOrThrow({ where: { id } });
+      return connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
+    };
+    // As the v1 code left them (the bare token, as the generic-connections migration leaves it): two under the current key, one under the old one.
+    for (const [index, w] of written.entries()) {
+      const keyText = index === 2 ? oldKey : newKey;
+      await db().connection.update({
+        where: { id: w.id },
+        data: { credentialCiphertext: v1Envelope(w.token, await contextOf(w.id), keyText), encryptionKeyId: index === 2 ? "old" : "new", credentialFormat: 1 },
+      });
+    }
+    if (embedded) await closeDatabase();
+
+    const run = rotate(`${newKey},${oldKey}`);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout.trim().split("\n").at(-2)!);
+    expect(report).toMatchObject({ failed: 0, remaining: 0, currentKeyId: "new" });
+    expect(report.reencrypted).toBeGreaterThanOrEqual(3);
+
+    await ensureDatabaseReady(() => undefined);
+    for (const w of written) {
+      const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
+      expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
+      expect(row.credentialCiphertext).toMatch(/^v2\.new\./);
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, await contextOf(w.id), onlyKeys(newKey)))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
+    }
+    if (embedded) await closeDatabase();
   }, 120_000);
 
   it.runIf(embedded)("refuses while another process holds the embedded database", async () => {

@@ -1,6 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { claimsFromCookies, decryptSessionToken } from "./session-token";
+import { claimsFromCookies, decryptSessionToken, usesSecureCookies } from "./session-token";
 
 const SECRET = "a-test-secret-of-sufficient-length-0123456789";
 const NAME = "authjs.session-token";
@@ -14,35 +14,66 @@ async function sessionCookie(options: { name?: string; secret?: string; maxAge?:
 
 describe("claimsFromCookies", () => {
   it("reads the id and session version Auth.js sealed at sign-in", async () => {
-    expect(await claimsFromCookies([await sessionCookie()], SECRET)).toEqual({ userId: "user-1", sessionVersion: 3 });
+    expect(await claimsFromCookies([await sessionCookie()], SECRET, false)).toEqual({ userId: "user-1", sessionVersion: 3 });
   });
 
   it("reads the __Secure- cookie used over https", async () => {
     const cookie = await sessionCookie({ name: `__Secure-${NAME}` });
-    expect(await claimsFromCookies([cookie], SECRET)).toEqual({ userId: "user-1", sessionVersion: 3 });
+    expect(await claimsFromCookies([cookie], SECRET, true)).toEqual({ userId: "user-1", sessionVersion: 3 });
   });
 
   it("joins a token Auth.js split into numbered chunks, in order", async () => {
     const { value } = await sessionCookie();
     const third = Math.ceil(value.length / 3);
     const chunks = [2, 0, 1].map((i) => ({ name: `${NAME}.${i}`, value: value.slice(i * third, (i + 1) * third) }));
-    expect(await claimsFromCookies(chunks, SECRET)).toEqual({ userId: "user-1", sessionVersion: 3 });
+    expect(await claimsFromCookies(chunks, SECRET, false)).toEqual({ userId: "user-1", sessionVersion: 3 });
   });
 
   it("is signed out for no cookie, another secret, a tampered token, a token moved to the other name, or an expired one", async () => {
-    expect(await claimsFromCookies([], SECRET)).toBeNull();
-    expect(await claimsFromCookies([await sessionCookie({ secret: "another-secret-of-sufficient-length-9876543210" })], SECRET)).toBeNull();
+    expect(await claimsFromCookies([], SECRET, false)).toBeNull();
+    expect(await claimsFromCookies([await sessionCookie({ secret: "another-secret-of-sufficient-length-9876543210" })], SECRET, false)).toBeNull();
     const good = await sessionCookie();
     const flipped = good.value.slice(0, -3) + (good.value.at(-3) === "A" ? "B" : "A") + good.value.slice(-2);
-    expect(await claimsFromCookies([{ name: NAME, value: flipped }], SECRET)).toBeNull();
+    expect(await claimsFromCookies([{ name: NAME, value: flipped }], SECRET, false)).toBeNull();
     // The cookie name is the key derivation's salt: a token cannot be replayed under the other name.
-    expect(await claimsFromCookies([{ name: `__Secure-${NAME}`, value: good.value }], SECRET)).toBeNull();
-    expect(await claimsFromCookies([await sessionCookie({ maxAge: -60 })], SECRET)).toBeNull();
+    expect(await claimsFromCookies([{ name: `__Secure-${NAME}`, value: good.value }], SECRET, true)).toBeNull();
+    expect(await claimsFromCookies([await sessionCookie({ maxAge: -60 })], SECRET, false)).toBeNull();
   });
 
   it("is signed out for a token without the app's claims, and marks a missing version as never current", async () => {
-    expect(await claimsFromCookies([await sessionCookie({ token: { sub: "user-1" } })], SECRET)).toBeNull();
-    expect(await claimsFromCookies([await sessionCookie({ token: { uid: "user-1" } })], SECRET)).toEqual({ userId: "user-1", sessionVersion: -1 });
+    expect(await claimsFromCookies([await sessionCookie({ token: { sub: "user-1" } })], SECRET, false)).toBeNull();
+    expect(await claimsFromCookies([await sessionCookie({ token: { uid: "user-1" } })], SECRET, false)).toEqual({ userId: "user-1", sessionVersion: -1 });
+  });
+});
+
+describe("the session cookie's name follows the deployment's scheme, as Auth.js's does", () => {
+  it("on an https deployment reads only the __Secure- cookie: a plain-name cookie is ignored", async () => {
+    const plain = await sessionCookie();
+    expect(await claimsFromCookies([plain], SECRET, true)).toBeNull();
+    const { value } = plain;
+    const half = Math.ceil(value.length / 2);
+    const plainChunks = [0, 1].map((i) => ({ name: `${NAME}.${i}`, value: value.slice(i * half, (i + 1) * half) }));
+    expect(await claimsFromCookies(plainChunks, SECRET, true)).toBeNull();
+    // Planted beside the real one (a plain cookie can be set over http), it changes nothing.
+    const secure = await sessionCookie({ name: `__Secure-${NAME}`, token: { uid: "user-2", sv: 1 } });
+    expect(await claimsFromCookies([plain, secure], SECRET, true)).toEqual({ userId: "user-2", sessionVersion: 1 });
+    expect(await claimsFromCookies([secure, plain], SECRET, true)).toEqual({ userId: "user-2", sessionVersion: 1 });
+  });
+
+  it("on an http deployment reads only the plain name", async () => {
+    const secure = await sessionCookie({ name: `__Secure-${NAME}` });
+    expect(await claimsFromCookies([secure], SECRET, false)).toBeNull();
+    expect(await claimsFromCookies([await sessionCookie()], SECRET, false)).toEqual({ userId: "user-1", sessionVersion: 3 });
+  });
+
+  it("decides https from AUTH_URL when set, else from the request's protocol (https when unknown)", () => {
+    expect(usesSecureCookies("https://connect.example.com", "http")).toBe(true);
+    expect(usesSecureCookies("http://localhost:3000", "https")).toBe(false);
+    expect(usesSecureCookies(undefined, "https")).toBe(true);
+    expect(usesSecureCookies(undefined, "http")).toBe(false);
+    expect(usesSecureCookies(undefined, "https:")).toBe(true);
+    expect(usesSecureCookies(undefined, "https, http")).toBe(true);
+    expect(usesSecureCookies(undefined, null)).toBe(true);
   });
 });
 

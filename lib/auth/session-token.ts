@@ -1,10 +1,32 @@
 import "server-only";
 import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getSettings } from "@/lib/config/settings";
 
 /** Auth.js's session cookie: `__Secure-` prefixed when the app is served over https. */
-export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_COOKIE_NAME = "authjs.session-token";
+
+function sessionCookieName(secureCookies: boolean): string {
+  return secureCookies ? `__Secure-${SESSION_COOKIE_NAME}` : SESSION_COOKIE_NAME;
+}
+
+/** The cookie itself, or one of the numbered chunks Auth.js splits a large one into. */
+const SESSION_COOKIE_PARTS = {
+  secure: new RegExp(`^__Secure-${SESSION_COOKIE_NAME.replace(/[.]/g, "\\.")}(\\.\\d+)?$`),
+  plain: new RegExp(`^${SESSION_COOKIE_NAME.replace(/[.]/g, "\\.")}(\\.\\d+)?$`),
+};
+
+/**
+ * Whether Auth.js uses `__Secure-` cookies here: its `useSecureCookies` default is the protocol of
+ * the URL it builds for the request, which is AUTH_URL (or NEXTAUTH_URL) when set, and otherwise
+ * the request's `X-Forwarded-Proto` (which Next.js fills in from the connection), https when
+ * absent (@auth/core createActionURL).
+ */
+export function usesSecureCookies(authUrl: string | undefined, forwardedProto: string | null | undefined): boolean {
+  if (authUrl && URL.canParse(authUrl)) return new URL(authUrl).protocol === "https:";
+  const proto = (forwardedProto ?? "https").split(",")[0]!.trim().toLowerCase();
+  return proto === "https" || proto === "https:";
+}
 
 export type SessionClaims = { userId: string; sessionVersion: number };
 
@@ -19,22 +41,29 @@ export type SessionClaims = { userId: string; sessionVersion: number };
  * `name.0`, `name.1`… by Auth.js; they are joined back in order, as Auth.js does.
  */
 export async function readSessionClaims(): Promise<SessionClaims | null> {
-  return claimsFromCookies((await cookies()).getAll(), getSettings().AUTH_SECRET);
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const settings = getSettings();
+  // NEXTAUTH_URL is not one of our settings, but Auth.js honours it, so the name must follow it too.
+  const secure = usesSecureCookies(settings.AUTH_URL ?? process.env.NEXTAUTH_URL, requestHeaders.get("x-forwarded-proto"));
+  return claimsFromCookies(jar.getAll(), settings.AUTH_SECRET, secure);
 }
 
-/** `readSessionClaims` on a given cookie list and secret. */
-export async function claimsFromCookies(all: ReadonlyArray<{ name: string; value: string }>, secret: string): Promise<SessionClaims | null> {
-  for (const name of SESSION_COOKIE_NAMES) {
-    const chunks = all
-      .filter((c) => c.value && (c.name === name || new RegExp(`^${name.replace(/[.]/g, "\\.")}\\.\\d+$`).test(c.name)))
-      .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
-    if (chunks.length === 0) continue;
-    const claims = decryptSessionToken(chunks.map((c) => c.value).join(""), secret, name);
-    // Written by the jwt callback in lib/auth/config.ts.
-    if (claims && typeof claims.uid === "string") return { userId: claims.uid, sessionVersion: typeof claims.sv === "number" ? claims.sv : -1 };
-    // Tampered with, expired, or sealed with another secret: not signed in.
-    return null;
-  }
+/**
+ * `readSessionClaims` on a given cookie list and secret. Only the name Auth.js writes for this
+ * deployment is read: over https a plain-name cookie (which any http page of the site, or a
+ * sibling domain, could plant) is not a session.
+ */
+export async function claimsFromCookies(all: ReadonlyArray<{ name: string; value: string }>, secret: string, secureCookies: boolean): Promise<SessionClaims | null> {
+  const name = sessionCookieName(secureCookies);
+  const pattern = secureCookies ? SESSION_COOKIE_PARTS.secure : SESSION_COOKIE_PARTS.plain;
+  const chunks = all
+    .filter((c) => c.value && pattern.test(c.name))
+    .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
+  if (chunks.length === 0) return null;
+  const claims = decryptSessionToken(chunks.map((c) => c.value).join(""), secret, name);
+  // Written by the jwt callback in lib/auth/config.ts.
+  if (claims && typeof claims.uid === "string") return { userId: claims.uid, sessionVersion: typeof claims.sv === "number" ? claims.sv : -1 };
+  // Tampered with, expired, or sealed with another secret: not signed in.
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -55,6 +56,8 @@ describe("status notifications", () => {
 
       const [first, second] = hooks.hooks;
       expect(first!.validSignature && second!.validSignature).toBe(true);
+      // The deprecated header still goes out for receivers that have not moved yet.
+      expect(first!.validLegacySignature && second!.validLegacySignature).toBe(true);
       expect(first!.headers["content-type"]).toBe("application/json");
       expect(first!.headers["x-tailnet-connect-event"]).toBe("connection.status_changed");
       expect(JSON.parse(first!.body)).toEqual({
@@ -94,7 +97,27 @@ describe("status notifications", () => {
       const result = await deliverWebhook(notification, { url: hooks.url, secret: SECRET, backoffMs: [20, 40] });
       expect(result).toEqual({ delivered: true, attempts: 3, status: 200 });
       expect(hooks.hooks.map((h) => h.validSignature)).toEqual([true, true, true]);
+      expect(hooks.hooks.map((h) => h.validLegacySignature)).toEqual([true, true, true]);
       expect(new Set(hooks.hooks.map((h) => h.headers["x-tailnet-connect-delivery"])).size).toBe(1);
+    } finally {
+      await hooks.close();
+    }
+  });
+
+  it("signs each attempt with its own time, so a receiver can refuse replays", async () => {
+    const hooks = await startWebhookReceiver(SECRET, [500]);
+    try {
+      const notification = { event: "connection.status_changed" as const, connectionId: "c3", tailnet: "example.com", status: "expired" as const, previousStatus: null, expiresAt: null, occurredAt: new Date().toISOString() };
+      const before = Math.floor(Date.now() / 1000);
+      expect(await deliverWebhook(notification, { url: hooks.url, secret: SECRET, backoffMs: [1100] })).toEqual({ delivered: true, attempts: 2, status: 200 });
+      const after = Math.floor(Date.now() / 1000);
+      const stamps = hooks.hooks.map((h) => Number(/^t=(\d+),v1=[0-9a-f]{64}$/.exec(String(h.headers["tailnet-connect-signature"]))?.[1]));
+      expect(stamps[0]).toBeGreaterThanOrEqual(before);
+      expect(stamps[1]).toBeGreaterThan(stamps[0]!);
+      expect(stamps[1]).toBeLessThanOrEqual(after);
+      // Signed over "<t>.<body>", so the timestamp cannot be moved without the secret.
+      const [, mac] = String(hooks.hooks[0]!.headers["tailnet-connect-signature"]).split(",v1=");
+      expect(mac).toBe(createHmac("sha256", SECRET).update(`${stamps[0]}.${hooks.hooks[0]!.body}`).digest("hex"));
     } finally {
       await hooks.close();
     }

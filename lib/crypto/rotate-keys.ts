@@ -2,31 +2,34 @@ import "server-only";
 import { getSettings } from "@/lib/config/settings";
 import { CREDENTIAL_FORMAT, credentialsFromPlaintext } from "@/lib/connections/credentials";
 import { db } from "@/lib/db";
+import { ENVELOPE_VERSION } from "./envelope";
 import { connectionCredentialContext, decryptSecret, encryptSecret } from "./token-cipher";
 
 export type RotationReport = { scanned: number; reencrypted: number; failed: number; remaining: number; currentKeyId: string };
 
-/** Rows to rewrite: sealed under an older key, or still holding a bare token from before providers were plug-ins. */
-function needsRewrite(currentKeyId: string) {
-  return { credentialCiphertext: { not: null }, OR: [{ NOT: { encryptionKeyId: currentKeyId } }, { encryptionKeyId: null }, { credentialFormat: { not: CREDENTIAL_FORMAT } }] };
-}
-
 /**
- * Re-encrypts every stored credential that is not yet under the first key of
- * TOKEN_ENCRYPTION_KEYS, or not yet in the JSON credential format, a batch at a time. Each row is
- * updated only if its ciphertext is still the one read (a concurrent rotation or reconnect wins),
- * so the job can be stopped and run again at any point: it resumes with whatever is left. Rows
- * that no listed key opens are counted, not lost.
+ * Re-encrypts every stored credential that is not yet in its final form: the current envelope
+ * version, under the first key of TOKEN_ENCRYPTION_KEYS, holding the provider's credential object
+ * as JSON (rows sealed before providers were plug-ins hold the bare token). An older key, a v1
+ * envelope or a bare token, under any key, is rewritten. A batch at a time; each row is updated
+ * only if its ciphertext is still the one read (a concurrent rotation or reconnect wins), so the
+ * job can be stopped and run again at any point: it resumes with whatever is left. Rows that no
+ * listed key opens are counted, not lost.
  */
 export async function reencryptStoredTokens(options: { batchSize?: number; onBatch?: (r: RotationReport) => void } = {}): Promise<RotationReport> {
   const keys = getSettings().TOKEN_ENCRYPTION_KEYS;
   const currentKeyId = keys[0]!.id;
   const batchSize = options.batchSize ?? 200;
+  // Every stored credential except those already final.
+  const pending = {
+    credentialCiphertext: { not: null },
+    NOT: { encryptionKeyId: currentKeyId, credentialCiphertext: { startsWith: `${ENVELOPE_VERSION}.` }, credentialFormat: CREDENTIAL_FORMAT },
+  };
   const report: RotationReport = { scanned: 0, reencrypted: 0, failed: 0, remaining: 0, currentKeyId };
   let cursor = "";
   for (;;) {
     const rows = await db().connection.findMany({
-      where: { ...needsRewrite(currentKeyId), id: { gt: cursor } },
+      where: { ...pending, id: { gt: cursor } },
       select: { id: true, userId: true, provider: true, externalId: true, label: true, meta: true, credentialCiphertext: true },
       orderBy: { id: "asc" },
       take: batchSize,
@@ -51,6 +54,6 @@ export async function reencryptStoredTokens(options: { batchSize?: number; onBat
     cursor = rows[rows.length - 1]!.id;
     options.onBatch?.({ ...report });
   }
-  report.remaining = await db().connection.count({ where: needsRewrite(currentKeyId) });
+  report.remaining = await db().connection.count({ where: pending });
   return report;
 }

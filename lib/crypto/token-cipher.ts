@@ -1,15 +1,15 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { getSettings } from "@/lib/config/settings";
 import type { EncryptionKey } from "@/lib/config/encryption-keys";
+import { openEnvelope, sealEnvelope } from "./envelope";
 
 /**
- * Where a stored credential is encrypted: AES-256-GCM with a random 96-bit IV and the 128-bit
- * auth tag, under the first key of TOKEN_ENCRYPTION_KEYS. The envelope names its key so any
- * listed key can decrypt it (key rotation). `context` is bound in as associated data, so a
+ * Where a stored credential is encrypted: AES-256-GCM under a key derived for stored credentials from
+ * the first key of TOKEN_ENCRYPTION_KEYS (lib/crypto/envelope.ts). The envelope names its key so
+ * any listed key can decrypt it (key rotation). `context` is bound in as associated data, so a
  * ciphertext copied onto another row does not decrypt.
  *
- * Envelope: `v1.<keyId>.<iv>.<tag>.<ciphertext>`, base64url parts.
+ * Envelope: `v2.<keyId>.<iv>.<tag>.<ciphertext>`, base64url parts; `v1` (before subkeys) still opens.
  */
 export type SealedToken = { envelope: string; keyId: string };
 
@@ -18,37 +18,21 @@ export class TokenDecryptionError extends Error {
 }
 
 export function encryptSecret(plaintext: string, context: string, keys: EncryptionKey[] = getSettings().TOKEN_ENCRYPTION_KEYS): SealedToken {
-  const key = keys[0];
-  if (!key) throw new Error("TOKEN_ENCRYPTION_KEYS has no key to encrypt with.");
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key.key, iv);
-  cipher.setAAD(Buffer.from(context, "utf8"));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  const tag = cipher.getAuthTag();
-  const envelope = ["v1", key.id, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(".");
-  return { envelope, keyId: key.id };
-}
-
-export function envelopeKeyId(envelope: string): string | null {
-  const parts = envelope.split(".");
-  return parts.length === 5 && parts[0] === "v1" ? parts[1]! : null;
+  return sealEnvelope("stored-token", plaintext, context, keys);
 }
 
 export function decryptSecret(envelope: string, context: string, keys: EncryptionKey[] = getSettings().TOKEN_ENCRYPTION_KEYS): string {
-  const parts = envelope.split(".");
-  if (parts.length !== 5 || parts[0] !== "v1") throw new TokenDecryptionError("The stored token is not in a format this version understands.");
-  const [, keyId, iv, tag, ciphertext] = parts as [string, string, string, string, string];
-  const key = keys.find((k) => k.id === keyId);
-  if (!key) {
-    throw new TokenDecryptionError(`The stored token was encrypted with key "${keyId}", which is no longer in TOKEN_ENCRYPTION_KEYS. Add it back (after the current key) to read it.`);
-  }
-  try {
-    const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
-    decipher.setAAD(Buffer.from(context, "utf8"));
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
-  } catch {
-    throw new TokenDecryptionError("The stored token could not be decrypted: it was altered, or belongs to another record.");
+  const opened = openEnvelope("stored-token", envelope, context, keys);
+  if (opened.ok) return opened.plaintext;
+  switch (opened.problem) {
+    case "format":
+      throw new TokenDecryptionError("The stored token is not in a format this version understands.");
+    case "unknown-key":
+      throw new TokenDecryptionError(
+        `The stored token was encrypted with key "${opened.keyId}", which is no longer in TOKEN_ENCRYPTION_KEYS. Add it back (after the current key) to read it.`,
+      );
+    case "refused":
+      throw new TokenDecryptionError("The stored token could not be decrypted: it was altered, or belongs to another record.");
   }
 }
 

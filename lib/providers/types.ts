@@ -21,12 +21,16 @@ export interface VerifiedCredential {
   externalId: string;
   /** What a person calls it (the tailnet as entered). */
   label: string;
-  /** The provider's id of this credential (a key id), never a secret; rotation refuses the same one. */
+  /** The provider's id of the secret itself (a key id), never a secret; rotation refuses the same one, revoke targets it. */
   credentialId: string | null;
   createdAt: Date | null;
   /** Null: the credential does not expire. */
   expiresAt: Date | null;
   scopes: string[] | null;
+  /**
+   * Non-secret facts. Every non-secret field's value goes here under the field's name (rotation
+   * and legacy rows read them back), plus anything pages show through `describeMeta`.
+   */
   meta: CredentialMeta;
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { LEGACY_WEBHOOK_SIGNATURE_HEADER, legacyWebhookSignature, signWebhook, WEBHOOK_SIGNATURE_HEADER } from "@/lib/crypto/webhook-signature";
 import type { StatusNotification } from "./message";
 
-export const SIGNATURE_HEADER = "X-Tailnet-Connect-Signature";
 export const EVENT_HEADER = "X-Tailnet-Connect-Event";
 export const DELIVERY_HEADER = "X-Tailnet-Connect-Delivery";
 
@@ -16,24 +16,21 @@ export type WebhookSettings = {
 
 export type WebhookResult = { delivered: true; attempts: number; status: number } | { delivered: false; attempts: number; problem: string };
 
-/** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, keyed with WEBHOOK_SECRET. */
-export function signWebhookBody(body: string, secret: string): string {
-  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * POSTs the notification as JSON, signed. Retries network failures, timeouts, 429 and 5xx with
- * backoff; any other answer is final. Every attempt carries the same body, signature and
- * delivery id, so a receiver can drop duplicates.
+ * POSTs the notification as JSON, signed (lib/crypto/webhook-signature.ts). Retries network
+ * failures, timeouts, 429 and 5xx with backoff; any other answer is final. Every attempt carries
+ * the same body and delivery id, so a receiver can drop duplicates; each is signed with its own
+ * time, so a late retry is not refused as a replay.
  */
 export async function deliverWebhook(notification: StatusNotification, settings: WebhookSettings): Promise<WebhookResult> {
   const body = JSON.stringify(notification);
   const headers = {
     "Content-Type": "application/json",
     "User-Agent": "TailnetConnect-Webhook/1",
-    [SIGNATURE_HEADER]: signWebhookBody(body, settings.secret),
+    // Deprecated, for receivers written before the timestamped signature; dropped in a later release.
+    [LEGACY_WEBHOOK_SIGNATURE_HEADER]: legacyWebhookSignature(body, settings.secret),
     [EVENT_HEADER]: notification.event,
     [DELIVERY_HEADER]: randomUUID(),
   };
@@ -43,7 +40,7 @@ export async function deliverWebhook(notification: StatusNotification, settings:
     try {
       const response = await fetch(settings.url, {
         method: "POST",
-        headers,
+        headers: { ...headers, [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, settings.secret) },
         body,
         redirect: "manual",
         signal: AbortSignal.timeout(settings.timeoutMs ?? 5000),

@@ -1,5 +1,8 @@
-import Link from "next/link";
 import { DEMO_ORGANIZATION_VALUES, DEMO_TOKENS } from "./demo-catalogue";
+
+/*
+ * A plain <a>, not next/link: the provider's modules load in the CLIs too (react-server, no client React).
+ */
 
 /** What demo mode shows a person: the fake Tailscale API's organization values and tokens. They are fake, so showing them is fine. */
 export function TailscaleDemo({ connectHref }: { connectHref: string }) {
@@ -8,7 +11,7 @@ export function TailscaleDemo({ connectHref }: { connectHref: string }) {
       <div className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold">Try every step with a fake Tailscale</h1>
         <p className="text-lg text-slate-700 dark:text-slate-300">
-          This server talks to a local fake of the Tailscale API. Create an account, then <Link href={connectHref} className="underline underline-offset-4">connect a tailnet</Link>{" "}
+          This server talks to a local fake of the Tailscale API. Create an account, then <a href={connectHref} className="underline underline-offset-4">connect a tailnet</a>{" "}
           with the values below. Each token shows a different answer from Tailscale.
         </p>
       </div>

@@ -7,8 +7,6 @@ export const TAILSCALE_ADMIN_URLS = {
   keys: "https://login.tailscale.com/admin/settings/keys",
 } as const;
 
-/** Public, signed-out guide page that renders every step. */
-export const TAILSCALE_GUIDE_PATH = "/guides/tailscale-api-key";
 
 /** Roles that can generate an API access token; the token then acts with that role. */
 export const TOKEN_CREATOR_ROLES = ["Owner", "Admin", "IT admin", "Network admin"] as const;
@@ -54,8 +52,3 @@ export const TOKEN_STEP: GuideStep = {
   adminLocation: "Settings > Keys",
   adminUrl: TAILSCALE_ADMIN_URLS.keys,
 };
-
-/** Link to one step of the public guide, e.g. for an info link beside a form field. */
-export function guideStepHref(step: GuideStep): string {
-  return `${TAILSCALE_GUIDE_PATH}#${step.id}`;
-}
