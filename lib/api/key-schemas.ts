@@ -15,3 +15,15 @@ export const createApiKeySchema = z.object({
 });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+/** The settings page's form: a name and one checkbox per scope (`scope-<name>`), no repeated fields. */
+export const createApiKeyFormSchema = z.object({
+  name: createApiKeySchema.shape.name,
+  ...Object.fromEntries(API_SCOPES.map((s) => [`scope-${s}`, z.literal("on", { error: "Tick the box or leave it empty." }).optional()])),
+});
+
+export function scopesFromForm(values: Record<string, unknown>): string[] {
+  return API_SCOPES.filter((s) => values[`scope-${s}`] === "on");
+}
+
+export const revokeApiKeySchema = z.object({ keyId: z.string({ error: "This form lost track of its key. Reload the page." }).min(1).max(100) });
