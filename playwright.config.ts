@@ -30,7 +30,9 @@ export default defineConfig({
     url: `${s.url}${s.readyPath}`,
     env: s.env,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Generous: on a busy 2-core machine a first embedded migration alone has taken 50 s, and the
+    // limits server seeds its database (another open and migrate) before it starts.
+    timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
