@@ -96,6 +96,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     RATE_LIMIT_SIGN_UP: "1000000/1m",
     RATE_LIMIT_CONNECT: "1000000/1m",
     RATE_LIMIT_REVERIFY: "1000000/1m",
+    RATE_LIMIT_PASSWORD_RESET: "1000000/1m",
   };
   // Throwaway secrets of this run's throwaway database, kept beside its logs (bench/tmp is ignored) for probing.
   fs.mkdirSync(logDir, { recursive: true });

@@ -11,6 +11,25 @@ test("sign up, sign out, sign in again", async ({ page }) => {
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 });
 
+test("signing out ends the session everywhere, even where its cookies were copied", async ({ page, browser }) => {
+  await signUp(page);
+  const copied = await page.context().cookies();
+  expect(copied.some((c) => c.name.includes("session-token"))).toBe(true);
+  await signOut(page);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const other = await replay.newPage();
+  await other.goto("/connections");
+  await expect(other).toHaveURL(/\/sign-in/);
+  // Auth.js's own endpoint agrees: no user, and it clears the cookie rather than renewing it.
+  const session = await other.request.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  expect((await session.json())?.user).toBeUndefined();
+  expect(session.headers()["set-cookie"] ?? "").toMatch(/authjs\.session-token=;/);
+  await replay.close();
+});
+
 test("a protected page sends a visitor to sign in, then back", async ({ page }) => {
   const { email } = await signUp(page);
   await signOut(page);

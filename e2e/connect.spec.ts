@@ -151,6 +151,48 @@ for (const [fixture, tailnet, title] of [
   });
 }
 
+test("Tailscale did not say which tailnet: nothing is saved under -, both values are kept, the Tailnet ID fixes it", async ({ page }) => {
+  await signUpForConnect(page);
+  // The token's key and devices read fine; its user record and the users list both answer 500.
+  await reachReview(page, { tailnet: "-", token: FIXTURE_TOKENS.identityUnknown });
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(outcome(page)).toContainText("Tailscale did not say which tailnet this token belongs to");
+  await expect(outcome(page)).toContainText("Settings > General");
+  await expect(outcome(page)).toBeFocused();
+  await expectAccessible(page, "review-failure-identityUnknown");
+  // Both values are kept: the organization and the sealed token, shown by its hint.
+  await expect(page.locator("dd", { hasText: /^-$/ })).toHaveCount(1);
+  await expect(page.getByText("tskey-api-kNoI…CNTRL-••••")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Connect" })).toBeEnabled();
+  await page.goto("/connections");
+  await expect(page.locator("tr[data-connection-id]")).toHaveCount(0);
+
+  await page.goto("/connect/tailscale/review");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await outcome(page).getByRole("link", { name: "Fix the organization (step 1)" }).click();
+  await expect(page.getByLabel("Organization name", { exact: true })).toHaveValue("-");
+  await page.getByLabel("Organization name", { exact: true }).fill("T1234CNTRL");
+  await page.getByRole("button", { name: "Next: access token" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page).toHaveURL(/\/done\?connection=/);
+  await expect(page.getByText("T1234CNTRL").first()).toBeVisible();
+});
+
+test("two different tailnets both entered as - end as two connections", async ({ page }) => {
+  await signUpForConnect(page);
+  // Both tokens' user records answer 500; the users list still names each tailnet.
+  const first = await connectTailnet(page, { tailnet: "-", token: FIXTURE_TOKENS.userReadFails });
+  const second = await connectTailnet(page, { tailnet: "-", token: FIXTURE_TOKENS.otherUserReadFails });
+  expect(second.connectionId).not.toBe(first.connectionId);
+  await page.goto("/connections");
+  await expect(page.locator("tr[data-connection-id]")).toHaveCount(2);
+  await page.goto(`/connections/${first.connectionId}`);
+  await expect(page.getByText("T1234CNTRL", { exact: true })).toBeVisible();
+  await page.goto(`/connections/${second.connectionId}`);
+  await expect(page.getByText("T5678CNTRL", { exact: true })).toBeVisible();
+});
+
 for (const [fixture, title] of [
   ["invalidFlag", "Tailscale did not accept this token"],
   ["expired", "This token has expired"],

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./support/accounts";
 import { connectTailnet } from "./support/connect";
-import { mintToken, newTailnet, statusBadge, tokenWorks } from "./support/connections";
+import { mintToken, newTailnet, revokeAtFake, statusBadge, tokenWorks } from "./support/connections";
 
 test("rotate: the new token replaces the old one, which is revoked at Tailscale", async ({ page }) => {
   await signUp(page);
@@ -61,6 +61,22 @@ test("rotate says so, and links to the keys page, when the old token cannot be r
   await expect(page.getByText("the old token could not be revoked at Tailscale")).toBeVisible();
   await expect(page.getByRole("link", { name: "Settings > Keys in the admin console" })).toHaveAttribute("href", "https://login.tailscale.com/admin/settings/keys");
   expect(await tokenWorks(tailnet, old.token)).toBe(true);
+});
+
+test("rotate says the old token was already gone, not revoked, when Tailscale no longer knows it", async ({ page }) => {
+  await signUp(page);
+  const { tailnet, ownerToken } = await newTailnet("gone");
+  const old = await mintToken(tailnet);
+  const { connectionId } = await connectTailnet(page, { tailnet, token: old.token });
+  // Someone revoked the old token in the admin console before the rotation: its revoke answers 404.
+  await revokeAtFake(tailnet, old.keyId, ownerToken);
+  await page.goto(`/connections/${connectionId}/rotate`);
+  await page.getByRole("textbox", { name: "API access token" }).fill((await mintToken(tailnet)).token);
+  await page.getByRole("button", { name: "Rotate token" }).click();
+  await expect(page).toHaveURL(/rotated=already_gone/);
+  await expect(page.getByText("Tailscale no longer knew the old token")).toBeVisible();
+  await expect(page.locator("[data-event='connection.old_key_already_gone']")).toHaveCount(1);
+  await expect(page.locator("[data-event='connection.old_key_revoked']")).toHaveCount(0);
 });
 
 test("disconnect destroys the token, revokes it at Tailscale and keeps the history", async ({ page }) => {

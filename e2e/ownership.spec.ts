@@ -175,7 +175,7 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
   // No call reached Tailscale for her key (a re-verify, rotate revoke or disconnect with her token would make one).
   expect(await callsForKey(aliceKey.keyId)).toEqual(callsBefore);
   expect(await aliceView()).toEqual(viewBefore);
-  const bobConnections = await queryServerDatabase<{ tailnet: string; userId: string }>(`SELECT c.tailnet, c."userId" FROM "Connection" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [bob.email]);
+  const bobConnections = await queryServerDatabase<{ tailnet: string; userId: string }>(`SELECT c.label AS tailnet, c."userId" FROM "Connection" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [bob.email]);
   if (bobConnections) expect(bobConnections.map((c) => c.userId)).not.toContain(userId);
   const check = await browser.newContext();
   const checkPage = await check.newPage();

@@ -1,11 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eServers } from "./support/servers";
+import { parseRateLimit } from "../lib/config/rate-limit-rule";
+import { readResetLink } from "./support/reset-link-file";
+import { e2eDataDir, e2eServers, LOW_LIMITS } from "./support/servers";
 import { DEFAULT_PASSWORD, uniqueEmail } from "./support/accounts";
 
 /**
- * On the low-limit server (RATE_LIMIT_SIGN_IN=3/10m, RATE_LIMIT_SIGN_UP=2/1h, TRUST_PROXY=true:
- * one proxy hop, so the client is the right-most X-Forwarded-For entry, and a request without
- * that header is its socket's address, 127.0.0.1).
+ * On the low-limit server (RATE_LIMIT_SIGN_IN=3/10m, RATE_LIMIT_SIGN_UP=2/1h, RATE_LIMIT_PASSWORD_RESET at
+ * its default 10/1h, TRUST_PROXY=true: one proxy hop, so the client is the right-most X-Forwarded-For
+ * entry, and a request without that header is its socket's address, 127.0.0.1).
  * A window opens at a key's first attempt, so nothing here depends on the clock.
  */
 const { limits } = e2eServers();
@@ -67,4 +70,29 @@ test("behind one trusted proxy the client is the right-most X-Forwarded-For entr
   for (let i = 0; i < 3; i++) outcomes.push(await attemptSignUp(browser, { "x-forwarded-for": `${randomAddress()}, ${client}` }));
   expect(outcomes.slice(0, 2)).toEqual(["created", "created"]);
   expect(outcomes[2]).toContain("Too many new accounts");
+});
+
+test("reset posts with made-up tokens trip RATE_LIMIT_PASSWORD_RESET per address, well before the 12th", async ({ page }) => {
+  const rule = parseRateLimit(LOW_LIMITS.RATE_LIMIT_PASSWORD_RESET);
+  if (!rule.ok) throw new Error(rule.message);
+  // The real form, from a live link seeded before the server started; an attacker keeps it and
+  // swaps the hidden token for guesses.
+  await page.goto(readResetLink(e2eDataDir("limits")).url);
+  const token = page.locator("form input[type='hidden'][name='token']");
+  const save = page.getByRole("button", { name: "Save new password" });
+  const outcomes: string[] = [];
+  for (let i = 1; i <= 25; i++) {
+    await page.getByLabel("New password").fill("a guessed new passphrase");
+    await page.getByLabel("Type it again").fill("a guessed new passphrase");
+    // Last, just before the post: a re-render (an instant check on blur) puts React's value back.
+    await token.evaluate((input, value) => ((input as HTMLInputElement).value = value), randomBytes(32).toString("base64url"));
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), save.click()]);
+    await expect(save).toBeEnabled();
+    outcomes.push((await page.locator("main [role='status']").first().textContent()) ?? "");
+  }
+  const firstRefused = outcomes.findIndex((o) => o.includes("Too many password reset attempts"));
+  expect(firstRefused, outcomes.join("\n")).toBe(rule.rule.limit);
+  expect(firstRefused).toBeLessThan(11);
+  for (const outcome of outcomes.slice(0, firstRefused)) expect(outcome).toContain("expired or was already used");
+  for (const outcome of outcomes.slice(firstRefused)) expect(outcome).toMatch(/Too many password reset attempts.*try again in \d+ (seconds|minutes)/);
 });

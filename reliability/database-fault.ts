@@ -101,7 +101,7 @@ async function main() {
     await withClient(environment.databaseUrl, async (client) => {
       const total = Number((await client.query(`SELECT count(*) FROM "Connection"`)).rows[0].count);
       const perUser = (await client.query(`SELECT u.email, count(c.id)::int AS n FROM "User" u LEFT JOIN "Connection" c ON c."userId" = u.id GROUP BY u.email`)).rows as Array<{ email: string; n: number }>;
-      const half = Number((await client.query(`SELECT count(*) FROM "Connection" c WHERE c."tokenCiphertext" IS NULL OR c."keyId" IS NULL OR c."lastVerifiedAt" IS NULL OR NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."connectionId" = c.id AND e.type IN ('connection.created', 'connection.reconnected'))`)).rows[0].count);
+      const half = Number((await client.query(`SELECT count(*) FROM "Connection" c WHERE c."credentialCiphertext" IS NULL OR c."credentialId" IS NULL OR c."lastVerifiedAt" IS NULL OR NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."connectionId" = c.id AND e.type IN ('connection.created', 'connection.reconnected'))`)).rows[0].count);
       report.figure("connections in the database", total);
       report.check(total === PEOPLE, `exactly ${PEOPLE} connections`, `${total}`);
       report.check(perUser.every((u) => u.n === 1), "one per person: none lost, none doubled", perUser.filter((u) => u.n !== 1).slice(0, 3).map((u) => `${u.email}: ${u.n}`).join(", ") || undefined);

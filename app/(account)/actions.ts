@@ -91,6 +91,9 @@ export const deleteAccountAction = authenticatedAction(deleteAccountSchema, asyn
 });
 
 export const resetPasswordAction = publicAction(resetPasswordSchema, async ({ token, newPassword }) => {
+  // Counted before the token is looked up: every post, good token or guess, spends the allowance.
+  const limit = await consumeRateLimit("passwordReset", [`address:${await clientAddress()}`]);
+  if (!limit.ok) return tooMany("password reset attempts", limit.retryAfterSeconds);
   const result = await resetPasswordWithToken(token, newPassword);
   if (!result.ok) return { message: result.message };
   redirect("/sign-in?reset=done");

@@ -17,10 +17,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p className="text-slate-700 dark:text-slate-300">
           Signed in as <strong>{user.email}</strong>.
         </p>
-        <form action={signOutAction}>
-          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
+        <form action={signOutAction} className="flex flex-col items-start gap-2">
+          <button
+            type="submit"
+            aria-describedby="sign-out-everywhere"
+            className="min-h-11 rounded-md border border-slate-400 px-4 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900"
+          >
             Sign out
           </button>
+          <p id="sign-out-everywhere" className="text-sm text-slate-700 dark:text-slate-300">
+            Signs this account out everywhere: in this browser, in every other browser or device where it is signed in, and wherever a
+            copy of this session was taken.
+          </p>
         </form>
       </div>
       {user.hasPassword ? (

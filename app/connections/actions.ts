@@ -65,6 +65,11 @@ async function rotateOne(provider: Provider, userId: string, connectionId: strin
       const message = "That token works, but for a different tailnet than this connection's. Generate the new token in the same tailnet (the admin console names it at the top left). Nothing was changed.";
       return { message, fieldErrors: { [secretField]: [message] } };
     }
+    case "tailnet_unconfirmed":
+      return {
+        message:
+          "That token works, but Tailscale did not say which tailnet it belongs to, so it cannot be checked against this connection's tailnet. Nothing was changed. Try again in a few minutes.",
+      };
     case "same_token": {
       const message = "That is the token this connection already uses. Generate a new one in the admin console and paste that.";
       return { message, fieldErrors: { [secretField]: [message] } };

@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   "connection.rotated": "Token rotated",
   "connection.old_key_revoked": "Old token revoked at Tailscale",
   "connection.old_key_revoke_failed": "Old token could not be revoked",
+  "connection.old_key_already_gone": "Old token was already gone at Tailscale",
   "connection.notified": "Owner notified",
   "connection.disconnected": "Disconnected",
   "connection.credentials_read": "Credentials read through the API",

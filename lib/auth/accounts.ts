@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { consumeRateLimit, describeWait } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { signupRefusal } from "./signup-policy";
 
@@ -23,10 +24,26 @@ export async function registerAccount(email: string, password: string): Promise<
   }
 }
 
+/**
+ * Checking the current password (to change it, or to delete the account) is a password guess
+ * like a sign-in, by whoever holds the session: RATE_LIMIT_SIGN_IN applies per account, in a
+ * bucket of its own so these checks never use up the person's sign-ins.
+ */
+async function passwordCheckRefusal(userId: string): Promise<AccountResult | null> {
+  const limit = await consumeRateLimit("signIn", [`account:${userId}`]);
+  if (limit.ok) return null;
+  return {
+    ok: false,
+    message: `Too many current-password checks for this account in a short time. For your safety this server pauses them; try again in ${describeWait(limit.retryAfterSeconds)}.`,
+  };
+}
+
 /** Changes the password and bumps the session version: every other session of the account ends. */
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<AccountResult> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user?.passwordHash) return { ok: false, message: "This account signs in through an outside provider and has no password to change." };
+  const refusal = await passwordCheckRefusal(userId);
+  if (refusal) return refusal;
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", message: "That is not your current password." };
   }
@@ -39,6 +56,10 @@ export async function changePassword(userId: string, currentPassword: string, ne
 export async function deleteAccount(userId: string, currentPassword: string | undefined): Promise<AccountResult> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) return { ok: true };
+  if (user.passwordHash) {
+    const refusal = await passwordCheckRefusal(userId);
+    if (refusal) return refusal;
+  }
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword ?? ""))) {
     return { ok: false, field: "currentPassword", message: "Enter your current password to delete the account." };
   }
@@ -60,24 +81,37 @@ export async function createPasswordResetLink(email: string, baseUrl = getSettin
   return { url: new URL(`/reset-password/${token}`, baseUrl).toString(), expiresAt };
 }
 
+const RESET_LINK_UNUSABLE: AccountResult = { ok: false, message: "This reset link has expired or was already used. Ask the operator for a new one." };
+
+/**
+ * Sets a new password through a one-time link. The token is looked up (by its hash) before the
+ * new password is hashed: argon2id costs 19 MiB and two passes, and an anonymous post with a
+ * made-up token must not be able to make the server pay that.
+ */
 export async function resetPasswordWithToken(token: string, newPassword: string): Promise<AccountResult> {
+  const tokenHash = hashResetToken(token);
+  if (!(await isLive(tokenHash))) return RESET_LINK_UNUSABLE;
   const passwordHash = await hashPassword(newPassword);
   const now = new Date();
   return db().$transaction(async (tx) => {
     // Claim the token atomically: a link works once even if submitted twice at the same moment.
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
-      where: { tokenHash: hashResetToken(token), usedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
       select: { userId: true },
     });
     const userId = claimed[0]?.userId;
-    if (!userId) return { ok: false, message: "This reset link has expired or was already used. Ask the operator for a new one." };
+    if (!userId) return RESET_LINK_UNUSABLE;
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     return { ok: true };
   });
 }
 
-export async function isResetTokenUsable(token: string): Promise<boolean> {
-  const row = await db().passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { usedAt: true, expiresAt: true } });
+async function isLive(tokenHash: string): Promise<boolean> {
+  const row = await db().passwordResetToken.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
   return Boolean(row && !row.usedAt && row.expiresAt > new Date());
+}
+
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  return isLive(hashResetToken(token));
 }

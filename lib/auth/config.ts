@@ -8,7 +8,7 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 import { findOrCreateOAuthUser } from "./oauth-users";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
-import { findUserForSignIn } from "./users";
+import { currentSessionVersion, endSessions, findUserForSignIn } from "./users";
 
 declare module "next-auth" {
   interface User {
@@ -80,12 +80,17 @@ function config(): NextAuthConfig {
         user.sessionVersion = result.user.sessionVersion;
         return true;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
+          return token;
         }
-        return token;
+        // Not a sign-in: Auth.js's own endpoints (/api/auth/session) are about to renew this
+        // token. Only while its version is the account's: null makes Auth.js clear the cookie.
+        // Pages and actions do not come here; they compare the version in lib/auth/session.ts.
+        if (typeof token.uid !== "string" || typeof token.sv !== "number") return null;
+        return (await currentSessionVersion(token.uid)) === token.sv ? token : null;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") {
@@ -93,6 +98,14 @@ function config(): NextAuthConfig {
           (session as { sessionVersion?: number }).sessionVersion = typeof token.sv === "number" ? token.sv : -1;
         }
         return session;
+      },
+    },
+    events: {
+      // Every sign-out (our button, Auth.js's /api/auth/signout) ends the session everywhere its
+      // cookie was copied, and with it the account's other sessions.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.uid === "string" && typeof token.sv === "number") await endSessions(token.uid, token.sv);
       },
     },
     logger: {

@@ -27,6 +27,7 @@ describe("settings", () => {
     expect(s.TRUST_PROXY).toBe(0);
     expect(s.REVERIFY_AFTER_HOURS).toBe(24);
     expect(s.rateLimits.signIn).toEqual({ limit: 10, windowMs: 15 * 60_000, text: "10/15m" });
+    expect(s.rateLimits.passwordReset).toEqual({ limit: 10, windowMs: 3_600_000, text: "10/1h" });
   });
 
   it("generates missing secrets once into DATA_DIR with mode 0600, says so, and reuses them", () => {
@@ -76,6 +77,7 @@ describe("settings", () => {
     [{ AUTH_GITHUB_ID: "id" }, "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together"],
     [{ AUTH_OIDC_ISSUER: "https://id.example" }, "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together"],
     [{ RATE_LIMIT_CONNECT: "ten per minute" }, "RATE_LIMIT_CONNECT must look like 10/15m"],
+    [{ RATE_LIMIT_PASSWORD_RESET: "10 an hour" }, "RATE_LIMIT_PASSWORD_RESET must look like 10/15m"],
     [{ WEBHOOK_URL: "https://hooks.example/x" }, "WEBHOOK_URL and WEBHOOK_SECRET must be set together"],
     [{ SMTP_URL: "smtp://localhost:25" }, "SMTP_URL and MAIL_FROM must be set together"],
     [{ CRON_SECRET: "short" }, "CRON_SECRET must be at least 16 characters"],

@@ -82,6 +82,7 @@ const rawSchema = z.object({
           .filter(Boolean),
       ),
   ),
+  RATE_LIMIT_PASSWORD_RESET: z.preprocess(emptyAsUndefined, z.string().default("10/1h")),
   BODY_LIMIT_BYTES: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of bytes" }).int().min(4096, { error: "must be at least 4096" }).max(10_000_000).default(65_536),
@@ -96,13 +97,13 @@ const rawSchema = z.object({
 
 export type Settings = Omit<
   z.infer<typeof rawSchema>,
-  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_API"
+  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_PASSWORD_RESET" | "RATE_LIMIT_API"
 > & {
   AUTH_SECRET: string;
   TOKEN_ENCRYPTION_KEYS: EncryptionKey[];
   DATA_DIR: string;
   databaseEngine: "embedded" | "postgresql";
-  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; api: RateLimitRule };
+  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; passwordReset: RateLimitRule; api: RateLimitRule };
   githubEnabled: boolean;
   oidcEnabled: boolean;
 };
@@ -154,6 +155,7 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
     ["RATE_LIMIT_CONNECT", "connect"],
     ["RATE_LIMIT_REVERIFY", "reverify"],
     ["RATE_LIMIT_API", "api"],
+    ["RATE_LIMIT_PASSWORD_RESET", "passwordReset"],
   ] as const) {
     const rule = parseRateLimit(raw[name]);
     if (rule.ok) rateLimits[key] = rule.rule;

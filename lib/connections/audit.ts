@@ -9,6 +9,8 @@ export const AUDIT_EVENT_TYPES = {
   rotated: "connection.rotated",
   oldKeyRevoked: "connection.old_key_revoked",
   oldKeyRevokeFailed: "connection.old_key_revoke_failed",
+  /** Revoking the old key answered 404: Tailscale no longer knew it, so this app revoked nothing. */
+  oldKeyAlreadyGone: "connection.old_key_already_gone",
   notified: "connection.notified",
   disconnected: "connection.disconnected",
   /** A host backend read the credential through the API (detail names the API key). */

@@ -47,6 +47,26 @@ describe("connectTailnet", () => {
     expect(stored).not.toContain(token.split("-").pop()!);
   });
 
+  it("saves nothing under - when Tailscale does not say which tailnet the token belongs to", async () => {
+    const user = await createUser();
+    const result = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.identityUnknown) }, options());
+    expect(result).toMatchObject({ status: "not_verified", verification: { outcome: "tailnet_unconfirmed" } });
+    expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("keeps two tailnets entered as - apart when their user records fail (a user read 500)", async () => {
+    const user = await createUser();
+    const first = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.userReadFails) }, options());
+    const second = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.otherUserReadFails) }, options());
+    expect([first.status, second.status]).toEqual(["connected", "connected"]);
+    const rows = await db().connection.findMany({ where: { userId: user.id }, orderBy: { externalId: "asc" } });
+    expect(rows.map((r) => [r.externalId, r.label, r.credentialId])).toEqual([
+      ["T1234CNTRL", "-", "kNoUser1CNTRL"],
+      ["T5678CNTRL", "-", "kNoUser2CNTRL"],
+    ]);
+  });
+
   it("saves nothing when the token belongs to another tailnet", async () => {
     const user = await createUser();
     const result = await connectTailnet({ userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet) }, options());

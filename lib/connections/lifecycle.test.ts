@@ -86,6 +86,16 @@ describe("reverifyConnection", () => {
     expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ meta: { deviceCount: 2 }, lastOutcome: "rate_limited" });
   });
 
+  it("keeps the identity and reads unverified when Tailscale no longer says which tailnet the token belongs to", async () => {
+    const minted = fake.state.mint({ tailnet: "example.com", expiresInDays: 80 });
+    fake.state.keys.get(minted.keyId)!.fault = "identity-unknown";
+    const user = await createUser();
+    const { id } = await createConnection(user.id, { token: minted.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL", deviceCount: 2 });
+    const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
+    expect(result).toMatchObject({ kind: "checked", status: "unverified", notified: false, outcome: { outcome: "unexpected_response" } });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ externalId: "T1234CNTRL", meta: { deviceCount: 2 }, lastOutcome: "unexpected_response" });
+  });
+
   it("reads an expired token as expired", async () => {
     const { user, id } = await demoConnection(FIXTURE_TOKENS.expired);
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
@@ -134,6 +144,43 @@ describe("rotateConnectionToken", () => {
     expect(await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, opts())).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
     const still = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${old.token}` } });
     expect(still.status).toBe(200);
+  });
+
+  it("refuses a token whose tailnet it cannot confirm, even on a connection stored under - by older code", async () => {
+    const user = await createUser();
+    const old = fake.state.mint({ tailnet: "example.com" });
+    const { id } = await createConnection(user.id, { token: old.token, tailnet: "-", canonicalTailnetId: "-" });
+    // A token of another tailnet, for which Tailscale names no tailnet.
+    const stranger = fake.state.mint({ tailnet: "other.example", role: "owner" });
+    fake.state.keys.get(stranger.keyId)!.fault = "identity-unknown";
+    const before = await db().connection.findUniqueOrThrow({ where: { id } });
+    const deletes = () => fake.state.callCounts()["DELETE /api/v2/tailnet/{tailnet}/keys/{keyId}"] ?? 0;
+    const deletesBefore = deletes();
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: stranger.token }, revokeOld: true }, opts());
+    expect(result).toEqual({ kind: "tailnet_unconfirmed" });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(deletes()).toBe(deletesBefore);
+  });
+
+  it("rotates a - connection when the user record fails but the users list names the same tailnet", async () => {
+    const user = await createUser();
+    const old = fake.state.mint({ tailnet: "example.com" });
+    const { id } = await createConnection(user.id, { token: old.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL" });
+    const next = fake.state.mint({ tailnet: "example.com" });
+    fake.state.keys.get(next.keyId)!.fault = "user-read-fails";
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, opts());
+    expect(result).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
+  });
+
+  it("says the old key was already gone, not revoked, when Tailscale answers 404 to its revoke", async () => {
+    const old = fake.state.mint({ tailnet: "example.com" });
+    const next = fake.state.mint({ tailnet: "example.com" });
+    const { user, id } = await demoConnection(old.token);
+    // Someone revoked the old token in the admin console first.
+    await revokeAtFake(old.keyId);
+    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
+    expect(result).toEqual({ kind: "rotated", oldKey: "already_gone", oldKeyId: old.keyId });
+    expect((await getConnectionHistory(user.id, id))[0]).toMatchObject({ type: "connection.old_key_already_gone", outcome: "http_404" });
   });
 
   it("reports a failed revoke of the old key (the new token's role cannot delete others' keys)", async () => {

@@ -61,7 +61,10 @@ export async function reverifyConnection(
   const credentials = row.disconnectedAt || !provider ? null : openCredentials(row);
   if (!provider || !credentials) return { kind: "disconnected" };
 
-  const outcome = await provider.verify(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
+  const checked = await provider.verify(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
+  // A connection's identity was settled when it was made, and a re-check never rewrites it: the
+  // provider may read an answer differently for a stored connection (recheckOutcome).
+  const outcome = !isVerified(checked) && provider.recheckOutcome ? provider.recheckOutcome(checked) : checked;
   const now = options.now?.() ?? new Date();
   // An outcome name only: "invalid_input" means the stored value no longer passes our own checks.
   const outcomeName = outcome.outcome;

@@ -13,8 +13,10 @@ export type RotateResult =
   | { kind: "failed"; outcome: FailedOutcome }
   /** The new credential works, but for another account (tailnet) than this connection's. */
   | { kind: "other_tailnet" }
+  /** The new token works, but Tailscale did not say which tailnet it belongs to: refused, nothing changed. */
+  | { kind: "tailnet_unconfirmed" }
   | { kind: "same_token" }
-  | { kind: "rotated"; oldKey: "revoked" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
+  | { kind: "rotated"; oldKey: "revoked" | "already_gone" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
 
 /**
  * Replaces a connection's credential with a new one for the same external id. `secrets` are the
@@ -44,6 +46,8 @@ export async function rotateConnectionToken(
   const credentials: Credentials = { ...kept, ...input.secrets };
   const calls = providerCallOptions(options);
   const outcome = await provider.verify(credentials, calls);
+  // Without a confirmed identity the new credential cannot be matched to this connection's: refuse it.
+  if (provider.outcomeStatus(outcome.outcome) === "unconfirmed") return { kind: "tailnet_unconfirmed" };
   if (!isVerified(outcome)) return { kind: "failed", outcome };
   if (outcome.externalId !== row.externalId) return { kind: "other_tailnet" };
   if (outcome.credentialId !== null && outcome.credentialId === row.credentialId) return { kind: "same_token" };
@@ -63,15 +67,17 @@ export async function rotateConnectionToken(
   if (!input.revokeOld) return { kind: "rotated", oldKey: "kept", oldKeyId };
 
   const revoked = await provider.revoke(credentials, oldKeyId, calls);
-  // A credential that is already gone is as revoked as it gets.
-  const ok = revoked.kind === "revoked" || revoked.kind === "already_gone";
+  // "already_gone": the provider no longer knows the old credential (revoked or deleted already, or
+  // out of the new one's sight): this app revoked nothing, so it does not say "revoked".
+  const oldKey = revoked.kind === "revoked" ? "revoked" : revoked.kind === "already_gone" ? "already_gone" : "revoke_failed";
+  const eventTypes = { revoked: AUDIT_EVENT_TYPES.oldKeyRevoked, already_gone: AUDIT_EVENT_TYPES.oldKeyAlreadyGone, revoke_failed: AUDIT_EVENT_TYPES.oldKeyRevokeFailed } as const;
   await recordAuditEvent(db(), {
     userId: input.userId,
     connectionId: row.id,
     actorId: input.userId,
-    type: ok ? AUDIT_EVENT_TYPES.oldKeyRevoked : AUDIT_EVENT_TYPES.oldKeyRevokeFailed,
-    outcome: ok ? "revoked" : revoked.kind === "failed" ? revoked.reason : "http_401",
+    type: eventTypes[oldKey],
+    outcome: revoked.kind === "revoked" ? "revoked" : revoked.kind === "already_gone" ? "http_404" : revoked.kind === "failed" ? revoked.reason : "http_401",
     detail: { keyId: oldKeyId },
   });
-  return { kind: "rotated", oldKey: ok ? "revoked" : "revoke_failed", oldKeyId };
+  return { kind: "rotated", oldKey, oldKeyId };
 }

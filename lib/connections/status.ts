@@ -21,7 +21,7 @@ export function deriveConnectionStatus(c: StatusInput, now: Date = new Date()): 
   if ((c.expiresAt && c.expiresAt.getTime() <= now.getTime()) || outcome === "expired") return "expired";
   if (outcome === "revoked") return "revoked";
   if (outcome === "invalid") return "invalid";
-  if (outcome === "unverified") return "unverified";
+  if (outcome === "unverified" || outcome === "unconfirmed") return "unverified";
   const left = daysLeft(c.expiresAt, now);
   if (left !== null && left <= EXPIRING_SOON_DAYS) return "expiring_soon";
   return "active";

@@ -56,8 +56,12 @@ export interface OutcomeCopy {
   retryAfterSeconds?: number;
 }
 
-/** What a stored outcome means for the connection's status (lib/connections/status.ts); null: nothing wrong. */
-export type OutcomeStatus = "expired" | "revoked" | "invalid" | "unverified" | null;
+/**
+ * What a stored outcome means for the connection's status (lib/connections/status.ts); null:
+ * nothing wrong. "unconfirmed": the credential works but its identity (externalId) could not be
+ * confirmed; rotation refuses it, and a status reads it as unverified.
+ */
+export type OutcomeStatus = "expired" | "revoked" | "invalid" | "unverified" | "unconfirmed" | null;
 
 /** Test and scheduler overrides for calls to the provider; production passes none. */
 export interface ProviderCallOptions {
@@ -213,6 +217,8 @@ export interface Provider {
   describeMeta(meta: CredentialMeta): Array<{ term: string; value: string; short?: string }>;
   describeOutcome(outcome: FailedOutcome | { outcome: string }): OutcomeCopy;
   outcomeStatus(outcome: string): OutcomeStatus;
+  /** How a re-check of a stored connection reads a failure, when that differs from connecting. */
+  recheckOutcome?(outcome: FailedOutcome): FailedOutcome;
   /** The credential itself is unusable: the flow drops its sealed secret. */
   isCredentialFault(outcome: string): boolean;
   isKnownOutcome(outcome: string): boolean;

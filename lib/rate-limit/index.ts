@@ -3,7 +3,7 @@ import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
 import { countAttempt, type RateLimitResult } from "./statement";
 
-export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify" | "api";
+export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify" | "passwordReset" | "api";
 
 export type { RateLimitResult } from "./statement";
 

@@ -125,6 +125,13 @@ function Notices({ query, provider }: { query: Record<string, string | string[] 
   switch (query.rotated) {
     case "revoked":
       return <p role="status" className={ok}>The token was rotated, and the old token was revoked at Tailscale.</p>;
+    case "already_gone":
+      return (
+        <p role="status" className={ok}>
+          The token was rotated. Tailscale no longer knew the old token (it was already revoked or deleted), so there was nothing to revoke. If you expected it to
+          still exist, check {keysLink}.
+        </p>
+      );
     case "kept":
       return <p role="status" className={ok}>The token was rotated. The old token still works at Tailscale until it expires; revoke it in {keysLink} when nothing else uses it.</p>;
     case "none":

@@ -69,6 +69,11 @@ export function checkOrganization(raw: string): Check {
   return { ok: false, message: organizationMessages.invalid };
 }
 
+/** Whether an organization value is a Tailnet ID (`T…CNTRL`) rather than `-` or a legacy name. */
+export function isTailnetId(value: string): boolean {
+  return TAILNET_ID.test(value);
+}
+
 const OTHER_KINDS: ReadonlyArray<readonly [prefix: string, message: string]> = [
   ["tskey-auth-", tokenMessages.authKey],
   ["tskey-client-", tokenMessages.clientSecret],

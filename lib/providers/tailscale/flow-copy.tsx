@@ -137,7 +137,7 @@ export const TAILSCALE_COPY: ProviderCopy = {
   noExpiry: "Tailscale did not say; the token may not expire",
   DoneNext,
   rotateLead:
-    "Generate a new API access token in the same tailnet and paste it below. Tailscale checks it before anything changes; then the new token replaces the old one here, and the old one is revoked at Tailscale unless you untick that.",
+    "Generate a new API access token in the same tailnet and paste it below. Tailscale checks it, and which tailnet it belongs to, before anything changes; then the new token replaces the old one here, and the old one is revoked at Tailscale unless you untick that.",
   rotateFieldHint: "Starts with tskey-api-. It is checked with Tailscale before anything changes.",
   RotateGuide: TokenStep,
   revokeOldLabel: "Also revoke the old token at Tailscale",

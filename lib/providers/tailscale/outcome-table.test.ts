@@ -42,6 +42,7 @@ const CASES: Case[] = [
   { row: "key read 200 with `revoked` set", observation: key({ revoked: "2025-05-20T00:00:00Z", expires: "2025-05-02T00:00:00Z", invalid: true }), expected: { outcome: "token_revoked" } },
   { row: "key read 200 with `expires` in the past", observation: key({ expires: "2025-05-02T00:00:00Z", invalid: true }), expected: { outcome: "token_expired" } },
   { row: "key read 200 with `invalid: true`", observation: key({ invalid: true }), expected: { outcome: "invalid_token" } },
+  { row: "Tailscale named no tailnet id", observation: { call: "identity", tailnetId: undefined, entered: "-" }, expected: { outcome: "tailnet_unconfirmed" } },
   { row: "any other failure", observation: { call: "key", failure: http(409, "conflict") }, expected: { outcome: "unexpected_response", httpStatus: 409 } },
 ];
 
@@ -70,8 +71,17 @@ describe("OUTCOME_TABLE", () => {
     ["a 500 with no JSON", { call: "devices", failure: http(500) }, { outcome: "tailscale_unavailable", httpStatus: 500 }],
     ["401 on the device list", { call: "devices", failure: http(401) }, { outcome: "invalid_token", httpStatus: 401 }],
     ["a request that could not be built", { call: "key", failure: { ok: false, kind: "invalid_request", problem: "x" } }, { outcome: "unexpected_response" }],
+    ["no tailnet id named, a legacy name entered", { call: "identity", tailnetId: undefined, entered: "example.com" }, { outcome: "tailnet_unconfirmed" }],
   ] as const)("%s", (_label, observation, expected) => {
     expect(classify(observation as Observation, ctx)).toEqual(expected);
+  });
+
+  it.each([
+    ["a tailnet id named by Tailscale, - entered", { call: "identity", tailnetId: "T1234CNTRL", entered: "-" }],
+    ["a tailnet id named by Tailscale, a legacy name entered", { call: "identity", tailnetId: "T1234CNTRL", entered: "example.com" }],
+    ["none named, but a Tailnet ID entered (its key read succeeded)", { call: "identity", tailnetId: undefined, entered: "T1234CNTRL" }],
+  ] as const)("lets a known identity through: %s", (_label, observation) => {
+    expect(classify(observation as Observation, ctx)).toBeNull();
   });
 
   it("lets a live key through", () => {
@@ -90,6 +100,7 @@ describe("describeOutcome", () => {
     token_revoked: "token",
     wrong_tailnet: "organization",
     tailnet_not_found: "organization",
+    tailnet_unconfirmed: "organization",
     insufficient_permission: "token",
     rate_limited: null,
     tailscale_unavailable: null,
@@ -123,9 +134,16 @@ describe("describeOutcome", () => {
   });
 
   it("says nothing was saved for transient failures", () => {
-    for (const name of ["tailscale_unavailable", "timeout", "rate_limited"] as const) {
+    for (const name of ["tailscale_unavailable", "timeout", "rate_limited", "tailnet_unconfirmed"] as const) {
       expect(describeOutcome({ outcome: name }).message).toContain("Nothing was saved");
     }
+  });
+
+  it("tells a person what to do when Tailscale does not name the tailnet", () => {
+    const { message } = describeOutcome({ outcome: "tailnet_unconfirmed" });
+    expect(message).toContain("both values are kept");
+    expect(message).toMatch(/Try again/);
+    expect(message).toContain("Tailnet ID from Settings > General");
   });
 
   it("points invalid_input at the field in error", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TailscaleKey } from "./client";
+import { isTailnetId } from "./fields";
 import type { FailureOutcome, RateLimitedOutcome } from "./outcomes";
 import type { ApiFailure } from "./request";
 
@@ -14,7 +15,9 @@ export type Observation =
   /** A call that did not succeed. */
   | { call: CallName; failure: ApiFailure }
   /** The key read succeeded; its content can still say the token is dead. */
-  | { call: "key"; key: TailscaleKey };
+  | { call: "key"; key: TailscaleKey }
+  /** Key and devices read fine: the tailnet id Tailscale named (user record, else users list), if any. */
+  | { call: "identity"; tailnetId: string | undefined; entered: string };
 
 export interface ObservationContext {
   now: Date;
@@ -138,13 +141,22 @@ export const OUTCOME_TABLE: readonly OutcomeRow[] = [
     outcome: () => ({ outcome: "invalid_token" }),
   },
   {
+    // Storing `-` (or a legacy name) as the identity would let two tailnets overwrite each other.
+    description: "Tailscale named no tailnet id and the entered value is not a Tailnet ID (`-`, a legacy name): nothing confirms which tailnet this is",
+    matches: (o) => o.call === "identity" && !o.tailnetId && !isTailnetId(o.entered),
+    outcome: () => ({ outcome: "tailnet_unconfirmed" }),
+  },
+  {
     description: "any other failure (another 4xx, a request that could not be built)",
     matches: (o) => failureOf(o) !== null,
     outcome: fail("unexpected_response"),
   },
 ];
 
-/** The outcome an observation leads to, or null when a successful key read shows a live key. */
+/**
+ * The outcome an observation leads to, or null when a successful key read shows a live key (or
+ * the tailnet's identity is known).
+ */
 export function classify(observation: Observation, context: ObservationContext): ClassifiedOutcome | null {
   for (const row of OUTCOME_TABLE) {
     if (row.matches(observation, context)) return row.outcome(observation, context);

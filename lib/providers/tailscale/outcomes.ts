@@ -12,6 +12,7 @@ export const OUTCOME_NAMES = [
   "token_revoked",
   "wrong_tailnet",
   "tailnet_not_found",
+  "tailnet_unconfirmed",
   "insufficient_permission",
   "rate_limited",
   "tailscale_unavailable",
@@ -25,7 +26,11 @@ export interface VerifiedOutcome {
   outcome: "verified";
   /** The organization as entered (trimmed), which is what later API calls use. */
   tailnet: string;
-  /** The tailnet's stable identity, so `-`, the legacy name and the Tailnet ID compare equal. */
+  /**
+   * The tailnet's stable identity, so `-`, the legacy name and the Tailnet ID compare equal. Named
+   * by Tailscale (user record or users list), or an entered Tailnet ID whose key read succeeded;
+   * never `-` or an unconfirmed legacy name.
+   */
   canonicalTailnetId: string;
   keyId: string;
   created: string | null;
@@ -141,6 +146,13 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
           "Check it for typos. Use the Tailnet ID from Settings > General (for example T1234CNTRL), or enter - to use the token's own tailnet. The DNS name ending in .ts.net does not work here.",
         fixStep: "organization",
       };
+    case "tailnet_unconfirmed":
+      return {
+        title: "Tailscale did not say which tailnet this token belongs to",
+        message:
+          "The token works, but Tailscale did not name its tailnet, so we cannot tell it apart from your other tailnets. Nothing was saved, and both values are kept. Try again in a few minutes, or enter the Tailnet ID from Settings > General (for example T1234CNTRL) instead.",
+        fixStep: "organization",
+      };
     case "insufficient_permission":
       return {
         title: "This token cannot read your tailnet",
@@ -187,7 +199,7 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
  * What each outcome means for a stored connection's status (lib/connections/status.ts). Typed
  * over every name, so a new outcome cannot be added without deciding this.
  */
-export const OUTCOME_STATUS: Record<OutcomeName, "expired" | "revoked" | "invalid" | "unverified" | null> = {
+export const OUTCOME_STATUS: Record<OutcomeName, "expired" | "revoked" | "invalid" | "unverified" | "unconfirmed" | null> = {
   verified: null,
   invalid_input: null,
   invalid_token: "invalid",
@@ -200,6 +212,7 @@ export const OUTCOME_STATUS: Record<OutcomeName, "expired" | "revoked" | "invali
   tailscale_unavailable: "unverified",
   timeout: "unverified",
   unexpected_response: "unverified",
+  tailnet_unconfirmed: "unconfirmed",
 };
 
 export function isOutcomeName(name: string): name is OutcomeName {

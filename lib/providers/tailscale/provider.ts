@@ -108,6 +108,11 @@ export const tailscaleApiKey: Provider = {
     return { title: copy.title, message: copy.message, fixField, ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }) };
   },
   outcomeStatus: (name) => (isOutcomeName(name) ? OUTCOME_STATUS[name] : null),
+  // When Tailscale does not name the tailnet on a re-check (user record and users list both
+  // failing), that is an incomplete answer, not a verdict on the token: recorded as
+  // unexpected_response (status "unverified", what was known kept), not as tailnet_unconfirmed,
+  // whose copy asks for a Tailnet ID that a stored connection has no field for.
+  recheckOutcome: (outcome) => (outcome.outcome === "tailnet_unconfirmed" ? { outcome: "unexpected_response" } : outcome),
   isCredentialFault: (name) => isOutcomeName(name) && isTokenFault(name as OutcomeName),
   isKnownOutcome: isOutcomeName,
   fake: {

@@ -52,10 +52,6 @@ describe("verified", () => {
     expect(await verify("-", FIXTURE_TOKENS.otherTailnet)).toMatchObject({ outcome: "verified", canonicalTailnetId: "T5678CNTRL", deviceCount: 1 });
   });
 
-  it("falls back to the entered value, lower-cased, when the user read fails", async () => {
-    expect(await verify("Example.COM", FIXTURE_TOKENS.userReadFails)).toMatchObject({ outcome: "verified", tailnet: "Example.COM", canonicalTailnetId: "example.com" });
-  });
-
   it("accepts load-test tokens on any tailnet, with a derived canonical ID", async () => {
     const token = anyTailnetToken("Load1");
     expect(await verify("load.example", token)).toMatchObject({ outcome: "verified", canonicalTailnetId: derivedTailnetId("load.example") });
@@ -66,6 +62,31 @@ describe("verified", () => {
     const started = performance.now();
     expect(await verify("-", FIXTURE_TOKENS.rateLimitedOnce)).toMatchObject({ outcome: "verified" });
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+});
+
+describe("the tailnet's identity (never the entered - or an unconfirmed legacy name)", () => {
+  it.each(["-", "Example.COM", "T1234CNTRL"])("learns it from the users list when the user record fails (entered %j)", async (tailnet) => {
+    expect(await verify(tailnet, FIXTURE_TOKENS.userReadFails)).toMatchObject({ outcome: "verified", tailnet, canonicalTailnetId: "T1234CNTRL" });
+    expect(fake.state.callCounts()["GET /api/v2/tailnet/{tailnet}/users"]).toBe(1);
+  });
+
+  it("tells two tailnets entered as - apart when their user records fail", async () => {
+    expect(await verify("-", FIXTURE_TOKENS.userReadFails)).toMatchObject({ outcome: "verified", canonicalTailnetId: "T1234CNTRL" });
+    expect(await verify("-", FIXTURE_TOKENS.otherUserReadFails)).toMatchObject({ outcome: "verified", canonicalTailnetId: "T5678CNTRL" });
+    // The list is a fallback only: a user record that answers costs no extra call.
+    await verify("-", FIXTURE_TOKENS.demoOwner);
+    expect(fake.state.callCounts()["GET /api/v2/tailnet/{tailnet}/users"]).toBe(2);
+  });
+
+  it.each(["-", "example.com"])("fails as tailnet_unconfirmed on %j when neither the user record nor the users list answers", async (tailnet) => {
+    const result = await verify(tailnet, FIXTURE_TOKENS.identityUnknown);
+    expect(result).toEqual({ outcome: "tailnet_unconfirmed" });
+    expect(JSON.stringify(result)).not.toContain(secretOf(FIXTURE_TOKENS.identityUnknown));
+  });
+
+  it("lets an entered Tailnet ID stand, as entered, when its key read succeeded but nothing else names the tailnet", async () => {
+    expect(await verify("T1234CNTRL", FIXTURE_TOKENS.identityUnknown)).toMatchObject({ outcome: "verified", tailnet: "T1234CNTRL", canonicalTailnetId: "T1234CNTRL" });
   });
 });
 

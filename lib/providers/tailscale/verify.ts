@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getKey, getUser, listDevices, requestContext, type GetUserResult, type TailscaleCallOptions } from "./client";
+import { getKey, getUser, listDevices, listUsers, requestContext, type GetUserResult, type TailscaleCallOptions } from "./client";
 import { credentialsSchema, keyIdFromToken } from "./fields";
 import { classify, type ObservationContext } from "./outcome-table";
 import type { VerificationOutcome } from "./outcomes";
@@ -24,10 +24,24 @@ function toDate(value: Date | string | null | undefined): Date | undefined {
 }
 
 /**
+ * The tailnet id from the tailnet's users list: the key's own user's, or else the one every
+ * member (not a user shared in from elsewhere) has. Undefined when the list fails or does not say.
+ */
+async function tailnetIdFromUsersList(tailnet: string, userId: string | undefined, token: string, options: TailscaleCallOptions): Promise<string | undefined> {
+  const users = await listUsers(tailnet, token, options);
+  if (!users.ok) return undefined;
+  const own = userId ? users.data.find((u) => u.id === userId) : undefined;
+  if (own?.tailnetId) return own.tailnetId;
+  const ids = new Set(users.data.filter((u) => u.type !== "shared" && u.tailnetId).map((u) => u.tailnetId));
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/**
  * Checks a tailnet + token pair against Tailscale: reads the token's own key on that tailnet
  * (token, tailnet and expiry in one call), then lists devices (can it read the tailnet, and how
- * much is there) and reads the key's user (the tailnet's canonical ID) in parallel. One deadline
- * covers all of it. Expected failures are outcomes, never exceptions, and never carry the token.
+ * much is there) and reads the key's user (the tailnet's canonical ID) in parallel; only when that
+ * user read does not name the tailnet, the users list is asked. One deadline covers all of it.
+ * Expected failures are outcomes, never exceptions, and never carry the token.
  */
 export async function verifyTailscaleCredentials(input: VerifyInput, options: VerifyOptions = {}): Promise<VerificationOutcome> {
   const parsed = credentialsSchema.safeParse({ tailnet: input.tailnet, token: input.token });
@@ -64,8 +78,13 @@ export async function verifyTailscaleCredentials(input: VerifyInput, options: Ve
   const [devices, user] = await Promise.all([listDevices(tailnet, token, shared), userRead]);
   if (!devices.ok) return classify({ call: "devices", failure: devices }, context) ?? { outcome: "unexpected_response" };
 
-  // The user read only improves the identity; whatever goes wrong there, the entered value stands in.
-  const canonicalTailnetId = user?.ok && user.data.tailnetId ? user.data.tailnetId : tailnet.toLowerCase();
+  // The identity is what Tailscale names. `-` or a legacy name can never stand in for it (two
+  // tailnets entered as `-` would share one connection); an entered Tailnet ID can, because the
+  // key read on it succeeded.
+  const named = (user?.ok ? user.data.tailnetId : undefined) || (await tailnetIdFromUsersList(tailnet, key.userId, token, shared));
+  const identityVerdict = classify({ call: "identity", tailnetId: named, entered: tailnet }, context);
+  if (identityVerdict) return identityVerdict;
+  const canonicalTailnetId = named ?? tailnet;
 
   return {
     outcome: "verified",

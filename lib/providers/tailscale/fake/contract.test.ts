@@ -143,6 +143,19 @@ describe("GET /api/v2/users/{userId}", () => {
     expect(response.json).toMatchObject({ tailnetId: DEMO_TAILNET.canonicalId, role: "owner" });
   });
 
+  it("identity faults: the user read fails for both, the users list only for identityUnknown", async () => {
+    // The failures answer plain text, so only their status is read.
+    const status = async (path: string, token: string) => (await fetch(`${fake.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
+    for (const token of [FIXTURE_TOKENS.userReadFails, FIXTURE_TOKENS.identityUnknown]) {
+      expect(await status("/api/v2/users/uAlice1CNTRL", token)).toBe(500);
+      expect(await status("/api/v2/tailnet/-/devices", token)).toBe(200);
+    }
+    const list = await call("GET", "/api/v2/tailnet/-/users", FIXTURE_TOKENS.userReadFails);
+    expect(list.status).toBe(200);
+    expectValid(spec.response("/tailnet/{tailnet}/users", "get", "200"), list.json);
+    expect(await status("/api/v2/tailnet/-/users", FIXTURE_TOKENS.identityUnknown)).toBe(500);
+  });
+
   it("answers 404 with an Error body for a user outside the caller's tailnet", async () => {
     const response = await call("GET", "/api/v2/users/uDave1CNTRL", FIXTURE_TOKENS.demoOwner);
     expect(response.status).toBe(404);

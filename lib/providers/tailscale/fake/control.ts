@@ -34,7 +34,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text.trim() === "" ? {} : JSON.parse(text);
 }
 
-const FAULTS = ["slow", "429-once", "429-long", "429-bare", "500-text", "502-html", "504-html", "malformed-json", "wrong-shape", "reset", "user-read-fails"] as const;
+const FAULTS = ["slow", "429-once", "429-long", "429-bare", "500-text", "502-html", "504-html", "malformed-json", "wrong-shape", "reset", "user-read-fails", "identity-unknown"] as const;
 const keyChangeSchema = z.object({ fault: z.enum(FAULTS).nullable().optional(), invalidFlag: z.boolean().optional() });
 
 export async function handleControl(req: IncomingMessage, path: string, state: FakeTailscaleState): Promise<ControlReply> {

@@ -16,6 +16,7 @@ export const DEMO_TOKENS = [
   { name: "demoRotation", shows: "Works: a second Owner token, to see reconnecting replace the token", token: FIXTURE_TOKENS.demoRotation },
   { name: "expiringSoon", shows: "Works, but expires in 10 days", token: FIXTURE_TOKENS.expiringSoon },
   { name: "otherTailnet", shows: `Belongs to a different tailnet (fix step 1; works with "-")`, token: FIXTURE_TOKENS.otherTailnet },
+  { name: "identityUnknown", shows: `Tailscale does not say which tailnet it belongs to (fails with "-"; works with ${DEMO_TAILNET.canonicalId})`, token: FIXTURE_TOKENS.identityUnknown },
   { name: "expired", shows: "Expired token (fix step 2)", token: FIXTURE_TOKENS.expired },
   { name: "revoked", shows: "Revoked token (fix step 2)", token: FIXTURE_TOKENS.revoked },
   { name: "invalidFlag", shows: "Not accepted by Tailscale (fix step 2)", token: FIXTURE_TOKENS.invalidFlag },

@@ -32,8 +32,10 @@ export type Fault =
   | "wrong-shape"
   /** Key read destroys the socket without answering (connection reset). */
   | "reset"
-  /** Everything works except `GET /users/{userId}`, which answers 500 (to test the canonical-ID fallback). */
-  | "user-read-fails";
+  /** Everything works except `GET /users/{userId}`, which answers 500 (the users list still names the tailnet). */
+  | "user-read-fails"
+  /** Everything works except `GET /users/{userId}` and `GET /tailnet/{tailnet}/users`, which answer 500: nothing names the tailnet. */
+  | "identity-unknown";
 
 export interface FixtureTailnet {
   canonicalId: string;
@@ -92,6 +94,8 @@ export const FIXTURE_KEYS = [
   { name: "member",          keyId: "kMember1CNTRL",    secret: "Me1Mb2Er3Ro4Le5Nn6Bb7Vv8Cc9Xx0Z8", tailnetId: demo, userId: "uCarol1CNTRL", description: "creator is now a member", expiresInDays: 30, createdDaysAgo: 5 },
   { name: "otherTailnet",    keyId: "kOther1CNTRL",     secret: "Ot1He2Rt3Ai4Ln5Et6Qq7Ww8Ee9Rr0T9", tailnetId: OTHER_TAILNET.canonicalId, userId: "uDave1CNTRL", description: "belongs to other.example", expiresInDays: 30, createdDaysAgo: 5 },
   { name: "userReadFails",   keyId: "kNoUser1CNTRL",    secret: "No1Us2Er3Re4Ad5Ff6Gg7Hh8Jj9Kk0L0", tailnetId: demo, userId: owner, description: "fault: user read fails", expiresInDays: 30, createdDaysAgo: 5, fault: "user-read-fails" },
+  { name: "otherUserReadFails", keyId: "kNoUser2CNTRL",  secret: "No2Us3Er4Re5Ad6Ff7Gg8Hh9Jj0Kk1L1", tailnetId: OTHER_TAILNET.canonicalId, userId: "uDave1CNTRL", description: "fault: user read fails (other tailnet)", expiresInDays: 30, createdDaysAgo: 5, fault: "user-read-fails" },
+  { name: "identityUnknown", keyId: "kNoIdent1CNTRL",   secret: "Id1En2Ti3Ty4Un5Kn6Ow7Nn8Mm9Pp0Q2", tailnetId: demo, userId: owner, description: "fault: user read and users list fail", expiresInDays: 30, createdDaysAgo: 5, fault: "identity-unknown" },
   { name: "slow",            keyId: "kSlow1CNTRL",      secret: "Sl1Ow2Sl3Ow4Sl5Ow6Sl7Ow8Sl9Ow0A1", tailnetId: demo, userId: owner, description: "fault: slow", expiresInDays: 30, createdDaysAgo: 1, fault: "slow" },
   { name: "rateLimitedOnce", keyId: "kRate1CNTRL",      secret: "Ra1Te2Li3Mi4Te5Do6On7Ce8Aa9Bb0A2", tailnetId: demo, userId: owner, description: "fault: 429 once", expiresInDays: 30, createdDaysAgo: 1, fault: "429-once" },
   { name: "rateLimitedLong", keyId: "kRate2CNTRL",      secret: "Ra1Te2Lo3Ng4Re5Tr6Yy7Af8Te9Rr0A3", tailnetId: demo, userId: owner, description: "fault: 429 for an hour", expiresInDays: 30, createdDaysAgo: 1, fault: "429-long" },

@@ -114,6 +114,7 @@ function faultReply(key: FakeKey, route: string, state: FakeTailscaleState): Rep
   switch (key.fault) {
     case undefined:
     case "user-read-fails":
+    case "identity-unknown":
       return null;
     case "slow":
       return "slow";
@@ -184,7 +185,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
   }
 
   if (route.name === "user") {
-    if (key.fault === "user-read-fails") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
+    if (key.fault === "user-read-fails" || key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
     const user = state.users.get(route.userId);
     const caller = key.tailnetId === null ? null : state.users.get(key.userId);
     const visible = user && (key.tailnetId === null || user.tailnetId === caller?.tailnetId);
@@ -206,6 +207,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
     case "devices":
     case "users":
       if (!caller || !READER_ROLES.has(caller.role)) return message(403, "insufficient permissions");
+      if (route.name === "users" && key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
       return route.name === "devices"
         ? json(200, { devices: tailnet.devices })
         : json(200, { users: [...state.users.values()].filter((u) => u.tailnetId === tailnet.canonicalId).map((u) => userBody(u, state)) });
