@@ -1,7 +1,8 @@
 import http from "node:http";
 import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
-import { closeDatabase, ensureDatabaseReady } from "./lib/db/database";
+import { closeDatabase, databaseEngine, ensureDatabaseReady } from "./lib/db/database";
+import { allowServerOnlyImports } from "./lib/http/allow-server-only";
 import { bodyTooLargeResponse, CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse, RequestBodyTooLarge } from "./lib/http/edge-of-server";
 import { stampReceived, startLoopMonitor } from "./lib/timing/spans";
 
@@ -30,6 +31,10 @@ async function main() {
   const hostname = process.env.HOST ?? "127.0.0.1";
   // Migrate before listening: the server never takes traffic on an old schema.
   await ensureDatabaseReady();
+  allowServerOnlyImports();
+  const { createApiProxy, PROXY_PREFIX } = await import("./lib/api/proxy");
+  const raw = databaseEngine().raw;
+  const apiProxy = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings });
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -71,6 +76,10 @@ async function main() {
       req.resume();
       return;
     }
+    if (req.url?.startsWith(PROXY_PREFIX)) {
+      void apiProxy.handle(req, res);
+      return;
+    }
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -83,7 +92,10 @@ async function main() {
     console.log(`[server] ${signal}: closing`);
     server.close();
     server.closeIdleConnections?.();
-    void closeDatabase().finally(() => process.exit(0));
+    void apiProxy
+      .flush()
+      .then(() => closeDatabase())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -12,7 +12,15 @@ const LABELS: Record<string, string> = {
   "connection.old_key_already_gone": "Old token was already gone at Tailscale",
   "connection.notified": "Owner notified",
   "connection.disconnected": "Disconnected",
+  "connection.credentials_read": "Credentials read through the API",
+  "connection.api_proxied": "Tailscale API called through the proxy",
 };
+
+/** The API key an event names (never the key itself: its name and prefix). */
+function apiKeyOf(detail: unknown): string | null {
+  const d = detail as { apiKeyName?: unknown; apiKeyPrefix?: unknown } | null;
+  return d && typeof d.apiKeyName === "string" && typeof d.apiKeyPrefix === "string" ? `API key “${d.apiKeyName}” (${d.apiKeyPrefix}…)` : null;
+}
 
 const ACTORS: Record<HistoryEntry["actor"], string> = { you: "You", scheduler: "Scheduled check", "someone else": "Someone else" };
 
@@ -26,7 +34,7 @@ export function ConnectionHistory({ entries }: { entries: HistoryEntry[] }) {
           <span className="font-semibold">{LABELS[e.type] ?? e.type}</span>
           {e.outcome ? <span className="font-mono text-sm">{e.outcome}</span> : null}
           <span className="text-sm text-slate-600 dark:text-slate-300">
-            {ACTORS[e.actor]} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+            {apiKeyOf(e.detail) ?? ACTORS[e.actor]} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
           </span>
         </li>
       ))}

@@ -23,6 +23,8 @@ export const LOW_LIMITS = {
   RATE_LIMIT_PASSWORD_RESET: "10/1h",
 };
 
+export const API_OPERATOR_EMAILS = ["api-operator@example.org", "api-intruder@example.org"];
+
 export function e2eEngine(): "embedded" | "postgresql" {
   return process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "embedded";
 }
@@ -38,6 +40,7 @@ export const RAISED_LIMITS = {
   RATE_LIMIT_CONNECT: "10000/1m",
   RATE_LIMIT_REVERIFY: "10000/1m",
   RATE_LIMIT_PASSWORD_RESET: "10000/1m",
+  RATE_LIMIT_API: "10000/1m",
 };
 
 function appEnv(port: number, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -55,6 +58,8 @@ function appEnv(port: number, dataDir: string, extra: Record<string, string> = {
     TAILSCALE_API_URL: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
     TAILSCALE_TIMEOUT_MS: "4000",
     ...RAISED_LIMITS,
+    // The API specs' operators (the first account of a run is whichever spec signs up first).
+    OPERATOR_EMAILS: API_OPERATOR_EMAILS.join(","),
     ...extra,
   };
 }

@@ -81,6 +81,8 @@ describe("settings", () => {
     [{ WEBHOOK_URL: "https://hooks.example/x" }, "WEBHOOK_URL and WEBHOOK_SECRET must be set together"],
     [{ SMTP_URL: "smtp://localhost:25" }, "SMTP_URL and MAIL_FROM must be set together"],
     [{ CRON_SECRET: "short" }, "CRON_SECRET must be at least 16 characters"],
+    [{ RATE_LIMIT_API: "lots" }, "RATE_LIMIT_API must look like 10/15m"],
+    [{ OPERATOR_EMAILS: "ops@example.com, not-an-email" }, 'OPERATOR_EMAILS must be email addresses separated by commas, not "not-an-email"'],
   ])("names the setting in its message: %j", (env, expected) => {
     expect(problems({ DATA_DIR: tmp(), ...env }).join("\n")).toContain(expected);
   });
@@ -93,6 +95,12 @@ describe("settings", () => {
   it("normalises SIGNUP_ALLOWED_DOMAINS", () => {
     const s = parseSettings({ DATA_DIR: tmp(), SIGNUP_ALLOWED_DOMAINS: " Example.com, @corp.example ,," }, () => undefined);
     expect(s.SIGNUP_ALLOWED_DOMAINS).toEqual(["example.com", "corp.example"]);
+  });
+
+  it("normalises OPERATOR_EMAILS and defaults RATE_LIMIT_API to 600 a minute", () => {
+    const s = parseSettings({ DATA_DIR: tmp(), OPERATOR_EMAILS: " Ops@Example.com ,, second@example.org" }, () => undefined);
+    expect(s.OPERATOR_EMAILS).toEqual(["ops@example.com", "second@example.org"]);
+    expect(s.rateLimits.api).toEqual({ limit: 600, windowMs: 60_000, text: "600/1m" });
   });
 
   it("enables GitHub and OIDC only when all their settings are present", () => {

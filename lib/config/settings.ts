@@ -69,6 +69,19 @@ const rawSchema = z.object({
   RATE_LIMIT_SIGN_UP: z.preprocess(emptyAsUndefined, z.string().default("5/1h")),
   RATE_LIMIT_CONNECT: z.preprocess(emptyAsUndefined, z.string().default("10/10m")),
   RATE_LIMIT_REVERIFY: z.preprocess(emptyAsUndefined, z.string().default("20/10m")),
+  RATE_LIMIT_API: z.preprocess(emptyAsUndefined, z.string().default("600/1m")),
+  OPERATOR_EMAILS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  ),
   RATE_LIMIT_PASSWORD_RESET: z.preprocess(emptyAsUndefined, z.string().default("10/1h")),
   BODY_LIMIT_BYTES: z.preprocess(
     emptyAsUndefined,
@@ -84,13 +97,13 @@ const rawSchema = z.object({
 
 export type Settings = Omit<
   z.infer<typeof rawSchema>,
-  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_PASSWORD_RESET"
+  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_PASSWORD_RESET" | "RATE_LIMIT_API"
 > & {
   AUTH_SECRET: string;
   TOKEN_ENCRYPTION_KEYS: EncryptionKey[];
   DATA_DIR: string;
   databaseEngine: "embedded" | "postgresql";
-  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; passwordReset: RateLimitRule };
+  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; passwordReset: RateLimitRule; api: RateLimitRule };
   githubEnabled: boolean;
   oidcEnabled: boolean;
 };
@@ -141,6 +154,7 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
     ["RATE_LIMIT_SIGN_UP", "signUp"],
     ["RATE_LIMIT_CONNECT", "connect"],
     ["RATE_LIMIT_REVERIFY", "reverify"],
+    ["RATE_LIMIT_API", "api"],
     ["RATE_LIMIT_PASSWORD_RESET", "passwordReset"],
   ] as const) {
     const rule = parseRateLimit(raw[name]);
@@ -159,6 +173,9 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
   }
   if (Boolean(raw.WEBHOOK_URL) !== Boolean(raw.WEBHOOK_SECRET)) {
     problems.push("WEBHOOK_URL and WEBHOOK_SECRET must be set together");
+  }
+  for (const email of raw.OPERATOR_EMAILS) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push(`OPERATOR_EMAILS must be email addresses separated by commas, not "${email.slice(0, 60)}"`);
   }
   if (Boolean(raw.SMTP_URL) !== Boolean(raw.MAIL_FROM)) {
     problems.push("SMTP_URL and MAIL_FROM must be set together");

@@ -13,6 +13,10 @@ export const AUDIT_EVENT_TYPES = {
   oldKeyAlreadyGone: "connection.old_key_already_gone",
   notified: "connection.notified",
   disconnected: "connection.disconnected",
+  /** A host backend read the credential through the API (detail names the API key). */
+  credentialsRead: "connection.credentials_read",
+  /** Calls through the API proxy, aggregated per minute, key, method, path template and status. */
+  proxied: "connection.api_proxied",
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[keyof typeof AUDIT_EVENT_TYPES];

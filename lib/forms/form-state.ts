@@ -12,6 +12,11 @@ export type FormState = {
    * `continueTo` instead of a `redirect()`, see lib/actions/continue-to.ts.
    */
   redirectTo?: string;
+  /**
+   * The one exception to "no secrets back": a secret made by this very action that the person
+   * must copy now (a new API key). It exists only in this answer; nothing stores it.
+   */
+  shownOnce?: string;
 };
 
 export const initialFormState: FormState = {};

@@ -1,3 +1,4 @@
+import { errorBody } from "@/lib/api/errors";
 import type { IncomingMessage } from "node:http";
 import { isIP } from "node:net";
 
@@ -48,6 +49,9 @@ export function bodyTooLargeResponse(req: IncomingMessage, limitBytes: number, d
   const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
   const size = declaredBytes === undefined ? `more than ${kb(limitBytes)}` : kb(declaredBytes);
   const text = `This request is too large (${size}; this server accepts at most ${kb(limitBytes)}). Nothing was saved. Go back and check that each field holds only what it asks for — an API access token is about 60 characters.`;
+  if (req.url?.startsWith("/api/v1/")) {
+    return { contentType: "application/json; charset=utf-8", body: JSON.stringify(errorBody("payload_too_large", `The body is too large (${size}; at most ${kb(limitBytes)}).`)) };
+  }
   if (req.headers["next-action"] || !(req.headers.accept ?? "").includes("text/html")) {
     return { contentType: "text/plain; charset=utf-8", body: text };
   }
@@ -107,7 +111,8 @@ export function crossOriginRefusal(req: IncomingMessage, authUrl: string | undef
   const origin = req.headers.origin;
   if (!origin) return null;
   const url = req.url ?? "/";
-  if (url.startsWith("/api/auth/callback/") || url.startsWith("/api/cron/")) return null;
+  // The host-app API is bearer-only (no cookies are read), so a browser's Origin grants nothing there.
+  if (url.startsWith("/api/auth/callback/") || url.startsWith("/api/cron/") || url.startsWith("/api/v1/")) return null;
   let allowed: string;
   if (authUrl) {
     allowed = new URL(authUrl).origin;

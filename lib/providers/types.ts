@@ -70,6 +70,17 @@ export interface ProviderCallOptions {
   now?: () => Date;
 }
 
+/**
+ * What the host-app API hands a host backend (`GET /api/v1/connections/{id}/credentials`): the
+ * credential in the API's words, one shape per kind. The names are a public contract.
+ */
+export type ApiCredentials =
+  | { type: "api_access_token"; token: string; tailnet: string; expiresAt: string | null }
+  | { type: "oauth_client"; clientId: string; clientSecret: string; tailnet: string; scopes: string[] };
+
+/** The stored facts a provider may need beside the credential object. */
+export type StoredFacts = { expiresAt: Date | null; scopes: string[] | null; meta: CredentialMeta };
+
 /** `credential_dead`: the credentials used for the call were refused (expired or revoked themselves). */
 export type RevokeResult = { kind: "revoked" } | { kind: "already_gone" } | { kind: "credential_dead" } | { kind: "failed"; reason: string };
 
@@ -197,6 +208,14 @@ export interface Provider {
   /** Revokes `credentialId` using `credentials` (rotation revokes the old key with the new token). */
   revoke?(credentials: Credentials, credentialId: string, options?: ProviderCallOptions): Promise<RevokeResult>;
   liveView?(credentials: Credentials, options?: ProviderCallOptions & { knownExpiresAt?: Date | null }): Promise<LiveViewResult>;
+
+  /** The credential as the host-app API returns it; absent: the API cannot hand it out (409). */
+  apiCredentials?(credentials: Credentials, stored: StoredFacts): ApiCredentials;
+  /**
+   * The bearer token the API proxy sends to the provider's API for this connection (an API
+   * token as it is; an OAuth client's cached access token, never its secret). Null: none now.
+   */
+  accessToken?(credentials: Credentials, options?: ProviderCallOptions): Promise<string | null>;
 
   /** A label that cannot lead back to the secret (the key id only). */
   credentialHint(credentials: Credentials): string;

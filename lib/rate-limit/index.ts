@@ -1,11 +1,11 @@
 import "server-only";
 import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/db/generated/client";
+import { countAttempt, type RateLimitResult } from "./statement";
 
-export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify" | "passwordReset";
+export type RateLimitName = "signIn" | "signUp" | "connect" | "reverify" | "passwordReset" | "api";
 
-export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type { RateLimitResult } from "./statement";
 
 /**
  * Counts one attempt against each key (e.g. `account:<id>` and `address:<ip>`) in the
@@ -15,29 +15,11 @@ export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: num
  */
 export async function consumeRateLimit(name: RateLimitName, keys: string[], now = Date.now()): Promise<RateLimitResult> {
   const rule = getSettings().rateLimits[name];
-  const at = new Date(now);
-  const until = new Date(now + rule.windowMs);
-  const unique = [...new Set(keys)].sort();
-  if (unique.length === 0) return { ok: true };
-  // One statement for every key (one round trip, not one per key). Keys are sorted so two
-  // attempts that share keys always lock them in the same order (no deadlock between them).
-  const rows = await db().$queryRaw<Array<{ count: number; expiresAt: Date }>>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
-    VALUES ${Prisma.join(unique.map((key) => Prisma.sql`(${`${name}:${key}`}, ${at}, 1, ${until})`))}
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${at} ELSE "RateLimitBucket"."windowStart" END,
-      "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${at} THEN ${until} ELSE "RateLimitBucket"."expiresAt" END
-    RETURNING "count", "expiresAt"`;
-  let refusedUntil = 0;
-  for (const row of rows) {
-    if (Number(row.count) > rule.limit) refusedUntil = Math.max(refusedUntil, new Date(row.expiresAt).getTime());
-  }
+  const result = await countAttempt((sql, params) => db().$queryRawUnsafe(sql, ...params), name, rule, keys, now);
   if (Math.random() < 0.01) {
-    void db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: at } } }).catch(() => undefined);
+    void db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }).catch(() => undefined);
   }
-  if (refusedUntil > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((refusedUntil - now) / 1000)) };
-  return { ok: true };
+  return result;
 }
 
 export function describeWait(seconds: number): string {

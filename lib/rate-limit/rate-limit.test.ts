@@ -9,6 +9,7 @@ const settingNames: Record<RateLimitName, string> = {
   signUp: "RATE_LIMIT_SIGN_UP",
   connect: "RATE_LIMIT_CONNECT",
   reverify: "RATE_LIMIT_REVERIFY",
+  api: "RATE_LIMIT_API",
   passwordReset: "RATE_LIMIT_PASSWORD_RESET",
 };
 const saved = Object.fromEntries(Object.values(settingNames).map((n) => [n, process.env[n]]));

@@ -10,4 +10,5 @@ process.env.RATE_LIMIT_SIGN_IN ??= "10000/1m";
 process.env.RATE_LIMIT_SIGN_UP ??= "10000/1m";
 process.env.RATE_LIMIT_CONNECT ??= "10000/1m";
 process.env.RATE_LIMIT_REVERIFY ??= "10000/1m";
+process.env.RATE_LIMIT_API ??= "10000/1m";
 process.env.RATE_LIMIT_PASSWORD_RESET ??= "10000/1m";

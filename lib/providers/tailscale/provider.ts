@@ -89,6 +89,12 @@ export const tailscaleApiKey: Provider = {
   verify,
   revoke,
   liveView,
+  apiCredentials: (credentials, stored) => {
+    const { tailnet, token } = open(credentials);
+    return { type: "api_access_token", token, tailnet, expiresAt: stored.expiresAt?.toISOString() ?? null };
+  },
+  // An API access token is its own bearer token.
+  accessToken: async (credentials) => open(credentials).token,
   credentialHint: (credentials) => tokenHint(credentials.token ?? ""),
   // Rows sealed before the provider contract hold the bare token; the tailnet is the label.
   fromLegacySecret: (secret, stored) => ({ tailnet: typeof stored.meta.tailnet === "string" ? stored.meta.tailnet : stored.label, token: secret }),

@@ -1,0 +1,59 @@
+"use client";
+
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { createApiKeyFormSchema, revokeApiKeySchema } from "@/lib/api/key-schemas";
+import { API_SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+
+export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
+  const form = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
+  const shown = form.state.shownOnce;
+  const scopeErrors = form.errorsFor("scopes");
+  return (
+    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
+      <FormMessage id="create-key-message" state={form.message} />
+      {shown ? (
+        <div className="flex flex-col gap-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+          <label htmlFor="new-api-key" className="font-semibold">Your new API key (shown once)</label>
+          <input id="new-api-key" readOnly value={shown} className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900" data-testid="new-api-key" />
+        </div>
+      ) : null}
+      <Field id="key-name" name="name" label="Name" hint="Which host app uses it, e.g. “billing backend”." required autoComplete="off" defaultValue={form.state.values?.name ?? ""} errors={form.errorsFor("name")} onBlur={form.onBlur} />
+      <fieldset className="flex flex-col gap-2" aria-describedby={scopeErrors?.length ? "scopes-errors" : undefined}>
+        <legend className="font-semibold">Scopes</legend>
+        {API_SCOPES.map((scope) => (
+          <label key={scope} className="flex items-start gap-2">
+            <input type="checkbox" name={`scope-${scope}`} className="mt-1 size-4" />
+            <span>
+              <code>{scope}</code> — {SCOPE_DESCRIPTIONS[scope]}
+            </span>
+          </label>
+        ))}
+        <div id="scopes-errors" aria-live="polite">
+          {scopeErrors?.map((e) => (
+            <p key={e} className="text-sm text-red-700 dark:text-red-300">{e}</p>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <SubmitButton pending={form.pending} pendingText="Creating…">Create API key</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function RevokeApiKeyForm({ keyId, name, bodyLimitBytes }: { keyId: string; name: string; bodyLimitBytes: number }) {
+  const form = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
+  return (
+    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate>
+      <input type="hidden" name="keyId" value={keyId} />
+      <FormMessage id={`revoke-${keyId}-message`} state={form.message} />
+      <SubmitButton pending={form.pending} tone="danger" pendingText="Revoking…">
+        Revoke<span className="sr-only"> the key {name}</span>
+      </SubmitButton>
+    </form>
+  );
+}

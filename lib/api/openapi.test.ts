@@ -1,0 +1,44 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+import { API_SCOPES } from "./scopes";
+import { responseChecker } from "./testing/response-checker";
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(openApiDocument() as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("documents every route, each with its scope and the error shape", () => {
+    const doc = openApiDocument();
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/connections",
+      "/api/v1/connections/{id}",
+      "/api/v1/connections/{id}/credentials",
+      "/api/v1/connections/{id}/verify",
+      "/api/v1/proxy/{connectionId}/{path}",
+    ]);
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { "x-required-scope": string; responses: Record<string, unknown> }>)) {
+        expect(API_SCOPES, `${method} ${path}`).toContain(op["x-required-scope"]);
+        for (const status of ["401", "403", "404", "422", "429"]) expect(op.responses, `${method} ${path} ${status}`).toHaveProperty(status);
+      }
+    }
+  });
+
+  it("is generated from the zod schemas: a response that breaks them fails the check", () => {
+    const check = responseChecker();
+    const connection = {
+      id: "c1", provider: "tailscale-api-key", endUser: null, tailnet: "example.com", tailnetId: "T1", label: "example.com", status: "active",
+      expiresAt: null, lastVerifiedAt: "2026-01-01T00:00:00.000Z", deviceCount: 3, scopes: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
+    };
+    expect(check("GET", "/api/v1/connections/{id}", 200, connection)).toEqual([]);
+    expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, status: "fine" })).not.toEqual([]);
+    expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, token: "tskey-api-x" })).not.toEqual([]);
+    expect(check("GET", "/api/v1/connections", 200, { data: [connection], nextCursor: null })).toEqual([]);
+    expect(check("GET", "/api/v1/connections", 404, { error: { code: "not_found", message: "x" } })).toEqual([]);
+    expect(check("GET", "/api/v1/connections", 404, { error: { code: "nope", message: "x" } })).not.toEqual([]);
+  });
+});

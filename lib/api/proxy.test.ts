@@ -1,0 +1,154 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSettings } from "@/lib/config/settings";
+import { databaseEngine } from "@/lib/db";
+import { useTestDatabase } from "@/lib/testing/database";
+import { createConnection, createUser } from "@/lib/testing/factories";
+import { createApiKey } from "./keys";
+import { createApiProxy, pathTemplate, proxyPathSegments, type ApiProxy } from "./proxy";
+import type { ApiScope } from "./scopes";
+
+/*
+ * The proxy as server.ts serves it, in front of a stand-in Tailscale that records what reached
+ * it and answers with headers the proxy must filter.
+ */
+const db = useTestDatabase();
+type Seen = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
+const seen: Seen[] = [];
+let upstream: http.Server;
+let app: http.Server;
+let proxy: ApiProxy;
+let appUrl = "";
+
+async function listen(server: http.Server) {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  await db().$queryRaw`SELECT 1`;
+  upstream = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      const status = req.url!.includes("/refuse") ? 403 : req.url!.includes("/expired") ? 401 : 200;
+      res.writeHead(status, { "content-type": "application/json", etag: '"v1"', "retry-after": "7", "set-cookie": "tracking=1", connection: "keep-alive", "x-internal": "secret-ish" });
+      res.end(JSON.stringify({ devices: [{ id: "1" }], echo: body }));
+    });
+  });
+  const upstreamUrl = await listen(upstream);
+  const raw = databaseEngine().raw;
+  proxy = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings: { ...getSettings(), TAILSCALE_API_URL: upstreamUrl } });
+  app = http.createServer((req, res) => void proxy.handle(req, res));
+  appUrl = await listen(app);
+});
+afterAll(async () => {
+  app?.close();
+  upstream?.close();
+});
+
+async function setup(scopes: ApiScope[] = ["proxy"]) {
+  const owner = await createUser();
+  const { key } = await createApiKey({ ownerId: owner.id, name: "proxy test", scopes });
+  const connection = await createConnection(owner.id);
+  return { owner, key, connection };
+}
+
+describe("proxy paths", () => {
+  it("keeps ordinary elements and refuses escapes", () => {
+    expect(proxyPathSegments("tailnet/-/devices")).toEqual(["tailnet", "-", "devices"]);
+    expect(proxyPathSegments("device/123%20x")).toEqual(["device", "123 x"]);
+    for (const bad of ["", "tailnet/../keys", "tailnet/./x", "a//b", "%2e%2e/keys", "a%2Fb", "a%5cb", "a\\b", "x%00", "bad%zz"]) expect(proxyPathSegments(bad), bad).toBeNull();
+    expect(pathTemplate(["tailnet", "example.com", "devices"])).toBe("tailnet/{id}/devices");
+    expect(pathTemplate(["tailnet", "-", "keys", "kAbc123CNTRL"])).toBe("tailnet/-/keys/{id}");
+  });
+});
+
+describe("the API proxy", () => {
+  it("forwards method, path, query, body and the allowed headers with the connection's token; returns only the allowed headers", async () => {
+    const { key, connection } = await setup();
+    seen.length = 0;
+    const response = await fetch(`${appUrl}/api/v1/proxy/${connection.id}/tailnet/-/devices?fields=all`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "application/json", "if-match": '"v0"', cookie: "session=abc", "x-forwarded-for": "1.2.3.4" },
+      body: JSON.stringify({ hello: "world" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ devices: [{ id: "1" }], echo: '{"hello":"world"}' });
+    expect(response.headers.get("etag")).toBe('"v1"');
+    expect(response.headers.get("retry-after")).toBe("7");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(response.headers.get("x-internal")).toBeNull();
+    const call = seen[0]!;
+    expect(call).toMatchObject({ method: "POST", url: "/api/v2/tailnet/-/devices?fields=all" });
+    expect(call.headers.authorization).toBe(`Bearer ${connection.token}`);
+    expect(call.headers["if-match"]).toBe('"v0"');
+    expect(call.headers.cookie).toBeUndefined();
+    expect(call.headers["x-forwarded-for"]).toBeUndefined();
+    expect(JSON.stringify(call.headers)).not.toContain(key);
+  });
+
+  it("refuses an escaping path with 422 before anything is sent", async () => {
+    const { key, connection } = await setup();
+    seen.length = 0;
+    // node:http sends the path as written (fetch would resolve `%2e%2e` itself before sending).
+    const rawGet = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const { hostname, port } = new URL(appUrl);
+        const req = http.request({ hostname, port, path: `/api/v1/proxy/${connection.id}/${path}`, headers: { authorization: `Bearer ${key}` } }, (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString("utf8")));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    for (const path of ["tailnet/%2e%2e/keys", "tailnet/-/%2E%2E", "a%2fb", "tailnet/../keys", "tailnet/./x"]) {
+      const response = await rawGet(path);
+      expect(response.status, path).toBe(422);
+      expect(JSON.parse(response.body).error.code).toBe("invalid_request");
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it("answers 401, 403 (scope), 404 (another owner's id) and 409 (disconnected) in the API's shape", async () => {
+    const { key, connection } = await setup();
+    const noScope = await setup(["connections:read"]);
+    const other = await setup();
+    const get = (k: string | null, id: string) => fetch(`${appUrl}/api/v1/proxy/${id}/tailnet/-/devices`, { headers: k ? { authorization: `Bearer ${k}` } : {} });
+    expect((await (await get(null, connection.id)).json()).error.code).toBe("unauthenticated");
+    const scoped = await get(noScope.key, noScope.connection.id);
+    expect(scoped.status).toBe(403);
+    expect((await scoped.json()).error.message).toContain("proxy");
+    expect((await get(other.key, connection.id)).status).toBe(404);
+    await db().connection.update({ where: { id: connection.id }, data: { disconnectedAt: new Date(), credentialCiphertext: null } });
+    const unusable = await get(key, connection.id);
+    expect(unusable.status).toBe(409);
+    expect((await unusable.json()).error.code).toBe("connection_unusable");
+  });
+
+  it("passes a 401 or 403 through and marks the connection for re-verification without changing its status", async () => {
+    const { key, connection } = await setup();
+    const before = await db().connection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(before.lastCheckedAt).not.toBeNull();
+    const response = await fetch(`${appUrl}/api/v1/proxy/${connection.id}/tailnet/-/refuse`, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(403);
+    await new Promise((r) => setTimeout(r, 200));
+    const after = await db().connection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(after.lastCheckedAt).toBeNull();
+    expect(after.lastOutcome).toBe(before.lastOutcome);
+  });
+
+  it("records calls as per-minute audit events: method, path template, status, count, durations; never bodies or tokens", async () => {
+    const { key, connection } = await setup();
+    for (let i = 0; i < 3; i++) await (await fetch(`${appUrl}/api/v1/proxy/${connection.id}/tailnet/example.com/devices`, { headers: { authorization: `Bearer ${key}` } })).text();
+    await proxy.flush();
+    const events = await db().auditEvent.findMany({ where: { connectionId: connection.id, type: "connection.api_proxied" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.detail).toMatchObject({ method: "GET", path: "tailnet/{id}/devices", status: 200, count: 3, apiKeyName: "proxy test" });
+    expect(JSON.stringify(events)).not.toContain(connection.token);
+    expect(JSON.stringify(events)).not.toContain(key);
+  });
+});

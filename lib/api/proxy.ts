@@ -1,0 +1,179 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+import { randomUUID } from "node:crypto";
+import type { Settings } from "@/lib/config/settings";
+import { AUDIT_EVENT_TYPES } from "@/lib/connections/audit";
+import { openCredentials } from "@/lib/connections/credentials";
+import { getProvider } from "@/lib/providers";
+import type { RawQuery } from "@/lib/rate-limit/statement";
+import { errorBody, type ApiErrorCode, API_ERROR_STATUS } from "./errors";
+import { authenticateApiKey, scopeRefusal, type ApiCaller } from "./key-auth";
+
+/*
+ * `/api/v1/proxy/{connectionId}/{path…}`: a host backend calls the Tailscale API with a
+ * connection's credential without ever holding it. Served by server.ts in front of Next's router
+ * (docs/decisions/0007-host-app-api.md): a Next route handler tops out near 400–500 requests/s
+ * here, and streaming both ways is plain piping at this layer. It talks to the database through
+ * the engine's raw connection (one round trip per statement, no Prisma client in this bundle).
+ */
+export const PROXY_PREFIX = "/api/v1/proxy/";
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "if-match", "content-length", "transfer-encoding"] as const;
+const RETURNED_HEADERS = ["content-type", "etag", "retry-after"] as const;
+const AUDIT_FLUSH_MS = 60_000;
+
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+
+/** Splits the part after the connection id into path elements; null when one could escape its place. */
+export function proxyPathSegments(rest: string): string[] | null {
+  if (rest === "") return null;
+  const segments: string[] = [];
+  for (const raw of rest.split("/")) {
+    // Encoded escapes are refused outright, not decoded: `%2e%2e` is `..` to a URL parser, `%2f` a slash.
+    if (raw === "" || raw === "." || raw === ".." || /%(2e|2f|5c|00)/i.test(raw) || raw.includes("\\")) return null;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(decoded)) return null;
+    segments.push(decoded);
+  }
+  return segments;
+}
+
+/** What the audit records instead of the path: words kept, identifiers replaced (`tailnet/{id}/devices`). */
+export function pathTemplate(segments: string[]): string {
+  return segments.map((s) => (s === "-" || /^[a-z][a-z-]{0,30}$/.test(s) ? s : "{id}")).join("/");
+}
+
+type AuditBucket = { userId: string; connectionId: string; caller: ApiCaller; method: string; template: string; status: number; count: number; totalMs: number; maxMs: number; minute: string };
+
+export type ApiProxy = {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Writes the audit events gathered so far (also every minute, and at shutdown). */
+  flush(): Promise<void>;
+};
+
+export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?: () => number }): ApiProxy {
+  const { query, settings } = deps;
+  const now = deps.now ?? Date.now;
+  const buckets = new Map<string, AuditBucket>();
+
+  function fail(res: ServerResponse, code: ApiErrorCode, message: string, headers: Record<string, string> = {}) {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(API_ERROR_STATUS[code], { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+    res.end(JSON.stringify(errorBody(code, message)));
+  }
+
+  function record(entry: Omit<AuditBucket, "count" | "totalMs" | "maxMs" | "minute">, durationMs: number) {
+    const minute = new Date(Math.floor(now() / 60_000) * 60_000).toISOString();
+    const key = [entry.connectionId, entry.caller.keyId, entry.method, entry.template, entry.status, minute].join("|");
+    const bucket = buckets.get(key) ?? { ...entry, count: 0, totalMs: 0, maxMs: 0, minute };
+    bucket.count += 1;
+    bucket.totalMs += durationMs;
+    bucket.maxMs = Math.max(bucket.maxMs, durationMs);
+    buckets.set(key, bucket);
+  }
+
+  async function flush() {
+    const pending = [...buckets.values()];
+    buckets.clear();
+    for (const b of pending) {
+      const detail = {
+        apiKeyId: b.caller.keyId, apiKeyName: b.caller.name, apiKeyPrefix: b.caller.prefix,
+        method: b.method, path: b.template, status: b.status, count: b.count,
+        durationMsAvg: Math.round((b.totalMs / b.count) * 10) / 10, durationMsMax: Math.round(b.maxMs * 10) / 10, minute: b.minute,
+      };
+      await query(
+        `INSERT INTO "AuditEvent" ("id", "userId", "connectionId", "actorId", "type", "outcome", "detail", "createdAt") VALUES ($1, $2, $3, $2, $4, $5, $6::jsonb, $7::timestamp(3))`,
+        [randomUUID(), b.userId, b.connectionId, AUDIT_EVENT_TYPES.proxied, `http_${b.status}`, JSON.stringify(detail), new Date(now()).toISOString()],
+      ).catch((error: unknown) => console.error(`[proxy] audit write failed: ${error instanceof Error ? error.name : "Error"}`));
+    }
+  }
+  setInterval(() => void flush(), AUDIT_FLUSH_MS).unref();
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = queryAt === -1 ? "" : url.slice(queryAt);
+    const method = req.method ?? "GET";
+    if (!METHODS.has(method)) return fail(res, "method_not_allowed", "The proxy forwards GET, POST, PUT, PATCH and DELETE.", { allow: "GET, POST, PUT, PATCH, DELETE" });
+
+    const auth = await authenticateApiKey(query, req.headers.authorization, settings.rateLimits.api);
+    if (!auth.ok) return fail(res, auth.code, auth.message, auth.headers);
+    const refusal = scopeRefusal(auth.caller, "proxy");
+    if (refusal) return fail(res, refusal.code, refusal.message);
+
+    const afterPrefix = pathname.slice(PROXY_PREFIX.length);
+    const slash = afterPrefix.indexOf("/");
+    const connectionId = slash === -1 ? afterPrefix : afterPrefix.slice(0, slash);
+    if (!connectionId || connectionId.length > 100 || !/^[A-Za-z0-9_-]+$/.test(connectionId)) return fail(res, "not_found", "No connection with this id is visible to this API key.");
+    const segments = slash === -1 ? null : proxyPathSegments(afterPrefix.slice(slash + 1));
+    if (!segments) return fail(res, "invalid_request", "The Tailscale API path is missing, or an element of it is empty, '.', '..' or an encoded escape; nothing was sent.");
+
+    const [row] = await query<{ id: string; userId: string; provider: string; externalId: string; label: string; meta: unknown; credentialCiphertext: string | null; disconnectedAt: unknown }>(
+      `SELECT "id", "userId", "provider", "externalId", "label", "meta", "credentialCiphertext", "disconnectedAt" FROM "Connection" WHERE "id" = $1 AND "userId" = $2`,
+      [connectionId, auth.caller.ownerId],
+    );
+    if (!row) return fail(res, "not_found", "No connection with this id is visible to this API key.");
+    const provider = getProvider(row.provider);
+    const meta = typeof row.meta === "string" ? (JSON.parse(row.meta) as unknown) : row.meta;
+    const credentials = row.disconnectedAt || !row.credentialCiphertext || !provider?.accessToken ? null : openCredentials({ ...row, meta });
+    const token = credentials && provider?.accessToken ? await provider.accessToken(credentials, { baseUrl: settings.TAILSCALE_API_URL }) : null;
+    if (!token) return fail(res, "connection_unusable", "This connection is disconnected or has no usable credential; nothing was sent.");
+
+    const target = new URL(settings.TAILSCALE_API_URL.replace(/\/+$/, "") + "/api/v2/" + segments.map(encodeURIComponent).join("/") + search);
+    const headers: Record<string, string | string[]> = { authorization: `Bearer ${token}` };
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = req.headers[name];
+      if (value !== undefined) headers[name] = value;
+    }
+    const transport = target.protocol === "https:" ? https : http;
+    const upstream = transport.request(target, { method, headers, agent: target.protocol === "https:" ? agents.https : agents.http, timeout: settings.TAILSCALE_TIMEOUT_MS });
+    const template = pathTemplate(segments);
+    const base = { userId: row.userId, connectionId: row.id, caller: auth.caller, method, template };
+
+    upstream.on("response", (answer) => {
+      const status = answer.statusCode ?? 502;
+      const out: Record<string, string> = { "cache-control": "no-store" };
+      for (const name of RETURNED_HEADERS) {
+        const value = answer.headers[name];
+        if (typeof value === "string") out[name] = value;
+      }
+      res.writeHead(status, out);
+      answer.pipe(res);
+      answer.on("end", () => record({ ...base, status }, performance.now() - started));
+      if (status === 401 || status === 403) {
+        // Due for the next scheduled check; the status itself changes only through verification.
+        void query(`UPDATE "Connection" SET "lastCheckedAt" = NULL WHERE "id" = $1 AND "disconnectedAt" IS NULL`, [row.id]).catch(() => undefined);
+      }
+    });
+    upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
+    upstream.on("error", () => {
+      if (!res.headersSent) {
+        record({ ...base, status: 502 }, performance.now() - started);
+        fail(res, "upstream_unavailable", "Tailscale could not be reached, or did not answer in time.");
+      } else res.destroy();
+    });
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    if (method === "GET" || method === "DELETE") {
+      req.resume();
+      upstream.end();
+    } else req.pipe(upstream);
+  }
+
+  return {
+    handle: (req, res) =>
+      handle(req, res).catch((error: unknown) => {
+        console.error(`[proxy] failed: ${error instanceof Error ? error.name : "Error"}`);
+        fail(res, "internal_error", "Something went wrong on our side; nothing was sent.");
+      }),
+    flush,
+  };
+}

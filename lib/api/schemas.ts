@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { API_ERROR_STATUS } from "./errors";
+
+/*
+ * The one set of schemas of the host-app API: requests are validated with them, responses are
+ * built to them, and the OpenAPI document (lib/api/openapi.ts) is generated from them. Field
+ * names are a public contract. Client-safe (no secrets, no server code).
+ */
+
+export const CONNECTION_STATUS_VALUES = ["active", "expiring_soon", "expired", "revoked", "invalid", "unverified", "disconnected"] as const;
+
+const dateTime = z.iso.datetime({ offset: true });
+
+export const connectionSchema = z
+  .object({
+    id: z.string(),
+    provider: z.string().meta({ description: "The provider's id, e.g. tailscale-api-key." }),
+    endUser: z.object({ id: z.string() }).nullable().meta({ description: "The host app's end user who made it through a connect session; null otherwise." }),
+    tailnet: z.string().meta({ description: "The tailnet as entered." }),
+    tailnetId: z.string().meta({ description: "Tailscale's canonical id of the tailnet." }),
+    label: z.string(),
+    status: z.enum(CONNECTION_STATUS_VALUES),
+    expiresAt: dateTime.nullable(),
+    lastVerifiedAt: dateTime.nullable(),
+    deviceCount: z.number().int().nullable(),
+    scopes: z.array(z.string()).nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .strict()
+  .meta({ id: "Connection", description: "A linked tailnet. Never contains a secret." });
+
+export const connectionListSchema = z
+  .object({ data: z.array(connectionSchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "ConnectionList" });
+
+export const credentialsSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("api_access_token"), token: z.string(), tailnet: z.string(), expiresAt: dateTime.nullable() }).strict(),
+    z.object({ type: z.literal("oauth_client"), clientId: z.string(), clientSecret: z.string(), tailnet: z.string(), scopes: z.array(z.string()) }).strict(),
+  ])
+  .meta({ id: "Credentials", description: "Every read is recorded in the connection's history, naming the API key." });
+
+export const errorSchema = z
+  .object({
+    error: z
+      .object({
+        code: z.enum(Object.keys(API_ERROR_STATUS) as [keyof typeof API_ERROR_STATUS, ...Array<keyof typeof API_ERROR_STATUS>]),
+        message: z.string(),
+        fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: "Error" });
+
+const cursorPattern = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** `GET /api/v1/connections`: unknown parameters and out-of-range values are refused (422), never clamped. */
+export const listConnectionsQuery = z
+  .object({
+    endUserId: z.string().min(1).max(200).optional(),
+    status: z.enum(CONNECTION_STATUS_VALUES, { error: `must be one of ${CONNECTION_STATUS_VALUES.join(", ")}` }).optional(),
+    provider: z.string().min(1).max(100).optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/, { error: "must be a whole number from 1 to 100" })
+      .transform(Number)
+      .pipe(z.number().int().min(1, { error: "must be from 1 to 100" }).max(100, { error: "must be from 1 to 100" }))
+      .optional(),
+    cursor: z.string().regex(cursorPattern, { error: "is not a cursor this API returned" }).optional(),
+  })
+  .strict();
+
+export const disconnectQuery = z
+  .object({ revoke: z.enum(["true", "false"], { error: "must be true or false" }).optional() })
+  .strict();
+
+/** Endpoints without parameters still refuse unknown ones. */
+export const noQuery = z.object({}).strict();
+/** `POST /verify` takes no body; an empty one or `{}` is fine, anything else is refused. */
+export const emptyBody = z.object({}).strict();
+
+export type ApiConnection = z.infer<typeof connectionSchema>;
+export type ApiConnectionList = z.infer<typeof connectionListSchema>;
