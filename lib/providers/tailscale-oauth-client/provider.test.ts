@@ -18,6 +18,24 @@ describe("the OAuth-client provider", () => {
     expect(JSON.stringify(result)).not.toContain(good.clientSecret);
   });
 
+  it("gives the API proxy an access token from the exchange, never the secret", async () => {
+    const token = await provider.accessToken!(good, { baseUrl: fake.url });
+    expect(token).toMatch(/^tskey-api-/);
+    expect(token).not.toContain(good.clientSecret);
+    expect(await provider.accessToken!({ ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" }, { baseUrl: fake.url })).toBeNull();
+  });
+
+  it("hands the host-app API the client, its tailnet and granted scopes", () => {
+    const stored = { expiresAt: null, scopes: ["devices:core:read", "users:read"], meta: {} };
+    expect(provider.apiCredentials!(good, stored)).toEqual({
+      type: "oauth_client",
+      clientId: good.clientId,
+      clientSecret: good.clientSecret,
+      tailnet: "-",
+      scopes: ["devices:core:read", "users:read"],
+    });
+  });
+
   it("lists the devices live", async () => {
     const result = await provider.liveView!(good, { baseUrl: fake.url });
     expect(result.ok && result.items.length).toBeGreaterThan(0);

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Credentials, LiveViewResult, Provider, ProviderCallOptions, VerifyResult } from "@/lib/providers/types";
-import type { CallOptions } from "./api";
+import { callContext, type CallOptions } from "./api";
 import { OAuthClientFieldsScope } from "./fields-scope";
 import { credentialsSchema } from "./fields";
 import { OAUTH_CLIENT_COPY, OAUTH_CLIENT_FIELDS, OAUTH_CLIENT_STEPS } from "./flow-copy";
 import { liveView as liveDevices } from "./live-view";
 import { OUTCOME_STATUS, describeOutcome, isClientFault, isOutcomeName, type DescribableOutcome } from "./outcomes";
+import { tokenClient } from "./token-client";
 import { verifyOAuthClient } from "./verify";
 
 /*
@@ -52,6 +53,17 @@ export const tailscaleOAuthClient: Provider = {
   copy: OAUTH_CLIENT_COPY,
   verify,
   liveView,
+  // The host-app API hands out what the host needs to mint tokens itself; the scopes are those
+  // Tailscale granted at the last verification.
+  apiCredentials: (credentials, stored) => {
+    const { clientId, clientSecret, tailnet } = input(credentials);
+    return { type: "oauth_client", clientId, clientSecret, tailnet: tailnet || "-", scopes: stored.scopes ?? [] };
+  },
+  // The proxy sends a short-lived access token from the in-memory cache, never the secret.
+  accessToken: async (credentials, options) => {
+    const result = await tokenClient.accessToken(input(credentials), callContext(callOptions(options)));
+    return result.ok ? result.token.value : null;
+  },
   credentialHint,
   describeMeta: (meta) => {
     const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
