@@ -42,7 +42,7 @@ async function main() {
     await withClient(environment.databaseUrl, async (client) => {
       const total = Number((await client.query(`SELECT count(*) FROM "Connection"`)).rows[0].count);
       const perUser = (await client.query(`SELECT u.email, count(c.id)::int AS n FROM "User" u LEFT JOIN "Connection" c ON c."userId" = u.id GROUP BY u.email`)).rows as Array<{ email: string; n: number }>;
-      const sealed = Number((await client.query(`SELECT count(*) FROM "Connection" WHERE "tokenCiphertext" LIKE 'v1.%' AND "lastVerifiedAt" IS NOT NULL AND "disconnectedAt" IS NULL`)).rows[0].count);
+      const sealed = Number((await client.query(`SELECT count(*) FROM "Connection" WHERE "credentialCiphertext" LIKE 'v2.%' AND "lastVerifiedAt" IS NOT NULL AND "disconnectedAt" IS NULL`)).rows[0].count);
       const created = Number((await client.query(`SELECT count(DISTINCT "connectionId") FROM "AuditEvent" WHERE type = 'connection.created'`)).rows[0].count);
       const matching = Number((await client.query(`SELECT count(*) FROM "Connection" WHERE id = ANY($1)`, [[...ids]])).rows[0].count);
       report.figure("connections in the database", total);
