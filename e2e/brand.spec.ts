@@ -22,7 +22,9 @@ test.use({ baseURL: brand.url });
 
 /** The logo is on the host's https origin; tests have no network, so the browser is handed it here. */
 async function serveLogo(page: Page) {
-  await page.route(`${LOGO_ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "image/svg+xml", body: LOGO }));
+  await page.route(`${LOGO_ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "image/svg+xml", body: LOGO }),
+  );
 }
 
 function cspViolations(page: Page): string[] {
@@ -36,7 +38,9 @@ function cspViolations(page: Page): string[] {
 async function expectAccessible(page: Page, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
     expect(result.violations, `${name} (${scheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -78,17 +82,22 @@ test("the brand's name, logo and support link show on the pages and through the 
   expect(violations).toEqual([]);
 });
 
-test("the accent is a CSS variable that colours buttons, links and focus rings, in light and dark", async ({ page }) => {
+test("the accent is a CSS variable that colours buttons, links and focus rings, in light and dark", async ({
+  page,
+}) => {
   await serveLogo(page);
   const expected = resolveAccent(TEST_BRAND.BRAND_ACCENT);
   if (!expected.ok) throw new Error(expected.message);
   const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
   await page.goto("/");
-  const variable = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--color-accent").trim());
+  const variable = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--color-accent").trim());
   const primary = page.getByRole("main").getByRole("link", { name: "Connect a tailnet" });
   expect(await variable()).toBe(expected.value.light);
   await expect(primary).toHaveCSS("background-color", rgb(expected.value.light));
   await expect(primary).toHaveCSS("color", rgb(expected.value.onLight));
+  const help = page.getByRole("contentinfo").getByRole("link", { name: "Get help" });
+  await expect(help).toHaveCSS("color", rgb(expected.value.light));
   await primary.focus();
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Tab");
@@ -98,11 +107,18 @@ test("the accent is a CSS variable that colours buttons, links and focus rings, 
   expect(await variable()).toBe(expected.value.dark);
   await expect(primary).toHaveCSS("background-color", rgb(expected.value.dark));
   await expect(primary).toHaveCSS("color", rgb(expected.value.onDark));
+  await expect(help).toHaveCSS("color", rgb(expected.value.dark));
 });
 
 test("an https logo's origin joins img-src and nothing else in the CSP changes", async ({ request }) => {
   const directives = (csp: string) =>
-    Object.fromEntries(csp.split(";").map((d) => d.trim()).filter(Boolean).map((d) => [d.split(" ")[0]!, d.replace(/'nonce-[^']+'/, "'nonce'")]));
+    Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(" ")[0]!, d.replace(/'nonce-[^']+'/, "'nonce'")]),
+    );
   const branded = directives((await request.get(`${brand.url}/sign-in`)).headers()["content-security-policy"]!);
   const plain = directives((await request.get(`${main.url}/sign-in`)).headers()["content-security-policy"]!);
   expect(branded["img-src"]).toBe(`img-src 'self' data: ${LOGO_ORIGIN}`);
@@ -137,7 +153,9 @@ test("an accent that fails WCAG AA, or a logo that is not there, stops start-up 
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   expect(code, output).toBe(1);
-  expect(output).toContain("BRAND_ACCENT #777777 has a contrast ratio of 4.47:1 against the light background (#ffffff)");
+  expect(output).toContain(
+    "BRAND_ACCENT #777777 has a contrast ratio of 4.47:1 against the light background (#ffffff)",
+  );
   expect(output).toContain("BRAND_LOGO_URL names public/brand/not-there.svg, which does not exist");
   expect(output).not.toContain("ready on");
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -11,7 +11,15 @@ export function BrandMark({ brand }: { brand: Pick<BrandTheme, "name" | "logoUrl
     <Link href="/" className="flex items-center gap-2 text-lg font-semibold">
       {brand.logoUrl ? (
         // Served as given: a file under public/ or the host's https URL (its origin is in img-src).
-        <Image src={brand.logoUrl} alt={brand.name} width={160} height={32} unoptimized loading="eager" className="h-8 w-auto" />
+        <Image
+          src={brand.logoUrl}
+          alt={brand.name}
+          width={160}
+          height={32}
+          unoptimized
+          loading="eager"
+          className="h-8 w-auto"
+        />
       ) : null}
       <span aria-hidden={brand.logoUrl ? true : undefined}>{brand.name}</span>
     </Link>

@@ -48,7 +48,8 @@ describe("parseCssColour", () => {
     if (parsed.ok) expect(parsed.hex).toMatch(/^#[0-9a-f]{6}$/);
   });
 
-  it.each(["", "blue-ish", "#12", "#12345", "rgb(1,2)", "url(x)", "currentColor", "red; background: url(x)", "javascript:alert(1)"])(
+  const notColours = ["", "blue-ish", "#12", "#12345", "rgb(1,2)", "url(x)", "currentColor", "red; background: url(x)"];
+  it.each([...notColours, "javascript:alert(1)"])(
     "refuses %j",
     (text) => {
       const parsed = parseCssColour(text);

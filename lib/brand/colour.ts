@@ -7,13 +7,17 @@ import { clampChroma, converter, formatHex, parse, wcagContrast } from "culori";
  */
 export type ParsedColour = { ok: true; hex: string } | { ok: false; message: string };
 
-export const COLOUR_FORMATS = "a hex colour (#1d4ed8), rgb(), hsl(), hwb(), lab(), lch(), oklab(), oklch() or a CSS colour name";
+export const COLOUR_FORMATS =
+  "a hex colour (#1d4ed8), rgb(), hsl(), hwb(), lab(), lch(), oklab(), oklch() or a CSS colour name";
 
 export function parseCssColour(text: string): ParsedColour {
   const colour = parse(text.trim());
   if (!colour) return { ok: false, message: `is not a colour: use ${COLOUR_FORMATS}` };
   if (colour.alpha !== undefined && colour.alpha < 1) {
-    return { ok: false, message: "must be an opaque colour (no transparency): text on it would change with what is behind" };
+    return {
+      ok: false,
+      message: "must be an opaque colour (no transparency): text on it would change with what is behind",
+    };
   }
   // Colours outside sRGB (wide-gamut oklch, lab) are brought in by lowering chroma, keeping hue and lightness.
   return { ok: true, hex: formatHex(clampChroma(colour, "oklch")) };

@@ -3,7 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { contrastRatio } from "./colour";
-import { DARK_SURFACES, resolveAccent, resolveBrand, resolveLogoUrl, themeCssVariables, themeImageSources } from "./theme";
+import {
+  DARK_SURFACES,
+  resolveAccent,
+  resolveBrand,
+  resolveLogoUrl,
+  themeCssVariables,
+  themeImageSources,
+} from "./theme";
 
 const publicDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-brand-"));
@@ -27,30 +34,41 @@ describe("resolveAccent", () => {
     expect(resolveAccent("#767676").ok).toBe(true);
     expect(resolveAccent("#777777")).toEqual({
       ok: false,
-      message: expect.stringMatching(/^#777777 has a contrast ratio of 4\.47:1 against the light background \(#ffffff\)/),
+      message: expect.stringMatching(
+        /^#777777 has a contrast ratio of 4\.47:1 against the light background \(#ffffff\)/,
+      ),
     });
   });
 
   it("refuses a light colour, naming the ratio", () => {
-    expect(resolveAccent("yellow")).toEqual({ ok: false, message: expect.stringContaining("#ffff00 has a contrast ratio of 1.07:1") });
+    expect(resolveAccent("yellow")).toEqual({
+      ok: false,
+      message: expect.stringContaining("#ffff00 has a contrast ratio of 1.07:1"),
+    });
   });
 
   it("accepts light-dark() with a readable colour for each theme, and keeps the dark one as given", () => {
     const result = resolveAccent("light-dark(#1d4ed8, rgb(147 197 253))");
-    expect(result).toEqual({ ok: true, value: { light: "#1d4ed8", onLight: "#ffffff", dark: "#93c5fd", onDark: "#000000" } });
+    expect(result).toEqual({
+      ok: true,
+      value: { light: "#1d4ed8", onLight: "#ffffff", dark: "#93c5fd", onDark: "#000000" },
+    });
   });
 
   it("refuses a dark-theme colour that does not read on the dark background, naming the ratio", () => {
     const result = resolveAccent("light-dark(#1d4ed8, #1e3a8a)");
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.message).toMatch(/^dark colour #1e3a8a has a contrast ratio of \d\.\d\d:1 against the dark cards and header/);
+      expect(result.message).toMatch(
+        /^dark colour #1e3a8a has a contrast ratio of \d\.\d\d:1 against the dark cards and header/,
+      );
     }
   });
 
   it("refuses what is not a colour", () => {
-    expect(resolveAccent("brand-blue")).toEqual({ ok: false, message: expect.stringContaining('"brand-blue" is not a colour') });
-    expect(resolveAccent("light-dark(#1d4ed8, nope)")).toEqual({ ok: false, message: expect.stringContaining('dark colour "nope" is not a colour') });
+    const refusal = (text: string) => ({ ok: false, message: expect.stringContaining(text) });
+    expect(resolveAccent("brand-blue")).toEqual(refusal('"brand-blue" is not a colour'));
+    expect(resolveAccent("light-dark(#1d4ed8, nope)")).toEqual(refusal('dark colour "nope" is not a colour'));
   });
 });
 
@@ -62,7 +80,8 @@ describe("resolveLogoUrl", () => {
   });
 
   it("accepts an https URL", () => {
-    expect(resolveLogoUrl("https://cdn.example.com/logo.png", publicDir())).toEqual({ ok: true, value: "https://cdn.example.com/logo.png" });
+    const url = "https://cdn.example.com/logo.png";
+    expect(resolveLogoUrl(url, publicDir())).toEqual({ ok: true, value: url });
   });
 
   it.each([
@@ -112,7 +131,8 @@ describe("themeCssVariables and themeImageSources", () => {
   });
 
   it("adds only an https logo's origin to img-src", () => {
-    expect(themeImageSources({ logoUrl: "https://cdn.example.com:8443/a/logo.png?v=2" })).toEqual(["https://cdn.example.com:8443"]);
+    const logoUrl = "https://cdn.example.com:8443/a/logo.png?v=2";
+    expect(themeImageSources({ logoUrl })).toEqual(["https://cdn.example.com:8443"]);
     expect(themeImageSources({ logoUrl: "/brand/logo.svg" })).toEqual([]);
     expect(themeImageSources({ logoUrl: undefined })).toEqual([]);
   });

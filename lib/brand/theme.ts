@@ -1,6 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AA_TEXT_RATIO, contrastRatio, formatRatio, lightenUntilReadable, parseCssColour, textColourOn } from "./colour";
+import {
+  AA_TEXT_RATIO,
+  contrastRatio,
+  formatRatio,
+  lightenUntilReadable,
+  parseCssColour,
+  textColourOn,
+} from "./colour";
 import { logoImageSources } from "./image-sources";
 
 /**
@@ -74,7 +81,9 @@ export function resolveAccent(text: string): Result<Accent> {
   if (tooFaint) {
     return {
       ok: false,
-      message: `${light.hex} has a contrast ratio of ${formatRatio(tooFaint.ratio)} against ${tooFaint.name} (${tooFaint.hex}); WCAG AA needs at least 4.5:1 for links and button text. Use a darker colour.`,
+      message:
+        `${light.hex} has a contrast ratio of ${formatRatio(tooFaint.ratio)} against ${tooFaint.name} ` +
+        `(${tooFaint.hex}); WCAG AA needs at least 4.5:1 for links and button text. Use a darker colour.`,
     };
   }
   let dark: string;
@@ -82,21 +91,34 @@ export function resolveAccent(text: string): Result<Accent> {
     dark = lightenUntilReadable(light.hex, DARK_SURFACES.map((s) => s.hex));
   } else {
     const parsedDark = parseCssColour(parts.dark);
-    if (!parsedDark.ok) return { ok: false, message: `dark colour "${parts.dark.trim().slice(0, 60)}" ${parsedDark.message}` };
+    if (!parsedDark.ok) {
+      return { ok: false, message: `dark colour "${parts.dark.trim().slice(0, 60)}" ${parsedDark.message}` };
+    }
     dark = parsedDark.hex;
     const tooDim = failingSurface(dark, DARK_SURFACES);
     if (tooDim) {
       return {
         ok: false,
-        message: `dark colour ${dark} has a contrast ratio of ${formatRatio(tooDim.ratio)} against ${tooDim.name} (${tooDim.hex}); WCAG AA needs at least 4.5:1 for links and button text. Use a lighter colour.`,
+        message:
+          `dark colour ${dark} has a contrast ratio of ${formatRatio(tooDim.ratio)} against ${tooDim.name} ` +
+          `(${tooDim.hex}); WCAG AA needs at least 4.5:1 for links and button text. Use a lighter colour.`,
       };
     }
   }
   const accent = { light: light.hex, onLight: textColourOn(light.hex), dark, onDark: textColourOn(dark) };
-  for (const [background, text] of [[accent.light, accent.onLight], [accent.dark, accent.onDark]] as const) {
+  const buttons = [
+    [accent.light, accent.onLight],
+    [accent.dark, accent.onDark],
+  ] as const;
+  for (const [background, text] of buttons) {
     const ratio = contrastRatio(background, text);
     if (ratio < AA_TEXT_RATIO) {
-      return { ok: false, message: `button text ${text} on ${background} has a contrast ratio of ${formatRatio(ratio)}; WCAG AA needs at least 4.5:1` };
+      return {
+        ok: false,
+        message:
+          `button text ${text} on ${background} has a contrast ratio of ${formatRatio(ratio)}; ` +
+          "WCAG AA needs at least 4.5:1",
+      };
     }
   }
   return { ok: true, value: accent };
@@ -113,10 +135,16 @@ export function resolveLogoUrl(text: string, publicDir: string): Result<string> 
     try {
       url = new URL(value);
     } catch {
-      return { ok: false, message: "must be an https URL or the path of a file under public/ (such as /brand/logo.svg)" };
+      return {
+        ok: false,
+        message: "must be an https URL or the path of a file under public/ (such as /brand/logo.svg)",
+      };
     }
     if (url.protocol !== "https:") {
-      return { ok: false, message: `must be an https URL or the path of a file under public/, not a ${url.protocol} URL` };
+      return {
+        ok: false,
+        message: `must be an https URL or the path of a file under public/, not a ${url.protocol} URL`,
+      };
     }
     if (url.username || url.password) return { ok: false, message: "must not carry a user name or password" };
     return { ok: true, value: url.href };
@@ -125,10 +153,14 @@ export function resolveLogoUrl(text: string, publicDir: string): Result<string> 
   const root = path.resolve(publicDir);
   const file = path.resolve(root, "." + servedPath);
   if (value.startsWith("//") || !file.startsWith(root + path.sep)) {
-    return { ok: false, message: `must name a file under public/ (such as /brand/logo.svg), not "${value.slice(0, 80)}"` };
+    return {
+      ok: false,
+      message: `must name a file under public/ (such as /brand/logo.svg), not "${value.slice(0, 80)}"`,
+    };
   }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    return { ok: false, message: `names ${path.relative(process.cwd(), file) || file}, which does not exist: put the logo under public/` };
+    const shown = path.relative(process.cwd(), file) || file;
+    return { ok: false, message: `names ${shown}, which does not exist: put the logo under public/` };
   }
   return { ok: true, value: servedPath.split(path.sep).join("/") };
 }
@@ -141,7 +173,10 @@ export type BrandSettings = {
 };
 
 /** The operator's brand from its settings, or the problems with them, each naming its setting. */
-export function resolveBrand(settings: BrandSettings, publicDir: string): { ok: true; theme: BrandTheme } | { ok: false; problems: string[] } {
+export function resolveBrand(
+  settings: BrandSettings,
+  publicDir: string,
+): { ok: true; theme: BrandTheme } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   let logoUrl: string | undefined;
   if (settings.BRAND_LOGO_URL) {
@@ -158,7 +193,12 @@ export function resolveBrand(settings: BrandSettings, publicDir: string): { ok: 
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    theme: { name: settings.BRAND_NAME || DEFAULT_BRAND_NAME, logoUrl, accent, supportUrl: settings.BRAND_SUPPORT_URL || undefined },
+    theme: {
+      name: settings.BRAND_NAME || DEFAULT_BRAND_NAME,
+      logoUrl,
+      accent,
+      supportUrl: settings.BRAND_SUPPORT_URL || undefined,
+    },
   };
 }
 

@@ -142,7 +142,10 @@ describe("settings", () => {
       [{ BRAND_ACCENT: "light-dark(#1d4ed8, #1e40af)" }, "BRAND_ACCENT dark colour #1e40af has a contrast ratio of"],
       [{ BRAND_ACCENT: "bluish" }, 'BRAND_ACCENT "bluish" is not a colour'],
       [{ BRAND_LOGO_URL: "/brand/nowhere.svg" }, "BRAND_LOGO_URL names public/brand/nowhere.svg, which does not exist"],
-      [{ BRAND_LOGO_URL: "http://cdn.example.com/logo.png" }, "BRAND_LOGO_URL must be an https URL or the path of a file under public/"],
+      [
+        { BRAND_LOGO_URL: "http://cdn.example.com/logo.png" },
+        "BRAND_LOGO_URL must be an https URL or the path of a file under public/",
+      ],
       [{ BRAND_LOGO_URL: "../package.json" }, "BRAND_LOGO_URL must name a file under public/"],
       [{ BRAND_SUPPORT_URL: "javascript:alert(1)" }, "BRAND_SUPPORT_URL must be a full https:// (or mailto:) URL"],
       [{ BRAND_NAME: "x".repeat(61) }, "BRAND_NAME must be at most 60 characters"],

@@ -11,7 +11,8 @@ describe("buildSecurityHeaders", () => {
 
   it("adds a brand logo's origin to img-src and loosens nothing else", () => {
     const plain = directives(buildSecurityHeaders("n", true)["Content-Security-Policy"]!);
-    const branded = directives(buildSecurityHeaders("n", true, [], ["https://cdn.example.com"])["Content-Security-Policy"]!);
+    const headers = buildSecurityHeaders("n", true, [], ["https://cdn.example.com"]);
+    const branded = directives(headers["Content-Security-Policy"]!);
     expect(branded["img-src"]).toBe("img-src 'self' data: https://cdn.example.com");
     for (const name of Object.keys(plain)) {
       if (name !== "img-src") expect(branded[name]).toBe(plain[name]);
