@@ -12,6 +12,12 @@ afterAll(() => fake.close());
 const good = { ...FIXTURE_OAUTH_CREDENTIALS.good, tailnet: "" };
 
 describe("the OAuth-client provider", () => {
+  it("marks only the tailnet optional, and an empty tailnet means the client's own (-)", () => {
+    expect(provider.fields.filter((f) => f.optional).map((f) => f.name)).toEqual(["tailnet"]);
+    const parsed = provider.schema.safeParse({ clientId: good.clientId, clientSecret: good.clientSecret, tailnet: "" });
+    expect(parsed.success && parsed.data).toMatchObject({ tailnet: "-" });
+  });
+
   it("verifies into a credential that does not expire, with every non-secret field in meta", async () => {
     const result = await provider.verify(good, { baseUrl: fake.url });
     expect(result).toMatchObject({ outcome: "verified", expiresAt: null, credentialId: good.clientId, meta: { clientId: good.clientId, tailnet: "-" } });
