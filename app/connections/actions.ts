@@ -11,12 +11,13 @@ import type { FormState } from "@/lib/forms/form-state";
 import { rotatedFields, type Provider } from "@/lib/providers/types";
 import { clientAddress } from "@/lib/http/client-address";
 import { defaultProvider, getProvider } from "@/lib/providers";
-import { consumeRateLimit, describeWait, type RateLimitName } from "@/lib/rate-limit";
+import { consumeRateLimit, type RateLimitName } from "@/lib/rate-limit";
+import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 
 async function limited(name: RateLimitName, userId: string): Promise<FormState | null> {
   const limit = await consumeRateLimit(name, [`account:${userId}`, `address:${await clientAddress()}`]);
   if (limit.ok) return null;
-  return { message: `Too many checks in a short time. For everyone's sake this server pauses them; try again in ${describeWait(limit.retryAfterSeconds)}.` };
+  return { message: appRateLimitMessage("checks in a short time", limit.retryAfterSeconds, "everyone") };
 }
 
 const DISCONNECTED: FormState = { message: "This connection is disconnected: its token was destroyed. Connect the tailnet again to use it." };

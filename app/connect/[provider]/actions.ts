@@ -9,7 +9,7 @@ import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
 import { connectPath, providerBySlug } from "@/lib/providers";
-import { describeWait } from "@/lib/rate-limit";
+import { connectRateLimitMessage } from "@/lib/rate-limit/messages";
 import { startSpans } from "@/lib/timing/spans";
 import { firstIncompleteStep, missingPath } from "./flow";
 
@@ -83,9 +83,7 @@ export async function connectAction(slug: string, previous: FormState, formData:
       return {
         message: "This app is pausing your connection attempts",
         fieldErrors: {
-          connect: [
-            `You have tried to connect many times in a short while, so Tailnet Connect pauses new attempts for a little while to protect your account. Nothing was sent to ${provider.name.split(" (")[0]} and nothing was saved; your values are kept. Try again in ${describeWait(result.retryAfterSeconds)}.`,
-          ],
+          connect: [connectRateLimitMessage(provider.name.split(" (")[0]!, result.retryAfterSeconds)],
         },
       };
     }
