@@ -25,5 +25,6 @@ export async function loadLiveView(userId: string, connectionId: string, options
   const credentials = row.disconnectedAt ? null : openCredentials(row);
   if (!credentials) return { kind: "disconnected" };
   const result = await provider.liveView(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
-  return result.ok ? { kind: "ok", items: result.items } : { kind: "failed", outcome: result.outcome };
+  // The provider's result has the same two cases as this one's last two.
+  return result;
 }

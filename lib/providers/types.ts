@@ -93,7 +93,7 @@ export interface LiveItem {
   online: boolean;
 }
 
-export type LiveViewResult = { ok: true; items: LiveItem[] } | { ok: false; outcome: FailedOutcome };
+export type LiveViewResult = { kind: "ok"; items: LiveItem[] } | { kind: "failed"; outcome: FailedOutcome };
 
 export interface GuideSectionProps {
   headingLevel?: 2 | 3;

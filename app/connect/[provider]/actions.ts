@@ -70,7 +70,7 @@ export async function connectAction(slug: string, previous: FormState, formData:
     const credentials = { ...draft.values, ...draft.secrets.values };
     const result = await connectTailnet({ userId: user.id, address: await clientAddress(), provider, credentials });
     spans?.mark("connectTailnet");
-    if (result.status === "connected") {
+    if (result.kind === "connected") {
       // A plain form post gets a 303 anyway, and clears the draft in it. With JavaScript the answer
       // must not touch cookies (continueTo): the done page's request clears them (proxy.ts).
       if (!(await isFetchAction())) await clearOnboardingDraft();
@@ -78,8 +78,8 @@ export async function connectAction(slug: string, previous: FormState, formData:
       spans?.end({ provider: provider.id });
       return continueTo(`${connectPath(provider, "done")}?connection=${encodeURIComponent(result.connectionId)}`);
     }
-    if (result.status === "database_unavailable") return DATABASE_UNREACHABLE;
-    if (result.status === "app_rate_limited") {
+    if (result.kind === "database_unavailable") return DATABASE_UNREACHABLE;
+    if (result.kind === "app_rate_limited") {
       return {
         message: "This app is pausing your connection attempts",
         fieldErrors: {

@@ -44,7 +44,7 @@ describe("the OAuth-client provider", () => {
 
   it("lists the devices live", async () => {
     const result = await provider.liveView!(good, { baseUrl: fake.url });
-    expect(result.ok && result.items.length).toBeGreaterThan(0);
+    expect(result.kind === "ok" && result.items.length).toBeGreaterThan(0);
   });
 
   it("maps a wrong secret to invalid_client on the secret field, a credential fault", async () => {
