@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { isVerified, type CredentialMeta, type Credentials, type FailedOutcome, type Provider, type VerifiedCredential } from "@/lib/providers/types";
+import { isVerified, type Credentials, type FailedOutcome, type Provider, type VerifiedCredential } from "@/lib/providers/types";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { startSpans } from "@/lib/timing/spans";
-import { metaOf } from "./credentials";
 import { saveVerifiedConnection } from "./store";
 
 export type ConnectInput = {
@@ -72,24 +70,4 @@ function databaseUnavailable(step: string, error: unknown): ConnectResult {
   const code = typeof e.code === "string" ? ` ${e.code}` : "";
   console.error(`[connect] database failure during ${step}: ${name}${code}; nothing saved`);
   return { kind: "database_unavailable" };
-}
-
-export type ConnectedSummary = {
-  id: string;
-  provider: string;
-  label: string;
-  externalId: string;
-  credentialHint: string | null;
-  expiresAt: Date | null;
-  meta: CredentialMeta;
-};
-
-/** The just-made connection for the success page; ownership is part of the query. */
-export async function getConnectedSummary(userId: string, connectionId: string): Promise<ConnectedSummary | null> {
-  if (connectionId.length > 100) return null;
-  const row = await db().connection.findFirst({
-    where: { id: connectionId, userId, disconnectedAt: null },
-    select: { id: true, provider: true, label: true, externalId: true, credentialHint: true, expiresAt: true, meta: true },
-  });
-  return row ? { ...row, meta: metaOf(row.meta) } : null;
 }

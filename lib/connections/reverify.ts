@@ -4,6 +4,7 @@ import { getProvider } from "@/lib/providers";
 import { isVerified, type VerifyResult } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES } from "./audit";
 import { openCredentials } from "./credentials";
+import { storedCredentialFields } from "./queries";
 import { notifyIfStatusMoved, type NotificationChannels } from "./notifications";
 import { deriveConnectionStatus, type ConnectionStatus } from "./status";
 import { recordAuditEvent } from "./store";
@@ -30,19 +31,7 @@ export type ReverifyResult =
   | { kind: "disconnected" }
   | { kind: "checked"; providerId: string; outcome: VerifyResult; status: ConnectionStatus; notified: boolean };
 
-const rowFields = {
-  id: true,
-  userId: true,
-  provider: true,
-  externalId: true,
-  label: true,
-  meta: true,
-  credentialCiphertext: true,
-  expiresAt: true,
-  disconnectedAt: true,
-  notifiedStatus: true,
-  lastOutcome: true,
-} as const;
+const rowFields = { ...storedCredentialFields, id: true, expiresAt: true, notifiedStatus: true, lastOutcome: true } as const;
 
 /**
  * Re-checks a connection with its stored credentials. `userId` is the owner for a person's action

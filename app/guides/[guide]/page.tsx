@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { notFound } from "next/navigation";
 import { connectPath, providerByGuideSlug } from "@/lib/providers";

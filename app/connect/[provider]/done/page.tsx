@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
-import { getConnectedSummary } from "@/lib/connections/connect";
+import { getConnectedSummary } from "@/lib/connections/queries";
 import { EXPIRING_SOON_DAYS, daysLeft } from "@/lib/connections/status";
 import { connectPath } from "@/lib/providers";
 import { providerFrom, stepperEntries } from "../flow";
