@@ -67,18 +67,19 @@ async function rotateOne(provider: Provider, userId: string, connectionId: strin
     }
     case "other_tailnet": {
       const message =
-        `That ${noun} works, but for a different tailnet than this connection's. Generate the new ${noun} in the same ` +
-        "tailnet (the admin console names it at the top left). Nothing was changed.";
+        `That ${noun} works, but for a different tailnet than this connection's. Generate the new ${noun} in ` +
+        "the same tailnet (the admin console names it at the top left). Nothing was changed.";
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "tailnet_unconfirmed":
       return {
         message:
-          `That ${noun} works, but Tailscale did not say which tailnet it belongs to, so it cannot be checked against ` +
-          "this connection's tailnet. Nothing was changed. Try again in a few minutes.",
+          `That ${noun} works, but Tailscale did not say which tailnet it belongs to, so it cannot be checked ` +
+          "against this connection's tailnet. Nothing was changed. Try again in a few minutes.",
       };
     case "same_token": {
-      const message = `That is the ${noun} this connection already uses. Generate a new one in the admin console and paste that.`;
+      const message =
+        `That is the ${noun} this connection already uses. Generate a new one in the admin console and paste that.`;
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "rotated":

@@ -27,7 +27,13 @@ export function buttonClass({ variant = "primary", size = "default" }: Look = {}
 }
 
 /** A <button> (type="button" unless told otherwise); disabled shows a waiting cursor. */
-export function Button({ variant, size, className, type = "button", ...props }: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
   const look = buttonClass({ variant, size }, `disabled:cursor-wait disabled:opacity-80 ${className ?? ""}`.trim());
   return <button type={type} className={look} {...props} />;
 }

@@ -51,7 +51,11 @@ const publicFields = {
 type Row = Prisma.ConnectionGetPayload<{ select: typeof publicFields }>;
 
 /** A connection as the pages show it: the row, its JSON read, and its derived status. */
-export type ConnectionView = Omit<Row, "meta" | "scopes"> & { meta: CredentialMeta; scopes: string[] | null; status: ConnectionStatus };
+export type ConnectionView = Omit<Row, "meta" | "scopes"> & {
+  meta: CredentialMeta;
+  scopes: string[] | null;
+  status: ConnectionStatus;
+};
 
 function withStatus(row: Row, now: Date): ConnectionView {
   return { ...row, meta: metaOf(row.meta), scopes: scopesOf(row.scopes), status: deriveConnectionStatus(row, now) };
@@ -68,12 +72,14 @@ const summaryFields = {
 } as const satisfies Prisma.ConnectionSelect;
 
 /** What the success page shows about the connection just made. */
-export type ConnectedSummary = Omit<Prisma.ConnectionGetPayload<{ select: typeof summaryFields }>, "meta"> & { meta: CredentialMeta };
+type SummaryRow = Prisma.ConnectionGetPayload<{ select: typeof summaryFields }>;
+export type ConnectedSummary = Omit<SummaryRow, "meta"> & { meta: CredentialMeta };
 
 /** The just-made connection for the success page; ownership is part of the query. */
 export async function getConnectedSummary(userId: string, connectionId: string): Promise<ConnectedSummary | null> {
   if (connectionId.length > 100) return null;
-  const row = await db().connection.findFirst({ where: { id: connectionId, userId, disconnectedAt: null }, select: summaryFields });
+  const where = { id: connectionId, userId, disconnectedAt: null };
+  const row = await db().connection.findFirst({ where, select: summaryFields });
   return row ? { ...row, meta: metaOf(row.meta) } : null;
 }
 

@@ -31,7 +31,13 @@ export type ReverifyResult =
   | { kind: "disconnected" }
   | { kind: "checked"; providerId: string; outcome: VerifyResult; status: ConnectionStatus; notified: boolean };
 
-const rowFields = { ...storedCredentialFields, id: true, expiresAt: true, notifiedStatus: true, lastOutcome: true } as const;
+const rowFields = {
+  ...storedCredentialFields,
+  id: true,
+  expiresAt: true,
+  notifiedStatus: true,
+  lastOutcome: true,
+} as const;
 
 /**
  * Re-checks a connection with its stored credentials. `userId` is the owner for a person's action

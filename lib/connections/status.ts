@@ -40,7 +40,10 @@ export const STATUS_LABELS: Record<ConnectionStatus, { label: string; descriptio
   revoked: { label: "Revoked", description: "The credential was revoked at Tailscale: rotate it to reconnect." },
   invalid: { label: "Needs attention", description: "Tailscale refused the last check: see the outcome and fix the value it names." },
   unverified: { label: "Unverified", description: "The last check could not reach a verdict (Tailscale busy or unreachable); what was known before is kept." },
-  disconnected: { label: "Disconnected", description: "Disconnected by its owner; its credential was destroyed and its history kept." },
+  disconnected: {
+    label: "Disconnected",
+    description: "Disconnected by its owner; its credential was destroyed and its history kept.",
+  },
 };
 
 /** Statuses that the owner is told about when a connection moves into them. */

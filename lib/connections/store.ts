@@ -98,7 +98,10 @@ type ModelColumns = Required<
     | "meta"
   >
 >;
-type ConnectionColumns = Omit<ModelColumns, "scopes" | "meta"> & { scopes: string[] | null; meta: VerifiedCredential["meta"] };
+type ConnectionColumns = Omit<ModelColumns, "scopes" | "meta"> & {
+  scopes: string[] | null;
+  meta: VerifiedCredential["meta"];
+};
 type ConnectionColumn = keyof ConnectionColumns;
 
 const JSON_COLUMNS: ReadonlySet<ConnectionColumn> = new Set(["scopes", "meta"]);

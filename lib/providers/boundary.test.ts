@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
  * Everything else in the app (lib/, app/, components/, and the root server files) knows only
  * lib/providers/index.ts and lib/providers/types.ts.
  * lib/providers/shared/ is not a provider: it holds the provider-neutral parts (the HTTP transport,
- * secret-field helpers) that any provider, and the app, may import; it imports no provider. Not covered: e2e/, scripts/, bench/ and
+ * secret-field helpers) that any provider, and the app, may import; it imports no provider.
+ * Not covered: e2e/, scripts/, bench/ and
  * reliability/, which drive a provider's fake and fixtures from outside the app.
  */
 const ROOT = path.resolve(__dirname, "../..");
