@@ -14,6 +14,7 @@ describe("the OpenAPI document", () => {
   it("documents every route, each with its scope and the error shape", () => {
     const doc = openApiDocument();
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/connect-sessions",
       "/api/v1/connections",
       "/api/v1/connections/{id}",
       "/api/v1/connections/{id}/credentials",
@@ -40,5 +41,8 @@ describe("the OpenAPI document", () => {
     expect(check("GET", "/api/v1/connections", 200, { data: [connection], nextCursor: null })).toEqual([]);
     expect(check("GET", "/api/v1/connections", 404, { error: { code: "not_found", message: "x" } })).toEqual([]);
     expect(check("GET", "/api/v1/connections", 404, { error: { code: "nope", message: "x" } })).not.toEqual([]);
+    const session = { token: "cs_x", connectLink: "https://app.test/connect/s/cs_x", expiresAt: "2026-01-01T00:30:00.000Z" };
+    expect(check("POST", "/api/v1/connect-sessions", 201, session)).toEqual([]);
+    expect(check("POST", "/api/v1/connect-sessions", 201, { ...session, tokenHash: "ab" })).not.toEqual([]);
   });
 });

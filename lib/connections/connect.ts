@@ -12,6 +12,12 @@ export type ConnectInput = {
   address: string;
   provider: Provider;
   credentials: Credentials;
+  /** A host's end user (connect sessions): the connection is one per owner, end user, provider and tailnet. */
+  endUserId?: string | null;
+  /** Reconnect: the verified tailnet must be this connection's. */
+  expectConnectionId?: string;
+  /** The rate limit's keys other than the address; the account's by default (a connect session counts per session). */
+  rateLimitKey?: string;
 };
 
 /** For tests: where the provider's API is, and how long to wait; settings otherwise. */
@@ -27,6 +33,8 @@ export type ConnectResult =
   | { status: "app_rate_limited"; retryAfterSeconds: number }
   /** The database failed (unreachable, restarting) around the rate limit or the save: nothing was saved. */
   | { status: "database_unavailable" }
+  /** Reconnect only: the credential belongs to another tailnet than the connection being reconnected. */
+  | { status: "other_connection" }
   | { status: "not_verified"; verification: FailedOutcome };
 
 /**
@@ -38,7 +46,7 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
   const spans = startSpans("connectTailnet");
   let limit: Awaited<ReturnType<typeof consumeRateLimit>>;
   try {
-    limit = await consumeRateLimit("connect", [`account:${input.userId}`, `address:${input.address}`]);
+    limit = await consumeRateLimit("connect", [input.rateLimitKey ?? `account:${input.userId}`, `address:${input.address}`]);
   } catch (error) {
     return databaseUnavailable("rate limit", error);
   }
@@ -51,14 +59,21 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
 
   let saved: Awaited<ReturnType<typeof saveVerifiedConnection>>;
   try {
-    saved = await saveVerifiedConnection({ userId: input.userId, provider: input.provider, credentials: input.credentials, verified: verification });
+    saved = await saveVerifiedConnection({
+      userId: input.userId,
+      endUserId: input.endUserId ?? null,
+      provider: input.provider,
+      credentials: input.credentials,
+      verified: verification,
+      ...(input.expectConnectionId ? { expectConnectionId: input.expectConnectionId } : {}),
+    });
   } catch (error) {
     // The save is one transaction: when it fails, nothing of it was written.
     return databaseUnavailable("save", error);
   }
   spans?.mark("save");
   spans?.end({ provider: input.provider.id });
-  if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
+  if ("mismatch" in saved) return { status: "other_connection" };
   return { status: "connected", connectionId: saved.id, created: saved.created, verified: verification };
 }
 

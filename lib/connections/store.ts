@@ -31,6 +31,8 @@ type SaveInput = {
   provider: Provider;
   credentials: Credentials;
   verified: VerifiedCredential;
+  /** The host app's end user, when a connect session made it (one connection per owner, end user, provider and tailnet). */
+  endUserId?: string | null;
   /** When rotating: the connection that must be the one updated. */
   expectConnectionId?: string;
   eventType?: AuditEventType;
@@ -59,6 +61,7 @@ export async function saveVerifiedConnection(input: SaveInput): Promise<SavedCon
     const [locked] = await tx.$queryRaw<Array<{ id: string; credentialId: string | null }>>`
       SELECT "id", "credentialId" FROM "Connection"
       WHERE "userId" = ${input.userId} AND "provider" = ${input.provider.id} AND "externalId" = ${externalId}
+        AND "endUserId" IS NOT DISTINCT FROM ${input.endUserId ?? null}
       FOR UPDATE`;
     if (locked?.id !== expected) return { mismatch: true as const };
     const [row] = await tx.$queryRaw<UpsertRow[]>(upsert);
@@ -82,12 +85,12 @@ function upsertWithEvent(input: SaveInput): Prisma.Sql {
   const detail: AuditDetail = { ...verified.meta, credentialId: verified.credentialId, label: verified.label, expires: verified.expiresAt?.toISOString() ?? null };
   return Prisma.sql`
     WITH "saved" AS (
-      INSERT INTO "Connection" ("id", "userId", "provider", "externalId", "label", "credentialId", "credentialCiphertext", "credentialFormat", "encryptionKeyId",
+      INSERT INTO "Connection" ("id", "userId", "endUserId", "provider", "externalId", "label", "credentialId", "credentialCiphertext", "credentialFormat", "encryptionKeyId",
         "credentialHint", "credentialCreatedAt", "expiresAt", "scopes", "meta", "lastVerifiedAt", "lastCheckedAt", "lastOutcome", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${userId}, ${provider.id}, ${externalId}, ${verified.label}, ${verified.credentialId}, ${sealed.envelope}, ${CREDENTIAL_FORMAT},
+      VALUES (${randomUUID()}, ${userId}, ${input.endUserId ?? null}, ${provider.id}, ${externalId}, ${verified.label}, ${verified.credentialId}, ${sealed.envelope}, ${CREDENTIAL_FORMAT},
         ${sealed.keyId}, ${provider.credentialHint(credentials)}, ${verified.createdAt}, ${verified.expiresAt}, ${scopes}::jsonb, ${meta}::jsonb, ${now}, ${now},
         'verified', ${now}, ${now})
-      ON CONFLICT ("userId", "provider", "externalId") DO UPDATE SET
+      ON CONFLICT ("userId", "endUserId", "provider", "externalId") DO UPDATE SET
         "label" = EXCLUDED."label", "credentialId" = EXCLUDED."credentialId", "credentialCiphertext" = EXCLUDED."credentialCiphertext",
         "credentialFormat" = EXCLUDED."credentialFormat", "encryptionKeyId" = EXCLUDED."encryptionKeyId", "credentialHint" = EXCLUDED."credentialHint",
         "credentialCreatedAt" = EXCLUDED."credentialCreatedAt", "expiresAt" = EXCLUDED."expiresAt", "scopes" = EXCLUDED."scopes", "meta" = EXCLUDED."meta",
