@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DRAFT_COOKIES, draftCookieOptions, isDonePath } from "./lib/connections/onboarding-draft-cookies";
+import { POLICY_HEADER, parsePolicyHeader } from "./lib/connect-sessions/page-policy";
 import { buildSecurityHeaders } from "./lib/http/security-headers";
 
 /**
@@ -9,8 +10,11 @@ import { buildSecurityHeaders } from "./lib/http/security-headers";
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const headers = buildSecurityHeaders(nonce, process.env.NODE_ENV === "production", oauthOrigins());
+  // A connect session's pages only (server.ts looked the session up and stripped any client's claim).
+  const session = parsePolicyHeader(request.headers.get(POLICY_HEADER));
+  const headers = buildSecurityHeaders(nonce, process.env.NODE_ENV === "production", [...oauthOrigins(), ...(session?.formTargets ?? [])], session);
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(POLICY_HEADER);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   requestHeaders.set("x-return-to", request.nextUrl.pathname + request.nextUrl.search);

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
+import { SessionHeader } from "@/components/connect-sessions/session-header";
 import { getCurrentUser } from "@/lib/auth/session";
+import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
 import { defaultProvider, guidePath } from "@/lib/providers";
@@ -25,14 +28,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     return null;
   });
   const demo = getSettings().DEMO_MODE;
+  const session = databaseDown ? null : await sessionChrome();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900">
           Skip to content
         </a>
-        {demo ? <DemoBanner /> : null}
-        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        {demo && !session ? <DemoBanner /> : null}
+        {session ? <SessionHeader hostName={session.hostName} canCancel={session.canCancel} /> : null}
+        {session ? null : <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="text-lg font-semibold">
               Tailnet Connect
@@ -65,13 +70,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               )}
             </ul>
           </nav>
-        </header>
+        </header>}
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 outline-none">
           {databaseDown ? <DatabaseDown /> : children}
         </main>
       </body>
     </html>
   );
+}
+
+/**
+ * A host's end user (a connect link, or a browser bound to a connect session on the connect
+ * pages) sees the session's header instead of the app's navigation.
+ */
+async function sessionChrome(): Promise<{ hostName: string | null; canCancel: boolean } | null> {
+  const path = (await headers()).get("x-return-to") ?? "";
+  if (!path.startsWith("/connect/")) return null;
+  const session = await currentConnectSession().catch(() => null);
+  if (session) return { hostName: session.hostName, canCancel: !session.completedAt };
+  return path.startsWith("/connect/s/") || path.split("?")[0] === "/connect/s" ? { hostName: null, canCancel: false } : null;
 }
 
 function DatabaseDown() {

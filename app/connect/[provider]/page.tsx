@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StepPage, noticeClass, primaryLinkClass, secondaryLinkClass } from "@/components/connect/step-page";
-import { requireUser } from "@/lib/auth/session";
+import { requireConnectActor } from "@/lib/connect-sessions/actor";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
 import { connectPath, guidePath } from "@/lib/providers";
 import { firstIncompleteStep, providerFrom, stepperEntries } from "./flow";
@@ -12,8 +12,8 @@ type Props = { params: Promise<{ provider: string }> };
 
 export default async function ConnectStartPage({ params }: Props) {
   const provider = await providerFrom(params);
-  const user = await requireUser(connectPath(provider));
-  const draft = await readOnboardingDraft(provider, user.id);
+  const actor = await requireConnectActor(provider, connectPath(provider));
+  const draft = await readOnboardingDraft(provider, actor.draftOwner);
   const { copy } = provider;
   // A draft exists once any value is kept; the flow resumes at the first step still missing one.
   const next = Object.keys(draft.values).length > 0 ? firstIncompleteStep(provider, draft) : undefined;
