@@ -33,10 +33,13 @@ describe("the OpenAPI document", () => {
     const check = responseChecker();
     const connection = {
       id: "c1", provider: "tailscale-api-key", endUser: null, tailnet: "example.com", tailnetId: "T1", label: "example.com", status: "active",
-      expiresAt: null, lastVerifiedAt: "2026-01-01T00:00:00.000Z", deviceCount: 3, scopes: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
+      expiresAt: null, lastVerifiedAt: "2026-01-01T00:00:00.000Z", deviceCount: 3, scopes: null, reconnect: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
     };
     expect(check("GET", "/api/v1/connections/{id}", 200, connection)).toEqual([]);
     expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, status: "fine" })).not.toEqual([]);
+    const hint = { reason: "expiring_soon", createSession: { method: "POST", path: "/api/v1/connect-sessions", body: { endUser: { id: "u1" }, connectionId: "c1" } } };
+    expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, endUser: { id: "u1" }, reconnect: hint })).toEqual([]);
+    expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, reconnect: { ...hint, reason: "sad" } })).not.toEqual([]);
     expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, token: "tskey-api-x" })).not.toEqual([]);
     expect(check("GET", "/api/v1/connections", 200, { data: [connection], nextCursor: null })).toEqual([]);
     expect(check("GET", "/api/v1/connections", 404, { error: { code: "not_found", message: "x" } })).toEqual([]);

@@ -10,6 +10,7 @@ import {
   errorSchema,
   listConnectionsQuery,
   noQuery,
+  reconnectHintSchema,
 } from "./schemas";
 
 /*
@@ -23,6 +24,7 @@ const COMPONENTS = {
   Credentials: credentialsSchema,
   ConnectSessionRequest: createConnectSessionBody,
   ConnectSession: connectSessionSchema,
+  ReconnectHint: reconnectHintSchema,
   Error: errorSchema,
 } as const;
 type ComponentName = keyof typeof COMPONENTS;

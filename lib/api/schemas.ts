@@ -11,6 +11,24 @@ export const CONNECTION_STATUS_VALUES = ["active", "expiring_soon", "expired", "
 
 const dateTime = z.iso.datetime({ offset: true });
 
+/** The statuses after which an end user's connection needs them to connect again. */
+export const RECONNECT_STATUSES = ["expiring_soon", "expired", "revoked", "invalid"] as const;
+
+export const reconnectHintSchema = z
+  .object({
+    reason: z.enum(RECONNECT_STATUSES),
+    createSession: z
+      .object({
+        method: z.literal("POST"),
+        path: z.literal("/api/v1/connect-sessions"),
+        body: z.object({ endUser: z.object({ id: z.string() }).strict(), connectionId: z.string() }).strict(),
+      })
+      .strict()
+      .meta({ description: "Send this (add redirectUrl, state, …) with a connect_sessions:write key; give the end user the answer's connectLink." }),
+  })
+  .strict()
+  .meta({ id: "ReconnectHint" });
+
 export const connectionSchema = z
   .object({
     id: z.string(),
@@ -24,6 +42,9 @@ export const connectionSchema = z
     lastVerifiedAt: dateTime.nullable(),
     deviceCount: z.number().int().nullable(),
     scopes: z.array(z.string()).nullable(),
+    reconnect: reconnectHintSchema.nullable().meta({
+      description: "Present when the end user should connect again (credential expiring soon, expired, revoked or refused): how to make their reconnect link.",
+    }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })

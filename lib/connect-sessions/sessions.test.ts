@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as sessionsRoute from "@/app/api/v1/connect-sessions/route";
+import { findApiConnection, toApiConnection } from "@/lib/api/connections";
 import { createApiKey } from "@/lib/api/keys";
 import type { ApiScope } from "@/lib/api/scopes";
 import { responseChecker } from "@/lib/api/testing/response-checker";
@@ -208,5 +209,22 @@ describe("connections made through sessions", () => {
     );
     expect(result.status).toBe("other_connection");
     expect(await db().connection.count({ where: { userId: owner.id } })).toBe(1);
+  });
+});
+
+describe("reconnect hints on the API's connection object", () => {
+  it("tell the host how to make a reconnect link for an end user's connection that expires soon, and only then", async () => {
+    const { owner, apiKey } = await ownerWithKey();
+    const caller = { keyId: apiKey.id, ownerId: owner.id, name: apiKey.name, prefix: apiKey.prefix, scopes: apiKey.scopes };
+    const soon = await createConnection(owner.id, { expiresInDays: 3 });
+    const fine = await createConnection(owner.id, { expiresInDays: 60 });
+    const own = await createConnection(owner.id, { expiresInDays: 3 });
+    await db().connection.updateMany({ where: { id: { in: [soon.id, fine.id] } }, data: { endUserId: "end-h" } });
+    expect(toApiConnection((await findApiConnection(caller, soon.id))!).reconnect).toEqual({
+      reason: "expiring_soon",
+      createSession: { method: "POST", path: "/api/v1/connect-sessions", body: { endUser: { id: "end-h" }, connectionId: soon.id } },
+    });
+    expect(toApiConnection((await findApiConnection(caller, fine.id))!).reconnect).toBeNull();
+    expect(toApiConnection((await findApiConnection(caller, own.id))!).reconnect).toBeNull();
   });
 });

@@ -7,7 +7,9 @@ import { isSessionMode } from "@/lib/connect-sessions/cookie";
 import { findSessionByToken } from "@/lib/connect-sessions/sessions";
 import { continueSessionAction } from "../actions";
 
-export const metadata: Metadata = { title: "Connect your tailnet", referrer: "no-referrer", robots: { index: false } };
+// No `referrer: "no-referrer"`: Chrome then sends `Origin: null` with Continue, which server.ts refuses as cross-origin.
+// The app-wide strict-origin-when-cross-origin already keeps the token's path from other sites.
+export const metadata: Metadata = { title: "Connect your tailnet", robots: { index: false } };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
