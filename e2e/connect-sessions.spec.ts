@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { FIXTURE_TOKENS } from "../lib/providers/tailscale/fake/fixtures";
 import { signIn, signUp } from "./support/accounts";
 import { reachReview } from "./support/connect";
 import { mintToken, newTailnet } from "./support/connections";
@@ -86,8 +87,8 @@ async function axe(page: Page, name: string) {
 }
 
 /** From the start page through Continue and the guided steps to the Connect button. */
-async function walk(page: Page, link: string, credentials: { tailnet: string; token: string }, options: { axe?: boolean } = {}) {
-  await page.goto(link);
+async function walk(page: Page, link: string | null, credentials: { tailnet: string; token: string }, options: { axe?: boolean } = {}) {
+  if (link) await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connect your tailnet to Acme Dashboard");
   if (options.axe) await axe(page, "session start page");
   await page.getByRole("button", { name: "Continue" }).click();
@@ -192,4 +193,77 @@ test("Cancel goes back to the host with status=cancelled", async ({ browser, req
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page).toHaveURL(new RegExp(`^${hostOrigin}/back\\?`));
   expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ state: "c1", status: "cancelled" });
+});
+
+type HostWindow = Window & { result?: { status: string; connectionId?: string; state?: string }; events: string[] };
+
+test("a popup from an allowed origin reports ready and connected to that origin only, then closes itself", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const net = await newTailnet("popup");
+  const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
+  const session = await createSession(request, { endUser: { id: "end-user-popup" }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "p1" });
+  const context = await browser.newContext({ baseURL: APP });
+  const hostPage = await context.newPage();
+  await hostPage.goto(`${hostOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
+  const [popup] = await Promise.all([context.waitForEvent("page"), hostPage.getByRole("button", { name: "Connect in a popup" }).click()]);
+  await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).events)).toEqual(["tailnet-connect:ready"]);
+  // A message that does not come from Tailnet Connect's window and origin is ignored.
+  await hostPage.evaluate(() => window.postMessage({ type: "tailnet-connect:connected", connectionId: "forged" }, "*"));
+  await walk(popup, null, { tailnet: net.tailnet, token: minted.token });
+  const closed = popup.waitForEvent("close", { timeout: 30_000 });
+  await popup.getByRole("button", { name: "Connect" }).click();
+  await closed;
+  await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null)).toMatchObject({ status: "connected", state: "p1" });
+  const result = await hostPage.evaluate(() => (window as unknown as HostWindow).result!);
+  expect(result.connectionId).not.toBe("forged");
+  expect((await listFor(request, "end-user-popup")).map((c) => c.id)).toEqual([result.connectionId]);
+  expect(await hostPage.evaluate(() => (window as unknown as HostWindow).events)).toEqual(["tailnet-connect:ready", "tailnet-connect:connected"]);
+  await context.close();
+});
+
+test("a page on an origin the session does not allow hears nothing; closing the popup still ends in an outcome", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const session = await createSession(request, { endUser: { id: "end-user-stranger" }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin] });
+  const context = await browser.newContext({ baseURL: APP });
+  const stranger = await context.newPage();
+  await stranger.goto(`${strangerOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
+  const [popup] = await Promise.all([context.waitForEvent("page"), stranger.getByRole("button", { name: "Connect in a popup" }).click()]);
+  await expect(popup.getByRole("button", { name: "Continue" })).toBeVisible();
+  await popup.getByRole("button", { name: "Continue" }).click();
+  await expect(popup).toHaveURL(/\/connect\/tailscale$/);
+  await popup.getByRole("button", { name: "Cancel" }).click();
+  await popup.waitForEvent("close", { timeout: 30_000 });
+  await expect.poll(() => stranger.evaluate(() => (window as unknown as HostWindow).result ?? null)).toEqual({ status: "closed" });
+  expect(await stranger.evaluate(() => (window as unknown as HostWindow).events)).toEqual([]);
+  await context.close();
+});
+
+test("in an iframe: framed only by the allowed origin, a slow check ends in an outcome within the deadline, Cancel reaches the host", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const session = await createSession(request, { endUser: { id: "end-user-iframe" }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "i1" });
+  const start = await request.get(session.connectLink);
+  expect(start.headers()["content-security-policy"]).toContain(`frame-ancestors ${hostOrigin};`);
+  expect(start.headers()["cross-origin-opener-policy"]).toBe("unsafe-none");
+  expect((await request.get(`${APP}/sign-in`)).headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const context = await browser.newContext({ baseURL: APP });
+  const hostPage = await context.newPage();
+  await hostPage.goto(`${hostOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
+  await hostPage.getByRole("button", { name: "Connect here" }).click();
+  const frame = hostPage.frameLocator("iframe[title='Connect your tailnet']");
+  await frame.getByRole("button", { name: "Continue" }).click();
+  await frame.getByRole("link", { name: "Start: find your organization name" }).click();
+  await frame.getByLabel("Organization name", { exact: true }).fill("example.com");
+  await frame.getByRole("button", { name: "Next: access token" }).click();
+  await frame.getByLabel("API access token", { exact: true }).fill(FIXTURE_TOKENS.slow);
+  await frame.getByRole("button", { name: "Next: review" }).click();
+  const started = Date.now();
+  await frame.getByRole("button", { name: "Connect" }).click();
+  // The fake answers too slowly; the check gives up at TAILSCALE_TIMEOUT_MS (4 s) and says so: no endless spinner.
+  await expect(frame.locator("#connect-outcome")).not.toBeEmpty({ timeout: 20_000 });
+  expect(Date.now() - started).toBeLessThan(20_000);
+  await expect(frame.getByRole("button", { name: "Try again" })).toBeEnabled();
+  await frame.getByRole("button", { name: "Cancel" }).click();
+  await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null), { timeout: 20_000 }).toMatchObject({ status: "cancelled", state: "i1" });
+  await expect(hostPage.locator("iframe")).toHaveCount(0);
+  await context.close();
 });
