@@ -1,12 +1,15 @@
 /**
  * The security headers every response carries. Scripts run only with this request's nonce
- * (no 'unsafe-inline' for scripts); nothing may frame the app. A connect session's pages
- * (`session`) may be framed by exactly the host's allowed origins and keep a popup's opener.
+ * (no 'unsafe-inline' for scripts); nothing may frame the app. `imageSources` are the only other
+ * origins images may come from (a brand logo on https: lib/brand/image-sources.ts). A connect
+ * session's pages (`session`) may be framed by exactly the host's allowed origins and keep a
+ * popup's opener.
  */
 export function buildSecurityHeaders(
   nonce: string,
   production: boolean,
   formTargets: string[] = [],
+  imageSources: string[] = [],
   session: { frameAncestors: string[] } | null = null,
 ): Record<string, string> {
   const framed = session !== null && session.frameAncestors.length > 0;
@@ -15,7 +18,7 @@ export function buildSecurityHeaders(
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`,
     // React and Next set style attributes at runtime; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...imageSources].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
