@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {demo && !session ? <DemoBanner /> : null}
-        {session ? <SessionHeader hostName={session.hostName} canCancel={session.canCancel} /> : null}
+        {session ? <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} /> : null}
         {session ? null : <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <BrandMark brand={brand} />

@@ -23,6 +23,9 @@ let hostOrigin = "";
 /** The same host site under another origin, not in any session's allowedOrigins. */
 let strangerOrigin = "";
 let key = "";
+/** End user ids unique to this run: the servers' data may outlive one run. */
+const RUN = Math.random().toString(36).slice(2, 8);
+const endUser = (name: string) => `${name}-${RUN}`;
 
 function hostPage(): string {
   return `<!doctype html><html lang="en"><head><title>Host</title><script src="${APP}/connect.js"></script></head><body>
@@ -108,7 +111,7 @@ test("an end user with no account connects through the link and lands on the hos
   const net = await newTailnet("sess");
   const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
   const session = await createSession(request, {
-    endUser: { id: "end-user-7", displayName: "Ada" },
+    endUser: { id: endUser("end-user-7"), displayName: "Ada" },
     providers: ["tailscale-api-key"],
     redirectUrl: `${hostOrigin}/back?from=tc`,
     state: "opaque-42",
@@ -131,9 +134,9 @@ test("an end user with no account connects through the link and lands on the hos
   const connectionId = back.searchParams.get("connection_id");
   expect(connectionId).toBeTruthy();
 
-  const listed = await listFor(request, "end-user-7");
+  const listed = await listFor(request, endUser("end-user-7"));
   expect(listed.map((c) => c.id)).toContain(connectionId);
-  expect(listed.find((c) => c.id === connectionId)).toMatchObject({ endUser: { id: "end-user-7" }, tailnet: net.tailnet });
+  expect(listed.find((c) => c.id === connectionId)).toMatchObject({ endUser: { id: endUser("end-user-7") }, tailnet: net.tailnet });
 
   // Another browser pressing Continue on the same link is refused, plainly.
   await scanner.getByRole("button", { name: "Continue" }).click();
@@ -142,13 +145,13 @@ test("an end user with no account connects through the link and lands on the hos
 
   // Reconnect: a session for that connection updates the same one.
   const fresh = await mintToken(net.tailnet, { expiresInDays: 80 });
-  const reconnect = await createSession(request, { endUser: { id: "end-user-7" }, connectionId, redirectUrl: `${hostOrigin}/back` });
+  const reconnect = await createSession(request, { endUser: { id: endUser("end-user-7") }, connectionId, redirectUrl: `${hostOrigin}/back` });
   const again = await freshPage(browser);
   await walk(again, reconnect.connectLink, { tailnet: net.tailnet, token: fresh.token });
   await again.getByRole("button", { name: "Connect" }).click();
   await expect(again).toHaveURL(new RegExp(`^${hostOrigin}/back\\?`), { timeout: 30_000 });
   expect(new URL(again.url()).searchParams.get("connection_id")).toBe(connectionId);
-  expect((await listFor(request, "end-user-7")).filter((c) => c.tailnet === net.tailnet)).toHaveLength(1);
+  expect((await listFor(request, endUser("end-user-7"))).filter((c) => c.tailnet === net.tailnet)).toHaveLength(1);
 });
 
 test("an unknown or expired link says so, never a 500 or the sign-in page", async ({ browser, request }) => {
@@ -161,7 +164,7 @@ test("an unknown or expired link says so, never a 500 or the sign-in page", asyn
   }
   await axe(page, "invalid link");
   // A real session made to expire (PostgreSQL runs only: the embedded database belongs to the server).
-  const session = await createSession(request, { endUser: { id: "end-user-expired" } });
+  const session = await createSession(request, { endUser: { id: endUser("end-user-expired") } });
   const expired = await queryServerDatabase(`UPDATE "ConnectSession" SET "expiresAt" = now() - interval '1 minute' WHERE "expiresAt" = $1::timestamp(3) RETURNING "id"`, [session.expiresAt]);
   await page.goto(session.connectLink);
   if (expired === null) {
@@ -175,7 +178,7 @@ test("works without JavaScript, from the link to the host's redirect URL", async
   test.setTimeout(180_000);
   const net = await newTailnet("nojs");
   const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
-  const session = await createSession(request, { endUser: { id: "end-user-nojs" }, providers: ["tailscale-api-key"], redirectUrl: `${hostOrigin}/back`, state: "s-nojs" });
+  const session = await createSession(request, { endUser: { id: endUser("end-user-nojs") }, providers: ["tailscale-api-key"], redirectUrl: `${hostOrigin}/back`, state: "s-nojs" });
   const page = await freshPage(browser, { javaScriptEnabled: false });
   await walk(page, session.connectLink, { tailnet: net.tailnet, token: minted.token });
   await page.getByRole("button", { name: "Connect" }).click();
@@ -184,7 +187,7 @@ test("works without JavaScript, from the link to the host's redirect URL", async
 });
 
 test("Cancel goes back to the host with status=cancelled", async ({ browser, request }) => {
-  const session = await createSession(request, { endUser: { id: "end-user-cancel" }, redirectUrl: `${hostOrigin}/back`, state: "c1" });
+  const session = await createSession(request, { endUser: { id: endUser("end-user-cancel") }, redirectUrl: `${hostOrigin}/back`, state: "c1" });
   const page = await freshPage(browser);
   await page.goto(session.connectLink);
   await page.getByRole("button", { name: "Continue" }).click();
@@ -201,7 +204,7 @@ test("a popup from an allowed origin reports ready and connected to that origin 
   test.setTimeout(180_000);
   const net = await newTailnet("popup");
   const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
-  const session = await createSession(request, { endUser: { id: "end-user-popup" }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "p1" });
+  const session = await createSession(request, { endUser: { id: endUser("end-user-popup") }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "p1" });
   const context = await browser.newContext({ baseURL: APP });
   const hostPage = await context.newPage();
   await hostPage.goto(`${hostOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
@@ -216,14 +219,14 @@ test("a popup from an allowed origin reports ready and connected to that origin 
   await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null)).toMatchObject({ status: "connected", state: "p1" });
   const result = await hostPage.evaluate(() => (window as unknown as HostWindow).result!);
   expect(result.connectionId).not.toBe("forged");
-  expect((await listFor(request, "end-user-popup")).map((c) => c.id)).toEqual([result.connectionId]);
+  expect((await listFor(request, endUser("end-user-popup"))).map((c) => c.id)).toEqual([result.connectionId]);
   expect(await hostPage.evaluate(() => (window as unknown as HostWindow).events)).toEqual(["tailnet-connect:ready", "tailnet-connect:connected"]);
   await context.close();
 });
 
 test("a page on an origin the session does not allow hears nothing; closing the popup still ends in an outcome", async ({ browser, request }) => {
   test.setTimeout(120_000);
-  const session = await createSession(request, { endUser: { id: "end-user-stranger" }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin] });
+  const session = await createSession(request, { endUser: { id: endUser("end-user-stranger") }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin] });
   const context = await browser.newContext({ baseURL: APP });
   const stranger = await context.newPage();
   await stranger.goto(`${strangerOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
@@ -240,7 +243,7 @@ test("a page on an origin the session does not allow hears nothing; closing the 
 
 test("in an iframe: framed only by the allowed origin, a slow check ends in an outcome within the deadline, Cancel reaches the host", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const session = await createSession(request, { endUser: { id: "end-user-iframe" }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "i1" });
+  const session = await createSession(request, { endUser: { id: endUser("end-user-iframe") }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "i1" });
   const start = await request.get(session.connectLink);
   expect(start.headers()["content-security-policy"]).toMatch(new RegExp(`frame-ancestors ${hostOrigin.replace(/\./g, "\\.")}(;|$)`));
   expect(start.headers()["cross-origin-opener-policy"]).toBe("unsafe-none");

@@ -38,9 +38,12 @@ export default async function ConnectStartPage({ params }: Props) {
         <Link href={connectPath(provider, first)} className={resumeAt ? secondaryLinkClass : primaryLinkClass}>
           {resumeAt ? "Start from step 1" : copy.startLabel}
         </Link>
-        <Link href={guidePath(provider)} className="underline underline-offset-4">
-          Read the whole guide first
-        </Link>
+        {/* A host's end user stays inside the flow: the guide is a page of the app. */}
+        {actor.kind === "account" ? (
+          <Link href={guidePath(provider)} className="underline underline-offset-4">
+            Read the whole guide first
+          </Link>
+        ) : null}
       </div>
     </StepPage>
   );
