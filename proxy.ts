@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DRAFT_COOKIES, draftCookieOptions, isDonePath } from "./lib/connections/onboarding-draft-cookies";
 import { logoImageSources } from "./lib/brand/image-sources";
+import { POLICY_HEADER, parsePolicyHeader } from "./lib/connect-sessions/page-policy";
 import { buildSecurityHeaders } from "./lib/http/security-headers";
 
 /**
@@ -11,9 +12,13 @@ import { buildSecurityHeaders } from "./lib/http/security-headers";
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const production = process.env.NODE_ENV === "production";
+  // A connect session's pages only (server.ts looked the session up and stripped any client's claim).
+  const session = parsePolicyHeader(request.headers.get(POLICY_HEADER));
+  const formTargets = [...oauthOrigins(), ...(session?.formTargets ?? [])];
   // BRAND_LOGO_URL was checked at start-up (lib/brand/theme.ts): only an https logo's origin is added.
-  const headers = buildSecurityHeaders(nonce, production, oauthOrigins(), logoImageSources(process.env.BRAND_LOGO_URL));
+  const headers = buildSecurityHeaders(nonce, production, formTargets, logoImageSources(process.env.BRAND_LOGO_URL), session);
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(POLICY_HEADER);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   requestHeaders.set("x-return-to", request.nextUrl.pathname + request.nextUrl.search);

@@ -4,6 +4,7 @@ import { getSettings, SettingsError } from "./lib/config/settings";
 import { closeDatabase, databaseEngine, ensureDatabaseReady } from "./lib/db/database";
 import { allowServerOnlyImports } from "./lib/http/allow-server-only";
 import { bodyTooLargeResponse, CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse, RequestBodyTooLarge } from "./lib/http/edge-of-server";
+import type { RawQuery } from "./lib/rate-limit/statement";
 import { stampReceived, startLoopMonitor } from "./lib/timing/spans";
 
 /**
@@ -34,7 +35,9 @@ async function main() {
   allowServerOnlyImports();
   const { createApiProxy, PROXY_PREFIX } = await import("./lib/api/proxy");
   const raw = databaseEngine().raw;
-  const apiProxy = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings });
+  const rawQuery: RawQuery = (sql, params) => raw.query(sql, params);
+  const apiProxy = createApiProxy({ query: rawQuery, settings });
+  const { POLICY_HEADER, sessionPagePolicy } = await import("./lib/connect-sessions/page-policy");
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -80,7 +83,18 @@ async function main() {
       void apiProxy.handle(req, res);
       return;
     }
-    void handle(req, res);
+    delete req.headers[POLICY_HEADER];
+    if (!req.url?.startsWith("/connect")) {
+      void handle(req, res);
+      return;
+    }
+    // A connect session's pages relax a few headers for the host (lib/connect-sessions/page-policy.ts).
+    sessionPagePolicy(rawQuery, req.url, req.headers.cookie)
+      .catch(() => null)
+      .then((policy) => {
+        if (policy) req.headers[POLICY_HEADER] = JSON.stringify(policy);
+        void handle(req, res);
+      });
   });
   server.keepAliveTimeout = 65_000;
   startLoopMonitor();

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import type { CSSProperties, ReactNode } from "react";
 import { BrandMark, SupportFooter } from "@/components/brand/brand-mark";
+import { SessionHeader } from "@/components/connect-sessions/session-header";
 import { themeCssVariables } from "@/lib/brand/theme";
 import { getCurrentUser } from "@/lib/auth/session";
+import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
 import { defaultProvider, guidePath } from "@/lib/providers";
@@ -30,14 +33,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     return null;
   });
   const { DEMO_MODE: demo, brand } = getSettings();
+  const session = databaseDown ? null : await sessionChrome();
   return (
     <html lang="en" style={themeCssVariables(brand) as CSSProperties}>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900">
           Skip to content
         </a>
-        {demo ? <DemoBanner /> : null}
-        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        {demo && !session ? <DemoBanner /> : null}
+        {session ? <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} /> : null}
+        {session ? null : <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <BrandMark brand={brand} />
             <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
@@ -68,7 +73,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               )}
             </ul>
           </nav>
-        </header>
+        </header>}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
           {databaseDown ? <DatabaseDown /> : children}
         </main>
@@ -76,6 +81,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
+}
+
+/**
+ * A host's end user (a connect link, or a browser bound to a connect session on the connect
+ * pages) sees the session's header instead of the app's navigation.
+ */
+async function sessionChrome(): Promise<{ hostName: string | null; canCancel: boolean } | null> {
+  const path = (await headers()).get("x-return-to") ?? "";
+  if (!path.startsWith("/connect/")) return null;
+  const session = await currentConnectSession().catch(() => null);
+  if (session) return { hostName: session.hostName, canCancel: !session.completedAt };
+  return path.startsWith("/connect/s/") || path.split("?")[0] === "/connect/s" ? { hostName: null, canCancel: false } : null;
 }
 
 function DatabaseDown() {

@@ -36,7 +36,7 @@ export const LOW_LIMITS = {
   RATE_LIMIT_PASSWORD_RESET: "10/1h",
 };
 
-export const API_OPERATOR_EMAILS = ["api-operator@example.org", "api-intruder@example.org"];
+export const API_OPERATOR_EMAILS = ["api-operator@example.org", "api-intruder@example.org", "sessions-operator@example.org"];
 
 export function e2eEngine(): "embedded" | "postgresql" {
   return process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "embedded";

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getConnectActor, type ConnectActor } from "@/lib/connect-sessions/actor";
 import type { FormState } from "@/lib/forms/form-state";
 import { parseForm } from "@/lib/forms/parse-form";
 import { RECEIVED_AT_HEADER, sinceReceived, startSpans } from "@/lib/timing/spans";
@@ -50,6 +51,36 @@ export function authenticatedAction<S extends z.ZodType>(
     const parsed = parseForm(schema, formData, options.keepValues);
     if (!parsed.ok) return parsed.state;
     return handler(parsed.data, { user });
+  };
+}
+
+/**
+ * The same wrapper for the guided connect flow, whose actions a host's end user may also call
+ * with a bound connect session (lib/connect-sessions) in place of an account: the handler gets
+ * the actor (who owns the draft, who owns the connection) instead of the user.
+ */
+export function connectFlowAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.output<S>, context: { actor: ConnectActor }) => Promise<FormState>,
+  options: { keepValues?: readonly string[] } = {},
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    let actor: ConnectActor | null;
+    try {
+      actor = await getConnectActor();
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`[action] session check failed: ${error instanceof Error ? error.name : "Error"}`);
+      return DATABASE_UNREACHABLE;
+    }
+    if (!actor) {
+      const referer = (await headers()).get("referer");
+      const back = referer ? new URL(referer).pathname : "/connections";
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+    }
+    const parsed = parseForm(schema, formData, options.keepValues);
+    if (!parsed.ok) return parsed.state;
+    return handler(parsed.data, { actor });
   };
 }
 

@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getProvider } from "@/lib/providers";
 import { apiError } from "./errors";
 import type { ApiCaller } from "./key-auth";
-import { credentialsSchema, type ApiConnection } from "./schemas";
+import { RECONNECT_STATUSES, credentialsSchema, type ApiConnection } from "./schemas";
 
 /*
  * The connections resource: what a key's owner may see (their account's connections, end users'
@@ -52,9 +52,20 @@ export function toApiConnection(row: ApiRow, now = new Date()): ApiConnection {
     lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
     deviceCount: typeof meta.deviceCount === "number" ? meta.deviceCount : null,
     scopes,
+    reconnect: reconnectHint(row.id, row.endUserId, status),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * Only an end user's connection (made through a connect session) has a reconnect link to make:
+ * the host sends its user a fresh session for this very connection (Nango #6849).
+ */
+function reconnectHint(id: string, endUserId: string | null, status: ConnectionStatus): ApiConnection["reconnect"] {
+  const reason = RECONNECT_STATUSES.find((s) => s === status);
+  if (!endUserId || !reason) return null;
+  return { reason, createSession: { method: "POST", path: "/api/v1/connect-sessions", body: { endUser: { id: endUserId }, connectionId: id } } };
 }
 
 /** Ids are opaque; anything longer than any id we make cannot be one. */

@@ -14,6 +14,7 @@ describe("the OpenAPI document", () => {
   it("documents every route, each with its scope and the error shape", () => {
     const doc = openApiDocument();
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/connect-sessions",
       "/api/v1/connections",
       "/api/v1/connections/{id}",
       "/api/v1/connections/{id}/credentials",
@@ -32,13 +33,19 @@ describe("the OpenAPI document", () => {
     const check = responseChecker();
     const connection = {
       id: "c1", provider: "tailscale-api-key", endUser: null, tailnet: "example.com", tailnetId: "T1", label: "example.com", status: "active",
-      expiresAt: null, lastVerifiedAt: "2026-01-01T00:00:00.000Z", deviceCount: 3, scopes: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
+      expiresAt: null, lastVerifiedAt: "2026-01-01T00:00:00.000Z", deviceCount: 3, scopes: null, reconnect: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
     };
     expect(check("GET", "/api/v1/connections/{id}", 200, connection)).toEqual([]);
     expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, status: "fine" })).not.toEqual([]);
+    const hint = { reason: "expiring_soon", createSession: { method: "POST", path: "/api/v1/connect-sessions", body: { endUser: { id: "u1" }, connectionId: "c1" } } };
+    expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, endUser: { id: "u1" }, reconnect: hint })).toEqual([]);
+    expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, reconnect: { ...hint, reason: "sad" } })).not.toEqual([]);
     expect(check("GET", "/api/v1/connections/{id}", 200, { ...connection, token: "tskey-api-x" })).not.toEqual([]);
     expect(check("GET", "/api/v1/connections", 200, { data: [connection], nextCursor: null })).toEqual([]);
     expect(check("GET", "/api/v1/connections", 404, { error: { code: "not_found", message: "x" } })).toEqual([]);
     expect(check("GET", "/api/v1/connections", 404, { error: { code: "nope", message: "x" } })).not.toEqual([]);
+    const session = { token: "cs_x", connectLink: "https://app.test/connect/s/cs_x", expiresAt: "2026-01-01T00:30:00.000Z" };
+    expect(check("POST", "/api/v1/connect-sessions", 201, session)).toEqual([]);
+    expect(check("POST", "/api/v1/connect-sessions", 201, { ...session, tokenHash: "ab" })).not.toEqual([]);
   });
 });

@@ -1,13 +1,32 @@
 import { z } from "zod";
 import { API_SCOPES, SCOPE_DESCRIPTIONS, type ApiScope } from "./scopes";
-import { connectionListSchema, connectionSchema, credentialsSchema, disconnectQuery, errorSchema, listConnectionsQuery, noQuery } from "./schemas";
+import {
+  connectionListSchema,
+  connectionSchema,
+  connectSessionSchema,
+  createConnectSessionBody,
+  credentialsSchema,
+  disconnectQuery,
+  errorSchema,
+  listConnectionsQuery,
+  noQuery,
+  reconnectHintSchema,
+} from "./schemas";
 
 /*
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
  * shape responses (zod 4's JSON Schema output, draft 2020-12, which OpenAPI 3.1 uses).
  */
 
-const COMPONENTS = { Connection: connectionSchema, ConnectionList: connectionListSchema, Credentials: credentialsSchema, Error: errorSchema } as const;
+const COMPONENTS = {
+  Connection: connectionSchema,
+  ConnectionList: connectionListSchema,
+  Credentials: credentialsSchema,
+  ConnectSessionRequest: createConnectSessionBody,
+  ConnectSession: connectSessionSchema,
+  ReconnectHint: reconnectHintSchema,
+  Error: errorSchema,
+} as const;
 type ComponentName = keyof typeof COMPONENTS;
 
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
@@ -148,6 +167,21 @@ export function openApiDocument(serverUrl = "/") {
           parameters: [idParameter],
           responses: { "200": { description: "The credential.", content: json(ref("Credentials")) } },
           extraErrors: [["409", "connection_unusable: disconnected, or no credential to hand out"]],
+        }),
+      },
+      "/api/v1/connect-sessions": {
+        post: operation({
+          id: "createConnectSession",
+          summary: "Create a connect session",
+          description:
+            "A single-use link (30 minutes) that sends one of the host's end users through the guided flow without an account here. The connection made " +
+            "belongs to this key's owner with `endUser.id` set. Finishing redirects to `redirectUrl` with `connection_id`, `state` and `status` " +
+            "(`connected` or `cancelled`); in a popup or iframe opened from an `allowedOrigins` entry the page posts `tailnet-connect:*` messages to that origin. " +
+            "With `connectionId`, the session reconnects that connection (it must belong to the same end user). Only a hash of the token is stored.",
+          scope: "connect_sessions:write",
+          parameters: [],
+          requestBody: { required: true, content: json(ref("ConnectSessionRequest")) },
+          responses: { "201": { description: "The session: give the end user `connectLink`.", content: json(ref("ConnectSession")) } },
         }),
       },
       "/api/v1/proxy/{connectionId}/{path}": Object.fromEntries(PROXY_METHODS.map((m) => [m, proxyOperation(m)])),

@@ -11,6 +11,24 @@ export const CONNECTION_STATUS_VALUES = ["active", "expiring_soon", "expired", "
 
 const dateTime = z.iso.datetime({ offset: true });
 
+/** The statuses after which an end user's connection needs them to connect again. */
+export const RECONNECT_STATUSES = ["expiring_soon", "expired", "revoked", "invalid"] as const;
+
+export const reconnectHintSchema = z
+  .object({
+    reason: z.enum(RECONNECT_STATUSES),
+    createSession: z
+      .object({
+        method: z.literal("POST"),
+        path: z.literal("/api/v1/connect-sessions"),
+        body: z.object({ endUser: z.object({ id: z.string() }).strict(), connectionId: z.string() }).strict(),
+      })
+      .strict()
+      .meta({ description: "Send this (add redirectUrl, state, …) with a connect_sessions:write key; give the end user the answer's connectLink." }),
+  })
+  .strict()
+  .meta({ id: "ReconnectHint" });
+
 export const connectionSchema = z
   .object({
     id: z.string(),
@@ -24,6 +42,9 @@ export const connectionSchema = z
     lastVerifiedAt: dateTime.nullable(),
     deviceCount: z.number().int().nullable(),
     scopes: z.array(z.string()).nullable(),
+    reconnect: reconnectHintSchema.nullable().meta({
+      description: "Present when the end user should connect again (credential expiring soon, expired, revoked or refused): how to make their reconnect link.",
+    }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })
@@ -81,6 +102,55 @@ export const disconnectQuery = z
 export const noQuery = z.object({}).strict();
 /** `POST /verify` takes no body; an empty one or `{}` is fine, anything else is refused. */
 export const emptyBody = z.object({}).strict();
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** https anywhere; plain http only on this machine (a host developing locally). */
+function secureOrLoopback(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+const redirectUrl = z
+  .string()
+  .max(2000, { error: "must be at most 2000 characters" })
+  .refine((v) => URL.canParse(v) && secureOrLoopback(new URL(v)), { error: "must be an https URL (plain http only for localhost, 127.0.0.1 or [::1])" });
+
+const origin = z
+  .string()
+  .max(300, { error: "must be at most 300 characters" })
+  .refine((v) => URL.canParse(v) && new URL(v).origin === v && secureOrLoopback(new URL(v)), {
+    error: "must be an exact origin such as https://app.example.com (scheme and host, no path or trailing slash; http only for loopback)",
+  });
+
+/** `POST /api/v1/connect-sessions`. Unknown fields are refused (422). */
+export const createConnectSessionBody = z
+  .object({
+    endUser: z
+      .object({
+        id: z.string().min(1, { error: "must be 1 to 200 characters" }).max(200, { error: "must be 1 to 200 characters" }),
+        email: z.email({ error: "must be an email address" }).max(320).optional(),
+        displayName: z.string().min(1).max(200, { error: "must be at most 200 characters" }).optional(),
+      })
+      .strict(),
+    providers: z.array(z.string().min(1).max(100)).min(1, { error: "must name at least one provider (or leave it out for all)" }).max(20).optional(),
+    redirectUrl: redirectUrl.optional(),
+    allowedOrigins: z.array(origin).max(10, { error: "must list at most 10 origins" }).optional(),
+    state: z.string().max(512, { error: "must be at most 512 characters" }).optional(),
+    connectionId: z.string().min(1).max(100).optional().meta({ description: "Reconnect: replace the credential of this connection (it must belong to the same end user)." }),
+  })
+  .strict()
+  .meta({ id: "ConnectSessionRequest" });
+
+export const connectSessionSchema = z
+  .object({
+    token: z.string().meta({ description: "Single use; only its hash is stored. Give the end user the connectLink, not the token." }),
+    connectLink: z.string().meta({ description: "AUTH_URL + /connect/s/<token>." }),
+    expiresAt: dateTime.meta({ description: "30 minutes after creation." }),
+  })
+  .strict()
+  .meta({ id: "ConnectSession" });
+
+export type CreateConnectSessionInput = z.infer<typeof createConnectSessionBody>;
 
 export type ApiConnection = z.infer<typeof connectionSchema>;
 export type ApiConnectionList = z.infer<typeof connectionListSchema>;

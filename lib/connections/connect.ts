@@ -10,6 +10,12 @@ export type ConnectInput = {
   address: string;
   provider: Provider;
   credentials: Credentials;
+  /** A host's end user (connect sessions): the connection is one per owner, end user, provider and tailnet. */
+  endUserId?: string | null;
+  /** Reconnect: the verified tailnet must be this connection's. */
+  expectConnectionId?: string;
+  /** The rate limit's keys other than the address; the account's by default (a connect session counts per session). */
+  rateLimitKey?: string;
 };
 
 /** For tests: where the provider's API is, and how long to wait; settings otherwise. */
@@ -25,6 +31,8 @@ export type ConnectResult =
   | { kind: "app_rate_limited"; retryAfterSeconds: number }
   /** The database failed (unreachable, restarting) around the rate limit or the save: nothing was saved. */
   | { kind: "database_unavailable" }
+  /** Reconnect only: the credential belongs to another tailnet than the connection being reconnected. */
+  | { kind: "other_connection" }
   | { kind: "not_verified"; verification: FailedOutcome };
 
 /**
@@ -36,7 +44,7 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
   const spans = startSpans("connectTailnet");
   let limit: Awaited<ReturnType<typeof consumeRateLimit>>;
   try {
-    limit = await consumeRateLimit("connect", [`account:${input.userId}`, `address:${input.address}`]);
+    limit = await consumeRateLimit("connect", [input.rateLimitKey ?? `account:${input.userId}`, `address:${input.address}`]);
   } catch (error) {
     return databaseUnavailable("rate limit", error);
   }
@@ -49,14 +57,21 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
 
   let saved: Awaited<ReturnType<typeof saveVerifiedConnection>>;
   try {
-    saved = await saveVerifiedConnection({ userId: input.userId, provider: input.provider, credentials: input.credentials, verified: verification });
+    saved = await saveVerifiedConnection({
+      userId: input.userId,
+      endUserId: input.endUserId ?? null,
+      provider: input.provider,
+      credentials: input.credentials,
+      verified: verification,
+      ...(input.expectConnectionId ? { expectConnectionId: input.expectConnectionId } : {}),
+    });
   } catch (error) {
     // The save is one transaction: when it fails, nothing of it was written.
     return databaseUnavailable("save", error);
   }
   spans?.mark("save");
   spans?.end({ provider: input.provider.id });
-  if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
+  if ("mismatch" in saved) return { kind: "other_connection" };
   return { kind: "connected", connectionId: saved.id, created: saved.created, verified: verification };
 }
 

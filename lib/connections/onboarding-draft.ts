@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { ZodType } from "zod";
 import { getSettings } from "@/lib/config/settings";
+import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { sealValue, unsealValue } from "@/lib/crypto/sealed-value";
 import type { Credentials, Provider } from "@/lib/providers/types";
 import { DRAFT_COOKIES, SECRETS_COOKIE, VALUES_COOKIE, draftCookieOptions } from "./onboarding-draft-cookies";
@@ -34,8 +35,15 @@ export type SecretsDraft =
 /** `values`: the non-secret fields that are kept and still pass the provider's checks. */
 export type OnboardingDraft = { values: Credentials; secrets: SecretsDraft };
 
-function cookieOptions(maxAge: number) {
-  return draftCookieOptions(maxAge, getSettings().AUTH_URL);
+/**
+ * Inside a host's iframe (a connect session opened with mode=iframe) the app is a third party:
+ * there the draft cookies are `SameSite=None; Secure; Partitioned` like the session's own, or
+ * the browser would never send them back.
+ */
+async function cookieOptions(maxAge: number) {
+  const options = draftCookieOptions(maxAge, getSettings().AUTH_URL);
+  const session = await currentConnectSession();
+  return session?.mode === "iframe" ? { ...options, sameSite: "none" as const, secure: true, partitioned: true } : options;
 }
 
 function purpose(provider: Provider): string {
@@ -87,7 +95,7 @@ function readSecrets(provider: Provider, raw: string | undefined, userId: string
 export async function saveDraftValues(provider: Provider, userId: string, input: Credentials): Promise<void> {
   const { values } = await readOnboardingDraft(provider, userId);
   const merged = { ...values, ...pick(input, valueNames(provider)) };
-  (await cookies()).set(VALUES_COOKIE, JSON.stringify({ u: userId, p: provider.id, v: merged }), cookieOptions(VALUES_DRAFT_MAX_AGE_SECONDS));
+  (await cookies()).set(VALUES_COOKIE, JSON.stringify({ u: userId, p: provider.id, v: merged }), await cookieOptions(VALUES_DRAFT_MAX_AGE_SECONDS));
 }
 
 export async function saveSealedSecrets(provider: Provider, userId: string, input: Credentials): Promise<void> {
@@ -104,7 +112,7 @@ export async function applyVerdictToSecrets(provider: Provider, userId: string, 
 
 async function writeSealed(provider: Provider, userId: string, payload: SealedPayload): Promise<void> {
   const sealed = sealValue(JSON.stringify(payload), purpose(provider), userId, SEALED_SECRETS_MAX_AGE_SECONDS);
-  (await cookies()).set(SECRETS_COOKIE, sealed, cookieOptions(SEALED_SECRETS_MAX_AGE_SECONDS));
+  (await cookies()).set(SECRETS_COOKIE, sealed, await cookieOptions(SEALED_SECRETS_MAX_AGE_SECONDS));
 }
 
 function pick(values: Credentials, names: readonly string[]): Credentials {
@@ -117,5 +125,6 @@ function pick(values: Credentials, names: readonly string[]): Credentials {
  */
 export async function clearOnboardingDraft(): Promise<void> {
   const jar = await cookies();
-  for (const name of DRAFT_COOKIES) jar.set(name, "", cookieOptions(0));
+  const expired = await cookieOptions(0);
+  for (const name of DRAFT_COOKIES) jar.set(name, "", expired);
 }

@@ -33,7 +33,7 @@ export async function rotateConnectionToken(
 ): Promise<RotateResult> {
   const row = await db().connection.findFirst({
     where: { id: input.connectionId, userId: input.userId },
-    select: { id: true, provider: true, label: true, meta: true, externalId: true, credentialId: true, disconnectedAt: true },
+    select: { id: true, endUserId: true, provider: true, label: true, meta: true, externalId: true, credentialId: true, disconnectedAt: true },
   });
   if (!row) return { kind: "not_found" };
   const provider = getProvider(row.provider);
@@ -56,6 +56,7 @@ export async function rotateConnectionToken(
 
   const saved = await saveVerifiedConnection({
     userId: input.userId,
+    endUserId: row.endUserId,
     provider,
     credentials,
     verified: outcome,

@@ -31,6 +31,8 @@ type SaveInput = {
   provider: Provider;
   credentials: Credentials;
   verified: VerifiedCredential;
+  /** The host app's end user, when a connect session made it (one connection per owner, end user, provider and tailnet). */
+  endUserId?: string | null;
   /** When rotating: the connection that must be the one updated. */
   expectConnectionId?: string;
   eventType?: AuditEventType;
@@ -59,6 +61,7 @@ export async function saveVerifiedConnection(input: SaveInput): Promise<SavedCon
     const [locked] = await tx.$queryRaw<Array<{ id: string; credentialId: string | null }>>`
       SELECT "id", "credentialId" FROM "Connection"
       WHERE "userId" = ${input.userId} AND "provider" = ${input.provider.id} AND "externalId" = ${externalId}
+        AND "endUserId" IS NOT DISTINCT FROM ${input.endUserId ?? null}
       FOR UPDATE`;
     if (locked?.id !== expected) return { mismatch: true as const };
     const [row] = await tx.$queryRaw<UpsertRow[]>(upsert);
@@ -77,6 +80,7 @@ type ModelColumns = Required<
     Prisma.ConnectionUncheckedCreateInput,
     | "id"
     | "userId"
+    | "endUserId"
     | "provider"
     | "externalId"
     | "label"
@@ -106,7 +110,7 @@ type ConnectionColumn = keyof ConnectionColumns;
 
 const JSON_COLUMNS: ReadonlySet<ConnectionColumn> = new Set(["scopes", "meta"]);
 /** Kept from the first save: who and when. Every other written column is replaced on reconnect. */
-const KEPT_ON_CONFLICT: ReadonlySet<ConnectionColumn> = new Set(["id", "userId", "provider", "externalId", "createdAt"]);
+const KEPT_ON_CONFLICT: ReadonlySet<ConnectionColumn> = new Set(["id", "userId", "endUserId", "provider", "externalId", "createdAt"]);
 
 /**
  * The insert-or-update of the connection and the insert of its audit event, as one statement.
@@ -120,6 +124,7 @@ function upsertWithEvent(input: SaveInput): Prisma.Sql {
   const row: ConnectionColumns = {
     id: newId(),
     userId,
+    endUserId: input.endUserId ?? null,
     provider: provider.id,
     externalId,
     label: verified.label,
@@ -159,7 +164,7 @@ function upsertWithEvent(input: SaveInput): Prisma.Sql {
   return Prisma.sql`
     WITH "saved" AS (
       INSERT INTO "Connection" (${names}) VALUES (${values})
-      ON CONFLICT ("userId", "provider", "externalId") DO UPDATE SET ${replaced}
+      ON CONFLICT ("userId", "endUserId", "provider", "externalId") DO UPDATE SET ${replaced}
       RETURNING "id", (xmax = 0) AS "inserted"
     ), "event" AS (
       INSERT INTO "AuditEvent" ("id", "userId", "connectionId", "actorId", "type", "outcome", "detail", "createdAt")

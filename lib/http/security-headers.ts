@@ -1,14 +1,18 @@
 /**
  * The security headers every response carries. Scripts run only with this request's nonce
  * (no 'unsafe-inline' for scripts); nothing may frame the app. `imageSources` are the only other
- * origins images may come from (a brand logo on https: lib/brand/image-sources.ts).
+ * origins images may come from (a brand logo on https: lib/brand/image-sources.ts). A connect
+ * session's pages (`session`) may be framed by exactly the host's allowed origins and keep a
+ * popup's opener.
  */
 export function buildSecurityHeaders(
   nonce: string,
   production: boolean,
   formTargets: string[] = [],
   imageSources: string[] = [],
+  session: { frameAncestors: string[] } | null = null,
 ): Record<string, string> {
+  const framed = session !== null && session.frameAncestors.length > 0;
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`,
@@ -21,7 +25,7 @@ export function buildSecurityHeaders(
     "base-uri 'self'",
     // Sign-in with GitHub/OIDC redirects a form post to the provider.
     ["form-action 'self'", ...formTargets].join(" "),
-    "frame-ancestors 'none'",
+    `frame-ancestors ${framed ? session.frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
   const headers: Record<string, string> = {
     "Content-Security-Policy": csp,
@@ -29,8 +33,10 @@ export function buildSecurityHeaders(
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": session ? "unsafe-none" : "same-origin",
   };
+  // X-Frame-Options cannot name origins; frame-ancestors above does, and wins where both are set.
+  if (framed) delete headers["X-Frame-Options"];
   if (production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
 }

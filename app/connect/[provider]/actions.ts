@@ -1,8 +1,9 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { DATABASE_UNREACHABLE, authenticatedAction } from "@/lib/actions/authenticated-action";
+import { DATABASE_UNREACHABLE, connectFlowAction } from "@/lib/actions/authenticated-action";
 import { continueTo, isFetchAction } from "@/lib/actions/continue-to";
+import { sessionFinishTarget } from "@/lib/connect-sessions/finish";
 import { connectTailnet } from "@/lib/connections/connect";
 import { applyVerdictToSecrets, clearOnboardingDraft, readOnboardingDraft, saveDraftValues, saveSealedSecrets } from "@/lib/connections/onboarding-draft";
 import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
@@ -35,14 +36,15 @@ export async function saveStepAction(slug: string, stepKey: string, previous: Fo
   const { provider, step } = lookup(slug, stepKey);
   const secret = new Set(provider.fields.filter((f) => f.secret).map((f) => f.name));
   const keepValues = step!.fields.filter((n) => !secret.has(n));
-  const action = authenticatedAction(
+  const action = connectFlowAction(
     pickFields(provider.schema, step!.fields),
-    async (parsed, { user }) => {
+    async (parsed, { actor }) => {
+      const owner = actor.draftOwner;
       // The step's schema parsed every field to a string.
       const entries = Object.entries(parsed as Record<string, string>);
-      if (entries.some(([n]) => !secret.has(n))) await saveDraftValues(provider, user.id, Object.fromEntries(entries.filter(([n]) => !secret.has(n))));
-      if (entries.some(([n]) => secret.has(n))) await saveSealedSecrets(provider, user.id, Object.fromEntries(entries.filter(([n]) => secret.has(n))));
-      const draft = await readOnboardingDraft(provider, user.id);
+      if (entries.some(([n]) => !secret.has(n))) await saveDraftValues(provider, owner, Object.fromEntries(entries.filter(([n]) => !secret.has(n))));
+      if (entries.some(([n]) => secret.has(n))) await saveSealedSecrets(provider, owner, Object.fromEntries(entries.filter(([n]) => secret.has(n))));
+      const draft = await readOnboardingDraft(provider, owner);
       const next = firstIncompleteStep(provider, draft);
       if (!next) redirect(connectPath(provider, "review"));
       const earlier = provider.steps.indexOf(next) < provider.steps.indexOf(step!);
@@ -60,16 +62,31 @@ export async function saveStepAction(slug: string, stepKey: string, previous: Fo
  */
 export async function connectAction(slug: string, previous: FormState, formData: FormData): Promise<FormState> {
   const { provider } = lookup(slug);
-  const action = authenticatedAction(connectFormSchema, async (_input, { user }): Promise<FormState> => {
+  const action = connectFlowAction(connectFormSchema, async (_input, { actor }): Promise<FormState> => {
     const spans = startSpans("connectAction");
-    const draft = await readOnboardingDraft(provider, user.id);
+    const session = actor.kind === "session" ? actor.session : null;
+    if (session && (session.completedAt || !(session.providers?.includes(provider.id) ?? true))) notFound();
+    const draft = await readOnboardingDraft(provider, actor.draftOwner);
     spans?.mark("draft");
     const missing = firstIncompleteStep(provider, draft);
     if (missing || draft.secrets.state !== "present") redirect(missingPath(provider, missing ?? provider.steps.at(-1)!, draft));
 
     const credentials = { ...draft.values, ...draft.secrets.values };
-    const result = await connectTailnet({ userId: user.id, address: await clientAddress(), provider, credentials });
+    const result = await connectTailnet({
+      userId: actor.ownerId,
+      endUserId: actor.endUserId,
+      address: await clientAddress(),
+      provider,
+      credentials,
+      ...(session ? { rateLimitKey: `session:${session.id}` } : {}),
+      ...(session?.connectionId ? { expectConnectionId: session.connectionId } : {}),
+    });
     spans?.mark("connectTailnet");
+    if (result.kind === "connected" && session) {
+      // The host's user is done: the session records it, and the host hears back (lib/connect-sessions/finish.ts).
+      await clearOnboardingDraft();
+      redirect(await sessionFinishTarget(session, "connected", result.connectionId));
+    }
     if (result.kind === "connected") {
       // A plain form post gets a 303 anyway, and clears the draft in it. With JavaScript the answer
       // must not touch cookies (continueTo): the done page's request clears them (proxy.ts).
@@ -79,6 +96,14 @@ export async function connectAction(slug: string, previous: FormState, formData:
       return continueTo(`${connectPath(provider, "done")}?connection=${encodeURIComponent(result.connectionId)}`);
     }
     if (result.kind === "database_unavailable") return DATABASE_UNREACHABLE;
+    if (result.kind === "other_connection") {
+      return {
+        message: "This is a different tailnet",
+        fieldErrors: {
+          connect: ["This link reconnects one particular tailnet, and the credential you gave belongs to another one. Nothing was saved. Use a credential of the tailnet you connected before."],
+        },
+      };
+    }
     if (result.kind === "app_rate_limited") {
       return {
         message: "This app is pausing your connection attempts",
@@ -88,7 +113,7 @@ export async function connectAction(slug: string, previous: FormState, formData:
       };
     }
     const verification = result.verification;
-    await applyVerdictToSecrets(provider, user.id, verification.outcome);
+    await applyVerdictToSecrets(provider, actor.draftOwner, verification.outcome);
     const copy = provider.describeOutcome(verification);
     return { message: copy.title, fieldErrors: { [copy.fixField ?? "connect"]: [copy.message] } };
   });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StepPage } from "@/components/connect/step-page";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { requireUser } from "@/lib/auth/session";
+import { requireConnectActor } from "@/lib/connect-sessions/actor";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
 import { connectPath, guidePath } from "@/lib/providers";
 import { firstIncompleteStep, providerFrom, stepperEntries } from "./flow";
@@ -14,8 +14,8 @@ type Props = { params: Promise<{ provider: string }> };
 
 export default async function ConnectStartPage({ params }: Props) {
   const provider = await providerFrom(params);
-  const user = await requireUser(connectPath(provider));
-  const draft = await readOnboardingDraft(provider, user.id);
+  const actor = await requireConnectActor(provider, connectPath(provider));
+  const draft = await readOnboardingDraft(provider, actor.draftOwner);
   const { copy } = provider;
   // A draft exists once any value is kept; the flow resumes at the first step still missing one.
   const next = Object.keys(draft.values).length > 0 ? firstIncompleteStep(provider, draft) : undefined;
@@ -38,9 +38,12 @@ export default async function ConnectStartPage({ params }: Props) {
         <ButtonLink href={connectPath(provider, first)} variant={resumeAt ? "secondary" : "primary"}>
           {resumeAt ? "Start from step 1" : copy.startLabel}
         </ButtonLink>
-        <Link href={guidePath(provider)} className="underline underline-offset-4">
-          Read the whole guide first
-        </Link>
+        {/* A host's end user stays inside the flow: the guide is a page of the app. */}
+        {actor.kind === "account" ? (
+          <Link href={guidePath(provider)} className="underline underline-offset-4">
+            Read the whole guide first
+          </Link>
+        ) : null}
       </div>
     </StepPage>
   );

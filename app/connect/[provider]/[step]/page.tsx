@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { StepForm } from "@/components/connect/step-form";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { Notice } from "@/components/ui/notice";
-import { requireUser } from "@/lib/auth/session";
+import { requireConnectActor } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
 import { connectPath, providerBySlug } from "@/lib/providers";
@@ -46,9 +46,9 @@ function noticeFor(provider: Provider, step: ConnectStep, notice: unknown): stri
 export default async function ConnectStepPage({ params, searchParams }: Props) {
   const provider = await providerFrom(params);
   const step = stepOf(provider, (await params).step);
-  const user = await requireUser(connectPath(provider, step));
+  const actor = await requireConnectActor(provider, connectPath(provider, step));
   const { notice } = await searchParams;
-  const draft = await readOnboardingDraft(provider, user.id);
+  const draft = await readOnboardingDraft(provider, actor.draftOwner);
   const secrets = hasSecrets(provider, step);
   const noticeText =
     noticeFor(provider, step, notice) ?? (secrets && draft.secrets.state === "dropped" ? noticeFor(provider, step, `dropped-${draft.secrets.outcome}`) : null);

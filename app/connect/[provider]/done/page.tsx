@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
+import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectedSummary } from "@/lib/connections/queries";
 import { EXPIRING_SOON_DAYS, daysLeft } from "@/lib/connections/status";
@@ -18,6 +19,8 @@ type Props = { params: Promise<{ provider: string }>; searchParams: Promise<Reco
 export default async function DonePage({ params, searchParams }: Props) {
   const provider = await providerFrom(params);
   const { connection: connectionId } = await searchParams;
+  // A host's end user never sees the operator's pages: their last page is the session's own.
+  if (await currentConnectSession()) redirect("/connect/s/done");
   const done = connectPath(provider, "done");
   const user = await requireUser(`${done}${typeof connectionId === "string" ? `?connection=${encodeURIComponent(connectionId)}` : ""}`);
   if (typeof connectionId !== "string") notFound();

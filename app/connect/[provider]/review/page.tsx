@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { Notice } from "@/components/ui/notice";
-import { requireUser } from "@/lib/auth/session";
+import { requireConnectActor } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
 import type { FormState } from "@/lib/forms/form-state";
@@ -16,8 +16,8 @@ export const metadata: Metadata = { title: "Review and connect" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ provider: string }> }) {
   const provider = await providerFrom(params);
-  const user = await requireUser(connectPath(provider, "review"));
-  const draft = await readOnboardingDraft(provider, user.id);
+  const actor = await requireConnectActor(provider, connectPath(provider, "review"));
+  const draft = await readOnboardingDraft(provider, actor.draftOwner);
   // A value never entered, or a secret whose time is over: back to its step. A secret dropped for a verdict: stay, and say why.
   const missing = firstIncompleteStep(provider, draft);
   if (missing && draft.secrets.state !== "dropped") redirect(missingPath(provider, missing, draft));

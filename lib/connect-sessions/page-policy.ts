@@ -1,0 +1,51 @@
+import type { RawQuery } from "@/lib/rate-limit/statement";
+import { SESSION_COOKIE } from "./cookie";
+import { hashSecret } from "./token";
+
+/*
+ * What a connect session's pages relax in the security headers, and nothing more: the host's
+ * allowed origins may frame them (frame-ancestors), a popup keeps its opener (COOP
+ * unsafe-none), and the redirect URL's origin joins form-action (Chrome applies it to the 303
+ * after a no-JavaScript post). server.ts looks the session up (by the link's token or the
+ * browser's cookie) and hands the answer to proxy.ts in a request header it first strips from
+ * the client's request, so no client can claim a policy. No `server-only`: server.ts uses it.
+ */
+export const POLICY_HEADER = "x-tc-connect-session-policy";
+
+export type SessionPagePolicy = { frameAncestors: string[]; formTargets: string[] };
+
+const TOKEN_IN_PATH = /^\/connect\/s\/(cs_[A-Za-z0-9_-]{43})(?:[/?#]|$)/;
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+export async function sessionPagePolicy(query: RawQuery, url: string, cookieHeader: string | undefined, now = new Date()): Promise<SessionPagePolicy | null> {
+  if (!url.startsWith("/connect")) return null;
+  const token = TOKEN_IN_PATH.exec(url)?.[1];
+  const secret = token ? undefined : cookieValue(cookieHeader, SESSION_COOKIE);
+  if (!token && (!secret || secret.length > 100)) return null;
+  const [row] = await query<{ redirectUrl: string | null; allowedOrigins: unknown }>(
+    `SELECT "redirectUrl", "allowedOrigins" FROM "ConnectSession" WHERE ${token ? `"tokenHash"` : `"browserHash"`} = $1 AND "expiresAt" > $2::timestamp(3)`,
+    [hashSecret(token ?? secret!), now.toISOString()],
+  );
+  if (!row) return null;
+  const origins = typeof row.allowedOrigins === "string" ? (JSON.parse(row.allowedOrigins) as unknown) : row.allowedOrigins;
+  const frameAncestors = Array.isArray(origins) ? origins.filter((o): o is string => typeof o === "string" && /^https?:\/\/[^\s;,']+$/.test(o)) : [];
+  const formTargets = row.redirectUrl && URL.canParse(row.redirectUrl) ? [new URL(row.redirectUrl).origin] : [];
+  return { frameAncestors, formTargets };
+}
+
+export function parsePolicyHeader(value: string | null): SessionPagePolicy | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as SessionPagePolicy;
+    return Array.isArray(parsed.frameAncestors) && Array.isArray(parsed.formTargets) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
