@@ -35,6 +35,9 @@ async function main() {
   const { createApiProxy, PROXY_PREFIX } = await import("./lib/api/proxy");
   const raw = databaseEngine().raw;
   const apiProxy = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings });
+  // Every process delivers the outbox (webhooks, status emails); instances share it safely.
+  const { startOutboxWorker } = await import("./lib/webhooks/worker");
+  const outboxWorker = startOutboxWorker({ query: (sql, params) => raw.query(sql, params) });
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -92,6 +95,7 @@ async function main() {
     console.log(`[server] ${signal}: closing`);
     server.close();
     server.closeIdleConnections?.();
+    outboxWorker.stop();
     void apiProxy
       .flush()
       .then(() => closeDatabase())
