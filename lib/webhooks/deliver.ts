@@ -17,7 +17,10 @@ export type WebhookRequest = {
   eventType: string;
   deliveryId: string;
   timeoutMs: number;
-  /** A person's endpoint: every address it connects to must be public (checked at connect time, so DNS rebinding cannot slip past). */
+  /**
+   * A person's endpoint: every address it connects to must be public (checked at connect time,
+   * so DNS rebinding cannot slip past).
+   */
   publicOnly: boolean;
   /** The deprecated body-only signature, for the instance-wide WEBHOOK_URL's older receivers. */
   legacySignature?: boolean;

@@ -13,7 +13,8 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "connection.created": "A tailnet was connected for the first time.",
-  "connection.updated": "Its status or credential changed: verified, expiring soon, expired, revoked, rotated, needs attention.",
+  "connection.updated":
+    "Its status or credential changed: verified, expiring soon, expired, revoked, rotated, needs attention.",
   "connection.deleted": "It was disconnected.",
 };
 

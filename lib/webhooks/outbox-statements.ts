@@ -34,7 +34,8 @@ export async function claimDueMessages(
   const now = options.now.toISOString();
   const until = new Date(options.now.getTime() + options.leaseSeconds * 1000).toISOString();
   const rows = await query<ClaimedMessage & { attempts: number | bigint }>(
-    `UPDATE "OutboxMessage" SET "leaseOwner" = $1, "leaseExpiresAt" = $2::timestamp(3), "attempts" = "attempts" + 1, "lastAttemptAt" = $3::timestamp(3)
+    `UPDATE "OutboxMessage"
+    SET "leaseOwner" = $1, "leaseExpiresAt" = $2::timestamp(3), "attempts" = "attempts" + 1, "lastAttemptAt" = $3::timestamp(3)
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
       WHERE "status" = 'pending' AND "nextAttemptAt" <= $3::timestamp(3)
@@ -66,7 +67,8 @@ export async function recordAttempt(
   const next = attempt.ok ? null : nextAttemptAfter(message.attempts, now, jitter);
   const status = attempt.ok ? "delivered" : next ? "pending" : "failed";
   const rows = await query<{ id: string }>(
-    `UPDATE "OutboxMessage" SET "status" = $3, "lastResult" = $4, "nextAttemptAt" = COALESCE($5::timestamp(3), "nextAttemptAt"),
+    `UPDATE "OutboxMessage"
+    SET "status" = $3, "lastResult" = $4, "nextAttemptAt" = COALESCE($5::timestamp(3), "nextAttemptAt"),
       "deliveredAt" = CASE WHEN $3 = 'delivered' THEN $6::timestamp(3) ELSE "deliveredAt" END,
       "leaseOwner" = NULL, "leaseExpiresAt" = NULL
     WHERE "id" = $1 AND "leaseOwner" = $2

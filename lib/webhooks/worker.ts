@@ -8,7 +8,14 @@ import type { StatusNotification } from "@/lib/connections/notifications/message
 import type { RawQuery } from "@/lib/rate-limit/statement";
 import { postWebhook } from "./deliver";
 import { runningOutboxWorker, setRunningOutboxWorker, type OutboxWorkerHandle } from "./kick";
-import { claimDueMessages, emailOfUser, endpointForDelivery, recordAttempt, type AttemptResult, type ClaimedMessage } from "./outbox-statements";
+import {
+  claimDueMessages,
+  emailOfUser,
+  endpointForDelivery,
+  recordAttempt,
+  type AttemptResult,
+  type ClaimedMessage,
+} from "./outbox-statements";
 import { endpointSecretAssociatedData } from "./secret";
 
 /**
@@ -25,7 +32,9 @@ export type OutboxWorkerOptions = {
   instanceId?: string;
   now?: () => Date;
   /** Overrides of what settings say, for tests. */
-  settings?: Pick<Settings, "WEBHOOK_URL" | "WEBHOOK_SECRET" | "WEBHOOK_TIMEOUT_MS" | "TOKEN_ENCRYPTION_KEYS"> & { email?: EmailSettings | null };
+  settings?: Pick<Settings, "WEBHOOK_URL" | "WEBHOOK_SECRET" | "WEBHOOK_TIMEOUT_MS" | "TOKEN_ENCRYPTION_KEYS"> & {
+    email?: EmailSettings | null;
+  };
   /** People's endpoints may be http and private addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS by default). */
   allowPrivateAddresses?: boolean;
   log?: (line: string) => void;
@@ -36,15 +45,24 @@ export const leaseSecondsFor = (timeoutMs: number) => Math.ceil((2 * timeoutMs) 
 
 function emailSettingsOf(settings: Settings): EmailSettings | null {
   if (!settings.SMTP_URL || !settings.MAIL_FROM) return null;
-  return { smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, ...(settings.AUTH_URL ? { appUrl: settings.AUTH_URL } : {}) };
+  const appUrl = settings.AUTH_URL ? { appUrl: settings.AUTH_URL } : {};
+  return { smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, ...appUrl };
 }
 
-type Resolved = Required<Pick<OutboxWorkerOptions, "query" | "instanceId" | "now" | "settings" | "log">> & { allowPrivateAddresses: boolean };
+type Resolved = Required<Pick<OutboxWorkerOptions, "query" | "instanceId" | "now" | "settings" | "log">> & {
+  allowPrivateAddresses: boolean;
+};
 
 function resolve(options: OutboxWorkerOptions): Resolved {
   const settings = options.settings ?? (() => {
     const s = getSettings();
-    return { WEBHOOK_URL: s.WEBHOOK_URL, WEBHOOK_SECRET: s.WEBHOOK_SECRET, WEBHOOK_TIMEOUT_MS: s.WEBHOOK_TIMEOUT_MS, TOKEN_ENCRYPTION_KEYS: s.TOKEN_ENCRYPTION_KEYS, email: emailSettingsOf(s) };
+    return {
+      WEBHOOK_URL: s.WEBHOOK_URL,
+      WEBHOOK_SECRET: s.WEBHOOK_SECRET,
+      WEBHOOK_TIMEOUT_MS: s.WEBHOOK_TIMEOUT_MS,
+      TOKEN_ENCRYPTION_KEYS: s.TOKEN_ENCRYPTION_KEYS,
+      email: emailSettingsOf(s),
+    };
   })();
   return {
     query: options.query,
@@ -52,12 +70,16 @@ function resolve(options: OutboxWorkerOptions): Resolved {
     now: options.now ?? (() => new Date()),
     settings,
     log: options.log ?? ((line) => console.log(line)),
-    allowPrivateAddresses: options.allowPrivateAddresses ?? (options.settings ? false : getSettings().WEBHOOK_ALLOW_PRIVATE_TARGETS),
+    allowPrivateAddresses:
+      options.allowPrivateAddresses ?? (options.settings ? false : getSettings().WEBHOOK_ALLOW_PRIVATE_TARGETS),
   };
 }
 
 /** One try of one message (the worker's; exported for tests that deliver a known message). */
-export async function deliverOutboxMessage(message: ClaimedMessage, options: OutboxWorkerOptions): Promise<AttemptResult> {
+export async function deliverOutboxMessage(
+  message: ClaimedMessage,
+  options: OutboxWorkerOptions,
+): Promise<AttemptResult> {
   return attempt(message, resolve(options));
 }
 
@@ -79,11 +101,22 @@ async function attempt(message: ClaimedMessage, o: Resolved): Promise<AttemptRes
   if (message.endpointId === null) {
     const { WEBHOOK_URL: url, WEBHOOK_SECRET: secret } = o.settings;
     if (!url || !secret) return { ok: false, result: "WEBHOOK_URL is no longer set" };
-    return postWebhook({ url, secret, body: message.payload, eventType: message.eventType, deliveryId: message.id, timeoutMs, publicOnly: false, legacySignature: true });
+    return postWebhook({
+      url,
+      secret,
+      body: message.payload,
+      eventType: message.eventType,
+      deliveryId: message.id,
+      timeoutMs,
+      publicOnly: false,
+      legacySignature: true,
+    });
   }
   const endpoint = await endpointForDelivery(o.query, message.endpointId);
   if (!endpoint) return { ok: false, result: "the endpoint was deleted" };
-  const opened = openEnvelope("webhook-secret", endpoint.secretCiphertext, endpointSecretAssociatedData(endpoint.userId, message.endpointId), o.settings.TOKEN_ENCRYPTION_KEYS);
+  const associated = endpointSecretAssociatedData(endpoint.userId, message.endpointId);
+  const keys = o.settings.TOKEN_ENCRYPTION_KEYS;
+  const opened = openEnvelope("webhook-secret", endpoint.secretCiphertext, associated, keys);
   if (!opened.ok) return { ok: false, result: "the signing secret cannot be opened (TOKEN_ENCRYPTION_KEYS)" };
   return postWebhook({
     url: endpoint.url,
@@ -99,7 +132,8 @@ async function attempt(message: ClaimedMessage, o: Resolved): Promise<AttemptRes
 /** One round: claim what is due, try each (in parallel), record each result. Returns how many were claimed. */
 export async function runOutboxOnce(options: OutboxWorkerOptions): Promise<number> {
   const o = resolve(options);
-  const claimed = await claimDueMessages(o.query, o.instanceId, { now: o.now(), batchSize: BATCH_SIZE, leaseSeconds: leaseSecondsFor(o.settings.WEBHOOK_TIMEOUT_MS) });
+  const leaseSeconds = leaseSecondsFor(o.settings.WEBHOOK_TIMEOUT_MS);
+  const claimed = await claimDueMessages(o.query, o.instanceId, { now: o.now(), batchSize: BATCH_SIZE, leaseSeconds });
   await Promise.all(
     claimed.map(async (message) => {
       let result: AttemptResult;
@@ -110,7 +144,8 @@ export async function runOutboxOnce(options: OutboxWorkerOptions): Promise<numbe
       }
       const status = await recordAttempt(o.query, o.instanceId, message, result, o.now());
       if (status !== "delivered") {
-        o.log(`[outbox] ${message.channel} ${message.eventType} ${message.eventId} try ${message.attempts}: ${result.result}${status === "failed" ? "; gave up" : ""}`);
+        const what = `${message.channel} ${message.eventType} ${message.eventId}`;
+        o.log(`[outbox] ${what} try ${message.attempts}: ${result.result}${status === "failed" ? "; gave up" : ""}`);
       }
     }),
   );
@@ -152,7 +187,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHan
       lastProblem = "";
     } catch (error) {
       // The database may be restarting: say so once, and keep polling.
-      const problem = error instanceof Error ? `${error.name}${(error as { code?: unknown }).code ? ` ${(error as { code?: unknown }).code}` : ""}` : "unknown";
+      const code = (error as { code?: unknown } | null)?.code;
+      const problem = error instanceof Error ? `${error.name}${code ? ` ${String(code)}` : ""}` : "unknown";
       if (problem !== lastProblem) o.log(`[outbox] round failed: ${problem}; retrying`);
       lastProblem = problem;
     } finally {
