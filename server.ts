@@ -38,6 +38,9 @@ async function main() {
   const rawQuery: RawQuery = (sql, params) => raw.query(sql, params);
   const apiProxy = createApiProxy({ query: rawQuery, settings });
   const { POLICY_HEADER, sessionPagePolicy } = await import("./lib/connect-sessions/page-policy");
+  // Every process delivers the outbox (webhooks, status emails); instances share it safely.
+  const { startOutboxWorker } = await import("./lib/webhooks/worker");
+  const outboxWorker = startOutboxWorker({ query: rawQuery });
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -106,6 +109,7 @@ async function main() {
     console.log(`[server] ${signal}: closing`);
     server.close();
     server.closeIdleConnections?.();
+    outboxWorker.stop();
     void apiProxy
       .flush()
       .then(() => closeDatabase())

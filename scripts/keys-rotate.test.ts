@@ -8,6 +8,9 @@ import { connectionCredentialContext, decryptSecret, encryptSecret } from "@/lib
 import { parseEncryptionKeys } from "@/lib/config/encryption-keys";
 import { closeDatabase, db, ensureDatabaseReady } from "@/lib/db";
 import { createConnection, createUser } from "@/lib/testing/factories";
+import { openEnvelope } from "@/lib/crypto/envelope";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { endpointSecretAssociatedData } from "@/lib/webhooks/secret";
 
 const oldKey = `old:${Buffer.alloc(32, 11).toString("base64")}`;
 const newKey = `new:${Buffer.alloc(32, 22).toString("base64")}`;
@@ -74,6 +77,8 @@ describe("npm run keys:rotate", () => {
       where: { id: legacy.id },
       data: { credentialCiphertext: encryptSecret(written[0]!.token, legacyContext).envelope, credentialFormat: 1 },
     });
+    // A webhook endpoint's signing secret, sealed with the same keys.
+    const hook = await createWebhookEndpoint({ ownerId: user.id, url: "https://hooks.example.com/x", events: ["connection.created"] });
     if (embedded) await closeDatabase();
 
     const run = rotate(`${newKey},${oldKey}`, ["--batch-size", "2"]);
@@ -83,9 +88,13 @@ describe("npm run keys:rotate", () => {
     expect(report).toMatchObject({ failed: 0, remaining: 0, currentKeyId: "new" });
     expect(report.reencrypted).toBeGreaterThanOrEqual(5);
     expect(run.stdout).toContain("The other keys can be removed");
+    expect(report.webhookSecrets).toMatchObject({ reencrypted: 1, failed: 0, remaining: 0 });
 
     // Only the new key is needed now.
     await ensureDatabaseReady(() => undefined);
+    const endpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: hook.endpoint.id } });
+    expect(endpoint.secretCiphertext).toMatch(/^v2\.new\./);
+    expect(openEnvelope("webhook-secret", endpoint.secretCiphertext, endpointSecretAssociatedData(user.id, endpoint.id), onlyKeys(newKey))).toEqual({ ok: true, plaintext: hook.secret });
     for (const w of written) {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
       expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { reencryptStoredTokens } from "@/lib/crypto/rotate-keys";
 import { closeDatabase, ensureDatabaseReady } from "@/lib/db";
+import { reencryptWebhookSecrets } from "@/lib/webhooks/rotate-secrets";
 import { runCli } from "./run-cli";
 
 /**
@@ -20,8 +21,14 @@ await runCli(async () => {
     batchSize,
     onBatch: (r) => console.log(`[keys:rotate] ${r.scanned} scanned, ${r.reencrypted} re-encrypted, ${r.failed} failed so far`),
   });
+  // Webhook endpoints' signing secrets are sealed with the same keys.
+  const webhookSecrets = await reencryptWebhookSecrets();
   await closeDatabase();
-  console.log(JSON.stringify(report));
+  console.log(JSON.stringify({ ...report, webhookSecrets }));
+  if (webhookSecrets.failed > 0) {
+    console.error(`${webhookSecrets.failed} webhook signing secret(s) could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS; keep the old keys, or delete and re-add those endpoints.`);
+    return 1;
+  }
   if (report.failed > 0) {
     console.error(`${report.failed} token(s) could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS; keep the old keys until they are reconnected.`);
     return 1;

@@ -15,6 +15,7 @@ const TESTS = [
   { name: "fuzz", file: "reliability/fuzz.ts", what: "malformed submissions to every form and action" },
   { name: "load", file: "reliability/load.ts", what: "200 concurrent connects" },
   { name: "database-fault", file: "reliability/database-fault.ts", what: "PostgreSQL stops and starts during Connect" },
+  { name: "webhook-outbox", file: "reliability/webhook-outbox.ts", what: "the app is killed between a connect's commit and its webhook's delivery (both engines)" },
   { name: "token-scan", file: "reliability/token-scan.ts", what: "two known tokens through connect, re-verify, rotate, disconnect; scan DB dump, log, responses, build" },
 ];
 const wanted = process.argv.slice(2);

@@ -83,7 +83,8 @@ export function e2eServers() {
     url: `http://127.0.0.1:${MAIN_PORT}`,
     readyPath: "/api/health",
     command: "npx tsx server.ts",
-    env: appEnv(MAIN_PORT, e2eDataDir("main")),
+    // The webhooks spec's receiver listens on 127.0.0.1 over http, as a private-network operator's would.
+    env: appEnv(MAIN_PORT, e2eDataDir("main"), { WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" }),
   };
   const closedSignup: E2eServer = {
     name: "app-signup-closed",

@@ -18,7 +18,7 @@ import { RECONNECT_STATUSES, credentialsSchema, type ApiConnection } from "./sch
  * included), in the API's words. Re-verify and disconnect are the very functions the pages use.
  */
 
-const apiFields = {
+export const apiFields = {
   id: true,
   provider: true,
   endUserId: true,
@@ -34,7 +34,7 @@ const apiFields = {
   updatedAt: true,
 } as const;
 
-type ApiRow = Prisma.ConnectionGetPayload<{ select: typeof apiFields }>;
+export type ApiRow = Prisma.ConnectionGetPayload<{ select: typeof apiFields }>;
 
 export function toApiConnection(row: ApiRow, now = new Date()): ApiConnection {
   const meta = metaOf(row.meta);

@@ -93,6 +93,14 @@ const rawSchema = z.object({
   MAIL_FROM: optionalString,
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_SECRET: optionalString,
+  // How long one webhook delivery may take before it counts as failed (and is retried later).
+  WEBHOOK_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a number of milliseconds" }).int().min(500, { error: "must be at least 500" }).max(60_000, { error: "must be at most 60000" }).default(10_000),
+  ),
+  // People's own webhook endpoints must be https on public addresses; an operator whose receivers
+  // live on a private network (or a test run) can allow http and private, loopback, link-local targets.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
   DEMO_MODE: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
   BRAND_NAME: z.preprocess(
     emptyAsUndefined,

@@ -6,6 +6,8 @@ import { openCredentials } from "./credentials";
 import { storedCredentialFields } from "./queries";
 import { providerCallOptions, type ConnectionCallOptions } from "./reverify";
 import { recordAuditEvent } from "./store";
+import { kickOutboxWorker } from "@/lib/webhooks/kick";
+import { enqueueConnectionEvent } from "@/lib/webhooks/outbox";
 
 export type DisconnectResult =
   | { kind: "not_found" }
@@ -48,7 +50,7 @@ export async function disconnectConnection(
       where: { id: row.id, userId: input.userId, disconnectedAt: null },
       data: { credentialCiphertext: null, encryptionKeyId: null, disconnectedAt: now, leaseOwner: null, leaseExpiresAt: null, notifiedStatus: null },
     });
-    if (updated.count === 0) return false;
+    if (updated.count === 0) return null;
     await recordAuditEvent(tx, {
       userId: input.userId,
       connectionId: row.id,
@@ -57,8 +59,9 @@ export async function disconnectConnection(
       outcome: revoke === "revoked" ? "token_revoked_at_tailscale" : revoke === "failed" ? "revoke_failed" : "token_kept_at_tailscale",
       detail: { keyId: row.credentialId, revokeRequested: input.revokeAtTailscale },
     });
-    return true;
+    return { queued: await enqueueConnectionEvent(tx, { connectionId: row.id, type: "connection.deleted", reason: "deleted", now }) };
   });
   if (!done) return { kind: "already_disconnected" };
+  if (done.queued > 0) kickOutboxWorker();
   return { kind: "disconnected", revoke, keyId: row.credentialId };
 }

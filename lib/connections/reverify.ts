@@ -8,6 +8,9 @@ import { storedCredentialFields } from "./queries";
 import { notifyIfStatusMoved, type NotificationChannels } from "./notifications";
 import { deriveConnectionStatus, type ConnectionStatus } from "./status";
 import { recordAuditEvent } from "./store";
+import type { WebhookEventReason } from "@/lib/webhooks/events";
+import { kickOutboxWorker } from "@/lib/webhooks/kick";
+import { enqueueConnectionEvent } from "@/lib/webhooks/outbox";
 
 /** Overrides for tests and the scheduler; production passes none. */
 export type ConnectionCallOptions = {
@@ -37,7 +40,22 @@ const rowFields = {
   expiresAt: true,
   notifiedStatus: true,
   lastOutcome: true,
+  lastCheckedAt: true,
 } as const;
+
+/**
+ * Which moves a host hears about as `connection.updated`. A check that could not reach a verdict
+ * (Tailscale busy or unreachable) is not news: what was known before still stands.
+ */
+const UPDATE_REASONS: Record<ConnectionStatus, WebhookEventReason | null> = {
+  active: "verified",
+  expiring_soon: "expiring_soon",
+  expired: "expired",
+  revoked: "revoked",
+  invalid: "needs_attention",
+  unverified: null,
+  disconnected: null,
+};
 
 /**
  * Re-checks a connection with its stored credentials. `userId` is the owner for a person's action
@@ -73,33 +91,44 @@ export async function reverifyConnection(
         lastVerifiedAt: now,
       }
     : {};
-  // Guarded by the same where (plus "still connected"): a disconnect or another owner's id changes nothing.
-  const updated = await db().connection.updateMany({
-    where: { ...where, disconnectedAt: null },
-    data: { ...facts, lastCheckedAt: now, lastOutcome: outcomeName, ...release },
-  });
-  if (updated.count === 0) return { kind: "disconnected" };
-
-  await recordAuditEvent(db(), {
-    userId: row.userId,
-    connectionId: row.id,
-    actorId: "userId" in target ? target.userId : null,
-    type: isVerified(outcome) ? AUDIT_EVENT_TYPES.verified : AUDIT_EVENT_TYPES.verificationFailed,
-    outcome: outcomeName,
-    detail: isVerified(outcome)
-      ? { ...outcome.meta, expires: outcome.expiresAt?.toISOString() ?? null }
-      : outcome.retryAfterSeconds !== undefined || outcomeName === "rate_limited"
-        ? { retryAfterSeconds: outcome.retryAfterSeconds ?? null }
-        : undefined,
-  });
-
   const expiresAt = "expiresAt" in facts ? (facts.expiresAt ?? null) : row.expiresAt;
   const status = deriveConnectionStatus({ provider: row.provider, disconnectedAt: null, expiresAt, lastOutcome: outcomeName }, now);
-  const { notified } = await notifyIfStatusMoved(
-    { id: row.id, userId: row.userId, label: row.label, expiresAt, notifiedStatus: row.notifiedStatus },
-    status,
-    options.channels,
-    now,
-  );
+  // The status as the last check left it (at that time: "expiring soon" can arrive by the clock alone).
+  const before = deriveConnectionStatus({ provider: row.provider, disconnectedAt: null, expiresAt: row.expiresAt, lastOutcome: row.lastOutcome }, row.lastCheckedAt ?? now);
+  const reason = before === status ? null : UPDATE_REASONS[status];
+
+  // The result, its audit event, and what it tells (webhook events, the status email) commit together.
+  const done = await db().$transaction(async (tx) => {
+    // Guarded by the same where (plus "still connected"): a disconnect or another owner's id changes nothing.
+    const updated = await tx.connection.updateMany({
+      where: { ...where, disconnectedAt: null },
+      data: { ...facts, lastCheckedAt: now, lastOutcome: outcomeName, ...release },
+    });
+    if (updated.count === 0) return null;
+    await recordAuditEvent(tx, {
+      userId: row.userId,
+      connectionId: row.id,
+      actorId: "userId" in target ? target.userId : null,
+      type: isVerified(outcome) ? AUDIT_EVENT_TYPES.verified : AUDIT_EVENT_TYPES.verificationFailed,
+      outcome: outcomeName,
+      detail: isVerified(outcome)
+        ? { ...outcome.meta, expires: outcome.expiresAt?.toISOString() ?? null }
+        : outcome.retryAfterSeconds !== undefined || outcomeName === "rate_limited"
+          ? { retryAfterSeconds: outcome.retryAfterSeconds ?? null }
+          : undefined,
+    });
+    const events = reason ? await enqueueConnectionEvent(tx, { connectionId: row.id, type: "connection.updated", reason, now }) : 0;
+    const told = await notifyIfStatusMoved(
+      tx,
+      { id: row.id, userId: row.userId, label: row.label, expiresAt, notifiedStatus: row.notifiedStatus },
+      status,
+      options.channels,
+      now,
+    );
+    return { notified: told.notified, queued: events + told.queued };
+  });
+  if (!done) return { kind: "disconnected" };
+  if (done.queued > 0) kickOutboxWorker();
+  const notified = done.notified;
   return { kind: "checked", providerId: provider.id, outcome, status, notified };
 }

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { newId } from "@/lib/db/ids";
 import type { Credentials, Provider, VerifiedCredential } from "@/lib/providers/types";
+import { kickOutboxWorker } from "@/lib/webhooks/kick";
+import { enqueueConnectionEvent } from "@/lib/webhooks/outbox";
 import { AUDIT_EVENT_TYPES, type AuditDetail, type AuditEventType } from "./audit";
 import { CREDENTIAL_FORMAT, sealCredentials } from "./credentials";
 
@@ -44,20 +46,31 @@ type SaveInput = {
  * credential; concurrent saves of the same tailnet (a double click) meet on the unique key and
  * leave one row.
  *
- * Connecting is one statement (the upsert and the event in one `WITH`), atomic on its own and
- * one round trip: the Connect button waits on it. Rotating first locks the row in a transaction,
+ * Connecting is one transaction: the upsert and the audit event in one `WITH` statement, then the
+ * webhook messages for the change (lib/webhooks/outbox.ts), so a crash never loses or invents an
+ * event. Rotating first locks the row in a transaction,
  * to check it is the expected connection and to learn, after any concurrent rotation has
  * committed, which credential it replaces (that one is revoked next).
  */
 export async function saveVerifiedConnection(input: SaveInput): Promise<SavedConnection | { mismatch: true }> {
   const upsert = upsertWithEvent(input);
   if (!input.expectConnectionId) {
-    const [row] = await db().$queryRaw<UpsertRow[]>(upsert);
-    return { id: row!.id, created: Boolean(row!.inserted), previousCredentialId: null };
+    const saved = await db().$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<UpsertRow[]>(upsert);
+      const created = Boolean(row!.inserted);
+      const queued = await enqueueConnectionEvent(tx, {
+        connectionId: row!.id,
+        type: created ? "connection.created" : "connection.updated",
+        reason: created ? "created" : "reconnected",
+      });
+      return { id: row!.id, created, previousCredentialId: null, queued };
+    }, SAVE_TRANSACTION_OPTIONS);
+    if (saved.queued > 0) kickOutboxWorker();
+    return { id: saved.id, created: saved.created, previousCredentialId: null };
   }
   const expected = input.expectConnectionId;
   const externalId = input.verified.externalId;
-  return db().$transaction(async (tx) => {
+  const saved = await db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ id: string; credentialId: string | null }>>`
       SELECT "id", "credentialId" FROM "Connection"
       WHERE "userId" = ${input.userId} AND "provider" = ${input.provider.id} AND "externalId" = ${externalId}
@@ -65,8 +78,12 @@ export async function saveVerifiedConnection(input: SaveInput): Promise<SavedCon
       FOR UPDATE`;
     if (locked?.id !== expected) return { mismatch: true as const };
     const [row] = await tx.$queryRaw<UpsertRow[]>(upsert);
-    return { id: row!.id, created: Boolean(row!.inserted), previousCredentialId: locked.credentialId };
+    const queued = await enqueueConnectionEvent(tx, { connectionId: row!.id, type: "connection.updated", reason: "rotated" });
+    return { id: row!.id, created: Boolean(row!.inserted), previousCredentialId: locked.credentialId, queued };
   }, SAVE_TRANSACTION_OPTIONS);
+  if ("mismatch" in saved) return saved;
+  if (saved.queued > 0) kickOutboxWorker();
+  return { id: saved.id, created: saved.created, previousCredentialId: saved.previousCredentialId };
 }
 
 type UpsertRow = { id: string; inserted: boolean };

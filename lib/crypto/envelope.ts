@@ -12,7 +12,7 @@ import type { EncryptionKey } from "@/lib/config/encryption-keys";
  * `v1` envelopes (the master key used directly) were written for stored tokens before v2 and
  * still open there; `npm run keys:rotate` rewrites them as v2.
  */
-export type EnvelopeUse = "stored-token" | "sealed-cookie";
+export type EnvelopeUse = "stored-token" | "sealed-cookie" | "webhook-secret";
 
 export const ENVELOPE_VERSION = "v2";
 
@@ -20,6 +20,7 @@ const HKDF_SALT = "tailnet-connect envelope keys";
 const HKDF_INFO: Record<EnvelopeUse, string> = {
   "stored-token": "tailnet-connect stored-token v2",
   "sealed-cookie": "tailnet-connect sealed-cookie v2",
+  "webhook-secret": "tailnet-connect webhook-secret v2",
 };
 /** Which uses still open a v1 envelope: only stored tokens, which outlive a release. */
 const LEGACY_V1_USES: ReadonlySet<EnvelopeUse> = new Set(["stored-token"]);

@@ -1,0 +1,43 @@
+/**
+ * The events a host hears about, and the body every one of them is sent as (the same to a
+ * person's endpoints and to the instance-wide WEBHOOK_URL):
+ *
+ *   { "id": "evt_…", "type": "connection.updated", "createdAt": "…",
+ *     "data": { "reason": "rotated", "connection": <the API's Connection object> } }
+ *
+ * `id` is the same for every destination and every retry of one event: receivers de-duplicate on it.
+ * Client-safe (the settings page lists the types).
+ */
+export const WEBHOOK_EVENT_TYPES = ["connection.created", "connection.updated", "connection.deleted"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
+  "connection.created": "A tailnet was connected for the first time.",
+  "connection.updated":
+    "Its status or credential changed: verified, expiring soon, expired, revoked, rotated, needs attention.",
+  "connection.deleted": "It was disconnected.",
+};
+
+/** Why a `connection.updated` was sent (`created` and `deleted` carry their own type as reason). */
+export type WebhookEventReason =
+  | "created"
+  | "deleted"
+  | "reconnected"
+  | "rotated"
+  | "verified"
+  | "expiring_soon"
+  | "expired"
+  | "revoked"
+  | "needs_attention"
+  | "unverified";
+
+export function isWebhookEventType(value: unknown): value is WebhookEventType {
+  return typeof value === "string" && (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+export type WebhookEvent<Connection = unknown> = {
+  id: string;
+  type: WebhookEventType;
+  createdAt: string;
+  data: { reason: WebhookEventReason; connection: Connection };
+};
