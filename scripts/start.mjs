@@ -1,4 +1,4 @@
-// `npm start`: builds what is missing or older than its sources (Next's build and the compiled
+// `npm start` (node --no-liftoff: see bench/README.md, "Idle memory"): builds what is missing or older than its sources (Next's build and the compiled
 // server, scripts/ensure-build.ts, run through tsx in a child process that exits), then serves
 // from this process with plain Node: no TypeScript loader stays resident. The server migrates
 // the database before it listens (server.ts). `npm start -- --build` rebuilds first.
