@@ -31,13 +31,28 @@ const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const APP_PORT = 3902 + OFFSET;
 const ROUNDS = Number(process.env.IDLE_MEMORY_ROUNDS ?? 5);
 /** The warm-up: every page a person meets on the way to Connect, and the health check. */
-const PAGES = ["/", "/guides/tailscale-api-key", "/connect/tailscale", "/connect/tailscale/organization", "/connect/tailscale/token", "/connect/tailscale/review", "/api/health"];
+const PAGES = [
+  "/",
+  "/guides/tailscale-api-key",
+  "/connect/tailscale",
+  "/connect/tailscale/organization",
+  "/connect/tailscale/token",
+  "/connect/tailscale/review",
+  "/api/health",
+];
 const PROBE = path.join(root, "bench", "lib", "memory-probe.cjs");
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 
 export type MemorySplit = { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
-export type ProcessMemory = { pid: number; command: string; rssMb: number; rssAnonMb: number; rssFileMb: number; usageMb?: MemorySplit };
+export type ProcessMemory = {
+  pid: number;
+  command: string;
+  rssMb: number;
+  rssAnonMb: number;
+  rssFileMb: number;
+  usageMb?: MemorySplit;
+};
 export type MemoryReading = { totalRssMb: number; processes: ProcessMemory[] };
 export type IdleMemory = {
   engine: Engine;
@@ -92,7 +107,13 @@ async function read(child: Child, lines: string[]): Promise<MemoryReading> {
   const usage = new Map<number, MemorySplit>();
   for (const line of lines.slice(before)) {
     const u = JSON.parse(line) as MemorySplit & { pid: number };
-    usage.set(u.pid, { rss: mb(u.rss), heapTotal: mb(u.heapTotal), heapUsed: mb(u.heapUsed), external: mb(u.external), arrayBuffers: mb(u.arrayBuffers) });
+    usage.set(u.pid, {
+      rss: mb(u.rss),
+      heapTotal: mb(u.heapTotal),
+      heapUsed: mb(u.heapUsed),
+      external: mb(u.external),
+      arrayBuffers: mb(u.arrayBuffers),
+    });
   }
   // RSS read after the probes answered (a snapshot, when asked for, costs memory of its own).
   const processes: ProcessMemory[] = [];
@@ -100,7 +121,14 @@ async function read(child: Child, lines: string[]): Promise<MemoryReading> {
     try {
       const command = fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").join(" ").trim().slice(0, 160);
       const kb = { rss: statusKb(p, "VmRSS"), anon: statusKb(p, "RssAnon"), file: statusKb(p, "RssFile") };
-      processes.push({ pid: p, command, rssMb: mb(kb.rss * 1024), rssAnonMb: mb(kb.anon * 1024), rssFileMb: mb(kb.file * 1024), usageMb: usage.get(p) });
+      processes.push({
+        pid: p,
+        command,
+        rssMb: mb(kb.rss * 1024),
+        rssAnonMb: mb(kb.anon * 1024),
+        rssFileMb: mb(kb.file * 1024),
+        usageMb: usage.get(p),
+      });
     } catch {
       // gone
     }
@@ -110,14 +138,18 @@ async function read(child: Child, lines: string[]): Promise<MemoryReading> {
 
 /** The `start` script of package.json, run as npm would run it (its .bin first on PATH), without npm itself. */
 function startScript(env: Record<string, string>): Child & { command: string } {
-  const command = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const command = pkg.scripts.start;
   const logDir = path.join(root, "bench", "tmp", "idle-memory");
   fs.mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, `server-${env.DATABASE_URL ? "postgresql" : "embedded"}.log`);
   const out = fs.createWriteStream(log);
   const PATH = `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`;
   const NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim();
-  const proc = spawn("sh", ["-c", command], { env: { ...process.env, ...env, PATH, NODE_OPTIONS }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn("sh", ["-c", command], {
+    env: { ...process.env, ...env, PATH, NODE_OPTIONS },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const hooks: Array<(line: string) => void> = [];
   let buffered = "";
   proc.stdout!.on("data", (chunk: Buffer) => {
@@ -183,7 +215,8 @@ export async function measureIdleMemory(engine: Engine, databaseUrl?: string): P
   fs.writeFileSync(planFile, JSON.stringify({ runId, groups: { idle: 1 }, dashboardConnections: 0 }));
   // Before the server: the embedded database admits one process.
   await runNode("seed", "bench/db-task.ts", ["seed", planFile, seedFile], env, logDir);
-  const user = (JSON.parse(fs.readFileSync(seedFile, "utf8")) as { groups: Record<string, BenchUser[]> }).groups.idle![0]!;
+  const seeded = JSON.parse(fs.readFileSync(seedFile, "utf8")) as { groups: Record<string, BenchUser[]> };
+  const user = seeded.groups.idle![0]!;
 
   const children: Child[] = [];
   try {
@@ -226,12 +259,16 @@ function print(r: IdleMemory) {
     const lines = [`${r.engine} ${label}: ${m.totalRssMb} MB resident (target ${r.targetMb} MB)`];
     for (const p of m.processes) {
       const u = p.usageMb;
-      const split = u ? ` | heapTotal ${u.heapTotal}, heapUsed ${u.heapUsed}, external ${u.external}, arrayBuffers ${u.arrayBuffers}` : "";
+      const split = u
+        ? ` | heapTotal ${u.heapTotal}, heapUsed ${u.heapUsed}, external ${u.external}, arrayBuffers ${u.arrayBuffers}`
+        : "";
       lines.push(`  pid ${p.pid} rss ${p.rssMb} (anon ${p.rssAnonMb}, file ${p.rssFileMb})${split} — ${p.command}`);
     }
     return lines.join("\n");
   };
-  console.log(`${row("after start", r.afterStart)}\n${row("idle after warm-up", r.idle)}\n  load average ${r.loadavg.join(" / ")}`);
+  console.log(row("after start", r.afterStart));
+  console.log(row("idle after warm-up", r.idle));
+  console.log(`  load average ${r.loadavg.join(" / ")}`);
 }
 
 async function main() {
@@ -239,7 +276,8 @@ async function main() {
   const only = process.env.BENCH_ENGINE as Engine | undefined;
   const runs: Array<[Engine, string | undefined]> = [];
   if (!only || only === "embedded") runs.push(["embedded", undefined]);
-  if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) runs.push(["postgresql", process.env.BENCH_DATABASE_URL]);
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url && (!only || only === "postgresql")) runs.push(["postgresql", url]);
   let missed = false;
   for (const [engine, url] of runs) {
     const result = await measureIdleMemory(engine, url);

@@ -5,7 +5,10 @@
 process.on("SIGUSR2", () => {
   const dir = process.env.IDLE_MEMORY_HEAPSNAPSHOT;
   let snapshot;
-  if (dir) snapshot = require("node:v8").writeHeapSnapshot(require("node:path").join(dir, `idle-${process.pid}.heapsnapshot`));
+  if (dir) {
+    const file = require("node:path").join(dir, `idle-${process.pid}-${Date.now()}.heapsnapshot`);
+    snapshot = require("node:v8").writeHeapSnapshot(file);
+  }
   const usage = process.memoryUsage();
   process.stdout.write(`[memory] ${JSON.stringify({ pid: process.pid, ...usage, snapshot })}\n`);
 });
