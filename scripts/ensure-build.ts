@@ -1,8 +1,14 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildServer, SERVER_BUNDLE, SERVER_SOURCES } from "./build-server";
 
-/** Builds with `next build` when the build is missing or older than any source. */
+/**
+ * Builds with `next build` when the build is missing or older than any source, and compiles
+ * server.ts (scripts/build-server.ts) when its bundle is missing or older than its sources.
+ * `npx tsx scripts/ensure-build.ts [--build]` does the same from the command line (npm start).
+ */
 const root = process.cwd();
 const sources = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
 
@@ -20,6 +26,15 @@ function newestMtime(p: string): number {
 }
 
 export function ensureBuild(force = false): void {
+  ensureNextBuild(force);
+  const bundled = fs.existsSync(SERVER_BUNDLE) ? fs.statSync(SERVER_BUNDLE).mtimeMs : 0;
+  if (!force && bundled && !SERVER_SOURCES.some((s) => newestMtime(s) > bundled)) return;
+  const started = Date.now();
+  buildServer();
+  console.log(`[build] server.ts compiled to ${path.relative(root, SERVER_BUNDLE)} in ${Date.now() - started} ms`);
+}
+
+function ensureNextBuild(force: boolean): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (!force && built && !sources.some((s) => newestMtime(s) > built)) return;
@@ -31,4 +46,8 @@ export function ensureBuild(force = false): void {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  ensureBuild(process.argv.includes("--build"));
 }

@@ -26,6 +26,14 @@ export type EngineOptions = { databaseUrl?: string; dataDir: string };
 // PostgreSQL advisory lock key for migrations: any constant unique to this app.
 const MIGRATION_LOCK_KEY = 7_340_221_905;
 
+/**
+ * PGlite runs PostgreSQL inside the process, so its shared buffers are resident memory of the
+ * server: initdb's default of 128 MB cost about 125 MB of RSS at idle (bench/README.md, "Idle
+ * memory"). 16 MB (2,048 pages) holds a small instance's whole working set; past it, pages
+ * come from the data files through the OS page cache, not from disk.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 export function embeddedDataPath(dataDir: string): string {
   return path.join(dataDir, "pglite");
 }
@@ -38,7 +46,7 @@ function openEmbedded(dataDir: string): Engine {
   const release = acquireEmbeddedLock(dataDir);
   let db: PGlite;
   try {
-    db = new PGlite(embeddedDataPath(dataDir));
+    db = new PGlite(embeddedDataPath(dataDir), { startParams: EMBEDDED_START_PARAMS });
   } catch (error) {
     release();
     throw error;
