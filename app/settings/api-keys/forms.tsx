@@ -9,11 +9,11 @@ import { API_SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
-  const form = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
   const shown = form.state.shownOnce;
   const scopeErrors = form.errorsFor("scopes");
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
       <FormMessage id="create-key-message" state={form.message} />
       {shown ? (
         <div className="flex flex-col gap-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
@@ -46,9 +46,9 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
 }
 
 export function RevokeApiKeyForm({ keyId, name, bodyLimitBytes }: { keyId: string; name: string; bodyLimitBytes: number }) {
-  const form = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate>
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="keyId" value={keyId} />
       <FormMessage id={`revoke-${keyId}-message`} state={form.message} />
       <SubmitButton pending={form.pending} tone="danger" pendingText="Revoking…">
