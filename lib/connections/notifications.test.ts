@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { deliverWebhook } from "./notifications/webhook";
 import { reverifyConnection } from "./reverify";
@@ -9,7 +9,7 @@ import { rotateConnectionToken } from "./rotate";
 import { getConnectionHistory } from "./queries";
 import { startSmtpReceiver, startWebhookReceiver } from "./testing/receivers";
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 const SECRET = "webhook-secret-for-tests-0123456789";
 let fake: RunningFakeTailscale;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
