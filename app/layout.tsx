@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
 import { defaultProvider, guidePath } from "@/lib/providers";
@@ -16,14 +16,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The session is checked against the database; when that fails (the database is down), every
   // page says so plainly, rendered here on the server so it reads without JavaScript too.
-  let databaseDown = false;
-  const user = await getCurrentUser().catch((error: unknown) => {
-    // Next's own signals (dynamic rendering, redirects) pass through; only real failures land here.
-    unstable_rethrow(error);
-    databaseDown = true;
-    console.error(`[layout] session check failed: ${error instanceof Error ? error.name : "Error"}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ""}`);
-    return null;
-  });
+  const { user, databaseDown } = await readSession();
   const demo = getSettings().DEMO_MODE;
   return (
     <html lang="en">
@@ -72,6 +65,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
+}
+
+async function readSession(): Promise<{ user: CurrentUser | null; databaseDown: boolean }> {
+  try {
+    return { user: await getCurrentUser(), databaseDown: false };
+  } catch (error) {
+    // Next's own signals (dynamic rendering, redirects) pass through; only real failures land here.
+    unstable_rethrow(error);
+    // The error's name and code only: its message may quote a connection string.
+    const code = (error as { code?: unknown } | null)?.code;
+    const name = error instanceof Error ? error.name : "Error";
+    console.error(`[layout] session check failed: ${name}${code ? ` ${String(code)}` : ""}`);
+    return { user: null, databaseDown: true };
+  }
 }
 
 function DatabaseDown() {
