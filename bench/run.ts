@@ -333,7 +333,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
           ctx.tailnet = `b${runId}-t-${i}.example`;
           return { ...req, method: "POST", path: "/connect/tailscale/review", headers: connectHeaders(origin, id, user, ctx.tailnet as string), body: CONNECT_BODY };
         },
-        onResponse: (status, body, ctx, headers) => {
+        onResponse: (status, body, ctx) => {
           if (connectedTo(status, body)) {
             ok++;
             okTailnets.push(ctx.tailnet as string);

@@ -88,7 +88,12 @@ export function rssMb(pid: number): number | null {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [p, pp] of parent) if (!tree.has(p) && tree.has(pp)) (tree.add(p), (grew = true));
+      for (const [p, pp] of parent) {
+        if (!tree.has(p) && tree.has(pp)) {
+          tree.add(p);
+          grew = true;
+        }
+      }
     }
     let kb = 0;
     for (const p of tree) {
