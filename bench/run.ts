@@ -125,7 +125,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const profDir = path.join(logDir, "cpu-profile");
   fs.rmSync(profDir, { recursive: true, force: true });
   const nodeArgs = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
-  const server = startNode("server", "server.ts", [], { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1" }, logDir, { nodeArgs });
+  const server = startNode("server", "server.ts", [], { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1", BENCH_ROUTES: "1" }, logDir, { nodeArgs });
   children.push(server);
   const timings: Timing[] = [];
   const loopLines: LoopLine[] = [];

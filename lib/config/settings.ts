@@ -93,6 +93,10 @@ const rawSchema = z.object({
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_SECRET: optionalString,
   DEMO_MODE: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  // Set by `npm run bench` for the server it starts, never in a deployment: the /bench/* probe routes
+  // answer (otherwise 404), and the timing spans are written to stdout.
+  BENCH_ROUTES: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  BENCH_TIMING: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
 });
 
 export type Settings = Omit<

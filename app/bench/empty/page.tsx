@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getSettings } from "@/lib/config/settings";
 
 /**
  * Benchmark probe (bench/README.md): a page with no client component, so the benchmark can
  * measure the JavaScript every page of this build ships whatever it contains (the floor).
+ * 404 unless the server runs with BENCH_ROUTES=1 (read per request, not baked in at build time).
  */
 export const metadata: Metadata = { title: "Empty page (benchmark probe)", robots: { index: false } };
 
-export default function EmptyPage() {
+export default async function EmptyPage() {
+  await connection();
+  if (!getSettings().BENCH_ROUTES) notFound();
   return <p>Empty page: a benchmark probe.</p>;
 }
