@@ -247,7 +247,8 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       ...summary(ok.map(({ a }) => a.ms)),
       overheadMs: summary(ok.map(({ a, t }) => a.ms - (upstream.get(t)?.criticalMs ?? Number.NaN))),
     };
-    // Next 16 answers an RSC request without its cache-busting `_rsc` parameter with a 307 to the right URL: follow it once.
+    // Next 16 answers an RSC request without its cache-busting `_rsc` parameter with a 307 to the right URL:
+    // follow it once.
     const first = await timedRequest(agent, base + doneRoute, { headers: { rsc: "1", cookie: cookieHeader(pagesUser) } });
     const location = first.headers.location ? String(first.headers.location) : doneRoute;
     const rscUrl = new URL(location, base).toString();

@@ -7,7 +7,10 @@ export type Child = { name: string; proc: ChildProcess; log: string; onLine(fn: 
 
 const TSX_IMPORT = ["--import", "tsx"];
 
-/** Runs `node [--conditions=react-server] --import tsx <script>` directly (no npx), so the pid is the process measured. */
+/**
+ * Runs `node [--conditions=react-server] --import tsx <script>` directly (no npx), so the pid is the process
+ * measured.
+ */
 export function startNode(name: string, script: string, args: string[], env: Record<string, string>, logDir: string, opts: { reactServer?: boolean; nodeArgs?: string[] } = {}): Child {
   fs.mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, `${name}.log`);

@@ -40,8 +40,8 @@ const MAX_BODY_CHARS = 5_000_000;
 
 /**
  * Builds `/api/v2/...` with each element escaped as ONE segment. `.` and `..` are refused rather
- * than encoded: WHATWG URL parsing (fetch's, and node:http's for a URL object) treats `%2E%2E` exactly like `..` and would
- * walk up the path to another endpoint.
+ * than encoded: WHATWG URL parsing (fetch's, and node:http's for a URL object) treats `%2E%2E`
+ * exactly like `..` and would walk up the path to another endpoint.
  */
 export function apiPath(segments: readonly string[]): string | null {
   const escaped: string[] = [];
