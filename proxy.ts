@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DRAFT_COOKIES, draftCookieOptions, isDonePath } from "./lib/connections/onboarding-draft-cookies";
+import { logoImageSources } from "./lib/brand/image-sources";
 import { buildSecurityHeaders } from "./lib/http/security-headers";
 
 /**
@@ -9,7 +10,9 @@ import { buildSecurityHeaders } from "./lib/http/security-headers";
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const headers = buildSecurityHeaders(nonce, process.env.NODE_ENV === "production", oauthOrigins());
+  const production = process.env.NODE_ENV === "production";
+  // BRAND_LOGO_URL was checked at start-up (lib/brand/theme.ts): only an https logo's origin is added.
+  const headers = buildSecurityHeaders(nonce, production, oauthOrigins(), logoImageSources(process.env.BRAND_LOGO_URL));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);

@@ -1,35 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
+import { BrandMark, SupportFooter } from "@/components/brand/brand-mark";
+import { themeCssVariables } from "@/lib/brand/theme";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
 import { defaultProvider, guidePath } from "@/lib/providers";
 
-export const metadata: Metadata = {
-  title: { default: "Tailnet Connect", template: "%s · Tailnet Connect" },
-  description: "Link your Tailscale tailnet with an API access token, step by step, and keep the connection healthy.",
-  icons: { icon: "/favicon.svg" },
-};
+export function generateMetadata(): Metadata {
+  const { name } = getSettings().brand;
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: "Link your Tailscale tailnet with an API access token, step by step, and keep the connection healthy.",
+    icons: { icon: "/favicon.svg" },
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The session is checked against the database; when that fails (the database is down), every
   // page says so plainly, rendered here on the server so it reads without JavaScript too.
   const { user, databaseDown } = await readSession();
-  const demo = getSettings().DEMO_MODE;
+  const { DEMO_MODE: demo, brand } = getSettings();
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+    <html lang="en" style={themeCssVariables(brand) as CSSProperties}>
+      <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900">
           Skip to content
         </a>
         {demo ? <DemoBanner /> : null}
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold">
-              Tailnet Connect
-            </Link>
+            <BrandMark brand={brand} />
             <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
               <li>
                 <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">Guide</Link>
@@ -59,9 +62,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </ul>
           </nav>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 outline-none">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
           {databaseDown ? <DatabaseDown /> : children}
         </main>
+        <SupportFooter supportUrl={brand.supportUrl} />
       </body>
     </html>
   );

@@ -16,7 +16,7 @@ export default function HomePage() {
         <li>The secret is never shown again and never stored in plain text.</li>
       </ul>
       <div className="flex flex-wrap gap-4">
-        <Link href="/connect" className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <Link href="/connect" className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline">
           Connect a tailnet
         </Link>
         <Link href={guidePath(defaultProvider())} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-5 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">

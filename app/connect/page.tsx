@@ -24,7 +24,7 @@ export default function ConnectChooserPage() {
             <div className="mt-auto flex flex-wrap items-center gap-4">
               <Link
                 href={connectPath(provider)}
-                className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
+                className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline"
               >
                 Connect<span className="sr-only"> with {provider.name}</span>
               </Link>

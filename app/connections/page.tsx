@@ -31,7 +31,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               : "Each tailnet you linked, how long its token has left, and when it was last checked."}
           </p>
         </div>
-        <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
+        <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline">
           Connect a tailnet
         </Link>
       </div>
@@ -54,7 +54,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               : "Link a Tailscale tailnet with an API access token. The guide walks you through it in two steps, and this page then tells you before the token expires."}
           </p>
           {show === "current" ? (
-            <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
+            <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline">
               Connect your first tailnet
             </Link>
           ) : null}

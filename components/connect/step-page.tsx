@@ -33,7 +33,7 @@ function Stepper({ steps, current }: { steps: StepperEntry[]; current: string })
           const state = i < currentIndex ? "done" : i === currentIndex ? "current" : "todo";
           const badge =
             state === "current"
-              ? "bg-blue-700 text-white dark:bg-blue-300 dark:text-slate-950"
+              ? "bg-accent text-on-accent"
               : state === "done"
                 ? "bg-green-700 text-white dark:bg-green-300 dark:text-slate-950"
                 : "border border-slate-500 text-slate-700 dark:border-slate-400 dark:text-slate-300";
@@ -65,7 +65,7 @@ function Stepper({ steps, current }: { steps: StepperEntry[]; current: string })
 }
 
 export const primaryLinkClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md bg-slate-900 px-5 py-2 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white";
+  "inline-flex min-h-11 items-center justify-center rounded-md bg-accent px-5 py-2 font-semibold text-on-accent underline-offset-4 hover:underline";
 export const secondaryLinkClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border border-slate-400 px-5 py-2 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900";
 export const noticeClass =

@@ -16,7 +16,7 @@ export function ServerFailure({ digest, onRetry, homeLink }: { digest?: string; 
         <button
           type="button"
           onClick={onRetry}
-          className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
+          className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline"
         >
           Try again
         </button>

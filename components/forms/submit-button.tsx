@@ -21,7 +21,7 @@ export function SubmitButton({
   const colours =
     tone === "danger"
       ? "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500"
-      : "bg-slate-900 text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white";
+      : "bg-accent text-on-accent hover:underline underline-offset-4";
   return (
     <button
       type="submit"

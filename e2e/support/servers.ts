@@ -1,8 +1,9 @@
 import path from "node:path";
 
 /**
- * The servers an end-to-end run needs: the app (twice: one with sign-up closed), and the fake
- * Tailscale API. Ports and data directories are fixed per engine so logs are easy to find.
+ * The servers an end-to-end run needs: the app (also with sign-up closed, with low limits, and
+ * with a host's brand), and the fake Tailscale API. Ports and data directories are fixed per
+ * engine so logs are easy to find.
  */
 export type E2eServer = { name: string; url: string; readyPath: string; command: string; env: Record<string, string> };
 
@@ -12,6 +13,18 @@ export const FAKE_TAILSCALE_PORT = 4311 + offset;
 export const MAIN_PORT = 3311 + offset;
 export const CLOSED_SIGNUP_PORT = 3312 + offset;
 export const LIMITS_PORT = 3313 + offset;
+export const BRAND_PORT = 3314 + offset;
+
+/**
+ * The `brand` server's host brand (e2e/brand.spec.ts). The logo is on https, so its origin must
+ * join the CSP's img-src; the spec serves it with page.route (no network in tests).
+ */
+export const TEST_BRAND = {
+  BRAND_NAME: "Acme Networks",
+  BRAND_LOGO_URL: "https://assets.acme.example/brand/logo.svg",
+  BRAND_ACCENT: "#0f766e",
+  BRAND_SUPPORT_URL: "https://help.acme.example/tailnet",
+};
 
 /** The low limits of the `limits` server, where tests show each limit trips at its value. */
 export const LOW_LIMITS = {
@@ -95,6 +108,13 @@ export function e2eServers() {
       ...(e2eEngine() === "postgresql" ? { DATABASE_URL: process.env.E2E_LIMITS_DATABASE_URL ?? "" } : {}),
     }),
   };
+  const brand: E2eServer = {
+    name: "app-brand",
+    url: `http://127.0.0.1:${BRAND_PORT}`,
+    readyPath: "/api/health",
+    command: "npx tsx server.ts",
+    env: appEnv(BRAND_PORT, e2eDataDir("brand"), TEST_BRAND),
+  };
   const fake: E2eServer = {
     name: "fake-tailscale",
     url: `http://127.0.0.1:${FAKE_TAILSCALE_PORT}`,
@@ -102,5 +122,5 @@ export function e2eServers() {
     command: `npx tsx scripts/fake-tailscale.ts --port ${FAKE_TAILSCALE_PORT}`,
     env: {},
   };
-  return { main, closedSignup, limits, fake, list: [fake, main, closedSignup, limits] };
+  return { main, closedSignup, limits, brand, fake, list: [fake, main, closedSignup, limits, brand] };
 }

@@ -118,4 +118,47 @@ describe("settings", () => {
     expect(s.githubEnabled).toBe(true);
     expect(s.oidcEnabled).toBe(true);
   });
+  describe("brand", () => {
+    it("defaults to the product's own name and look", () => {
+      expect(parseSettings({ DATA_DIR: tmp() }, () => undefined).brand).toEqual({
+        name: "Tailnet Connect",
+        logoUrl: undefined,
+        accent: undefined,
+        supportUrl: undefined,
+      });
+    });
+
+    it("reads a full brand: a logo under public/, an accent that reads, a support link", () => {
+      const s = parseSettings(
+        {
+          DATA_DIR: tmp(),
+          BRAND_NAME: "  Acme Networks ",
+          BRAND_LOGO_URL: "/favicon.svg",
+          BRAND_ACCENT: "rgb(15 118 110)",
+          BRAND_SUPPORT_URL: "https://help.acme.example/tailnet",
+        },
+        () => undefined,
+      );
+      expect(s.brand.name).toBe("Acme Networks");
+      expect(s.brand.logoUrl).toBe("/favicon.svg");
+      expect(s.brand.accent?.light).toBe("#0f766e");
+      expect(s.brand.supportUrl).toBe("https://help.acme.example/tailnet");
+    });
+
+    it.each([
+      [{ BRAND_ACCENT: "#777777" }, "BRAND_ACCENT #777777 has a contrast ratio of 4.47:1 against the light background"],
+      [{ BRAND_ACCENT: "light-dark(#1d4ed8, #1e40af)" }, "BRAND_ACCENT dark colour #1e40af has a contrast ratio of"],
+      [{ BRAND_ACCENT: "bluish" }, 'BRAND_ACCENT "bluish" is not a colour'],
+      [{ BRAND_LOGO_URL: "/brand/nowhere.svg" }, "BRAND_LOGO_URL names public/brand/nowhere.svg, which does not exist"],
+      [
+        { BRAND_LOGO_URL: "http://cdn.example.com/logo.png" },
+        "BRAND_LOGO_URL must be an https URL or the path of a file under public/",
+      ],
+      [{ BRAND_LOGO_URL: "../package.json" }, "BRAND_LOGO_URL must name a file under public/"],
+      [{ BRAND_SUPPORT_URL: "javascript:alert(1)" }, "BRAND_SUPPORT_URL must be a full https:// (or mailto:) URL"],
+      [{ BRAND_NAME: "x".repeat(61) }, "BRAND_NAME must be at most 60 characters"],
+    ])("refuses a wrong brand setting by name: %j", (env, expected) => {
+      expect(problems({ DATA_DIR: tmp(), ...env }).join("\n")).toContain(expected);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { loadOrCreateGeneratedSecrets } from "./generated-secrets";
 import { parseEncryptionKeys, type EncryptionKey } from "./encryption-keys";
 import { parseRateLimit, type RateLimitRule } from "./rate-limit-rule";
+import { resolveBrand, type BrandTheme } from "../brand/theme";
 
 /**
  * Every setting the app reads, parsed once with zod. The names are fixed: the README's
@@ -93,6 +94,19 @@ const rawSchema = z.object({
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_SECRET: optionalString,
   DEMO_MODE: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  BRAND_NAME: z.preprocess(
+    emptyAsUndefined,
+    z.string().trim().min(1).max(60, { error: "must be at most 60 characters" }).optional(),
+  ),
+  // Checked in parseSettings (lib/brand/theme.ts): the logo against public/, the colour's contrast.
+  BRAND_LOGO_URL: optionalString,
+  BRAND_ACCENT: optionalString,
+  BRAND_SUPPORT_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^(https?|mailto)$/, error: "must be a full https:// (or mailto:) URL such as https://example.com/support" })
+      .optional(),
+  ),
   // Set by `npm run bench` for the server it starts, never in a deployment: the /bench/* probe routes
   // answer (otherwise 404), and the timing spans are written to stdout.
   BENCH_ROUTES: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
@@ -110,6 +124,7 @@ export type Settings = Omit<
   rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; passwordReset: RateLimitRule; api: RateLimitRule };
   githubEnabled: boolean;
   oidcEnabled: boolean;
+  brand: BrandTheme;
 };
 
 export class SettingsError extends Error {
@@ -120,7 +135,11 @@ export class SettingsError extends Error {
 }
 
 /** Parses settings from an environment. Pure apart from reading/creating the generated secrets file. */
-export function parseSettings(env: Record<string, string | undefined>, log: (line: string) => void = (l) => console.log(l)): Settings {
+export function parseSettings(
+  env: Record<string, string | undefined>,
+  log: (line: string) => void = (l) => console.log(l),
+  publicDir: string = path.resolve("public"),
+): Settings {
   const parsed = rawSchema.safeParse(env);
   if (!parsed.success) {
     throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
@@ -185,6 +204,10 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
     problems.push("SMTP_URL and MAIL_FROM must be set together");
   }
 
+  const brand = resolveBrand(raw, publicDir);
+  const brandTheme = brand.ok ? brand.theme : undefined;
+  if (!brand.ok) problems.push(...brand.problems);
+
   if (problems.length > 0) throw new SettingsError(problems);
 
   return {
@@ -196,6 +219,7 @@ export function parseSettings(env: Record<string, string | undefined>, log: (lin
     rateLimits,
     githubEnabled,
     oidcEnabled,
+    brand: brandTheme!,
   };
 }
 

@@ -1,14 +1,20 @@
 /**
  * The security headers every response carries. Scripts run only with this request's nonce
- * (no 'unsafe-inline' for scripts); nothing may frame the app.
+ * (no 'unsafe-inline' for scripts); nothing may frame the app. `imageSources` are the only other
+ * origins images may come from (a brand logo on https: lib/brand/image-sources.ts).
  */
-export function buildSecurityHeaders(nonce: string, production: boolean, formTargets: string[] = []): Record<string, string> {
+export function buildSecurityHeaders(
+  nonce: string,
+  production: boolean,
+  formTargets: string[] = [],
+  imageSources: string[] = [],
+): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`,
     // React and Next set style attributes at runtime; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...imageSources].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

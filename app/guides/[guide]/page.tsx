@@ -17,7 +17,7 @@ function ConnectNow({ provider, step }: { provider: Provider; step: ConnectStep 
     <p className="pt-2">
       <Link
         href={connectPath(provider, step)}
-        className="inline-flex min-h-11 items-center rounded-md bg-slate-900 px-5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
+        className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline"
       >
         Connect now<span className="sr-only">: {(field?.label ?? step.name).toLowerCase()}</span>
       </Link>

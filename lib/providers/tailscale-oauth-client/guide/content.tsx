@@ -49,7 +49,7 @@ function StepSection({ stepKey, headingLevel = 2, headingId, after, className, c
 
 function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300">
+    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-accent underline underline-offset-2 hover:no-underline">
       {children}
       <span aria-hidden="true"> ↗</span>
       <span className="sr-only"> (opens in a new tab)</span>
@@ -77,7 +77,7 @@ function Instructions({ start, children }: { start: number; children: ReactNode 
 function Instruction({ n, children }: { n: number; children: ReactNode }) {
   return (
     <li className="flex gap-3">
-      <span className="mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-blue-700 text-sm font-bold text-white dark:bg-blue-300 dark:text-slate-950">{n}</span>
+      <span className="mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-accent text-sm font-bold text-on-accent">{n}</span>
       <div className="min-w-0 flex-1">{children}</div>
     </li>
   );

@@ -55,7 +55,7 @@ export function ExternalLink({ href, children }: { href: string; children: React
       href={href}
       target="_blank"
       rel="noopener noreferrer"
-      className="font-medium text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300"
+      className="font-medium text-accent underline underline-offset-2 hover:no-underline"
     >
       {children}
       <span aria-hidden="true"> ↗</span>
@@ -94,7 +94,7 @@ export function Instructions({ start, children }: { start: number; children: Rea
 export function Instruction({ n, children }: { n: number; children: ReactNode }) {
   return (
     <li className="flex gap-3">
-      <span className="mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-blue-700 text-sm font-bold text-white dark:bg-blue-300 dark:text-slate-950">
+      <span className="mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-accent text-sm font-bold text-on-accent">
         {n}
       </span>
       <div className="min-w-0 flex-1">{children}</div>

@@ -1,0 +1,41 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { BrandTheme } from "@/lib/brand/theme";
+
+/**
+ * The header's home link: the host's logo (its alt text is the brand name) and the name. With a
+ * logo, the written name is hidden from screen readers so the link is not read out twice.
+ */
+export function BrandMark({ brand }: { brand: Pick<BrandTheme, "name" | "logoUrl"> }) {
+  return (
+    <Link href="/" className="flex items-center gap-2 text-lg font-semibold">
+      {brand.logoUrl ? (
+        // Served as given: a file under public/ or the host's https URL (its origin is in img-src).
+        <Image
+          src={brand.logoUrl}
+          alt={brand.name}
+          width={160}
+          height={32}
+          unoptimized
+          loading="eager"
+          className="h-8 w-auto"
+        />
+      ) : null}
+      <span aria-hidden={brand.logoUrl ? true : undefined}>{brand.name}</span>
+    </Link>
+  );
+}
+
+/** The footer's "Get help" link to the host's support page (BRAND_SUPPORT_URL), when there is one. */
+export function SupportFooter({ supportUrl }: { supportUrl: string | undefined }) {
+  if (!supportUrl) return null;
+  return (
+    <footer className="border-t border-slate-200 dark:border-slate-800">
+      <div className="mx-auto max-w-5xl px-4 py-6 text-sm">
+        <a href={supportUrl} className="font-medium text-accent underline underline-offset-2 hover:no-underline">
+          Get help
+        </a>
+      </div>
+    </footer>
+  );
+}
