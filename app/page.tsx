@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { defaultProvider, guidePath } from "@/lib/providers";
 
 export default function HomePage() {
@@ -16,12 +16,10 @@ export default function HomePage() {
         <li>The secret is never shown again and never stored in plain text.</li>
       </ul>
       <div className="flex flex-wrap gap-4">
-        <Link href="/connect" className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline">
-          Connect a tailnet
-        </Link>
-        <Link href={guidePath(defaultProvider())} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-5 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
+        <ButtonLink href="/connect">Connect a tailnet</ButtonLink>
+        <ButtonLink href={guidePath(defaultProvider())} variant="secondary">
           Read the guide first
-        </Link>
+        </ButtonLink>
       </div>
     </div>
   );

@@ -58,6 +58,10 @@ test("connect with an OAuth client: done, list and detail show the tailnet, no e
   await expectAccessible(page, "oauth start");
   await page.getByRole("link", { name: "Start: paste your OAuth client" }).click();
   await expect(page).toHaveURL(/\/client$/);
+  // The tailnet is optional (empty means the client's own, -); the client ID and secret are not.
+  await expect(page.getByLabel("Tailnet", { exact: true })).not.toHaveAttribute("required");
+  await expect(page.getByLabel("Client ID", { exact: true })).toHaveAttribute("required");
+  await expect(page.getByLabel("Client secret", { exact: true })).toHaveAttribute("required");
   await expect(page.getByLabel("Client secret", { exact: true })).toHaveAttribute("type", "password");
   await expectAccessible(page, "oauth client step");
 
@@ -126,19 +130,22 @@ test("re-verify, rotate to a new client, and disconnect with the admin-console n
   await page.getByRole("button", { name: "Re-verify now" }).click();
   await expect(page.locator("#reverify-message")).toContainText("The OAuth client works");
 
-  await page.getByRole("link", { name: "Rotate token" }).click();
+  // The generic pages speak of the provider's credential, never of a "token".
+  await expect(page.getByRole("link", { name: "Rotate token" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Rotate client secret" }).click();
   await expect(page).toHaveURL(new RegExp(`/connections/${id}/rotate$`));
   await expect(page.getByRole("heading", { name: "Replace the client secret" })).toBeVisible();
   // A read-only client cannot revoke: no box to tick.
   await expect(page.getByLabel("Also revoke the old client at Tailscale")).toHaveCount(0);
   await page.getByRole("textbox", { name: "Client ID" }).fill(allRead.clientId);
   await page.getByLabel("Client secret", { exact: true }).fill(wrongSecret.clientSecret);
-  await page.getByRole("button", { name: "Rotate token" }).click();
+  await page.getByRole("button", { name: "Rotate client secret" }).click();
   await expect(page.locator("#rotate-message")).toContainText("Nothing was changed");
   await page.getByRole("textbox", { name: "Client ID" }).fill(allRead.clientId);
   await page.getByLabel("Client secret", { exact: true }).fill(allRead.clientSecret);
-  await page.getByRole("button", { name: "Rotate token" }).click();
+  await page.getByRole("button", { name: "Rotate client secret" }).click();
   await expect(page).toHaveURL(new RegExp(`/connections/${id}\\?rotated=none`));
+  await expect(page.getByRole("status").filter({ hasText: "The client secret was rotated." })).toBeVisible();
   await expect(page.getByText(allRead.clientId, { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Settings > Trust credentials in the admin console" }).first()).toHaveAttribute(
     "href",

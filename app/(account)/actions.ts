@@ -10,10 +10,11 @@ import { changePasswordSchema, deleteAccountSchema, resetPasswordSchema, signInS
 import { getSettings } from "@/lib/config/settings";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
-import { consumeRateLimit, describeWait } from "@/lib/rate-limit";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 
 const tooMany = (what: string, seconds: number): FormState => ({
-  message: `Too many ${what} from here. For your safety this server pauses them; try again in ${describeWait(seconds)}.`,
+  message: appRateLimitMessage(`${what} from here`, seconds),
 });
 
 export const signInAction = publicAction(

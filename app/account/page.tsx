@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { signOutAction } from "../(account)/actions";
@@ -18,13 +20,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Signed in as <strong>{user.email}</strong>.
         </p>
         <form action={signOutAction} className="flex flex-col items-start gap-2">
-          <button
-            type="submit"
-            aria-describedby="sign-out-everywhere"
-            className="min-h-11 rounded-md border border-slate-400 px-4 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900"
-          >
+          <Button type="submit" variant="secondary" aria-describedby="sign-out-everywhere">
             Sign out
-          </button>
+          </Button>
           <p id="sign-out-everywhere" className="text-sm text-slate-700 dark:text-slate-300">
             Signs this account out everywhere: in this browser, in every other browser or device where it is signed in, and wherever a
             copy of this session was taken.
@@ -36,9 +34,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <h2 id="change-password" className="text-xl font-semibold">Change password</h2>
           <p className="text-slate-700 dark:text-slate-300">Changing it signs out every other browser where this account is signed in.</p>
           {passwordChanged ? (
-            <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100">
+            <Notice tone="success" announce>
               Your password was changed. Every other session of this account has been signed out.
-            </p>
+            </Notice>
           ) : null}
           <ChangePasswordForm bodyLimitBytes={BODY_LIMIT_BYTES} />
         </section>

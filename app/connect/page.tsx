@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { PROVIDERS, connectPath, guidePath } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Connect a tailnet" };
@@ -22,12 +23,9 @@ export default function ConnectChooserPage() {
             <h2 className="text-lg font-semibold">{provider.name}</h2>
             <div className="text-slate-700 dark:text-slate-300">{provider.copy.connectLead}</div>
             <div className="mt-auto flex flex-wrap items-center gap-4">
-              <Link
-                href={connectPath(provider)}
-                className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline"
-              >
+              <ButtonLink href={connectPath(provider)}>
                 Connect<span className="sr-only"> with {provider.name}</span>
-              </Link>
+              </ButtonLink>
               <Link href={guidePath(provider)} className="underline underline-offset-4">
                 Guide<span className="sr-only"> for {provider.name}</span>
               </Link>

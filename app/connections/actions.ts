@@ -11,22 +11,25 @@ import type { FormState } from "@/lib/forms/form-state";
 import { rotatedFields, type Provider } from "@/lib/providers/types";
 import { clientAddress } from "@/lib/http/client-address";
 import { defaultProvider, getProvider } from "@/lib/providers";
-import { consumeRateLimit, describeWait, type RateLimitName } from "@/lib/rate-limit";
+import { consumeRateLimit, type RateLimitName } from "@/lib/rate-limit";
+import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 
 async function limited(name: RateLimitName, userId: string): Promise<FormState | null> {
   const limit = await consumeRateLimit(name, [`account:${userId}`, `address:${await clientAddress()}`]);
   if (limit.ok) return null;
-  return { message: `Too many checks in a short time. For everyone's sake this server pauses them; try again in ${describeWait(limit.retryAfterSeconds)}.` };
+  return { message: appRateLimitMessage("checks in a short time", limit.retryAfterSeconds, "everyone") };
 }
 
-const DISCONNECTED: FormState = { message: "This connection is disconnected: its token was destroyed. Connect the tailnet again to use it." };
+const disconnected = (noun = "credential"): FormState => ({
+  message: `This connection is disconnected: its ${noun} was destroyed. Connect the tailnet again to use it.`,
+});
 
 export const reverifyAction = authenticatedAction(reverifySchema, async ({ connectionId }, { user }) => {
   const refused = await limited("reverify", user.id);
   if (refused) return refused;
   const result = await reverifyConnection({ connectionId, userId: user.id });
   if (result.kind === "not_found") notFound();
-  if (result.kind === "disconnected") return DISCONNECTED;
+  if (result.kind === "disconnected") return disconnected();
   revalidatePath("/connections");
   revalidatePath(`/connections/${connectionId}`);
   const copy = (getProvider(result.providerId) ?? defaultProvider()).describeOutcome(result.outcome);
@@ -54,27 +57,32 @@ async function rotateOne(provider: Provider, userId: string, connectionId: strin
   if (refused) return refused;
   const result = await rotateConnectionToken({ connectionId, userId, secrets, revokeOld });
   const secretField = provider.fields.find((f) => f.secret)?.name ?? "connect";
+  const noun = provider.copy.credentialNoun;
   switch (result.kind) {
     case "not_found":
       notFound();
     case "disconnected":
-      return DISCONNECTED;
+      return disconnected(noun);
     case "failed": {
       const copy = provider.describeOutcome(result.outcome);
       const fieldErrors = copy.fixField && copy.fixField in secrets ? { [copy.fixField]: [copy.message] } : undefined;
       return { message: `${copy.title}. ${copy.message} Nothing was changed.`, fieldErrors };
     }
     case "other_tailnet": {
-      const message = "That token works, but for a different tailnet than this connection's. Generate the new token in the same tailnet (the admin console names it at the top left). Nothing was changed.";
+      const message =
+        `That ${noun} works, but for a different tailnet than this connection's. Generate the new ${noun} in ` +
+        "the same tailnet (the admin console names it at the top left). Nothing was changed.";
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "tailnet_unconfirmed":
       return {
         message:
-          "That token works, but Tailscale did not say which tailnet it belongs to, so it cannot be checked against this connection's tailnet. Nothing was changed. Try again in a few minutes.",
+          `That ${noun} works, but Tailscale did not say which tailnet it belongs to, so it cannot be checked ` +
+          "against this connection's tailnet. Nothing was changed. Try again in a few minutes.",
       };
     case "same_token": {
-      const message = "That is the token this connection already uses. Generate a new one in the admin console and paste that.";
+      const message =
+        `That is the ${noun} this connection already uses. Generate a new one in the admin console and paste that.`;
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "rotated":

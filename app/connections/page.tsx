@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { TokenTimeline } from "@/components/connections/token-timeline";
 import { expiryPhrase, formatDate, formatDateTime, relativeTime } from "@/components/connections/format";
@@ -8,6 +9,9 @@ import { listConnections } from "@/lib/connections/queries";
 import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Connections" };
+
+/** The row's provider's word for its credential; a provider no longer listed gets the neutral one. */
+const termOf = (providerId: string) => getProvider(providerId)?.copy.credentialTerm ?? "Credential";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,13 +31,11 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <h1 className="text-2xl font-bold">{show === "disconnected" ? "Disconnected connections" : "Your connections"}</h1>
           <p className="text-slate-700 dark:text-slate-300">
             {show === "disconnected"
-              ? "Their tokens were destroyed; their history stays readable."
-              : "Each tailnet you linked, how long its token has left, and when it was last checked."}
+              ? "Their credentials were destroyed; their history stays readable."
+              : "Each tailnet you linked, how long its credential has left, and when it was last checked."}
           </p>
         </div>
-        <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline">
-          Connect a tailnet
-        </Link>
+        <ButtonLink href={connectHref}>Connect a tailnet</ButtonLink>
       </div>
       <nav aria-label="Filter connections" className="flex gap-4 text-sm">
         {show === "disconnected" ? (
@@ -51,12 +53,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <p className="text-slate-700 dark:text-slate-300">
             {show === "disconnected"
               ? "Connections you disconnect are kept here with their history."
-              : "Link a Tailscale tailnet with an API access token. The guide walks you through it in two steps, and this page then tells you before the token expires."}
+              : "Link a Tailscale tailnet with an API access token or an OAuth client. The guide walks you through it, and this page then tells you before a credential expires."}
           </p>
           {show === "current" ? (
-            <Link href={connectHref} className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline">
-              Connect your first tailnet
-            </Link>
+            <ButtonLink href={connectHref}>Connect your first tailnet</ButtonLink>
           ) : null}
         </section>
       ) : (
@@ -69,9 +69,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">Tailnet</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Token</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Credential</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Expires</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Token life</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Credential life</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Last verified</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Devices</th>
               </tr>
@@ -97,7 +97,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                       "Does not expire"
                     )}
                   </td>
-                  <td className="px-4 py-3"><TokenTimeline createdAt={c.credentialCreatedAt} expiresAt={c.expiresAt} now={now} /></td>
+                  <td className="px-4 py-3"><TokenTimeline createdAt={c.credentialCreatedAt} expiresAt={c.expiresAt} now={now} term={termOf(c.provider)} /></td>
                   <td className="px-4 py-3">
                     {c.lastVerifiedAt ? <time dateTime={c.lastVerifiedAt.toISOString()} title={formatDateTime(c.lastVerifiedAt)}>{relativeTime(c.lastVerifiedAt, now)}</time> : "Never"}
                   </td>

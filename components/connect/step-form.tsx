@@ -6,11 +6,20 @@ import { Field } from "@/components/forms/field";
 import { useFieldSchema } from "@/components/forms/field-schema";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormState } from "@/lib/forms/form-state";
 
 /** What a step form needs to know of a field; the provider's schema arrives through its FieldsScope. */
-export type StepFieldProps = { name: string; label: string; hint?: ReactNode; secret?: boolean; draft?: string };
+export type StepFieldProps = {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  secret?: boolean;
+  /** Not marked required (the provider's schema fills in its default). */
+  optional?: boolean;
+  draft?: string;
+};
 
 /**
  * One step of the guided flow, for any provider: its fields (secret ones as a password input
@@ -37,7 +46,7 @@ export function StepForm(props: {
             name={f.name}
             label={f.label}
             hint={f.hint}
-            required
+            required={!f.optional}
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="none"
@@ -71,16 +80,19 @@ function SecretField({ field, errors, onBlur }: { field: StepFieldProps; errors?
       errors={errors}
       onBlur={onBlur}
       adornment={
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          size="compact"
           aria-pressed={shown}
           aria-controls={`field-${field.name}`}
           onClick={() => setShown((s) => !s)}
-          className="min-h-11 shrink-0 rounded-md border border-slate-400 px-3 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900"
         >
-          {shown ? "Hide" : "Show"}
-          <span className="sr-only"> {field.label.split(" ").at(-1)?.toLowerCase()}</span>
-        </button>
+          {/* One inline run, as before the flex button: the name stays "Show token". */}
+          <span>
+            {shown ? "Hide" : "Show"}
+            <span className="sr-only"> {field.label.split(" ").at(-1)?.toLowerCase()}</span>
+          </span>
+        </Button>
       }
     />
   );

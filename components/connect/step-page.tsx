@@ -64,10 +64,4 @@ function Stepper({ steps, current }: { steps: StepperEntry[]; current: string })
   );
 }
 
-export const primaryLinkClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md bg-accent px-5 py-2 font-semibold text-on-accent underline-offset-4 hover:underline";
-export const secondaryLinkClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md border border-slate-400 px-5 py-2 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900";
-export const noticeClass =
-  "rounded-md border-l-4 border-blue-700 bg-blue-50 px-4 py-3 text-blue-950 dark:border-blue-300 dark:bg-blue-950 dark:text-blue-50";
 export const cardClass = "rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900";

@@ -1,5 +1,6 @@
 import type { LiveViewResult } from "@/lib/connections/live-view";
 import type { Provider } from "@/lib/providers/types";
+import { Notice } from "@/components/ui/notice";
 import { formatDateTime, relativeTime } from "./format";
 
 /** A provider's live view (Tailscale: the devices), or the outcome copy when the provider did not give it. */
@@ -7,10 +8,11 @@ export function DeviceList({ provider, result, now }: { provider: Provider; resu
   if (result.kind === "failed") {
     const copy = provider.describeOutcome(result.outcome);
     return (
-      <div role="status" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100" data-testid="devices-failed">
+      // Part of the page as it loads, not the answer to an action: no live region needed.
+      <Notice tone="error" as="div" data-testid="devices-failed">
         <p className="font-semibold">{copy.title}</p>
         <p>{copy.message}</p>
-      </div>
+      </Notice>
     );
   }
   if (result.kind !== "ok") return null;

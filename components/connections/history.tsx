@@ -1,20 +1,24 @@
 import type { HistoryEntry } from "@/lib/connections/queries";
 import { formatDateTime } from "./format";
 
-const LABELS: Record<string, string> = {
-  "connection.created": "Connected",
-  "connection.reconnected": "Reconnected",
-  "connection.verified": "Verified",
-  "connection.verification_failed": "Verification failed",
-  "connection.rotated": "Token rotated",
-  "connection.old_key_revoked": "Old token revoked at Tailscale",
-  "connection.old_key_revoke_failed": "Old token could not be revoked",
-  "connection.old_key_already_gone": "Old token was already gone at Tailscale",
-  "connection.notified": "Owner notified",
-  "connection.disconnected": "Disconnected",
-  "connection.credentials_read": "Credentials read through the API",
-  "connection.api_proxied": "Tailscale API called through the proxy",
-};
+/** Event labels in the provider's words: `noun` is its credential in running text ("token"). */
+function labels(noun: string): Record<string, string> {
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return {
+    "connection.created": "Connected",
+    "connection.reconnected": "Reconnected",
+    "connection.verified": "Verified",
+    "connection.verification_failed": "Verification failed",
+    "connection.rotated": `${Noun} rotated`,
+    "connection.old_key_revoked": `Old ${noun} revoked at Tailscale`,
+    "connection.old_key_revoke_failed": `Old ${noun} could not be revoked`,
+    "connection.old_key_already_gone": `Old ${noun} was already gone at Tailscale`,
+    "connection.notified": "Owner notified",
+    "connection.disconnected": "Disconnected",
+    "connection.credentials_read": "Credentials read through the API",
+    "connection.api_proxied": "Tailscale API called through the proxy",
+  };
+}
 
 /** The API key an event names (never the key itself: its name and prefix). */
 function apiKeyOf(detail: unknown): string | null {
@@ -25,8 +29,9 @@ function apiKeyOf(detail: unknown): string | null {
 const ACTORS: Record<HistoryEntry["actor"], string> = { you: "You", scheduler: "Scheduled check", "someone else": "Someone else" };
 
 /** Who, when, outcome. The details shown are the non-secret ones the audit records. */
-export function ConnectionHistory({ entries }: { entries: HistoryEntry[] }) {
+export function ConnectionHistory({ entries, credentialNoun }: { entries: HistoryEntry[]; credentialNoun: string }) {
   if (entries.length === 0) return <p>No history yet.</p>;
+  const LABELS = labels(credentialNoun);
   return (
     <ol className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
       {entries.map((e) => (

@@ -2,11 +2,22 @@ import type { CSSProperties } from "react";
 import { formatDate, formatShortDate } from "./format";
 
 /**
- * The token's life as a bar: created on the left, expiry on the right, a mark for now. The
+ * A credential's life as a bar: created on the left, expiry on the right, a mark for now. The
  * drawing is decorative; the sentence beside it says the same for screen readers. Styled by the
  * `token-timeline` classes in app/globals.css (the dashboard draws one per row).
  */
-export function TokenTimeline({ createdAt, expiresAt, now }: { createdAt: Date | null; expiresAt: Date | null; now: Date }) {
+export function TokenTimeline({
+  createdAt,
+  expiresAt,
+  now,
+  term,
+}: {
+  createdAt: Date | null;
+  expiresAt: Date | null;
+  now: Date;
+  /** The provider's word for the credential ("Token", "Client"). */
+  term: string;
+}) {
   // A credential without expiry has no end to draw.
   if (!expiresAt) return <span className="text-sm text-slate-600 dark:text-slate-300">Does not expire</span>;
   if (!createdAt || expiresAt <= createdAt) {
@@ -25,7 +36,7 @@ export function TokenTimeline({ createdAt, expiresAt, now }: { createdAt: Date |
         <span>{formatShortDate(expiresAt)}</span>
       </div>
       <span className="sr-only">
-        Token created {formatDate(createdAt)}, expires {formatDate(expiresAt)}; {percent}% of its life used.
+        {term} created {formatDate(createdAt)}, expires {formatDate(expiresAt)}; {percent}% of its life used.
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * What a page shows when something on the server failed (the database is down, say): a plain
@@ -13,13 +14,7 @@ export function ServerFailure({ digest, onRetry, homeLink }: { digest?: string; 
       <h1 className="text-3xl font-bold">Something went wrong on our side</h1>
       <p className="text-lg">Something went wrong on our side. Nothing was saved. Try again in a moment.</p>
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="button"
-          onClick={onRetry}
-          className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline"
-        >
-          Try again
-        </button>
+        <Button onClick={onRetry}>Try again</Button>
         {homeLink}
       </div>
       {digest ? <p className="text-sm text-slate-600 dark:text-slate-300">Reference: {digest}</p> : null}

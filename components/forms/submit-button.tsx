@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { Button } from "@/components/ui/button";
 
 /** Disabled while its form is submitting, so a double click sends one request. */
 export function SubmitButton({
@@ -18,18 +19,9 @@ export function SubmitButton({
 }) {
   const status = useFormStatus();
   const pending = pendingProp || status.pending;
-  const colours =
-    tone === "danger"
-      ? "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500"
-      : "bg-accent text-on-accent hover:underline underline-offset-4";
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-5 py-2 font-semibold disabled:cursor-wait disabled:opacity-80 ${colours}`}
-    >
+    <Button type="submit" variant={tone} disabled={pending} aria-disabled={pending}>
       {pending ? (pendingText ?? children) : children}
-    </button>
+    </Button>
   );
 }

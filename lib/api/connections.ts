@@ -2,6 +2,7 @@ import "server-only";
 import { AUDIT_EVENT_TYPES } from "@/lib/connections/audit";
 import { metaOf, openCredentials } from "@/lib/connections/credentials";
 import { disconnectConnection } from "@/lib/connections/disconnect";
+import { scopesOf, storedCredentialFields } from "@/lib/connections/queries";
 import { reverifyConnection } from "@/lib/connections/reverify";
 import { deriveConnectionStatus, type ConnectionStatus } from "@/lib/connections/status";
 import { recordAuditEvent } from "@/lib/connections/store";
@@ -37,7 +38,7 @@ type ApiRow = Prisma.ConnectionGetPayload<{ select: typeof apiFields }>;
 
 export function toApiConnection(row: ApiRow, now = new Date()): ApiConnection {
   const meta = metaOf(row.meta);
-  const scopes = Array.isArray(row.scopes) ? row.scopes.filter((s): s is string => typeof s === "string") : null;
+  const scopes = scopesOf(row.scopes);
   const status: ConnectionStatus = deriveConnectionStatus(row, now);
   return {
     id: row.id,
@@ -145,7 +146,7 @@ export async function readApiCredentials(caller: ApiCaller, id: string): Promise
   if (!plausibleId(id)) return apiError("not_found", "No connection with this id is visible to this API key.");
   const row = await db().connection.findFirst({
     where: { id, userId: caller.ownerId },
-    select: { id: true, userId: true, provider: true, externalId: true, label: true, meta: true, scopes: true, expiresAt: true, credentialCiphertext: true, disconnectedAt: true },
+    select: { ...storedCredentialFields, id: true, scopes: true, expiresAt: true },
   });
   if (!row) return apiError("not_found", "No connection with this id is visible to this API key.");
   const provider = getProvider(row.provider);
@@ -154,7 +155,7 @@ export async function readApiCredentials(caller: ApiCaller, id: string): Promise
   }
   const credentials = openCredentials(row);
   if (!credentials) return apiError("connection_unusable", "This connection has no credential to hand out.");
-  const scopes = Array.isArray(row.scopes) ? row.scopes.filter((s): s is string => typeof s === "string") : null;
+  const scopes = scopesOf(row.scopes);
   const body = credentialsSchema.parse(provider.apiCredentials(credentials, { expiresAt: row.expiresAt, scopes, meta: metaOf(row.meta) }));
   // Recorded before the secret leaves: a read that cannot be recorded does not happen.
   await recordAuditEvent(db(), {

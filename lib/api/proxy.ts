@@ -1,8 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
-import { randomUUID } from "node:crypto";
 import type { Settings } from "@/lib/config/settings";
 import { AUDIT_EVENT_TYPES } from "@/lib/connections/audit";
+import { newId } from "@/lib/db/ids";
 import { openCredentials } from "@/lib/connections/credentials";
 import { getProvider } from "@/lib/providers";
 import type { RawQuery } from "@/lib/rate-limit/statement";
@@ -88,7 +88,7 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
       };
       await query(
         `INSERT INTO "AuditEvent" ("id", "userId", "connectionId", "actorId", "type", "outcome", "detail", "createdAt") VALUES ($1, $2, $3, $2, $4, $5, $6::jsonb, $7::timestamp(3))`,
-        [randomUUID(), b.userId, b.connectionId, AUDIT_EVENT_TYPES.proxied, `http_${b.status}`, JSON.stringify(detail), new Date(now()).toISOString()],
+        [newId(), b.userId, b.connectionId, AUDIT_EVENT_TYPES.proxied, `http_${b.status}`, JSON.stringify(detail), new Date(now()).toISOString()],
       ).catch((error: unknown) => console.error(`[proxy] audit write failed: ${error instanceof Error ? error.name : "Error"}`));
     }
   }

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { getSettings } from "@/lib/config/settings";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { consumeRateLimit, describeWait } from "@/lib/rate-limit";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 import { hashPassword, verifyPassword } from "./password";
 import { signupRefusal } from "./signup-policy";
 
@@ -34,7 +35,7 @@ async function passwordCheckRefusal(userId: string): Promise<AccountResult | nul
   if (limit.ok) return null;
   return {
     ok: false,
-    message: `Too many current-password checks for this account in a short time. For your safety this server pauses them; try again in ${describeWait(limit.retryAfterSeconds)}.`,
+    message: appRateLimitMessage("current-password checks for this account in a short time", limit.retryAfterSeconds),
   };
 }
 

@@ -35,7 +35,7 @@ describe("connectTailnet with the database down", () => {
   it("answers database_unavailable when the save fails, and logs one line without the token", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await connectTailnet(input, { baseUrl: fake.url, timeoutMs: 4000 });
-    expect(result).toEqual({ status: "database_unavailable" });
+    expect(result).toEqual({ kind: "database_unavailable" });
     expect(log).toHaveBeenCalledTimes(1);
     const line = String(log.mock.calls[0]![0]);
     expect(line).toContain("during save");
@@ -48,7 +48,7 @@ describe("connectTailnet with the database down", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const before = fake.state.calls.length;
     const result = await connectTailnet(input, { baseUrl: fake.url, timeoutMs: 4000 });
-    expect(result).toEqual({ status: "database_unavailable" });
+    expect(result).toEqual({ kind: "database_unavailable" });
     expect(fake.state.calls.length).toBe(before);
     expect(String(log.mock.calls[0]![0])).toContain("during rate limit");
     log.mockRestore();

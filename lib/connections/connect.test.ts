@@ -36,8 +36,8 @@ describe("connectTailnet", () => {
     const user = await createUser();
     const token = FIXTURE_TOKENS.demoOwner;
     const result = await connectTailnet({ userId: user.id, address, ...apiKey("example.com", token) }, options());
-    expect(result.status).toBe("connected");
-    if (result.status !== "connected") return;
+    expect(result.kind).toBe("connected");
+    if (result.kind !== "connected") return;
     expect(JSON.stringify(result)).not.toContain(token);
     const rows = await db().connection.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
@@ -50,7 +50,7 @@ describe("connectTailnet", () => {
   it("saves nothing under - when Tailscale does not say which tailnet the token belongs to", async () => {
     const user = await createUser();
     const result = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.identityUnknown) }, options());
-    expect(result).toMatchObject({ status: "not_verified", verification: { outcome: "tailnet_unconfirmed" } });
+    expect(result).toMatchObject({ kind: "not_verified", verification: { outcome: "tailnet_unconfirmed" } });
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -59,7 +59,7 @@ describe("connectTailnet", () => {
     const user = await createUser();
     const first = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.userReadFails) }, options());
     const second = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.otherUserReadFails) }, options());
-    expect([first.status, second.status]).toEqual(["connected", "connected"]);
+    expect([first.kind, second.kind]).toEqual(["connected", "connected"]);
     const rows = await db().connection.findMany({ where: { userId: user.id }, orderBy: { externalId: "asc" } });
     expect(rows.map((r) => [r.externalId, r.label, r.credentialId])).toEqual([
       ["T1234CNTRL", "-", "kNoUser1CNTRL"],
@@ -70,7 +70,7 @@ describe("connectTailnet", () => {
   it("saves nothing when the token belongs to another tailnet", async () => {
     const user = await createUser();
     const result = await connectTailnet({ userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet) }, options());
-    expect(result).toMatchObject({ status: "not_verified", verification: { outcome: "wrong_tailnet" } });
+    expect(result).toMatchObject({ kind: "not_verified", verification: { outcome: "wrong_tailnet" } });
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -85,7 +85,7 @@ describe("connectTailnet", () => {
   ] as const)("saves nothing for %s (%s)", async (fixture, outcome) => {
     const user = await createUser();
     const result = await connectTailnet({ userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS[fixture]) }, options());
-    expect(result).toMatchObject({ status: "not_verified", verification: { outcome } });
+    expect(result).toMatchObject({ kind: "not_verified", verification: { outcome } });
     expect(JSON.stringify(result)).not.toContain(FIXTURE_TOKENS[fixture]);
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -99,8 +99,8 @@ describe("connectTailnet", () => {
       ["T1234CNTRL", FIXTURE_TOKENS.demoRotation],
     ] as const) {
       const result = await connectTailnet({ userId: user.id, address, ...apiKey(tailnet, token) }, options());
-      expect(result.status).toBe("connected");
-      if (result.status === "connected") ids.push(result.connectionId);
+      expect(result.kind).toBe("connected");
+      if (result.kind === "connected") ids.push(result.connectionId);
     }
     expect(new Set(ids).size).toBe(1);
     const rows = await db().connection.findMany({ where: { userId: user.id } });
@@ -114,7 +114,7 @@ describe("connectTailnet", () => {
     const user = await createUser();
     const input = { userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS.demoOwner) };
     const results = await Promise.all([connectTailnet(input, options()), connectTailnet(input, options())]);
-    expect(results.map((r) => r.status)).toEqual(["connected", "connected"]);
+    expect(results.map((r) => r.kind)).toEqual(["connected", "connected"]);
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -129,11 +129,11 @@ describe("connectTailnet", () => {
       resetSettingsForTests();
       const user = await createUser();
       const input = { userId: user.id, address: `203.0.113.${Math.floor(Math.random() * 250)}`, ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet) };
-      for (let i = 0; i < 3; i++) expect((await connectTailnet(input, options())).status).toBe("not_verified");
+      for (let i = 0; i < 3; i++) expect((await connectTailnet(input, options())).kind).toBe("not_verified");
       const before = fake.state.calls.length;
       const refused = await connectTailnet(input, options());
-      expect(refused.status).toBe("app_rate_limited");
-      if (refused.status === "app_rate_limited") expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused.kind).toBe("app_rate_limited");
+      if (refused.kind === "app_rate_limited") expect(refused.retryAfterSeconds).toBeGreaterThan(0);
       expect(fake.state.calls.length).toBe(before);
     });
   });

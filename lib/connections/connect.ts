@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { isVerified, type CredentialMeta, type Credentials, type FailedOutcome, type Provider, type VerifiedCredential } from "@/lib/providers/types";
+import { isVerified, type Credentials, type FailedOutcome, type Provider, type VerifiedCredential } from "@/lib/providers/types";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { startSpans } from "@/lib/timing/spans";
-import { metaOf } from "./credentials";
 import { saveVerifiedConnection } from "./store";
 
 export type ConnectInput = {
@@ -23,11 +21,11 @@ export type ConnectOptions = { baseUrl?: string; timeoutMs?: number };
  * Nothing here carries a secret.
  */
 export type ConnectResult =
-  | { status: "connected"; connectionId: string; created: boolean; verified: VerifiedCredential }
-  | { status: "app_rate_limited"; retryAfterSeconds: number }
+  | { kind: "connected"; connectionId: string; created: boolean; verified: VerifiedCredential }
+  | { kind: "app_rate_limited"; retryAfterSeconds: number }
   /** The database failed (unreachable, restarting) around the rate limit or the save: nothing was saved. */
-  | { status: "database_unavailable" }
-  | { status: "not_verified"; verification: FailedOutcome };
+  | { kind: "database_unavailable" }
+  | { kind: "not_verified"; verification: FailedOutcome };
 
 /**
  * The connect step: the app's own rate limit first (so a loop of retries never reaches the
@@ -43,11 +41,11 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
     return databaseUnavailable("rate limit", error);
   }
   spans?.mark("rateLimit");
-  if (!limit.ok) return { status: "app_rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.ok) return { kind: "app_rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   const verification = await input.provider.verify(input.credentials, options);
   spans?.mark("verify");
-  if (!isVerified(verification)) return { status: "not_verified", verification };
+  if (!isVerified(verification)) return { kind: "not_verified", verification };
 
   let saved: Awaited<ReturnType<typeof saveVerifiedConnection>>;
   try {
@@ -59,7 +57,7 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
   spans?.mark("save");
   spans?.end({ provider: input.provider.id });
   if ("mismatch" in saved) throw new Error("saveVerifiedConnection reported a mismatch without an expected connection");
-  return { status: "connected", connectionId: saved.id, created: saved.created, verified: verification };
+  return { kind: "connected", connectionId: saved.id, created: saved.created, verified: verification };
 }
 
 /**
@@ -71,25 +69,5 @@ function databaseUnavailable(step: string, error: unknown): ConnectResult {
   const name = typeof e.name === "string" ? e.name : "Error";
   const code = typeof e.code === "string" ? ` ${e.code}` : "";
   console.error(`[connect] database failure during ${step}: ${name}${code}; nothing saved`);
-  return { status: "database_unavailable" };
-}
-
-export type ConnectedSummary = {
-  id: string;
-  provider: string;
-  label: string;
-  externalId: string;
-  credentialHint: string | null;
-  expiresAt: Date | null;
-  meta: CredentialMeta;
-};
-
-/** The just-made connection for the success page; ownership is part of the query. */
-export async function getConnectedSummary(userId: string, connectionId: string): Promise<ConnectedSummary | null> {
-  if (connectionId.length > 100) return null;
-  const row = await db().connection.findFirst({
-    where: { id: connectionId, userId, disconnectedAt: null },
-    select: { id: true, provider: true, label: true, externalId: true, credentialHint: true, expiresAt: true, meta: true },
-  });
-  return row ? { ...row, meta: metaOf(row.meta) } : null;
+  return { kind: "database_unavailable" };
 }

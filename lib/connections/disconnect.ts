@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getProvider } from "@/lib/providers";
 import { AUDIT_EVENT_TYPES } from "./audit";
 import { openCredentials } from "./credentials";
+import { storedCredentialFields } from "./queries";
 import { providerCallOptions, type ConnectionCallOptions } from "./reverify";
 import { recordAuditEvent } from "./store";
 
@@ -23,7 +24,7 @@ export async function disconnectConnection(
 ): Promise<DisconnectResult> {
   const row = await db().connection.findFirst({
     where: { id: input.connectionId, userId: input.userId },
-    select: { id: true, userId: true, provider: true, externalId: true, label: true, meta: true, credentialId: true, credentialCiphertext: true, disconnectedAt: true },
+    select: { ...storedCredentialFields, id: true, credentialId: true },
   });
   if (!row) return { kind: "not_found" };
   if (row.disconnectedAt) return { kind: "already_disconnected" };

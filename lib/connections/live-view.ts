@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getProvider } from "@/lib/providers";
 import type { FailedOutcome, LiveItem } from "@/lib/providers/types";
 import { openCredentials } from "./credentials";
+import { storedCredentialFields } from "./queries";
 import { providerCallOptions, type ConnectionCallOptions } from "./reverify";
 
 export type LiveViewResult =
@@ -20,7 +21,7 @@ export type LiveViewResult =
 export async function loadLiveView(userId: string, connectionId: string, options: ConnectionCallOptions = {}): Promise<LiveViewResult> {
   const row = await db().connection.findFirst({
     where: { id: connectionId, userId },
-    select: { userId: true, provider: true, externalId: true, label: true, meta: true, credentialCiphertext: true, expiresAt: true, disconnectedAt: true },
+    select: { ...storedCredentialFields, expiresAt: true },
   });
   if (!row) return { kind: "not_found" };
   const provider = getProvider(row.provider);
@@ -28,5 +29,6 @@ export async function loadLiveView(userId: string, connectionId: string, options
   const credentials = row.disconnectedAt ? null : openCredentials(row);
   if (!credentials) return { kind: "disconnected" };
   const result = await provider.liveView(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
-  return result.ok ? { kind: "ok", items: result.items } : { kind: "failed", outcome: result.outcome };
+  // The provider's result has the same two cases as this one's last two.
+  return result;
 }

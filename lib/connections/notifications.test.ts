@@ -95,7 +95,7 @@ describe("status notifications", () => {
     try {
       const notification = { event: "connection.status_changed" as const, connectionId: "c1", tailnet: "example.com", status: "expired" as const, previousStatus: null, expiresAt: null, occurredAt: new Date().toISOString() };
       const result = await deliverWebhook(notification, { url: hooks.url, secret: SECRET, backoffMs: [20, 40] });
-      expect(result).toEqual({ delivered: true, attempts: 3, status: 200 });
+      expect(result).toEqual({ kind: "delivered", attempts: 3, status: 200 });
       expect(hooks.hooks.map((h) => h.validSignature)).toEqual([true, true, true]);
       expect(hooks.hooks.map((h) => h.validLegacySignature)).toEqual([true, true, true]);
       expect(new Set(hooks.hooks.map((h) => h.headers["x-tailnet-connect-delivery"])).size).toBe(1);
@@ -109,7 +109,7 @@ describe("status notifications", () => {
     try {
       const notification = { event: "connection.status_changed" as const, connectionId: "c3", tailnet: "example.com", status: "expired" as const, previousStatus: null, expiresAt: null, occurredAt: new Date().toISOString() };
       const before = Math.floor(Date.now() / 1000);
-      expect(await deliverWebhook(notification, { url: hooks.url, secret: SECRET, backoffMs: [1100] })).toEqual({ delivered: true, attempts: 2, status: 200 });
+      expect(await deliverWebhook(notification, { url: hooks.url, secret: SECRET, backoffMs: [1100] })).toEqual({ kind: "delivered", attempts: 2, status: 200 });
       const after = Math.floor(Date.now() / 1000);
       const stamps = hooks.hooks.map((h) => Number(/^t=(\d+),v1=[0-9a-f]{64}$/.exec(String(h.headers["tailnet-connect-signature"]))?.[1]));
       expect(stamps[0]).toBeGreaterThanOrEqual(before);
@@ -128,8 +128,8 @@ describe("status notifications", () => {
     const refusing = await startWebhookReceiver(SECRET, [410]);
     try {
       const notification = { event: "connection.status_changed" as const, connectionId: "c2", tailnet: "t", status: "invalid" as const, previousStatus: null, expiresAt: null, occurredAt: new Date().toISOString() };
-      expect(await deliverWebhook(notification, { url: failing.url, secret: SECRET, backoffMs: [10, 10] })).toEqual({ delivered: false, attempts: 3, problem: "HTTP 500" });
-      expect(await deliverWebhook(notification, { url: refusing.url, secret: SECRET, backoffMs: [10, 10] })).toEqual({ delivered: false, attempts: 1, problem: "HTTP 410" });
+      expect(await deliverWebhook(notification, { url: failing.url, secret: SECRET, backoffMs: [10, 10] })).toEqual({ kind: "failed", attempts: 3, problem: "HTTP 500" });
+      expect(await deliverWebhook(notification, { url: refusing.url, secret: SECRET, backoffMs: [10, 10] })).toEqual({ kind: "failed", attempts: 1, problem: "HTTP 410" });
     } finally {
       await failing.close();
       await refusing.close();

@@ -1,10 +1,33 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { CredentialMeta } from "@/lib/providers/types";
 import { metaOf } from "./credentials";
 import { deriveConnectionStatus, type ConnectionStatus } from "./status";
 
+/*
+ * The one module of connection reads: the selects (what a page may show, what opening the
+ * stored credentials needs), the types derived from them, and the queries the pages call.
+ * Other modules of lib/connections and lib/api select through these, so a column is named once.
+ */
+
 export const CONNECTIONS_PAGE_SIZE = 50;
+
+/** What opening a connection's stored credentials needs (lib/connections/credentials.ts). */
+export const storedCredentialFields = {
+  userId: true,
+  provider: true,
+  externalId: true,
+  label: true,
+  meta: true,
+  credentialCiphertext: true,
+  disconnectedAt: true,
+} as const satisfies Prisma.ConnectionSelect;
+
+/** The stored JSON scopes as strings, or null when the provider reports none. */
+export function scopesOf(value: unknown): string[] | null {
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === "string") : null;
+}
 
 /** Everything a page may show about a connection: never the ciphertext. */
 const publicFields = {
@@ -23,32 +46,41 @@ const publicFields = {
   lastOutcome: true,
   disconnectedAt: true,
   createdAt: true,
-} as const;
+} as const satisfies Prisma.ConnectionSelect;
 
-export type ConnectionView = {
-  id: string;
-  provider: string;
-  label: string;
-  externalId: string;
-  credentialId: string | null;
-  credentialHint: string | null;
-  credentialCreatedAt: Date | null;
-  expiresAt: Date | null;
-  scopes: string[] | null;
+type Row = Prisma.ConnectionGetPayload<{ select: typeof publicFields }>;
+
+/** A connection as the pages show it: the row, its JSON read, and its derived status. */
+export type ConnectionView = Omit<Row, "meta" | "scopes"> & {
   meta: CredentialMeta;
-  lastVerifiedAt: Date | null;
-  lastCheckedAt: Date | null;
-  lastOutcome: string | null;
-  disconnectedAt: Date | null;
-  createdAt: Date;
+  scopes: string[] | null;
   status: ConnectionStatus;
 };
 
-type Row = Omit<ConnectionView, "status" | "meta" | "scopes"> & { meta: unknown; scopes: unknown };
-
 function withStatus(row: Row, now: Date): ConnectionView {
-  const scopes = Array.isArray(row.scopes) ? row.scopes.filter((s): s is string => typeof s === "string") : null;
-  return { ...row, meta: metaOf(row.meta), scopes, status: deriveConnectionStatus(row, now) };
+  return { ...row, meta: metaOf(row.meta), scopes: scopesOf(row.scopes), status: deriveConnectionStatus(row, now) };
+}
+
+const summaryFields = {
+  id: true,
+  provider: true,
+  label: true,
+  externalId: true,
+  credentialHint: true,
+  expiresAt: true,
+  meta: true,
+} as const satisfies Prisma.ConnectionSelect;
+
+/** What the success page shows about the connection just made. */
+type SummaryRow = Prisma.ConnectionGetPayload<{ select: typeof summaryFields }>;
+export type ConnectedSummary = Omit<SummaryRow, "meta"> & { meta: CredentialMeta };
+
+/** The just-made connection for the success page; ownership is part of the query. */
+export async function getConnectedSummary(userId: string, connectionId: string): Promise<ConnectedSummary | null> {
+  if (connectionId.length > 100) return null;
+  const where = { id: connectionId, userId, disconnectedAt: null };
+  const row = await db().connection.findFirst({ where, select: summaryFields });
+  return row ? { ...row, meta: metaOf(row.meta) } : null;
 }
 
 export type ConnectionListPage = {

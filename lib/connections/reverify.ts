@@ -4,6 +4,7 @@ import { getProvider } from "@/lib/providers";
 import { isVerified, type VerifyResult } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES } from "./audit";
 import { openCredentials } from "./credentials";
+import { storedCredentialFields } from "./queries";
 import { notifyIfStatusMoved, type NotificationChannels } from "./notifications";
 import { deriveConnectionStatus, type ConnectionStatus } from "./status";
 import { recordAuditEvent } from "./store";
@@ -31,15 +32,9 @@ export type ReverifyResult =
   | { kind: "checked"; providerId: string; outcome: VerifyResult; status: ConnectionStatus; notified: boolean };
 
 const rowFields = {
+  ...storedCredentialFields,
   id: true,
-  userId: true,
-  provider: true,
-  externalId: true,
-  label: true,
-  meta: true,
-  credentialCiphertext: true,
   expiresAt: true,
-  disconnectedAt: true,
   notifiedStatus: true,
   lastOutcome: true,
 } as const;

@@ -34,13 +34,16 @@ export function daysLeft(expiresAt: Date | null, now: Date = new Date()): number
 }
 
 export const STATUS_LABELS: Record<ConnectionStatus, { label: string; description: string }> = {
-  active: { label: "Active", description: "The token works and has more than 14 days left, or does not expire." },
-  expiring_soon: { label: "Expiring soon", description: "The token works but expires within 14 days: rotate it." },
-  expired: { label: "Expired", description: "The token has expired: rotate it to reconnect." },
-  revoked: { label: "Revoked", description: "The token was revoked at Tailscale: rotate it to reconnect." },
+  active: { label: "Active", description: "The credential works and has more than 14 days left, or does not expire." },
+  expiring_soon: { label: "Expiring soon", description: "The credential works but expires within 14 days: rotate it." },
+  expired: { label: "Expired", description: "The credential has expired: rotate it to reconnect." },
+  revoked: { label: "Revoked", description: "The credential was revoked at Tailscale: rotate it to reconnect." },
   invalid: { label: "Needs attention", description: "Tailscale refused the last check: see the outcome and fix the value it names." },
   unverified: { label: "Unverified", description: "The last check could not reach a verdict (Tailscale busy or unreachable); what was known before is kept." },
-  disconnected: { label: "Disconnected", description: "Disconnected by its owner; its token was destroyed and its history kept." },
+  disconnected: {
+    label: "Disconnected",
+    description: "Disconnected by its owner; its credential was destroyed and its history kept.",
+  },
 };
 
 /** Statuses that the owner is told about when a connection moves into them. */

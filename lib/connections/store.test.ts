@@ -34,6 +34,28 @@ describe("saveVerifiedConnection", () => {
     expect(rows[0]!.credentialId).toBe(second.verified.keyId);
   });
 
+  it("gives the row and its event ids in the schema's cuid format, like the rows Prisma makes", async () => {
+    const user = await createUser();
+    const { id } = await createConnection(user.id);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { connectionId: id } });
+    for (const made of [user.id, id, event.id]) expect(made).toMatch(/^c[a-z0-9]{24}$/);
+  });
+
+  it("on reconnect keeps the id and creation time, and clears the disconnection and the last notice", async () => {
+    const user = await createUser();
+    const first = await createConnection(user.id, { canonicalTailnetId: "T5555CNTRL" });
+    const before = await db().connection.update({
+      where: { id: first.id },
+      data: { disconnectedAt: new Date(), notifiedStatus: "expired", credentialCiphertext: null },
+    });
+    const again = await createConnection(user.id, { canonicalTailnetId: "T5555CNTRL" });
+    const after = await db().connection.findUniqueOrThrow({ where: { id: first.id } });
+    expect(again.id).toBe(first.id);
+    expect(after).toMatchObject({ createdAt: before.createdAt, disconnectedAt: null, notifiedStatus: null, lastOutcome: "verified" });
+    expect(after.credentialCiphertext).not.toBeNull();
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+  });
+
   it("leaves exactly one row when the same connect runs twice at once", async () => {
     const user = await createUser();
     const token = fakeApiToken();

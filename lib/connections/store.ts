@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
+import { newId } from "@/lib/db/ids";
 import type { Credentials, Provider, VerifiedCredential } from "@/lib/providers/types";
 import { AUDIT_EVENT_TYPES, type AuditDetail, type AuditEventType } from "./audit";
 import { CREDENTIAL_FORMAT, sealCredentials } from "./credentials";
@@ -69,6 +69,46 @@ export async function saveVerifiedConnection(input: SaveInput): Promise<SavedCon
 type UpsertRow = { id: string; inserted: boolean };
 
 /**
+ * The columns the save writes, typed against the Prisma model: a renamed or retyped column fails
+ * to compile here. JSON columns hold the value itself; the statement casts their JSON text.
+ */
+type ModelColumns = Required<
+  Pick<
+    Prisma.ConnectionUncheckedCreateInput,
+    | "id"
+    | "userId"
+    | "provider"
+    | "externalId"
+    | "label"
+    | "credentialId"
+    | "credentialCiphertext"
+    | "credentialFormat"
+    | "encryptionKeyId"
+    | "credentialHint"
+    | "credentialCreatedAt"
+    | "expiresAt"
+    | "lastVerifiedAt"
+    | "lastCheckedAt"
+    | "lastOutcome"
+    | "disconnectedAt"
+    | "notifiedStatus"
+    | "createdAt"
+    | "updatedAt"
+    | "scopes"
+    | "meta"
+  >
+>;
+type ConnectionColumns = Omit<ModelColumns, "scopes" | "meta"> & {
+  scopes: string[] | null;
+  meta: VerifiedCredential["meta"];
+};
+type ConnectionColumn = keyof ConnectionColumns;
+
+const JSON_COLUMNS: ReadonlySet<ConnectionColumn> = new Set(["scopes", "meta"]);
+/** Kept from the first save: who and when. Every other written column is replaced on reconnect. */
+const KEPT_ON_CONFLICT: ReadonlySet<ConnectionColumn> = new Set(["id", "userId", "provider", "externalId", "createdAt"]);
+
+/**
  * The insert-or-update of the connection and the insert of its audit event, as one statement.
  * `xmax = 0` tells a fresh row from an updated one (created vs reconnected).
  */
@@ -77,26 +117,53 @@ function upsertWithEvent(input: SaveInput): Prisma.Sql {
   const externalId = verified.externalId;
   const sealed = sealCredentials({ userId, provider: provider.id, externalId }, credentials);
   const now = new Date();
-  const scopes = verified.scopes ? JSON.stringify(verified.scopes) : null;
-  const meta = JSON.stringify(verified.meta);
+  const row: ConnectionColumns = {
+    id: newId(),
+    userId,
+    provider: provider.id,
+    externalId,
+    label: verified.label,
+    credentialId: verified.credentialId,
+    credentialCiphertext: sealed.envelope,
+    credentialFormat: CREDENTIAL_FORMAT,
+    encryptionKeyId: sealed.keyId,
+    credentialHint: provider.credentialHint(credentials),
+    credentialCreatedAt: verified.createdAt,
+    expiresAt: verified.expiresAt,
+    scopes: verified.scopes,
+    meta: verified.meta,
+    lastVerifiedAt: now,
+    lastCheckedAt: now,
+    lastOutcome: "verified",
+    disconnectedAt: null,
+    notifiedStatus: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const columns = Object.keys(row) as ConnectionColumn[];
+  const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+  const values = Prisma.join(
+    columns.map((c) => {
+      if (!JSON_COLUMNS.has(c)) return Prisma.sql`${row[c]}`;
+      const value = row[c];
+      return Prisma.sql`${value === null ? null : JSON.stringify(value)}::jsonb`;
+    }),
+  );
+  const replaced = Prisma.raw(
+    columns
+      .filter((c) => !KEPT_ON_CONFLICT.has(c))
+      .map((c) => `"${c}" = EXCLUDED."${c}"`)
+      .join(", "),
+  );
   const detail: AuditDetail = { ...verified.meta, credentialId: verified.credentialId, label: verified.label, expires: verified.expiresAt?.toISOString() ?? null };
   return Prisma.sql`
     WITH "saved" AS (
-      INSERT INTO "Connection" ("id", "userId", "provider", "externalId", "label", "credentialId", "credentialCiphertext", "credentialFormat", "encryptionKeyId",
-        "credentialHint", "credentialCreatedAt", "expiresAt", "scopes", "meta", "lastVerifiedAt", "lastCheckedAt", "lastOutcome", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${userId}, ${provider.id}, ${externalId}, ${verified.label}, ${verified.credentialId}, ${sealed.envelope}, ${CREDENTIAL_FORMAT},
-        ${sealed.keyId}, ${provider.credentialHint(credentials)}, ${verified.createdAt}, ${verified.expiresAt}, ${scopes}::jsonb, ${meta}::jsonb, ${now}, ${now},
-        'verified', ${now}, ${now})
-      ON CONFLICT ("userId", "provider", "externalId") DO UPDATE SET
-        "label" = EXCLUDED."label", "credentialId" = EXCLUDED."credentialId", "credentialCiphertext" = EXCLUDED."credentialCiphertext",
-        "credentialFormat" = EXCLUDED."credentialFormat", "encryptionKeyId" = EXCLUDED."encryptionKeyId", "credentialHint" = EXCLUDED."credentialHint",
-        "credentialCreatedAt" = EXCLUDED."credentialCreatedAt", "expiresAt" = EXCLUDED."expiresAt", "scopes" = EXCLUDED."scopes", "meta" = EXCLUDED."meta",
-        "lastVerifiedAt" = EXCLUDED."lastVerifiedAt", "lastCheckedAt" = EXCLUDED."lastCheckedAt", "lastOutcome" = 'verified',
-        "disconnectedAt" = NULL, "notifiedStatus" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+      INSERT INTO "Connection" (${names}) VALUES (${values})
+      ON CONFLICT ("userId", "provider", "externalId") DO UPDATE SET ${replaced}
       RETURNING "id", (xmax = 0) AS "inserted"
     ), "event" AS (
       INSERT INTO "AuditEvent" ("id", "userId", "connectionId", "actorId", "type", "outcome", "detail", "createdAt")
-      SELECT ${randomUUID()}, ${userId}, "saved"."id", ${userId},
+      SELECT ${newId()}, ${userId}, "saved"."id", ${userId},
         COALESCE(${input.eventType ?? null}::text, CASE WHEN "saved"."inserted" THEN ${AUDIT_EVENT_TYPES.created} ELSE ${AUDIT_EVENT_TYPES.reconnected} END),
         'verified', ${JSON.stringify(detail)}::jsonb, ${now}
       FROM "saved"

@@ -105,7 +105,7 @@ export interface LiveItem {
   online: boolean;
 }
 
-export type LiveViewResult = { ok: true; items: LiveItem[] } | { ok: false; outcome: FailedOutcome };
+export type LiveViewResult = { kind: "ok"; items: LiveItem[] } | { kind: "failed"; outcome: FailedOutcome };
 
 export interface GuideSectionProps {
   headingLevel?: 2 | 3;
@@ -121,6 +121,8 @@ export interface ProviderField {
   hint?: ReactNode;
   /** Sealed between steps, never sent back to the browser, shown only as `credentialHint`. */
   secret?: boolean;
+  /** May be left empty (the schema supplies the default); the input is not marked required. */
+  optional?: boolean;
   /**
    * A non-secret field that belongs to the credential, so rotation asks for it again with the
    * secret ones (an OAuth client's ID: a new secret comes with a new client). Other non-secret
@@ -183,6 +185,8 @@ export interface ProviderCopy {
   labelTerm: string;
   externalIdTerm: string;
   credentialTerm: string;
+  /** The secret a person pastes, in running text: "token", "client secret" ("Rotate token"). */
+  credentialNoun: string;
   /** Done page / detail page, when the credential has no expiry. */
   noExpiry: string;
   DoneNext: ComponentType<{ reverifyHours: number; expiringSoonDays: number }>;

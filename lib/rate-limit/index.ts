@@ -21,10 +21,3 @@ export async function consumeRateLimit(name: RateLimitName, keys: string[], now 
   }
   return result;
 }
-
-export function describeWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  return `${Math.ceil(minutes / 60)} hours`;
-}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
@@ -32,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
       {callbackUrl !== "/connections" ? <p className="text-slate-700 dark:text-slate-300">Sign in to continue where you were going.</p> : null}
-      {notice ? <p className="rounded-md border-l-4 border-blue-700 bg-blue-50 px-4 py-3 text-blue-950 dark:border-blue-300 dark:bg-blue-950 dark:text-blue-50">{notice}</p> : null}
+      {notice ? <Notice tone="info">{notice}</Notice> : null}
       <SignInForm callbackUrl={callbackUrl} bodyLimitBytes={settings.BODY_LIMIT_BYTES} />
       {providers.length > 0 ? (
         <section aria-labelledby="other-ways" className="flex flex-col gap-3 border-t border-slate-200 pt-6 dark:border-slate-800">
@@ -41,9 +43,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <form key={p.id} action={oauthSignInAction}>
               <input type="hidden" name="provider" value={p.id} />
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
-              <button type="submit" className="min-h-11 w-full rounded-md border border-slate-400 px-4 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">
+              <Button type="submit" variant="secondary" className="w-full">
                 Continue with {p.name}
-              </button>
+              </Button>
             </form>
           ))}
         </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -17,9 +18,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <h1 className="text-2xl font-bold">Create an account</h1>
       {settings.SIGNUP === "closed" ? (
-        <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-300 dark:bg-amber-950 dark:text-amber-50">
+        <Notice tone="warning">
           Sign-up is closed on this server. Ask its operator for an account, then <Link href="/sign-in" className="underline">sign in</Link>.
-        </p>
+        </Notice>
       ) : (
         <>
           {settings.SIGNUP_ALLOWED_DOMAINS.length > 0 ? (

@@ -9,7 +9,7 @@ import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
 import { connectPath, providerBySlug } from "@/lib/providers";
-import { describeWait } from "@/lib/rate-limit";
+import { connectRateLimitMessage } from "@/lib/rate-limit/messages";
 import { startSpans } from "@/lib/timing/spans";
 import { firstIncompleteStep, missingPath } from "./flow";
 
@@ -70,7 +70,7 @@ export async function connectAction(slug: string, previous: FormState, formData:
     const credentials = { ...draft.values, ...draft.secrets.values };
     const result = await connectTailnet({ userId: user.id, address: await clientAddress(), provider, credentials });
     spans?.mark("connectTailnet");
-    if (result.status === "connected") {
+    if (result.kind === "connected") {
       // A plain form post gets a 303 anyway, and clears the draft in it. With JavaScript the answer
       // must not touch cookies (continueTo): the done page's request clears them (proxy.ts).
       if (!(await isFetchAction())) await clearOnboardingDraft();
@@ -78,14 +78,12 @@ export async function connectAction(slug: string, previous: FormState, formData:
       spans?.end({ provider: provider.id });
       return continueTo(`${connectPath(provider, "done")}?connection=${encodeURIComponent(result.connectionId)}`);
     }
-    if (result.status === "database_unavailable") return DATABASE_UNREACHABLE;
-    if (result.status === "app_rate_limited") {
+    if (result.kind === "database_unavailable") return DATABASE_UNREACHABLE;
+    if (result.kind === "app_rate_limited") {
       return {
         message: "This app is pausing your connection attempts",
         fieldErrors: {
-          connect: [
-            `You have tried to connect many times in a short while, so Tailnet Connect pauses new attempts for a little while to protect your account. Nothing was sent to ${provider.name.split(" (")[0]} and nothing was saved; your values are kept. Try again in ${describeWait(result.retryAfterSeconds)}.`,
-          ],
+          connect: [connectRateLimitMessage(provider.name.split(" (")[0]!, result.retryAfterSeconds)],
         },
       };
     }

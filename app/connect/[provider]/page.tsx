@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StepPage, noticeClass, primaryLinkClass, secondaryLinkClass } from "@/components/connect/step-page";
+import { StepPage } from "@/components/connect/step-page";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
 import { connectPath, guidePath } from "@/lib/providers";
@@ -23,21 +25,19 @@ export default async function ConnectStartPage({ params }: Props) {
   return (
     <StepPage steps={stepperEntries(provider)} step="start" title={copy.connectTitle} lead={copy.connectLead}>
       {resumeAt ? (
-        <div className={noticeClass}>
+        <Notice tone="info" as="div">
           <p>{copy.resumeText(draft.values)}</p>
           <p className="mt-3">
-            <Link href={resumeAt.href} className={primaryLinkClass}>
-              Continue where you left off
-            </Link>
+            <ButtonLink href={resumeAt.href}>Continue where you left off</ButtonLink>
             <span className="ml-3 text-sm">(next: {resumeAt.what})</span>
           </p>
-        </div>
+        </Notice>
       ) : null}
       <copy.Intro headingLevel={2} />
       <div className="flex flex-wrap items-center gap-4">
-        <Link href={connectPath(provider, first)} className={resumeAt ? secondaryLinkClass : primaryLinkClass}>
+        <ButtonLink href={connectPath(provider, first)} variant={resumeAt ? "secondary" : "primary"}>
           {resumeAt ? "Start from step 1" : copy.startLabel}
-        </Link>
+        </ButtonLink>
         <Link href={guidePath(provider)} className="underline underline-offset-4">
           Read the whole guide first
         </Link>

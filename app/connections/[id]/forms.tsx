@@ -36,22 +36,25 @@ export function RotateForm(props: {
   /** The rotated fields; `secret: false` for one that rotates with the secret (an OAuth client's ID). */
   secrets: Array<{ name: string; label: string; secret: boolean }>;
   hint: string;
+  /** The provider's credential in running text ("token"), and what it belongs to ("tailnet"). */
+  noun: string;
+  belongsTo: string;
   /** Null when the provider cannot revoke. */
   revokeLabel: string | null;
   bodyLimitBytes: number;
 }) {
-  const { connectionId, kept, secrets, hint, revokeLabel, bodyLimitBytes } = props;
+  const { connectionId, kept, secrets, hint, noun, belongsTo, revokeLabel, bodyLimitBytes } = props;
   const { bindForm, ...form } = useActionForm(props.action, rotateSchemaFor(useFieldSchema(), secrets.map((s) => s.name)), bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="rotate-form-title">
-      <h2 id="rotate-form-title" className="text-xl font-semibold">Paste the new token</h2>
+      <h2 id="rotate-form-title" className="text-xl font-semibold">Paste the new {noun}</h2>
       <FormMessage id="rotate-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
       {kept.map((k) => (
         <div key={k.label} className="flex flex-col gap-1">
           <span className="font-medium">{k.label}</span>
           <span className="font-mono">{k.value}</span>
-          <span className="text-sm text-slate-600 dark:text-slate-300">The new token must belong to this same tailnet.</span>
+          <span className="text-sm text-slate-600 dark:text-slate-300">The new {noun} must belong to this same {belongsTo}.</span>
         </div>
       ))}
       {secrets.map((s) => (
@@ -75,19 +78,22 @@ export function RotateForm(props: {
           <span>
             <span className="font-medium">{revokeLabel}</span>
             <span id="revoke-old-hint" className="block text-sm text-slate-600 dark:text-slate-300">
-              Done with the new token right after the switch, so the old one cannot be used again.
+              Done with the new {noun} right after the switch, so the old one cannot be used again.
             </span>
           </span>
         </label>
       ) : null}
       <div>
-        <SubmitButton pending={form.pending} pendingText="Checking the new token…">Rotate token</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText={`Checking the new ${noun}…`}>
+          Rotate {noun}
+        </SubmitButton>
       </div>
     </form>
   );
 }
 
-export function DisconnectForm({ connectionId, revokeLabel, bodyLimitBytes }: { connectionId: string; revokeLabel: string | null; bodyLimitBytes: number }) {
+export function DisconnectForm(props: { connectionId: string; noun: string; revokeLabel: string | null; bodyLimitBytes: number }) {
+  const { connectionId, noun, revokeLabel, bodyLimitBytes } = props;
   const { bindForm, ...form } = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label="Disconnect">
@@ -99,7 +105,7 @@ export function DisconnectForm({ connectionId, revokeLabel, bodyLimitBytes }: { 
           <span>
             <span className="font-medium">{revokeLabel}</span>
             <span id="revoke-hint" className="block text-sm text-slate-600 dark:text-slate-300">
-              Recommended: nobody can use it afterwards. Untick only if something else still uses the same token.
+              Recommended: nobody can use it afterwards. Untick only if something else still uses the same {noun}.
             </span>
           </span>
         </label>

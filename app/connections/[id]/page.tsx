@@ -6,6 +6,8 @@ import { DeviceList } from "@/components/connections/device-list";
 import { expiryPhrase, formatDate, formatDateTime, relativeTime } from "@/components/connections/format";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { TokenTimeline } from "@/components/connections/token-timeline";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { loadLiveView } from "@/lib/connections/live-view";
@@ -59,7 +61,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           <Fact term={`${copy.credentialTerm} expires`}>
             {connection.expiresAt ? `${formatDate(connection.expiresAt)} (${expiryPhrase(connection.expiresAt, now)})` : copy.noExpiry}
           </Fact>
-          <Fact term={`${copy.credentialTerm} life`}><TokenTimeline createdAt={connection.credentialCreatedAt} expiresAt={connection.expiresAt} now={now} /></Fact>
+          <Fact term={`${copy.credentialTerm} life`}><TokenTimeline createdAt={connection.credentialCreatedAt} expiresAt={connection.expiresAt} now={now} term={copy.credentialTerm} /></Fact>
           {connection.scopes ? <Fact term="Scopes">{connection.scopes.join(", ") || "None"}</Fact> : null}
           <Fact term="Last verified">{connection.lastVerifiedAt ? `${relativeTime(connection.lastVerifiedAt, now)} (${formatDateTime(connection.lastVerifiedAt)})` : "Never"}</Fact>
           <Fact term="Last checked">
@@ -79,13 +81,21 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           <h2 id="actions" className="text-xl font-semibold">Actions</h2>
           <ReverifyForm connectionId={connection.id} bodyLimitBytes={BODY_LIMIT_BYTES} />
           <ul className="flex flex-wrap gap-4">
-            <li><Link href={`/connections/${connection.id}/rotate`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 px-4 font-semibold hover:bg-white dark:border-slate-500 dark:hover:bg-slate-900">Rotate token</Link></li>
-            <li><Link href={`/connections/${connection.id}/disconnect`} className="inline-flex min-h-11 items-center rounded-md border border-red-700 px-4 font-semibold text-red-800 hover:bg-red-50 dark:border-red-400 dark:text-red-200 dark:hover:bg-red-950">Disconnect</Link></li>
+            <li>
+              <ButtonLink href={`/connections/${connection.id}/rotate`} variant="secondary">
+                Rotate {copy.credentialNoun}
+              </ButtonLink>
+            </li>
+            <li>
+              <ButtonLink href={`/connections/${connection.id}/disconnect`} variant="dangerOutline">
+                Disconnect
+              </ButtonLink>
+            </li>
           </ul>
         </section>
       ) : (
         <p>
-          This connection&apos;s token was destroyed. To use the tailnet again, <Link href={connectPath(provider)} className="underline underline-offset-4">connect it again</Link>.
+          This connection&apos;s {copy.credentialNoun} was destroyed. To use the tailnet again, <Link href={connectPath(provider)} className="underline underline-offset-4">connect it again</Link>.
         </p>
       )}
 
@@ -99,7 +109,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="history" className="flex flex-col gap-3">
         <h2 id="history" className="text-xl font-semibold">History</h2>
-        <ConnectionHistory entries={history} />
+        <ConnectionHistory entries={history} credentialNoun={copy.credentialNoun} />
       </section>
     </div>
   );
@@ -117,47 +127,55 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 function Notices({ query, provider, expires }: { query: Record<string, string | string[] | undefined>; provider: Provider; expires: boolean }) {
   // A credential without expiry keeps working until it is revoked by hand.
   const stillWorks = expires ? "still works at Tailscale until it expires" : "still works at Tailscale (it does not expire)";
-  const ok = "rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100";
-  const warn = "rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50";
+  const noun = provider.copy.credentialNoun;
   const keysLink = (
     <a href={provider.copy.credentialsConsole.href} className="font-semibold underline underline-offset-4" target="_blank" rel="noreferrer">
       {provider.copy.credentialsConsole.label}
     </a>
   );
+  const ok = (children: React.ReactNode) => <Notice tone="success" announce>{children}</Notice>;
+  const warn = (children: React.ReactNode) => <Notice tone="warning" announce>{children}</Notice>;
   switch (query.rotated) {
     case "revoked":
-      return <p role="status" className={ok}>The token was rotated, and the old token was revoked at Tailscale.</p>;
+      return ok(<>The {noun} was rotated, and the old {noun} was revoked at Tailscale.</>);
     case "already_gone":
-      return (
-        <p role="status" className={ok}>
-          The token was rotated. Tailscale no longer knew the old token (it was already revoked or deleted), so there was nothing to revoke. If you expected it to
-          still exist, check {keysLink}.
-        </p>
+      return ok(
+        <>
+          The {noun} was rotated. Tailscale no longer knew the old {noun} (it was already revoked or deleted), so there was
+          nothing to revoke. If you expected it to still exist, check {keysLink}.
+        </>,
       );
     case "kept":
-      return <p role="status" className={ok}>The token was rotated. The old token {stillWorks}; revoke it in {keysLink} when nothing else uses it.</p>;
+      return ok(<>The {noun} was rotated. The old {noun} {stillWorks}; revoke it in {keysLink} when nothing else uses it.</>);
     case "none":
-      return (
-        <p role="status" className={ok}>
-          The token was rotated.{provider.revoke ? null : <> The old one {stillWorks}: revoke it in {keysLink}.</>}
-        </p>
-      );
+      return ok(<>The {noun} was rotated.{provider.revoke ? null : <> The old one {stillWorks}: revoke it in {keysLink}.</>}</>);
     case "revoke_failed":
-      return (
-        <p role="status" className={warn}>
-          The token was rotated, but the old token could not be revoked at Tailscale (the new token&apos;s role may not be allowed to). Revoke it yourself in {keysLink}.
-        </p>
+      return warn(
+        <>
+          The {noun} was rotated, but the old {noun} could not be revoked at Tailscale (the new {noun}&apos;s role may not be
+          allowed to). Revoke it yourself in {keysLink}.
+        </>,
       );
   }
   switch (query.disconnected) {
     case "revoked":
-      return <p role="status" className={ok}>Disconnected. The token was revoked at Tailscale and its encrypted copy here destroyed.</p>;
+      return ok(<>Disconnected. The {noun} was revoked at Tailscale and its encrypted copy here destroyed.</>);
     case "not_asked":
-      return <p role="status" className={ok}>Disconnected. The encrypted copy of the token here was destroyed; the token itself {stillWorks}. Revoke it in {keysLink} if nothing else uses it.</p>;
+      return ok(
+        <>
+          Disconnected. The encrypted copy of the {noun} here was destroyed; the {noun} itself {stillWorks}. Revoke it in{" "}
+          {keysLink} if nothing else uses it.
+        </>,
+      );
     case "failed":
-      return <p role="status" className={warn}>Disconnected, and the encrypted copy of the token here was destroyed, but revoking it at Tailscale failed. Revoke it yourself in {keysLink}.</p>;
+      return warn(
+        <>
+          Disconnected, and the encrypted copy of the {noun} here was destroyed, but revoking it at Tailscale failed. Revoke it
+          yourself in {keysLink}.
+        </>,
+      );
     case "already":
-      return <p role="status" className={ok}>This connection was already disconnected.</p>;
+      return ok(<>This connection was already disconnected.</>);
   }
   return null;
 }

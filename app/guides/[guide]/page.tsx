@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { notFound } from "next/navigation";
 import { connectPath, providerByGuideSlug } from "@/lib/providers";
 import type { ConnectStep, Provider } from "@/lib/providers/types";
@@ -15,12 +15,9 @@ function ConnectNow({ provider, step }: { provider: Provider; step: ConnectStep 
   const field = provider.fields.find((f) => f.name === step.fields[0]);
   return (
     <p className="pt-2">
-      <Link
-        href={connectPath(provider, step)}
-        className="inline-flex min-h-11 items-center rounded-md bg-accent px-5 font-semibold text-on-accent underline-offset-4 hover:underline"
-      >
+      <ButtonLink href={connectPath(provider, step)}>
         Connect now<span className="sr-only">: {(field?.label ?? step.name).toLowerCase()}</span>
-      </Link>
+      </ButtonLink>
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { Notice } from "@/components/ui/notice";
 import { createApiKeyFormSchema, revokeApiKeySchema } from "@/lib/api/key-schemas";
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -16,10 +17,10 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
       <FormMessage id="create-key-message" state={form.message} />
       {shown ? (
-        <div className="flex flex-col gap-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+        <Notice tone="warning" as="div" className="flex flex-col gap-2">
           <label htmlFor="new-api-key" className="font-semibold">Your new API key (shown once)</label>
           <input id="new-api-key" readOnly value={shown} className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900" data-testid="new-api-key" />
-        </div>
+        </Notice>
       ) : null}
       <Field id="key-name" name="name" label="Name" hint="Which host app uses it, e.g. “billing backend”." required autoComplete="off" defaultValue={form.state.values?.name ?? ""} errors={form.errorsFor("name")} onBlur={form.onBlur} />
       <fieldset className="flex flex-col gap-2" aria-describedby={scopeErrors?.length ? "scopes-errors" : undefined}>

@@ -68,8 +68,11 @@ export async function notifyIfStatusMoved(
   }
   if (channels.webhook) {
     const result = await deliverWebhook(notification, channels.webhook);
-    detail.webhook = result.delivered ? `delivered after ${result.attempts} attempt(s)` : `failed after ${result.attempts} attempt(s): ${result.problem}`;
-    if (!result.delivered) console.error(`[notify] webhook for connection ${connection.id} failed: ${result.problem}`);
+    const attempts = `${result.attempts} attempt(s)`;
+    detail.webhook = result.kind === "delivered" ? `delivered after ${attempts}` : `failed after ${attempts}: ${result.problem}`;
+    if (result.kind === "failed") {
+      console.error(`[notify] webhook for connection ${connection.id} failed: ${result.problem}`);
+    }
   }
   if (!channels.email && !channels.webhook) detail.channels = "none configured";
   await recordAuditEvent(db(), { userId: connection.userId, connectionId: connection.id, actorId: null, type: AUDIT_EVENT_TYPES.notified, outcome: status, detail });

@@ -14,7 +14,9 @@ export type WebhookSettings = {
   timeoutMs?: number;
 };
 
-export type WebhookResult = { delivered: true; attempts: number; status: number } | { delivered: false; attempts: number; problem: string };
+export type WebhookResult =
+  | { kind: "delivered"; attempts: number; status: number }
+  | { kind: "failed"; attempts: number; problem: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,15 +48,15 @@ export async function deliverWebhook(notification: StatusNotification, settings:
         signal: AbortSignal.timeout(settings.timeoutMs ?? 5000),
       });
       await response.arrayBuffer().catch(() => undefined);
-      if (response.status >= 200 && response.status < 300) return { delivered: true, attempts: attempt, status: response.status };
+      if (response.status >= 200 && response.status < 300) return { kind: "delivered", attempts: attempt, status: response.status };
       problem = `HTTP ${response.status}`;
-      if (response.status !== 429 && response.status < 500) return { delivered: false, attempts: attempt, problem };
+      if (response.status !== 429 && response.status < 500) return { kind: "failed", attempts: attempt, problem };
     } catch (error) {
       problem = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "network error";
     }
     const wait = backoff[attempt - 1];
-    if (wait === undefined) return { delivered: false, attempts: attempt, problem };
+    if (wait === undefined) return { kind: "failed", attempts: attempt, problem };
     await sleep(wait);
   }
-  return { delivered: false, attempts: backoff.length + 1, problem };
+  return { kind: "failed", attempts: backoff.length + 1, problem };
 }

@@ -47,7 +47,7 @@ const usersEnvelope = z.object({ users: z.array(z.object({ id: z.string(), tailn
 export type ReadResult<T> = { ok: true; data: T; scopes: string[] } | { ok: false; outcome: OAuthClientOutcome };
 
 export function outcomeForTokenFailure(failure: TokenFailure): OAuthClientOutcome {
-  switch (failure.reason) {
+  switch (failure.kind) {
     case "invalid_client":
       return { outcome: "invalid_client", httpStatus: failure.httpStatus };
     case "rate_limited":

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { normalizeSecretPaste, otherKindMessage, schemaFrom, type Check } from "@/lib/providers/shared/fields";
+import { classifyTailnet } from "@/lib/providers/tailscale/fields";
 
 /*
  * The three values a person enters to connect with a Tailscale OAuth client ("trust
@@ -47,9 +49,9 @@ export const clientSecretMessages = {
 } as const;
 
 /*
- * The tailnet rules below follow the API-key provider's organization rules
- * (lib/providers/tailscale/fields.ts, checkOrganization) with different words: here the field is
- * optional and empty means the client's own tailnet. Keep the two patterns in step.
+ * The tailnet rules are the API-key provider's (classifyTailnet in lib/providers/tailscale/fields.ts,
+ * shared between the two ways of connecting to one vendor, docs/decisions/0006) with different
+ * words: here the field is optional and empty means the client's own tailnet.
  */
 export const tailnetMessages = {
   tooLong: `That is longer than any Tailscale tailnet name (at most ${TAILNET_MAX_LENGTH} characters). Leave the field empty, enter -, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,
@@ -60,8 +62,6 @@ export const tailnetMessages = {
   invalid:
     "That is not a tailnet Tailscale recognises. Leave the field empty or enter - to use the client's own tailnet, or enter the Tailnet ID (for example T1234CNTRL) from Settings > General.",
 } as const;
-
-type Check = { ok: true; value: string } | { ok: false; message: string };
 
 // Shape of client IDs seen in Tailscale's docs and reports (k1234511CNTRL, k4udsb7CNTRL). The
 // CNTRL suffix is not documented as a rule (API keys without it exist), so it is not required.
@@ -92,15 +92,12 @@ export function checkClientId(raw: string): Check {
 }
 
 export function checkClientSecret(raw: string): Check {
-  if (raw.length > PASTE_MAX_LENGTH) return { ok: false, message: clientSecretMessages.tooLong };
-  // Wrapped pastes: whitespace is never part of a secret, wherever it sits.
-  const value = raw.replace(/\s+/g, "");
-  if (value === "") return { ok: false, message: clientSecretMessages.required };
-  if (value.length > CLIENT_SECRET_MAX_LENGTH) return { ok: false, message: clientSecretMessages.tooLong };
+  const pasted = normalizeSecretPaste(raw, { pasteMax: PASTE_MAX_LENGTH, max: CLIENT_SECRET_MAX_LENGTH }, clientSecretMessages);
+  if (!pasted.ok) return pasted;
+  const value = pasted.value;
   const lower = value.toLowerCase();
-  for (const [prefix, message] of OTHER_KINDS) {
-    if (lower.startsWith(prefix)) return { ok: false, message };
-  }
+  const otherKind = otherKindMessage(value, OTHER_KINDS);
+  if (otherKind) return { ok: false, message: otherKind };
   if (CLIENT_ID.test(value)) return { ok: false, message: clientSecretMessages.clientId };
   if (!lower.startsWith("tskey-")) return { ok: false, message: clientSecretMessages.notASecret };
   if (!value.startsWith("tskey-client-")) {
@@ -112,33 +109,20 @@ export function checkClientSecret(raw: string): Check {
   return { ok: true, value };
 }
 
-const TAILNET_ID = /^T[0-9A-Za-z]+CNTRL$/;
-const DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
-const EMAIL = new RegExp(`^[A-Za-z0-9._%+'-]{1,64}@(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
-const GITHUB_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\.github$/i;
-const MAGIC_DNS = /(^|\.)ts\.net\.?$/i;
-
 /** Empty means `-`: the tailnet that owns the client, which is what almost everyone wants. */
 export function checkTailnet(raw: string): Check {
   if (raw.length > TAILNET_MAX_LENGTH * 4) return { ok: false, message: tailnetMessages.tooLong };
   const value = raw.trim();
   if (value === "" || value === "-") return { ok: true, value: "-" };
-  if (value.length > TAILNET_MAX_LENGTH) return { ok: false, message: tailnetMessages.tooLong };
-  if (value.toLowerCase().startsWith("tskey-")) return { ok: false, message: tailnetMessages.token };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) return { ok: false, message: tailnetMessages.url };
-  if (MAGIC_DNS.test(value)) return { ok: false, message: tailnetMessages.magicDns };
-  if (TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value)) return { ok: true, value };
-  return { ok: false, message: tailnetMessages.invalid };
-}
-
-function schemaFrom(check: (raw: string) => Check, requiredMessage: string) {
-  return z.string({ error: requiredMessage }).transform((raw, ctx) => {
-    const result = check(raw);
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: result.message });
-    return z.NEVER;
-  });
+  const messages = {
+    too_long: tailnetMessages.tooLong,
+    key: tailnetMessages.token,
+    url: tailnetMessages.url,
+    magic_dns: tailnetMessages.magicDns,
+    invalid: tailnetMessages.invalid,
+  };
+  const verdict = classifyTailnet(value);
+  return verdict === "valid" ? { ok: true, value } : { ok: false, message: messages[verdict] };
 }
 
 export const clientIdSchema = schemaFrom(checkClientId, clientIdMessages.required);

@@ -35,6 +35,8 @@ export const OAUTH_CLIENT_FIELDS: readonly ProviderField[] = [
     name: "tailnet",
     label: "Tailnet",
     hint: <>Optional. Leave it empty (or enter -) for the client&apos;s own tailnet, or enter the Tailnet ID from Settings &gt; General, like T1234CNTRL.</>,
+    // The schema turns empty into `-` (the client's own tailnet), so the input must not be required.
+    optional: true,
     changeLabel: "the tailnet",
     fix: { label: "Fix the tailnet", kept: "Your client secret is kept for now, so you only change the tailnet." },
   },
@@ -172,6 +174,7 @@ export const OAUTH_CLIENT_COPY: ProviderCopy = {
   labelTerm: "Tailnet",
   externalIdTerm: "Tailnet ID",
   credentialTerm: "Client",
+  credentialNoun: "client secret",
   noExpiry: "Does not expire",
   DoneNext,
   rotateLead:

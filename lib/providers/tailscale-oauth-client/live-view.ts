@@ -8,7 +8,7 @@ import type { LiveItem } from "@/lib/providers/types";
 /** Same rule as the API-key provider's device list: seen in the last five minutes counts as online. */
 export const ONLINE_WITHIN_MS = 5 * 60_000;
 
-export type LiveViewResult = { ok: true; items: LiveItem[] } | { ok: false; outcome: OAuthClientOutcome };
+export type LiveViewResult = { kind: "ok"; items: LiveItem[] } | { kind: "failed"; outcome: OAuthClientOutcome };
 
 /**
  * The tailnet's devices, fetched live with stored credentials. Uses the cached access token; a
@@ -17,10 +17,10 @@ export type LiveViewResult = { ok: true; items: LiveItem[] } | { ok: false; outc
 export async function liveView(input: OAuthClientCredentialsInput, options: CallOptions & { now?: () => Date } = {}): Promise<LiveViewResult> {
   const parsed = credentialsSchema.safeParse(input);
   // Stored credentials were valid when saved; failing the schema now means the rules changed.
-  if (!parsed.success) return { ok: false, outcome: { outcome: "unexpected_response" } };
+  if (!parsed.success) return { kind: "failed", outcome: { outcome: "unexpected_response" } };
   const { now: clock, ...callOptions } = options;
   const result = await listDevices(parsed.data, parsed.data.tailnet, callContext(callOptions), options.tokenClient ?? processTokenClient);
-  if (!result.ok) return { ok: false, outcome: result.outcome };
+  if (!result.ok) return { kind: "failed", outcome: result.outcome };
   const now = (clock?.() ?? new Date()).getTime();
   const items = result.data
     .map((d) => {
@@ -31,5 +31,5 @@ export async function liveView(input: OAuthClientCredentialsInput, options: Call
       return { id: d.id, name: d.hostname, detail, kind: d.os, lastSeen: d.lastSeen ?? null, online };
     })
     .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
-  return { ok: true, items };
+  return { kind: "ok", items };
 }

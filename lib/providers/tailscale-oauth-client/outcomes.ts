@@ -1,5 +1,5 @@
 import type { OutcomeStatus } from "@/lib/providers/types";
-import { formatWait } from "./format";
+import { tryAgainIn } from "@/lib/rate-limit/messages";
 import type { FieldName } from "./fields";
 import { GUIDE_STEP_IDS } from "./guide/steps";
 
@@ -157,7 +157,7 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
       return {
         title: "Tailscale asked us to slow down",
         message: `Too many requests reached Tailscale in a short time. Nothing was saved, and your client may well be fine. ${
-          result.retryAfterSeconds === undefined ? "Wait a minute, then try again." : `Try again in ${formatWait(result.retryAfterSeconds)}.`
+          tryAgainIn(result.retryAfterSeconds)
         }`,
         fixField: null,
         guideStepId: null,

@@ -12,6 +12,12 @@ afterAll(() => fake.close());
 const good = { ...FIXTURE_OAUTH_CREDENTIALS.good, tailnet: "" };
 
 describe("the OAuth-client provider", () => {
+  it("marks only the tailnet optional, and an empty tailnet means the client's own (-)", () => {
+    expect(provider.fields.filter((f) => f.optional).map((f) => f.name)).toEqual(["tailnet"]);
+    const parsed = provider.schema.safeParse({ clientId: good.clientId, clientSecret: good.clientSecret, tailnet: "" });
+    expect(parsed.success && parsed.data).toMatchObject({ tailnet: "-" });
+  });
+
   it("verifies into a credential that does not expire, with every non-secret field in meta", async () => {
     const result = await provider.verify(good, { baseUrl: fake.url });
     expect(result).toMatchObject({ outcome: "verified", expiresAt: null, credentialId: good.clientId, meta: { clientId: good.clientId, tailnet: "-" } });
@@ -38,7 +44,7 @@ describe("the OAuth-client provider", () => {
 
   it("lists the devices live", async () => {
     const result = await provider.liveView!(good, { baseUrl: fake.url });
-    expect(result.ok && result.items.length).toBeGreaterThan(0);
+    expect(result.kind === "ok" && result.items.length).toBeGreaterThan(0);
   });
 
   it("maps a wrong secret to invalid_client on the secret field, a credential fault", async () => {

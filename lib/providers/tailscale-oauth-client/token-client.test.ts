@@ -94,14 +94,14 @@ describe("a 401 with a cached token", () => {
 describe("failures", () => {
   it("a wrong secret is invalid_client, and neither the failure nor the cache holds the secret", async () => {
     const result = await tokens.accessToken(wrongSecret, ctx());
-    expect(result).toEqual({ ok: false, reason: "invalid_client", httpStatus: 401 });
+    expect(result).toEqual({ ok: false, kind: "invalid_client", httpStatus: 401 });
     expect(JSON.stringify(result)).not.toContain(wrongSecret.clientSecret.slice(-12));
     expect(await tokens.accessToken(wrongSecret, ctx())).toMatchObject({ ok: false });
     expect(tokenCalls()).toBe(2);
   });
 
   it("a 429 carries its Retry-After", async () => {
-    expect(await tokens.accessToken(rateLimited, ctx())).toEqual({ ok: false, reason: "rate_limited", httpStatus: 429, retryAfterSeconds: 3600 });
+    expect(await tokens.accessToken(rateLimited, ctx())).toEqual({ ok: false, kind: "rate_limited", httpStatus: 429, retryAfterSeconds: 3600 });
   });
 
   it("maps status codes, not message texts", () => {
@@ -111,13 +111,13 @@ describe("failures", () => {
       body,
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     });
-    expect(tokenFailureFor(response(400))).toMatchObject({ reason: "invalid_client", httpStatus: 400 });
-    expect(tokenFailureFor(response(401, "<html>"))).toMatchObject({ reason: "invalid_client", httpStatus: 401 });
-    expect(tokenFailureFor(response(429, "", 30))).toMatchObject({ reason: "rate_limited", retryAfterSeconds: 30 });
-    expect(tokenFailureFor(response(502, "<html>bad gateway</html>"))).toMatchObject({ reason: "unavailable", httpStatus: 502 });
-    expect(tokenFailureFor(response(403))).toMatchObject({ reason: "unexpected_response", httpStatus: 403 });
-    expect(tokenFailureFor({ kind: "network", code: "ECONNRESET" })).toEqual({ ok: false, reason: "unavailable" });
-    expect(tokenFailureFor({ kind: "timeout" })).toEqual({ ok: false, reason: "timeout" });
+    expect(tokenFailureFor(response(400))).toMatchObject({ kind: "invalid_client", httpStatus: 400 });
+    expect(tokenFailureFor(response(401, "<html>"))).toMatchObject({ kind: "invalid_client", httpStatus: 401 });
+    expect(tokenFailureFor(response(429, "", 30))).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 30 });
+    expect(tokenFailureFor(response(502, "<html>bad gateway</html>"))).toMatchObject({ kind: "unavailable", httpStatus: 502 });
+    expect(tokenFailureFor(response(403))).toMatchObject({ kind: "unexpected_response", httpStatus: 403 });
+    expect(tokenFailureFor({ kind: "network", code: "ECONNRESET" })).toEqual({ ok: false, kind: "unavailable" });
+    expect(tokenFailureFor({ kind: "timeout" })).toEqual({ ok: false, kind: "timeout" });
   });
 
   it("times out against an endpoint that never answers", async () => {
@@ -127,7 +127,7 @@ describe("failures", () => {
     const { port } = silent.address() as { port: number };
     try {
       const result = await tokens.accessToken(good, { baseUrl: `http://127.0.0.1:${port}`, deadline: Date.now() + 300 });
-      expect(result).toEqual({ ok: false, reason: "timeout" });
+      expect(result).toEqual({ ok: false, kind: "timeout" });
     } finally {
       silent.closeAllConnections();
       silent.close();

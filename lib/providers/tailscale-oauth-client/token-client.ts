@@ -27,13 +27,13 @@ export interface AccessToken {
 /** Why no access token could be had. Matched on status codes, never on Tailscale's message text. */
 export type TokenFailure =
   /** 400 or 401 from the token endpoint: wrong secret, unknown or deleted client. */
-  | { ok: false; reason: "invalid_client"; httpStatus: number }
-  | { ok: false; reason: "rate_limited"; httpStatus: 429; retryAfterSeconds?: number }
+  | { ok: false; kind: "invalid_client"; httpStatus: number }
+  | { ok: false; kind: "rate_limited"; httpStatus: 429; retryAfterSeconds?: number }
   /** 5xx, or no HTTP answer at all. */
-  | { ok: false; reason: "unavailable"; httpStatus?: number }
-  | { ok: false; reason: "timeout" }
-  | { ok: false; reason: "aborted" }
-  | { ok: false; reason: "unexpected_response"; httpStatus?: number; problem: string };
+  | { ok: false; kind: "unavailable"; httpStatus?: number }
+  | { ok: false; kind: "timeout" }
+  | { ok: false; kind: "aborted" }
+  | { ok: false; kind: "unexpected_response"; httpStatus?: number; problem: string };
 
 export type TokenResult = { ok: true; token: AccessToken; fromCache: boolean } | TokenFailure;
 
@@ -54,21 +54,21 @@ const tokenResponseSchema = z.object({
 export function tokenFailureFor(outcome: Exclude<HttpOutcome, { kind: "response"; status: 200 }>): TokenFailure {
   switch (outcome.kind) {
     case "timeout":
-      return { ok: false, reason: "timeout" };
+      return { ok: false, kind: "timeout" };
     case "aborted":
-      return { ok: false, reason: "aborted" };
+      return { ok: false, kind: "aborted" };
     case "network":
-      return { ok: false, reason: "unavailable" };
+      return { ok: false, kind: "unavailable" };
     case "invalid_request":
-      return { ok: false, reason: "unexpected_response", problem: outcome.problem };
+      return { ok: false, kind: "unexpected_response", problem: outcome.problem };
     case "response": {
       const { status } = outcome;
-      if (status === 400 || status === 401) return { ok: false, reason: "invalid_client", httpStatus: status };
+      if (status === 400 || status === 401) return { ok: false, kind: "invalid_client", httpStatus: status };
       if (status === 429) {
-        return { ok: false, reason: "rate_limited", httpStatus: 429, ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }) };
+        return { ok: false, kind: "rate_limited", httpStatus: 429, ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }) };
       }
-      if (status >= 500) return { ok: false, reason: "unavailable", httpStatus: status };
-      return { ok: false, reason: "unexpected_response", httpStatus: status, problem: `the token endpoint answered ${status}` };
+      if (status >= 500) return { ok: false, kind: "unavailable", httpStatus: status };
+      return { ok: false, kind: "unexpected_response", httpStatus: status, problem: `the token endpoint answered ${status}` };
     }
   }
 }
@@ -139,10 +139,10 @@ export class TokenClient {
     try {
       json = JSON.parse(outcome.body);
     } catch {
-      return { ok: false, reason: "unexpected_response", httpStatus: 200, problem: "the token response is not JSON" };
+      return { ok: false, kind: "unexpected_response", httpStatus: 200, problem: "the token response is not JSON" };
     }
     const parsed = tokenResponseSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, reason: "unexpected_response", httpStatus: 200, problem: "the token response does not have the documented shape" };
+    if (!parsed.success) return { ok: false, kind: "unexpected_response", httpStatus: 200, problem: "the token response does not have the documented shape" };
     const { access_token, expires_in, scope } = parsed.data;
     return {
       ok: true,

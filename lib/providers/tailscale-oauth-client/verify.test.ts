@@ -147,7 +147,7 @@ describe("copy", () => {
 describe("liveView", () => {
   it("lists devices like the API-key provider's view, online first", async () => {
     const result = await liveView(C.good, { baseUrl: fake.url, timeoutMs: 5_000, tokenClient: tokens });
-    if (!result.ok) throw new Error(JSON.stringify(result));
+    if (result.kind !== "ok") throw new Error(JSON.stringify(result));
     expect(result.items.map((d) => [d.name, d.online])).toEqual([
       ["build-server", true],
       ["laptop", true],
@@ -159,7 +159,7 @@ describe("liveView", () => {
 
   it("reports the missing scope", async () => {
     expect(await liveView(C.missingScope, { baseUrl: fake.url, timeoutMs: 5_000, tokenClient: tokens })).toEqual({
-      ok: false,
+      kind: "failed",
       outcome: { outcome: "insufficient_scope", scope: "devices:core:read", tailnetEntered: false, httpStatus: 403 },
     });
   });

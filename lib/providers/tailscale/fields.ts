@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeSecretPaste, otherKindMessage, schemaFrom, type Check } from "@/lib/providers/shared/fields";
 
 /*
  * The two values a person pastes to connect Tailscale, checked the same way in the browser
@@ -48,8 +49,6 @@ export const tokenMessages = {
     "That token looks cut short or has extra characters. An API access token looks like tskey-api-<key id>-<secret>; copy it again with the Copy button and paste all of it.",
 } as const;
 
-type Check = { ok: true; value: string } | { ok: false; message: string };
-
 const TAILNET_ID = /^T[0-9A-Za-z]+CNTRL$/;
 const DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}\\.)+[A-Za-z]{2,63}$`);
@@ -57,19 +56,34 @@ const EMAIL = new RegExp(`^[A-Za-z0-9._%+'-]{1,64}@(?:${DOMAIN_LABEL}\\.)+[A-Za-
 const GITHUB_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\.github$/i;
 const MAGIC_DNS = /(^|\.)ts\.net\.?$/i;
 
+/**
+ * What a trimmed, non-empty tailnet value is, for both ways of connecting (the OAuth-client
+ * provider words the same verdicts differently): `-`, a Tailnet ID or a legacy organization name
+ * is `valid`; the rest are the mistakes people make.
+ */
+export function classifyTailnet(value: string): "valid" | "too_long" | "key" | "url" | "magic_dns" | "invalid" {
+  if (value.length > ORGANIZATION_MAX_LENGTH) return "too_long";
+  if (value.toLowerCase().startsWith("tskey-")) return "key";
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) return "url";
+  if (MAGIC_DNS.test(value)) return "magic_dns";
+  if (value === "-" || TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value)) return "valid";
+  return "invalid";
+}
+
 export function checkOrganization(raw: string): Check {
   // Bound first so no pattern ever runs on a huge paste.
   if (raw.length > ORGANIZATION_MAX_LENGTH * 4) return { ok: false, message: organizationMessages.tooLong };
   const value = raw.trim();
   if (value === "") return { ok: false, message: organizationMessages.required };
-  if (value.length > ORGANIZATION_MAX_LENGTH) return { ok: false, message: organizationMessages.tooLong };
-  if (value.toLowerCase().startsWith("tskey-")) return { ok: false, message: organizationMessages.token };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) return { ok: false, message: organizationMessages.url };
-  if (MAGIC_DNS.test(value)) return { ok: false, message: organizationMessages.magicDns };
-  if (value === "-" || TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value)) {
-    return { ok: true, value };
-  }
-  return { ok: false, message: organizationMessages.invalid };
+  const messages = {
+    too_long: organizationMessages.tooLong,
+    key: organizationMessages.token,
+    url: organizationMessages.url,
+    magic_dns: organizationMessages.magicDns,
+    invalid: organizationMessages.invalid,
+  };
+  const verdict = classifyTailnet(value);
+  return verdict === "valid" ? { ok: true, value } : { ok: false, message: messages[verdict] };
 }
 
 /** Whether an organization value is a Tailnet ID (`T…CNTRL`) rather than `-` or a legacy name. */
@@ -87,31 +101,20 @@ const OTHER_KINDS: ReadonlyArray<readonly [prefix: string, message: string]> = [
 const API_TOKEN = /^tskey-api-([0-9A-Za-z_]+)-([0-9A-Za-z_]+)$/;
 
 export function checkToken(raw: string): Check {
-  // Length before any regex: a 1 MB paste must be a message, not a stalled request.
-  if (raw.length > TOKEN_PASTE_MAX_LENGTH) return { ok: false, message: tokenMessages.tooLong };
-  // People paste wrapped text; whitespace is never part of a token, wherever it sits.
-  const value = raw.replace(/\s+/g, "");
-  if (value === "") return { ok: false, message: tokenMessages.required };
-  if (value.length > TOKEN_MAX_LENGTH) return { ok: false, message: tokenMessages.tooLong };
+  // Length before any regex (a 1 MB paste must be a message, not a stalled request); whitespace
+  // is never part of a token, wherever it sits.
+  const pasted = normalizeSecretPaste(raw, { pasteMax: TOKEN_PASTE_MAX_LENGTH, max: TOKEN_MAX_LENGTH }, tokenMessages);
+  if (!pasted.ok) return pasted;
+  const value = pasted.value;
   const lower = value.toLowerCase();
-  for (const [prefix, message] of OTHER_KINDS) {
-    if (lower.startsWith(prefix)) return { ok: false, message };
-  }
+  const otherKind = otherKindMessage(value, OTHER_KINDS);
+  if (otherKind) return { ok: false, message: otherKind };
   if (!lower.startsWith("tskey-")) return { ok: false, message: tokenMessages.notAToken };
   if (!value.startsWith("tskey-api-")) {
     return { ok: false, message: lower.startsWith("tskey-api-") ? tokenMessages.incomplete : tokenMessages.otherKey };
   }
   if (!API_TOKEN.test(value)) return { ok: false, message: tokenMessages.incomplete };
   return { ok: true, value };
-}
-
-function schemaFrom(check: (raw: string) => Check, requiredMessage: string) {
-  return z.string({ error: requiredMessage }).transform((raw, ctx) => {
-    const result = check(raw);
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: result.message });
-    return z.NEVER;
-  });
 }
 
 /** The "Organization" field: trimmed; `-`, a Tailnet ID or a legacy organization name. */

@@ -149,6 +149,7 @@ export const TAILSCALE_COPY: ProviderCopy = {
   labelTerm: "Tailnet",
   externalIdTerm: "Tailnet ID",
   credentialTerm: "Token",
+  credentialNoun: "token",
   noExpiry: "Tailscale did not say; the token may not expire",
   DoneNext,
   rotateLead:

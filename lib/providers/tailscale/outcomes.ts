@@ -4,6 +4,8 @@
  * the CLI and other tools key on them.
  */
 
+import { tryAgainIn } from "@/lib/rate-limit/messages";
+
 export const OUTCOME_NAMES = [
   "verified",
   "invalid_input",
@@ -78,15 +80,6 @@ export function isTokenFault(outcome: OutcomeName): boolean {
     outcome === "token_revoked" ||
     outcome === "insufficient_permission"
   );
-}
-
-export function formatWait(seconds: number): string {
-  if (seconds <= 1) return "a second";
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  const hours = Math.ceil(minutes / 60);
-  return hours === 1 ? "an hour" : `${hours} hours`;
 }
 
 type DescribableOutcome =
@@ -165,7 +158,7 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
       return {
         title: "Tailscale asked us to slow down",
         message: `Too many requests reached Tailscale in a short time. Nothing was saved. ${
-          seconds === undefined ? "Wait a minute, then try again." : `Try again in ${formatWait(seconds)}.`
+          tryAgainIn(seconds)
         }`,
         fixStep: null,
         ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),

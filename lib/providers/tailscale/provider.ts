@@ -63,7 +63,7 @@ async function liveView(credentials: Credentials, options: ProviderCallOptions &
     // the stored expiry tells expired from revoked.
     const call = result.kind === "http" && result.status === 401 ? "key" : "devices";
     const outcome = classify({ call, failure: result }, { now, ...(options.knownExpiresAt ? { knownExpiry: options.knownExpiresAt } : {}) });
-    return { ok: false, outcome: outcome ?? { outcome: "unexpected_response" } };
+    return { kind: "failed", outcome: outcome ?? { outcome: "unexpected_response" } };
   }
   const items = result.data
     .map((d) => {
@@ -72,7 +72,7 @@ async function liveView(credentials: Credentials, options: ProviderCallOptions &
       return { id: d.id, name: d.hostname, detail: d.name, kind: d.os, lastSeen: d.lastSeen ?? null, online };
     })
     .sort((a, b) => Number(b.online) - Number(a.online) || a.detail.localeCompare(b.detail));
-  return { ok: true, items };
+  return { kind: "ok", items };
 }
 
 /** Today's way of connecting: an organization name and an API access token. */

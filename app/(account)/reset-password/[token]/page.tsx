@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
 import { isResetTokenUsable } from "@/lib/auth/accounts";
 import { getSettings } from "@/lib/config/settings";
 import { ResetPasswordForm } from "./reset-password-form";
@@ -15,10 +16,10 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {usable ? (
         <ResetPasswordForm token={token} bodyLimitBytes={getSettings().BODY_LIMIT_BYTES} />
       ) : (
-        <p className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
+        <Notice tone="error">
           This reset link has expired or was already used. Links last 30 minutes and work once: ask the operator for a new one, or{" "}
           <Link href="/sign-in" className="underline">sign in</Link>.
-        </p>
+        </Notice>
       )}
     </div>
   );

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StepForm } from "@/components/connect/step-form";
-import { StepPage, cardClass, noticeClass } from "@/components/connect/step-page";
+import { StepPage, cardClass } from "@/components/connect/step-page";
+import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
@@ -55,14 +56,15 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
   const back = index === 0 ? connectPath(provider) : connectPath(provider, provider.steps[index - 1]!);
   const fields = step.fields.map((name) => {
     const f = provider.fields.find((field) => field.name === name)!;
-    return { name, label: f.label, hint: f.hint, secret: f.secret, ...(f.secret ? {} : { draft: draft.values[name] }) };
+    const draftValue = f.secret ? {} : { draft: draft.values[name] };
+    return { name, label: f.label, hint: f.hint, secret: f.secret, optional: f.optional, ...draftValue };
   });
   const Guide = step.guide.Section;
   return (
     <StepPage steps={stepperEntries(provider)} step={step.key} title={step.title} lead={step.lead}>
-      {noticeText ? <p className={noticeClass}>{noticeText}</p> : null}
+      {noticeText ? <Notice tone="info">{noticeText}</Notice> : null}
       {secrets && draft.secrets.state === "present" ? (
-        <div className={noticeClass}>
+        <Notice tone="info" as="div">
           <p>
             A {fields.find((f) => f.secret)?.label.split(" ").at(-1)?.toLowerCase()} is already kept (sealed) for a few minutes:{" "}
             <span className="font-mono">{draft.secrets.hint}</span>.{" "}
@@ -71,7 +73,7 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
             </Link>{" "}
             or paste a different one below.
           </p>
-        </div>
+        </Notice>
       ) : null}
       <div className={cardClass}>
         <provider.FieldsScope>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StepPage, cardClass, primaryLinkClass, secondaryLinkClass } from "@/components/connect/step-page";
+import { StepPage, cardClass } from "@/components/connect/step-page";
+import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
-import { getConnectedSummary } from "@/lib/connections/connect";
+import { getConnectedSummary } from "@/lib/connections/queries";
 import { EXPIRING_SOON_DAYS, daysLeft } from "@/lib/connections/status";
 import { connectPath } from "@/lib/providers";
 import { providerFrom, stepperEntries } from "../flow";
@@ -59,12 +59,10 @@ export default async function DonePage({ params, searchParams }: Props) {
         <copy.DoneNext reverifyHours={getSettings().REVERIFY_AFTER_HOURS} expiringSoonDays={EXPIRING_SOON_DAYS} />
       </section>
       <div className="flex flex-wrap gap-4">
-        <Link href={`/connections/${encodeURIComponent(connection.id)}`} className={primaryLinkClass}>
-          View the connection
-        </Link>
-        <Link href={connectPath(provider)} className={secondaryLinkClass}>
+        <ButtonLink href={`/connections/${encodeURIComponent(connection.id)}`}>View the connection</ButtonLink>
+        <ButtonLink href={connectPath(provider)} variant="secondary">
           Connect another tailnet
-        </Link>
+        </ButtonLink>
       </div>
     </StepPage>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { StepPage, cardClass, noticeClass } from "@/components/connect/step-page";
+import { StepPage, cardClass } from "@/components/connect/step-page";
+import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
@@ -53,7 +54,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
           ))}
         </dl>
       </div>
-      {present ? <p className={noticeClass}>{provider.copy.sealedNotice}</p> : null}
+      {present ? <Notice tone="info">{provider.copy.sealedNotice}</Notice> : null}
       <provider.FieldsScope>
         <ReviewForm
           action={connectAction.bind(null, provider.slug)}

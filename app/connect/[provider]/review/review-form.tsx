@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { connectFormSchema } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
@@ -33,7 +34,7 @@ export function ReviewForm(props: {
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <div id="connect-outcome" role="status" aria-live="polite" tabIndex={-1} className="outline-none">
         {state.message ? (
-          <div className="flex flex-col gap-2 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50">
+          <Notice tone="error" as="div" className="flex flex-col gap-2">
             <p className="font-semibold">{state.message}</p>
             {detail ? <p>{detail}</p> : null}
             {fix ? (
@@ -44,7 +45,7 @@ export function ReviewForm(props: {
                 </Link>
               </p>
             ) : null}
-          </div>
+          </Notice>
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -9,9 +9,18 @@ import { rotatedFields } from "@/lib/providers/types";
 import { rotateAction } from "../../actions";
 import { RotateForm } from "../forms";
 
-export const metadata: Metadata = { title: "Rotate token" };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function RotatePage({ params }: { params: Promise<{ id: string }> }) {
+/** "Rotate token" or "Rotate client secret": the provider's word, as on the detail page's link. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const user = await requireUser(`/connections/${id}/rotate`);
+  const connection = await getConnectionForOwner(user.id, id);
+  const provider = (connection && getProvider(connection.provider)) ?? defaultProvider();
+  return { title: `Rotate ${provider.copy.credentialNoun}` };
+}
+
+export default async function RotatePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/connections/${id}/rotate`);
   const connection = await getConnectionForOwner(user.id, id);
@@ -21,8 +30,8 @@ export default async function RotatePage({ params }: { params: Promise<{ id: str
   if (connection.status === "disconnected") {
     return (
       <div className="flex max-w-2xl flex-col gap-4">
-        <h1 className="text-2xl font-bold">Rotate the token for {connection.label}</h1>
-        <p>This connection is disconnected and has no token to rotate. <Link href={connectPath(provider)} className="underline underline-offset-4">Connect the tailnet again</Link> instead.</p>
+        <h1 className="text-2xl font-bold">Rotate the {copy.credentialNoun} for {connection.label}</h1>
+        <p>This connection is disconnected and has no {copy.credentialNoun} to rotate. <Link href={connectPath(provider)} className="underline underline-offset-4">Connect the tailnet again</Link> instead.</p>
       </div>
     );
   }
@@ -30,7 +39,7 @@ export default async function RotatePage({ params }: { params: Promise<{ id: str
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
         <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">← Back to {connection.label}</Link>
-        <h1 className="text-2xl font-bold">Rotate the token for {connection.label}</h1>
+        <h1 className="text-2xl font-bold">Rotate the {copy.credentialNoun} for {connection.label}</h1>
         <p className="max-w-2xl text-slate-700 dark:text-slate-300">{copy.rotateLead}</p>
       </div>
       <div className="grid gap-10 lg:grid-cols-[1fr_minmax(20rem,26rem)]">
@@ -43,6 +52,8 @@ export default async function RotatePage({ params }: { params: Promise<{ id: str
               kept={provider.fields.filter((f) => !rotatedFields(provider.fields).includes(f)).map((f) => ({ label: f.label, value: typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label }))}
               secrets={rotatedFields(provider.fields).map((f) => ({ name: f.name, label: f.label, secret: f.secret === true }))}
               hint={copy.rotateFieldHint}
+              noun={copy.credentialNoun}
+              belongsTo={copy.labelTerm.toLowerCase()}
               revokeLabel={provider.revoke ? copy.revokeOldLabel : null}
               bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
             />

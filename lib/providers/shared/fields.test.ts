@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { normalizeSecretPaste, otherKindMessage, schemaFrom } from "./fields";
+
+const messages = { required: "required", tooLong: "too long" };
+
+describe("secret-field helpers", () => {
+  it("bounds the raw paste, strips whitespace anywhere, then checks emptiness and length", () => {
+    expect(normalizeSecretPaste("x".repeat(11), { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: false, message: "too long" });
+    expect(normalizeSecretPaste(" ab\n c\t", { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: true, value: "abc" });
+    expect(normalizeSecretPaste(" \n ", { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: false, message: "required" });
+    expect(normalizeSecretPaste("abc def", { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: false, message: "too long" });
+  });
+
+  it("names another kind of key by its prefix, whatever the case", () => {
+    const kinds = [["tskey-auth-", "auth key"]] as const;
+    expect(otherKindMessage("TSKEY-AUTH-x", kinds)).toBe("auth key");
+    expect(otherKindMessage("tskey-api-x", kinds)).toBeNull();
+  });
+
+  it("turns a check into a schema that carries the check's message", () => {
+    const schema = schemaFrom((raw) => (raw === "ok" ? { ok: true, value: "OK" } : { ok: false, message: "not ok" }), "missing");
+    expect(schema.parse("ok")).toBe("OK");
+    expect(schema.safeParse("no").error?.issues[0]?.message).toBe("not ok");
+    expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("missing");
+  });
+});

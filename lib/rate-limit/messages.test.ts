@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { appRateLimitMessage, connectRateLimitMessage, formatWait, tryAgainIn } from "./messages";
+
+describe("wait copy", () => {
+  it("rounds a wait up to a unit a person reads at a glance", () => {
+    expect(formatWait(1)).toBe("a second");
+    expect(formatWait(30)).toBe("30 seconds");
+    expect(formatWait(89.2)).toBe("90 seconds");
+    expect(formatWait(600)).toBe("10 minutes");
+    expect(formatWait(3600)).toBe("60 minutes");
+    expect(formatWait(3 * 3600)).toBe("3 hours");
+  });
+
+  it("says what to do when no wait is known", () => {
+    expect(tryAgainIn(undefined)).toBe("Wait a minute, then try again.");
+    expect(tryAgainIn(120)).toBe("Try again in 2 minutes.");
+  });
+
+  it("words this server's limits with the wait at the end", () => {
+    expect(appRateLimitMessage("sign-in attempts from here", 600)).toBe(
+      "Too many sign-in attempts from here. For your safety this server pauses them; try again in 10 minutes.",
+    );
+    expect(appRateLimitMessage("checks in a short time", 45, "everyone")).toMatch(/^Too many checks.*sake.*try again in 45 seconds\.$/);
+    expect(connectRateLimitMessage("Tailscale", 300)).toMatch(/Nothing was sent to Tailscale.*Try again in 5 minutes\.$/);
+  });
+});
