@@ -5,7 +5,8 @@ import { closeDatabase, databaseEngine, ensureDatabaseReady } from "./lib/db/dat
 import { allowServerOnlyImports } from "./lib/http/allow-server-only";
 import { bodyTooLargeResponse, CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse, RequestBodyTooLarge } from "./lib/http/edge-of-server";
 import type { RawQuery } from "./lib/rate-limit/statement";
-import { stampReceived, startLoopMonitor } from "./lib/timing/spans";
+import { registerTimingRecorder, stampReceived } from "./lib/timing/spans";
+import { stdoutTimingRecorder } from "./lib/timing/stdout-recorder";
 
 /**
  * The production (and dev) server: Next.js behind a thin node:http layer that does the two
@@ -28,6 +29,8 @@ async function main() {
   // next.config.js reads it when Next loads its config at start: Next's own limit for bodies it
   // buffers for proxy.ts is then this one, parsed and defaulted here.
   process.env.BODY_LIMIT_BYTES = String(settings.BODY_LIMIT_BYTES);
+  // The benchmark's span lines (bench/README.md); without a recorder the spans are no-ops.
+  if (settings.BENCH_TIMING) registerTimingRecorder(stdoutTimingRecorder());
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";
   // Migrate before listening: the server never takes traffic on an old schema.
@@ -100,7 +103,6 @@ async function main() {
       });
   });
   server.keepAliveTimeout = 65_000;
-  startLoopMonitor();
   server.listen(port, hostname, () => {
     console.log(`[server] Tailnet Connect ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}, ${settings.databaseEngine} database)`);
   });

@@ -20,6 +20,9 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
             digest={error.digest}
             onRetry={reset}
             homeLink={
+              // A full document load on purpose: next/link would keep the client router state
+              // that may be what failed, and this page has no root layout to navigate within.
+              // eslint-disable-next-line @next/next/no-html-link-for-pages
               <a href="/" className="underline underline-offset-4">
                 Go to the home page
               </a>

@@ -6,7 +6,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { BrandMark, SupportFooter } from "@/components/brand/brand-mark";
 import { SessionHeader } from "@/components/connect-sessions/session-header";
 import { themeCssVariables } from "@/lib/brand/theme";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import "./globals.css";
@@ -24,14 +24,7 @@ export function generateMetadata(): Metadata {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The session is checked against the database; when that fails (the database is down), every
   // page says so plainly, rendered here on the server so it reads without JavaScript too.
-  let databaseDown = false;
-  const user = await getCurrentUser().catch((error: unknown) => {
-    // Next's own signals (dynamic rendering, redirects) pass through; only real failures land here.
-    unstable_rethrow(error);
-    databaseDown = true;
-    console.error(`[layout] session check failed: ${error instanceof Error ? error.name : "Error"}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ""}`);
-    return null;
-  });
+  const { user, databaseDown } = await readSession();
   const { DEMO_MODE: demo, brand } = getSettings();
   const session = databaseDown ? null : await sessionChrome();
   return (
@@ -93,6 +86,20 @@ async function sessionChrome(): Promise<{ hostName: string | null; canCancel: bo
   const session = await currentConnectSession().catch(() => null);
   if (session) return { hostName: session.hostName, canCancel: !session.completedAt };
   return path.startsWith("/connect/s/") || path.split("?")[0] === "/connect/s" ? { hostName: null, canCancel: false } : null;
+}
+
+async function readSession(): Promise<{ user: CurrentUser | null; databaseDown: boolean }> {
+  try {
+    return { user: await getCurrentUser(), databaseDown: false };
+  } catch (error) {
+    // Next's own signals (dynamic rendering, redirects) pass through; only real failures land here.
+    unstable_rethrow(error);
+    // The error's name and code only: its message may quote a connection string.
+    const code = (error as { code?: unknown } | null)?.code;
+    const name = error instanceof Error ? error.name : "Error";
+    console.error(`[layout] session check failed: ${name}${code ? ` ${String(code)}` : ""}`);
+    return { user: null, databaseDown: true };
+  }
 }
 
 function DatabaseDown() {

@@ -27,7 +27,8 @@ async function cookiesFor(id: string): Promise<SeededUser> {
   const { AUTH_SECRET } = getSettings();
   // The token the app's jwt callback would have written at sign-in (lib/auth/config.ts).
   const session = await encode({ token: { uid: id, sv: 0, sub: id }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
-  // What saveSealedSecrets writes (lib/connections/onboarding-draft.ts): one any-tailnet token, valid for every tailnet name.
+  // What saveSealedSecrets writes (lib/connections/onboarding-draft.ts): one any-tailnet token, valid for every
+  // tailnet name.
   const sealedToken = sealValue(JSON.stringify({ kind: "secrets", values: { token: anyTailnetToken("Bench") } }), "connect-secrets:tailscale-api-key", id, 900);
   return { id, session, sealedToken };
 }

@@ -125,7 +125,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const profDir = path.join(logDir, "cpu-profile");
   fs.rmSync(profDir, { recursive: true, force: true });
   const nodeArgs = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
-  const server = startNode("server", "server.ts", [], { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1" }, logDir, { nodeArgs });
+  const server = startNode("server", "server.ts", [], { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1", BENCH_ROUTES: "1" }, logDir, { nodeArgs });
   children.push(server);
   const timings: Timing[] = [];
   const loopLines: LoopLine[] = [];
@@ -247,7 +247,8 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
       ...summary(ok.map(({ a }) => a.ms)),
       overheadMs: summary(ok.map(({ a, t }) => a.ms - (upstream.get(t)?.criticalMs ?? Number.NaN))),
     };
-    // Next 16 answers an RSC request without its cache-busting `_rsc` parameter with a 307 to the right URL: follow it once.
+    // Next 16 answers an RSC request without its cache-busting `_rsc` parameter with a 307 to the right URL:
+    // follow it once.
     const first = await timedRequest(agent, base + doneRoute, { headers: { rsc: "1", cookie: cookieHeader(pagesUser) } });
     const location = first.headers.location ? String(first.headers.location) : doneRoute;
     const rscUrl = new URL(location, base).toString();
@@ -333,7 +334,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
           ctx.tailnet = `b${runId}-t-${i}.example`;
           return { ...req, method: "POST", path: "/connect/tailscale/review", headers: connectHeaders(origin, id, user, ctx.tailnet as string), body: CONNECT_BODY };
         },
-        onResponse: (status, body, ctx, headers) => {
+        onResponse: (status, body, ctx) => {
           if (connectedTo(status, body)) {
             ok++;
             okTailnets.push(ctx.tailnet as string);

@@ -40,7 +40,10 @@ const CONNECTION_ACTIONS: Array<{ name: string; page: (own: string) => string; f
   { name: "disconnect, token kept", page: (own) => `/connections/${own}/disconnect`, field: "revokeAtTailscale", fields: (ids) => ({ connectionId: ids.connectionId }) },
 ];
 
-/** Every action, posted by Bob as the no-JS form would post it, with Alice's ids in every field an attacker might try. */
+/**
+ * Every action, posted by Bob as the no-JS form would post it, with Alice's ids in every field an attacker
+ * might try.
+ */
 const ACTIONS: Array<{ name: string; page: string; formIndex: number; fields: (ids: Ids) => Record<string, string> }> = [
   { name: "save organization", page: "/connect/tailscale/organization", formIndex: 0, fields: (ids) => ({ tailnet: "example.com", userId: ids.userId ?? "", connectionId: ids.connectionId }) },
   { name: "save token", page: "/connect/tailscale/token", formIndex: 0, fields: (ids) => ({ token: FIXTURE_TOKENS.demoAdmin, userId: ids.userId ?? "", connectionId: ids.connectionId }) },

@@ -119,7 +119,8 @@ describe("npm run keys:rotate", () => {
       const row = await db().connection.findUniqueOrThrow({ where: { id } });
       return connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
     };
-    // As the v1 code left them (the bare token, as the generic-connections migration leaves it): two under the current key, one under the old one.
+    // As the v1 code left them (the bare token, as the generic-connections migration leaves it): two under the
+    // current key, one under the old one.
     for (const [index, w] of written.entries()) {
       const keyText = index === 2 ? oldKey : newKey;
       await db().connection.update({

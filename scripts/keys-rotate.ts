@@ -6,8 +6,9 @@ import { runCli } from "./run-cli";
 
 /**
  * `npm run keys:rotate`: re-encrypts every stored token under the first key of
- * TOKEN_ENCRYPTION_KEYS, in the current envelope version (v1 envelopes become v2). Safe to interrupt and run again. When it reports `remaining: 0` and
- * `failed: 0`, the other keys can be removed from the setting.
+ * TOKEN_ENCRYPTION_KEYS, in the current envelope version (v1 envelopes become v2). Safe to
+ * interrupt and run again. When it reports `remaining: 0` and `failed: 0`, the other keys can be
+ * removed from the setting.
  */
 await runCli(async () => {
   const { values } = parseArgs({ options: { "batch-size": { type: "string", default: "200" } } });

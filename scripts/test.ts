@@ -7,10 +7,12 @@ import { findChromium, NO_CHROMIUM_MESSAGE } from "./find-chromium";
 import { recreateSiblingDatabase, resetTestDatabase } from "./reset-test-database";
 
 /**
- * `npm test`: the whole suite. Unit and integration tests (vitest), then end-to-end tests
+ * `npm test`: the whole suite. Lint and format check first (`npm run lint`: ESLint, then
+ * `prettier --check`), then unit and integration tests (vitest), then end-to-end tests
  * (Playwright, in Chromium, against the production build), on the embedded database and, when
- * TEST_DATABASE_URL is set, again on PostgreSQL.
- *   npm test -- --only unit|e2e     run one half
+ * TEST_DATABASE_URL is set, again on PostgreSQL. A lint failure fails the run; the tests still run,
+ * so one CI run reports everything.
+ *   npm test -- --only lint|unit|e2e   run one part
  *   npm test -- --engine embedded   run one engine
  *   npm test -- <other args>        passed to Playwright (e.g. a spec file or --grep)
  */
@@ -24,8 +26,8 @@ const take = (flag: string) => {
 const only = take("--only");
 const engineArg = take("--engine");
 
-const chromium = await findChromium();
-if (!chromium && only !== "unit") {
+const chromium = only === "lint" ? undefined : await findChromium();
+if (!chromium && only !== "unit" && only !== "lint") {
   console.error(NO_CHROMIUM_MESSAGE);
   process.exit(1);
 }
@@ -50,6 +52,10 @@ function run(step: string, command: string, commandArgs: string[], env: Record<s
   return ok;
 }
 
+let allOk = true;
+if (only === undefined || only === "lint") allOk = run("lint and format check", "npm", ["run", "lint"], {});
+if (only === "lint") summarise();
+
 if (only !== "unit") ensureBuild();
 
 // The e2e servers run as production; on PostgreSQL production requires explicit secrets, and
@@ -57,7 +63,6 @@ if (only !== "unit") ensureBuild();
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_TOKEN_ENCRYPTION_KEYS ??= `e2e:${randomBytes(32).toString("base64")}`;
 
-let allOk = true;
 for (const engine of engines) {
   const databaseUrl = engine === "postgresql" ? testDatabaseUrl : undefined;
   if (databaseUrl) {
@@ -79,6 +84,10 @@ for (const engine of engines) {
   if (only !== "unit") allOk = run(`end-to-end tests in Chromium (${engine})`, bin("playwright"), ["test", ...args], env) && allOk;
 }
 
-console.log("\n=== summary ===");
-for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.step}  (${r.seconds.toFixed(1)} s)`);
-process.exit(allOk ? 0 : 1);
+summarise();
+
+function summarise(): never {
+  console.log("\n=== summary ===");
+  for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.step}  (${r.seconds.toFixed(1)} s)`);
+  process.exit(allOk ? 0 : 1);
+}

@@ -8,9 +8,9 @@ import { changePasswordSchema, deleteAccountSchema } from "@/lib/auth/schemas";
 import { changePasswordAction, deleteAccountAction } from "../(account)/actions";
 
 export function ChangePasswordForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
-  const form = useActionForm(changePasswordAction, changePasswordSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(changePasswordAction, changePasswordSchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="change-password">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="change-password">
       <FormMessage id="change-password-message" state={form.message} />
       <Field id="cp-current" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={form.errorsFor("currentPassword")} />
       <Field id="cp-new" name="newPassword" label="New password" type="password" autoComplete="new-password" required errors={form.errorsFor("newPassword")} onBlur={form.onBlur} />
@@ -23,9 +23,9 @@ export function ChangePasswordForm({ bodyLimitBytes }: { bodyLimitBytes: number 
 }
 
 export function DeleteAccountForm({ hasPassword, bodyLimitBytes }: { hasPassword: boolean; bodyLimitBytes: number }) {
-  const form = useActionForm(deleteAccountAction, deleteAccountSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(deleteAccountAction, deleteAccountSchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="delete-account">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="delete-account">
       <FormMessage id="delete-account-message" state={form.message} />
       {hasPassword ? (
         <Field id="da-password" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={form.errorsFor("currentPassword")} />

@@ -36,7 +36,10 @@ export const reverifyAction = authenticatedAction(reverifySchema, async ({ conne
   return { ok: result.outcome.outcome === "verified", message: `${copy.title}. ${copy.message}` };
 });
 
-/** Bound to the connection's provider by the rotate page: its rotated fields (secret ones and those rotating with them) are what the form carries. */
+/**
+ * Bound to the connection's provider by the rotate page: its rotated fields (secret ones and those rotating
+ * with them) are what the form carries.
+ */
 export async function rotateAction(providerId: string, previous: FormState, formData: FormData): Promise<FormState> {
   const provider = getProvider(providerId);
   if (!provider) notFound();

@@ -73,7 +73,10 @@ export function upstreamByTailnet(calls: FakeCall[], tailnets: string[]): Map<st
       kind = m[2] === "keys" ? "key" : "devices";
     } else {
       const u = /^\/api\/v2\/users\/uany(T[0-9A-F]+CNTRL)$/.exec(call.path);
-      if (u) (tailnet = byCanonical.get(u[1]!)), (kind = "user");
+      if (u) {
+        tailnet = byCanonical.get(u[1]!);
+        kind = "user";
+      }
     }
     if (!tailnet || !kind) continue;
     const p = get(tailnet);

@@ -7,7 +7,10 @@ export type Child = { name: string; proc: ChildProcess; log: string; onLine(fn: 
 
 const TSX_IMPORT = ["--import", "tsx"];
 
-/** Runs `node [--conditions=react-server] --import tsx <script>` directly (no npx), so the pid is the process measured. */
+/**
+ * Runs `node [--conditions=react-server] --import tsx <script>` directly (no npx), so the pid is the process
+ * measured.
+ */
 export function startNode(name: string, script: string, args: string[], env: Record<string, string>, logDir: string, opts: { reactServer?: boolean; nodeArgs?: string[] } = {}): Child {
   fs.mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, `${name}.log`);
@@ -88,7 +91,12 @@ export function rssMb(pid: number): number | null {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [p, pp] of parent) if (!tree.has(p) && tree.has(pp)) (tree.add(p), (grew = true));
+      for (const [p, pp] of parent) {
+        if (!tree.has(p) && tree.has(pp)) {
+          tree.add(p);
+          grew = true;
+        }
+      }
     }
     let kb = 0;
     for (const p of tree) {

@@ -33,9 +33,9 @@ export function StepForm(props: {
   backHref: string;
   bodyLimitBytes: number;
 }) {
-  const form = useActionForm(props.action, useFieldSchema(), props.bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(props.action, useFieldSchema(), props.bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />
       {props.fields.map((f) =>
         f.secret ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
@@ -12,11 +12,15 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * JavaScript: instant checks with the same zod schema the server enforces (on blur), a size
  * check that refuses an oversized form before it is sent, focus on the first error, and no
  * wiping of what the person typed when the server says something is wrong.
+ *
+ * The form element arrives through `bindForm`, a callback ref (`<form ref={bindForm}>`), not a ref
+ * object: call sites read the rest of the returned object while rendering, and a ref object in it
+ * would make every such read a read of a ref during render.
  */
 export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitBytes: number) {
   const [state, formAction, actionPending] = useActionState(action, initialFormState);
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
+  const [formElement, bindForm] = useState<HTMLFormElement | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [answered, setAnswered] = useState(state);
@@ -34,11 +38,10 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
   const pending = actionPending || Boolean(state.redirectTo);
 
   useEffect(() => {
-    const form = formRef.current;
-    if (!form || state.ok || !state.message) return;
-    const firstInvalid = form.querySelector<HTMLElement>("[aria-invalid='true']");
-    (firstInvalid ?? form.querySelector<HTMLElement>("[role='status']"))?.focus();
-  }, [state]);
+    if (!formElement || state.ok || !state.message) return;
+    const firstInvalid = formElement.querySelector<HTMLElement>("[aria-invalid='true']");
+    (firstInvalid ?? formElement.querySelector<HTMLElement>("[role='status']"))?.focus();
+  }, [state, formElement]);
 
   const onBlur = (event: React.FocusEvent<HTMLInputElement>) => {
     // Focus moving to this form's submit button means the person is submitting: the submit checks
@@ -54,16 +57,16 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const formData = new FormData(form);
     let size = 0;
     for (const [key, value] of formData) {
       size += key.length + (typeof value === "string" ? new TextEncoder().encode(value).length : value.size);
     }
     if (size > bodyLimitBytes) {
-      setFormError(
-        `This form is too large to send (${Math.ceil(size / 1024)} KB; the limit is ${Math.floor(bodyLimitBytes / 1024)} KB). Check that you pasted only what the field asks for.`,
-      );
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[role='status']")?.focus());
+      const sizes = `${Math.ceil(size / 1024)} KB; the limit is ${Math.floor(bodyLimitBytes / 1024)} KB`;
+      setFormError(`This form is too large to send (${sizes}). Check that you pasted only what the field asks for.`);
+      requestAnimationFrame(() => form.querySelector<HTMLElement>("[role='status']")?.focus());
       return;
     }
     setFormError(undefined);
@@ -74,5 +77,5 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
 
   const errorsFor = (name: string) => (name in clientErrors ? clientErrors[name] : state.fieldErrors?.[name]);
   const message: FormState = formError ? { message: formError } : state;
-  return { state, message, formAction, formRef, pending, onBlur, onSubmit, errorsFor };
+  return { state, message, formAction, bindForm, pending, onBlur, onSubmit, errorsFor };
 }

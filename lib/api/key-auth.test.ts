@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/lib/testing/factories";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { authenticateApiKey, scopeRefusal } from "./key-auth";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 const query = <Row,>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
 const rule = { limit: 3, windowMs: 60_000, text: "3/1m" };
 

@@ -32,13 +32,16 @@ type ComponentName = keyof typeof COMPONENTS;
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 
+/** A generated JSON Schema without the keys that only make sense in a standalone document. */
+const withoutKeys = (schema: object, keys: string[]) =>
+  Object.fromEntries(Object.entries(schema).filter(([key]) => !keys.includes(key)));
+
 function components() {
   // The registry form names each schema by its `meta({ id })` and points references at components.
   const generated = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(COMPONENTS)) {
-    const { $schema: _ignored, $id: _id, id: _metaId, ...rest } = (generated.schemas[name] ?? {}) as Record<string, unknown>;
-    out[name] = rest;
+    out[name] = withoutKeys(generated.schemas[name] ?? {}, ["$schema", "$id", "id"]);
   }
   return out;
 }
@@ -46,8 +49,8 @@ function components() {
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => {
     const generated = z.toJSONSchema(field as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-    const { $schema: _ignored, ...rest } = generated;
-    return { name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema: rest };
+    const schema = withoutKeys(generated, ["$schema"]);
+    return { name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema };
   });
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSettings } from "@/lib/config/settings";
 import { databaseEngine } from "@/lib/db";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { createApiKey } from "./keys";
 import { createApiProxy, pathTemplate, proxyPathSegments, type ApiProxy } from "./proxy";
@@ -13,7 +13,7 @@ import type { ApiScope } from "./scopes";
  * The proxy as server.ts serves it, in front of a stand-in Tailscale that records what reached
  * it and answers with headers the proxy must filter.
  */
-const db = useTestDatabase();
+const db = withTestDatabase();
 type Seen = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
 const seen: Seen[] = [];
 let upstream: http.Server;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetSettingsForTests } from "@/lib/config/settings";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { changePassword, createPasswordResetLink, deleteAccount, registerAccount, resetPasswordWithToken } from "./accounts";
 import { verifyPassword } from "./password";
@@ -18,7 +18,7 @@ vi.mock("./password", async (original) => {
   };
 });
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 const saved = { ...process.env };
 
 afterEach(() => {

@@ -103,6 +103,14 @@ describe("settings", () => {
     expect(s.rateLimits.api).toEqual({ limit: 600, windowMs: 60_000, text: "600/1m" });
   });
 
+  it("keeps the benchmark's BENCH_ROUTES and BENCH_TIMING off unless set, and names a bad value", () => {
+    const s = parseSettings({ DATA_DIR: tmp() }, () => undefined);
+    expect([s.BENCH_ROUTES, s.BENCH_TIMING]).toEqual([false, false]);
+    const on = parseSettings({ DATA_DIR: tmp(), BENCH_ROUTES: "1", BENCH_TIMING: "1" }, () => undefined);
+    expect([on.BENCH_ROUTES, on.BENCH_TIMING]).toEqual([true, true]);
+    expect(problems({ DATA_DIR: tmp(), BENCH_ROUTES: "sometimes" })).toEqual(["BENCH_ROUTES must be true or false"]);
+  });
+
   it("enables GitHub and OIDC only when all their settings are present", () => {
     const base = { DATA_DIR: tmp() };
     expect(parseSettings(base, () => undefined).githubEnabled).toBe(false);

@@ -115,6 +115,10 @@ const rawSchema = z.object({
       .url({ protocol: /^(https?|mailto)$/, error: "must be a full https:// (or mailto:) URL such as https://example.com/support" })
       .optional(),
   ),
+  // Set by `npm run bench` for the server it starts, never in a deployment: the /bench/* probe routes
+  // answer (otherwise 404), and the timing spans are written to stdout.
+  BENCH_ROUTES: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  BENCH_TIMING: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
 });
 
 export type Settings = Omit<

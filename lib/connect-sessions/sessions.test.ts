@@ -7,7 +7,7 @@ import { responseChecker } from "@/lib/api/testing/response-checker";
 import { connectTailnet } from "@/lib/connections/connect";
 import { defaultProvider } from "@/lib/providers";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { bindSession, findSessionByBrowser, findSessionByToken, finishSession, finishUrl } from "./sessions";
 import { sessionPagePolicy } from "./page-policy";
@@ -17,7 +17,7 @@ import { hashSecret } from "./token";
  * Connect sessions on the real database: created through the API route (checked against the
  * OpenAPI document), stored as hashes only, expiring after 30 minutes, bound once.
  */
-const db = useTestDatabase();
+const db = withTestDatabase();
 const check = responseChecker();
 let fake: RunningFakeTailscale;
 

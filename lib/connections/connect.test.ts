@@ -2,14 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetSettingsForTests } from "@/lib/config/settings";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
 import { defaultProvider } from "@/lib/providers";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createUser } from "@/lib/testing/factories";
 import { connectTailnet } from "./connect";
 
 
 /** Connect input for the API-key provider. */
 const apiKey = (tailnet: string, token: string) => ({ provider: defaultProvider(), credentials: { tailnet, token } });
-const db = useTestDatabase();
+const db = withTestDatabase();
 let fake: RunningFakeTailscale;
 const options = () => ({ baseUrl: fake.url, timeoutMs: 4000 });
 const address = "198.51.100.7";

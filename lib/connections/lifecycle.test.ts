@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { disconnectConnection } from "./disconnect";
 import { loadLiveView } from "./live-view";
@@ -8,7 +8,7 @@ import { getConnectionForOwner, getConnectionHistory, listConnections } from "./
 import { reverifyConnection } from "./reverify";
 import { rotateConnectionToken } from "./rotate";
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 let fake: RunningFakeTailscale;
 const opts = () => ({ baseUrl: fake.url, timeoutMs: 4000, channels: {} });
 

@@ -14,7 +14,10 @@ export type LiveViewResult =
   | { kind: "failed"; outcome: FailedOutcome }
   | { kind: "ok"; items: LiveItem[] };
 
-/** What the provider shows live (Tailscale: the tailnet's devices), fetched with the stored credentials (ownership in the query). */
+/**
+ * What the provider shows live (Tailscale: the tailnet's devices), fetched with the stored credentials
+ * (ownership in the query).
+ */
 export async function loadLiveView(userId: string, connectionId: string, options: ConnectionCallOptions = {}): Promise<LiveViewResult> {
   const row = await db().connection.findFirst({
     where: { id: connectionId, userId },

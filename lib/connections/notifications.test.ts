@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetSettingsForTests } from "@/lib/config/settings";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import type { ClaimedMessage } from "@/lib/webhooks/outbox-statements";
 import { deliverOutboxMessage } from "@/lib/webhooks/worker";
@@ -15,7 +15,7 @@ import { startSmtpReceiver, startWebhookReceiver } from "./testing/receivers";
  * What a change tells, through the outbox: the rows a change writes in its own transaction, and
  * what they become when delivered (a signed webhook to WEBHOOK_URL, an email to the owner).
  */
-const db = useTestDatabase();
+const db = withTestDatabase();
 const SECRET = "webhook-secret-for-tests-0123456789";
 const saved = { WEBHOOK_URL: process.env.WEBHOOK_URL, WEBHOOK_SECRET: process.env.WEBHOOK_SECRET };
 let fake: RunningFakeTailscale;

@@ -7,13 +7,13 @@ import { resetSettingsForTests } from "@/lib/config/settings";
 import { closeDatabase, databaseEngine, ensureDatabaseReady } from "@/lib/db";
 import { LOCK_FILE } from "@/lib/db/embedded-lock";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import { runOutboxOnce } from "@/lib/webhooks/worker";
 import { runScheduledVerification } from "./scheduler";
 import { startSmtpReceiver, startWebhookReceiver } from "./testing/receivers";
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 let fake: RunningFakeTailscale;
 const LONG_AGO = new Date("2001-01-01T00:00:00Z");
 

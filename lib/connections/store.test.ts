@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { connectionCredentialContext, decryptSecret } from "@/lib/crypto/token-cipher";
 import { defaultProvider } from "@/lib/providers";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser, fakeApiToken } from "@/lib/testing/factories";
 import { saveVerifiedConnection } from "./store";
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 
 describe("saveVerifiedConnection", () => {
   it("stores the token encrypted, never in plaintext, and records an audit event", async () => {

@@ -54,7 +54,10 @@ export function sealEnvelope(use: EnvelopeUse, plaintext: string, associatedData
 
 export type OpenedEnvelope =
   | { ok: true; plaintext: string }
-  /** `format`: not an envelope this use accepts; `unknown-key`: its key is not listed; `refused`: it does not authenticate. */
+  /**
+   * `format`: not an envelope this use accepts; `unknown-key`: its key is not listed; `refused`: it does not
+   * authenticate.
+   */
   | { ok: false; problem: "format" | "refused" }
   | { ok: false; problem: "unknown-key"; keyId: string };
 

@@ -81,7 +81,8 @@ describe(`${MIGRATION} (${serverUrl ? "postgresql" : "embedded"})`, () => {
       }
       expect(await engine.raw.query(`SELECT "detail" FROM "AuditEvent" WHERE "id" = 'e1'`)).toEqual([{ detail: { keyId: "kLegacy1CNTRL" } }]);
 
-      // The legacy envelope opens under the new context (the same string) and reads as the API-key provider's credentials.
+      // The legacy envelope opens under the new context (the same string) and reads as the API-key provider's
+      // credentials.
       const row = rows[0] as { userId: string; provider: string; externalId: string; label: string; meta: unknown; credentialCiphertext: string };
       const plaintext = decryptSecret(row.credentialCiphertext, connectionCredentialContext(row), keys);
       expect(credentialsFromPlaintext(row, plaintext)).toEqual({ tailnet: "example.com", token });

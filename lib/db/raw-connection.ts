@@ -7,6 +7,9 @@ export type RawConnection = {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a whole script (several statements) inside one transaction. */
   execScriptInTransaction(script: string, after?: (q: RawConnection["query"]) => Promise<void>): Promise<void>;
-  /** Serialises migrators across processes (an advisory lock on PostgreSQL; the file lock already does it for PGlite). */
+  /**
+   * Serialises migrators across processes (an advisory lock on PostgreSQL; the file lock already does it for
+   * PGlite).
+   */
   withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
 };

@@ -48,17 +48,41 @@ export function oversizedBodyResponse(req: IncomingMessage, limitBytes: number):
 export function bodyTooLargeResponse(req: IncomingMessage, limitBytes: number, declaredBytes?: number): { contentType: string; body: string } {
   const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
   const size = declaredBytes === undefined ? `more than ${kb(limitBytes)}` : kb(declaredBytes);
-  const text = `This request is too large (${size}; this server accepts at most ${kb(limitBytes)}). Nothing was saved. Go back and check that each field holds only what it asks for — an API access token is about 60 characters.`;
+  const text =
+    `This request is too large (${size}; this server accepts at most ${kb(limitBytes)}). Nothing was saved. ` +
+    "Go back and check that each field holds only what it asks for — an API access token is about 60 characters.";
   if (req.url?.startsWith("/api/v1/")) {
-    return { contentType: "application/json; charset=utf-8", body: JSON.stringify(errorBody("payload_too_large", `The body is too large (${size}; at most ${kb(limitBytes)}).`)) };
+    const error = errorBody("payload_too_large", `The body is too large (${size}; at most ${kb(limitBytes)}).`);
+    return { contentType: "application/json; charset=utf-8", body: JSON.stringify(error) };
   }
   if (req.headers["next-action"] || !(req.headers.accept ?? "").includes("text/html")) {
     return { contentType: "text/plain; charset=utf-8", body: text };
   }
-  return {
-    contentType: "text/html; charset=utf-8",
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Request too large · Tailnet Connect</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>Request too large</h1><p>${text}</p><p>Use your browser’s Back button to return to the form.</p></body></html>`,
-  };
+  return { contentType: "text/html; charset=utf-8", body: tooLargePage(text) };
+}
+
+const PAGE_STYLE = "font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5";
+
+/**
+ * The 413 page for a plain form post, written by the node:http layer before Next sees the request:
+ * self-contained, no script, nothing to load. `text` is ours (sizes only), never the request's.
+ */
+function tooLargePage(text: string): string {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    "<title>Request too large · Tailnet Connect</title>",
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    "</head>",
+    `<body style="${PAGE_STYLE}">`,
+    "<h1>Request too large</h1>",
+    `<p>${text}</p>`,
+    "<p>Use your browser’s Back button to return to the form.</p>",
+    "</body>",
+    "</html>",
+  ].join("\n");
 }
 
 /**
@@ -121,5 +145,8 @@ export function crossOriginRefusal(req: IncomingMessage, authUrl: string | undef
     allowed = `${proto}://${req.headers.host ?? ""}`;
   }
   if (origin === allowed) return null;
-  return `Refused: this form was posted from ${origin.slice(0, 100)}, not from ${allowed}. Nothing was changed. If you reached this app through another address, open it at ${allowed}.`;
+  return (
+    `Refused: this form was posted from ${origin.slice(0, 100)}, not from ${allowed}. Nothing was changed. ` +
+    `If you reached this app through another address, open it at ${allowed}.`
+  );
 }

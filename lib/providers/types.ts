@@ -11,17 +11,26 @@ import type { z } from "zod";
 /** The values a person enters, by field name (e.g. `{ tailnet, token }`), secret ones included. */
 export type Credentials = Record<string, string>;
 
-/** Non-secret facts a provider keeps beside a connection (e.g. `{ tailnet, deviceCount }`): readable without decrypting. */
+/**
+ * Non-secret facts a provider keeps beside a connection (e.g. `{ tailnet, deviceCount }`): readable without
+ * decrypting.
+ */
 export type CredentialMeta = Record<string, string | number | boolean | null>;
 
 /** What `verify` returns when the credentials work. */
 export interface VerifiedCredential {
   outcome: "verified";
-  /** The canonical identity of what was connected (the tailnet id): one connection per person, provider and externalId. */
+  /**
+   * The canonical identity of what was connected (the tailnet id): one connection per person, provider and
+   * externalId.
+   */
   externalId: string;
   /** What a person calls it (the tailnet as entered). */
   label: string;
-  /** The provider's id of the secret itself (a key id), never a secret; rotation refuses the same one, revoke targets it. */
+  /**
+   * The provider's id of the secret itself (a key id), never a secret; rotation refuses the same one, revoke
+   * targets it.
+   */
   credentialId: string | null;
   createdAt: Date | null;
   /** Null: the credential does not expire. */
@@ -34,7 +43,10 @@ export interface VerifiedCredential {
   meta: CredentialMeta;
 }
 
-/** Any conclusion other than verified. `outcome` is a provider's outcome name, stored as the connection's last outcome. */
+/**
+ * Any conclusion other than verified. `outcome` is a provider's outcome name, stored as the connection's last
+ * outcome.
+ */
 export interface FailedOutcome {
   outcome: string;
   fieldErrors?: Record<string, string[] | undefined>;

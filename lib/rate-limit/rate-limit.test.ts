@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { resetSettingsForTests } from "@/lib/config/settings";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { consumeRateLimit, type RateLimitName } from "./index";
 
-useTestDatabase();
+withTestDatabase();
 const settingNames: Record<RateLimitName, string> = {
   signIn: "RATE_LIMIT_SIGN_IN",
   signUp: "RATE_LIMIT_SIGN_UP",

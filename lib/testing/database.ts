@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { closeDatabase, db, ensureDatabaseReady } from "@/lib/db";
 
 /** For integration tests: the real database of this run (embedded or PostgreSQL), migrated. */
-export function useTestDatabase() {
+export function withTestDatabase() {
   beforeAll(async () => {
     await ensureDatabaseReady(() => undefined);
   });

@@ -1,67 +1,64 @@
 /**
- * Timing spans for the benchmark's breakdown of the Connect path (bench/README.md). Off unless
- * BENCH_TIMING=1: then each finished span set is one `[timing] {json}` line on stdout, with
- * milliseconds per step. Never carries a secret: callers pass only names and non-secret ids.
+ * The one timing hook of the app. Code on the request path marks steps with `startSpans`; nothing
+ * happens unless the process registered a recorder at start (server.ts does so for the benchmark,
+ * BENCH_TIMING=1, see bench/README.md). Without one, `startSpans` returns null and every call site's
+ * `spans?.mark(...)` costs a null check. Never carries a secret: callers pass only names and
+ * non-secret ids.
  */
 export type Spans = { mark(step: string): void; end(extra?: Record<string, string | number>): void };
 
-const enabled = process.env.BENCH_TIMING === "1";
+/** One finished span set: milliseconds per step since the previous mark, and in all. */
+export type SpanSet = {
+  label: string;
+  steps: Record<string, number>;
+  total: number;
+  extra: Record<string, string | number>;
+};
 
-/** With BENCH_TIMING=1, server.ts stamps each request with when it arrived (epoch ms, fractional). */
+export type TimingRecorder = { record(spans: SpanSet): void };
+
+// On globalThis, not in a module variable: server.ts (run by tsx) and Next's server bundles each get
+// their own copy of this module, and a recorder registered through one must be seen by the other.
+const RECORDER = Symbol.for("tailnet-connect.timing-recorder");
+type RecorderHolder = { [RECORDER]?: TimingRecorder };
+const recorder = () => (globalThis as RecorderHolder)[RECORDER];
+
+/** Turns timing on for this process (or off again, with undefined). */
+export function registerTimingRecorder(next: TimingRecorder | undefined): void {
+  (globalThis as RecorderHolder)[RECORDER] = next;
+}
+
+/** While timing is on, server.ts stamps each request with when it arrived (epoch ms, fractional). */
 export const RECEIVED_AT_HEADER = "x-tc-bench-received-at";
 
+const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
+
 export function stampReceived(headers: Record<string, string | string[] | undefined>): void {
-  if (!enabled) return;
+  if (!recorder()) return;
   headers[RECEIVED_AT_HEADER] = String(performance.timeOrigin + performance.now());
 }
 
 /** Milliseconds since server.ts received this request, when timing is on and the stamp is there. */
 export function sinceReceived(value: string | null): number | undefined {
-  if (!enabled || !value) return undefined;
+  if (!recorder() || !value) return undefined;
   const at = Number(value);
-  return Number.isFinite(at) ? Math.round((performance.timeOrigin + performance.now() - at) * 1000) / 1000 : undefined;
+  return Number.isFinite(at) ? roundMs(performance.timeOrigin + performance.now() - at) : undefined;
 }
 
 export function startSpans(label: string): Spans | null {
-  if (!enabled) return null;
+  const target = recorder();
+  if (!target) return null;
   const started = performance.now();
   let last = started;
   const steps: Record<string, number> = {};
   return {
     mark(step) {
       const now = performance.now();
-      steps[step] = Math.round((now - last) * 1000) / 1000;
+      steps[step] = roundMs(now - last);
       last = now;
     },
     end(extra = {}) {
-      const total = Math.round((performance.now() - started) * 1000) / 1000;
-      process.stdout.write(`[timing] ${JSON.stringify({ label, ...extra, steps, total })}\n`);
+      target.record({ label, steps, total: roundMs(performance.now() - started), extra });
     },
   };
-}
-
-/**
- * With BENCH_TIMING=1: one `[loop] {json}` line a second while the process is busy, with the
- * event loop's delay (p50, p99, max, ms) and utilization over that second, so the benchmark can
- * tell time spent waiting for the one thread from time spent working.
- */
-export function startLoopMonitor(): void {
-  if (!enabled) return;
-  // Imported here so the bundles that use startSpans never load perf_hooks' monitor.
-  void import("node:perf_hooks").then(({ monitorEventLoopDelay, performance: perf }) => {
-    const histogram = monitorEventLoopDelay({ resolution: 5 });
-    histogram.enable();
-    let lastElu = perf.eventLoopUtilization();
-    setInterval(() => {
-      const elu = perf.eventLoopUtilization(lastElu);
-      lastElu = perf.eventLoopUtilization();
-      if (elu.utilization > 0.02) {
-        const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-        process.stdout.write(
-          `[loop] ${JSON.stringify({ at: Date.now(), utilization: Math.round(elu.utilization * 1000) / 1000, delayP50: ms(histogram.percentile(50)), delayP99: ms(histogram.percentile(99)), delayMax: ms(histogram.max) })}\n`,
-        );
-      }
-      histogram.reset();
-    }, 1000).unref();
-  });
 }

@@ -9,10 +9,10 @@ import { signInSchema } from "@/lib/auth/schemas";
 import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: string; bodyLimitBytes: number }) {
-  const form = useActionForm(signInAction, signInSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(signInAction, signInSchema, bodyLimitBytes);
   const { state } = form;
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={form.errorsFor("email")} onBlur={form.onBlur} />

@@ -12,9 +12,9 @@ import { disconnectAction, reverifyAction } from "../actions";
 const checkboxClass = "mt-1 size-5 shrink-0 accent-slate-900 dark:accent-slate-100";
 
 export function ReverifyForm({ connectionId, bodyLimitBytes }: { connectionId: string; bodyLimitBytes: number }) {
-  const form = useActionForm(reverifyAction, reverifySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(reverifyAction, reverifySchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-3" aria-label="Re-verify now">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-3" aria-label="Re-verify now">
       <input type="hidden" name="connectionId" value={connectionId} />
       <div>
         <SubmitButton pending={form.pending} pendingText="Checking with Tailscale…">Re-verify now</SubmitButton>
@@ -44,9 +44,9 @@ export function RotateForm(props: {
   bodyLimitBytes: number;
 }) {
   const { connectionId, kept, secrets, hint, noun, belongsTo, revokeLabel, bodyLimitBytes } = props;
-  const form = useActionForm(props.action, rotateSchemaFor(useFieldSchema(), secrets.map((s) => s.name)), bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(props.action, rotateSchemaFor(useFieldSchema(), secrets.map((s) => s.name)), bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="rotate-form-title">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="rotate-form-title">
       <h2 id="rotate-form-title" className="text-xl font-semibold">Paste the new {noun}</h2>
       <FormMessage id="rotate-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
@@ -94,9 +94,9 @@ export function RotateForm(props: {
 
 export function DisconnectForm(props: { connectionId: string; noun: string; revokeLabel: string | null; bodyLimitBytes: number }) {
   const { connectionId, noun, revokeLabel, bodyLimitBytes } = props;
-  const form = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label="Disconnect">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label="Disconnect">
       <FormMessage id="disconnect-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
       {revokeLabel ? (

@@ -10,11 +10,11 @@ import { API_SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
-  const form = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
   const shown = form.state.shownOnce;
   const scopeErrors = form.errorsFor("scopes");
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
       <FormMessage id="create-key-message" state={form.message} />
       {shown ? (
         <Notice tone="warning" as="div" className="flex flex-col gap-2">
@@ -47,9 +47,9 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
 }
 
 export function RevokeApiKeyForm({ keyId, name, bodyLimitBytes }: { keyId: string; name: string; bodyLimitBytes: number }) {
-  const form = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate>
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="keyId" value={keyId} />
       <FormMessage id={`revoke-${keyId}-message`} state={form.message} />
       <SubmitButton pending={form.pending} tone="danger" pendingText="Revoking…">

@@ -9,11 +9,11 @@ import { createEndpointFormSchema, deleteEndpointSchema, resendDeliverySchema } 
 import { createEndpointAction, deleteEndpointAction, resendDeliveryAction } from "./actions";
 
 export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
-  const form = useActionForm(createEndpointAction, createEndpointFormSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(createEndpointAction, createEndpointFormSchema, bodyLimitBytes);
   const shown = form.state.shownOnce;
   const eventErrors = form.errorsFor("events");
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="add-endpoint">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="add-endpoint">
       <FormMessage id="add-endpoint-message" state={form.message} />
       {shown ? (
         <div className="flex flex-col gap-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
@@ -64,9 +64,9 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
 }
 
 export function DeleteEndpointForm({ endpointId, url, bodyLimitBytes }: { endpointId: string; url: string; bodyLimitBytes: number }) {
-  const form = useActionForm(deleteEndpointAction, deleteEndpointSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(deleteEndpointAction, deleteEndpointSchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate>
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="endpointId" value={endpointId} />
       <FormMessage id={`delete-${endpointId}-message`} state={form.message} />
       <SubmitButton pending={form.pending} tone="danger" pendingText="Deleting…">
@@ -77,9 +77,9 @@ export function DeleteEndpointForm({ endpointId, url, bodyLimitBytes }: { endpoi
 }
 
 export function ResendDeliveryForm({ deliveryId, eventId, bodyLimitBytes }: { deliveryId: string; eventId: string; bodyLimitBytes: number }) {
-  const form = useActionForm(resendDeliveryAction, resendDeliverySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(resendDeliveryAction, resendDeliverySchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate>
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="deliveryId" value={deliveryId} />
       <FormMessage id={`resend-${deliveryId}-message`} state={form.message} />
       <SubmitButton pending={form.pending} pendingText="Resending…">

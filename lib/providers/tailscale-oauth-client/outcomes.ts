@@ -22,7 +22,10 @@ export type OAuthClientOutcome =
   | { outcome: "invalid_input"; fieldErrors: Partial<Record<FieldName, string[]>> }
   /** The token endpoint answered 400 or 401 (wrong secret, unknown or deleted client), or a fresh token was refused. */
   | { outcome: "invalid_client"; httpStatus?: number }
-  /** A read this app needs answered 403. `tailnetEntered`: a named tailnet that is not the client's also answers 403. */
+  /**
+   * A read this app needs answered 403. `tailnetEntered`: a named tailnet that is not the client's also answers
+   * 403.
+   */
   | { outcome: "insufficient_scope"; scope: RequiredScope; tailnetEntered: boolean; httpStatus?: number }
   /** Tailscale answered, but did not reveal the tailnet's ID (no users, or users without one). Never guessed. */
   | { outcome: "tailnet_unknown" }
@@ -85,7 +88,10 @@ export const OUTCOME_STATUS: Record<OAuthClientOutcomeName, OutcomeStatus> = {
   unexpected_response: "unverified",
 };
 
-/** The client itself cannot do the job: a new secret (a new client) is the only fix, so the flow drops the sealed one. */
+/**
+ * The client itself cannot do the job: a new secret (a new client) is the only fix, so the flow drops the
+ * sealed one.
+ */
 export function isClientFault(name: string): boolean {
   return name === "invalid_client" || name === "insufficient_scope";
 }

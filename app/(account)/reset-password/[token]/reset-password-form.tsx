@@ -8,10 +8,9 @@ import { resetPasswordSchema } from "@/lib/auth/schemas";
 import { resetPasswordAction } from "../../actions";
 
 export function ResetPasswordForm({ token, bodyLimitBytes }: { token: string; bodyLimitBytes: number }) {
-  const form = useActionForm(resetPasswordAction, resetPasswordSchema, bodyLimitBytes);
-  const { state } = form;
+  const { bindForm, ...form } = useActionForm(resetPasswordAction, resetPasswordSchema, bodyLimitBytes);
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />
       <input type="hidden" name="token" value={token} />
       <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required errors={form.errorsFor("newPassword")} onBlur={form.onBlur} />

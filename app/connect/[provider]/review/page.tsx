@@ -18,7 +18,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
   const provider = await providerFrom(params);
   const actor = await requireConnectActor(provider, connectPath(provider, "review"));
   const draft = await readOnboardingDraft(provider, actor.draftOwner);
-  // A value never entered, or a secret whose time is over: back to its step. A secret dropped for a verdict: stay, and say why.
+  // A value never entered, or a secret whose time is over: back to its step. A secret dropped for a verdict:
+  // stay, and say why.
   const missing = firstIncompleteStep(provider, draft);
   if (missing && draft.secrets.state !== "dropped") redirect(missingPath(provider, missing, draft));
   if (missing && provider.fields.some((f) => !f.secret && draft.values[f.name] === undefined)) redirect(missingPath(provider, missing, draft));

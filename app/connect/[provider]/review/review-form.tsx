@@ -25,13 +25,13 @@ export function ReviewForm(props: {
   bodyLimitBytes: number;
 }) {
   const { canConnect, earlier, fixes } = props;
-  const form = useActionForm(props.action, connectFormSchema, props.bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(props.action, connectFormSchema, props.bodyLimitBytes);
   const state: FormState = form.message.message ? form.message : (earlier ?? {});
   const field = [...Object.keys(fixes), "connect"].find((f) => state.fieldErrors?.[f]?.length);
   const detail = field ? state.fieldErrors?.[field]?.join(" ") : undefined;
   const fix = field && field !== "connect" ? (fixes[field] ?? null) : null;
   return (
-    <form ref={form.formRef} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <div id="connect-outcome" role="status" aria-live="polite" tabIndex={-1} className="outline-none">
         {state.message ? (
           <Notice tone="error" as="div" className="flex flex-col gap-2">

@@ -4,7 +4,10 @@ import { DEMO_ORGANIZATION_VALUES, DEMO_TOKENS } from "./demo-catalogue";
  * A plain <a>, not next/link: the provider's modules load in the CLIs too (react-server, no client React).
  */
 
-/** What demo mode shows a person: the fake Tailscale API's organization values and tokens. They are fake, so showing them is fine. */
+/**
+ * What demo mode shows a person: the fake Tailscale API's organization values and tokens. They are fake, so
+ * showing them is fine.
+ */
 export function TailscaleDemo({ connectHref }: { connectHref: string }) {
   return (
     <div className="flex max-w-4xl flex-col gap-8">

@@ -34,7 +34,10 @@ export type Fault =
   | "reset"
   /** Everything works except `GET /users/{userId}`, which answers 500 (the users list still names the tailnet). */
   | "user-read-fails"
-  /** Everything works except `GET /users/{userId}` and `GET /tailnet/{tailnet}/users`, which answer 500: nothing names the tailnet. */
+  /**
+   * Everything works except `GET /users/{userId}` and `GET /tailnet/{tailnet}/users`, which answer 500: nothing
+   * names the tailnet.
+   */
   | "identity-unknown";
 
 export interface FixtureTailnet {

@@ -36,7 +36,10 @@ export const FIXTURE_OAUTH_CLIENTS = [
 
 export type OAuthClientFixtureName = (typeof FIXTURE_OAUTH_CLIENTS)[number]["name"];
 
-/** Client ID and secret by fixture name, plus `wrongSecret`: the good client's ID with a secret Tailscale never issued. */
+/**
+ * Client ID and secret by fixture name, plus `wrongSecret`: the good client's ID with a secret Tailscale never
+ * issued.
+ */
 export const FIXTURE_OAUTH_CREDENTIALS = {
   ...(Object.fromEntries(FIXTURE_OAUTH_CLIENTS.map((c) => [c.name, { clientId: c.clientId, clientSecret: c.secret }])) as Record<
     OAuthClientFixtureName,
