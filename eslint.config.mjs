@@ -7,6 +7,7 @@ import tseslint from "typescript-eslint";
 export default defineConfig([
   globalIgnores([
     ".next/**",
+    ".next-server/**",
     "next-env.d.ts",
     "lib/db/generated/**",
     "data/**",
@@ -19,6 +20,11 @@ export default defineConfig([
   ]),
   ...nextCoreWebVitals,
   ...tseslint.configs.recommended,
+  {
+    // A CommonJS file (a --require preload) has no import statement to use instead.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   {
     // Lines stay within Prettier's 120 columns. Prettier wraps code but never comments or string
     // literals; comments are held to the limit here, while a string (user-facing copy, SQL, a class

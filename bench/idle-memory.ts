@@ -81,7 +81,12 @@ function tree(pid: number): number[] {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [p, pp] of parent) if (!found.has(p) && found.has(pp)) (found.add(p), (grew = true));
+    for (const [p, pp] of parent) {
+      if (!found.has(p) && found.has(pp)) {
+        found.add(p);
+        grew = true;
+      }
+    }
   }
   return [...found];
 }

@@ -34,6 +34,14 @@ async function ownerWithKey(scopes: ApiScope[] = ["connect_sessions:write"], nam
   return { owner, key, apiKey };
 }
 
+/** A 201's fields, or an error's: a test reads whichever the status says it got. */
+type SessionAnswer = {
+  token: string;
+  connectLink: string;
+  expiresAt: string;
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
+};
+
 async function create(key: string, body: unknown) {
   const request = new Request("http://app.test/api/v1/connect-sessions", {
     method: "POST",
@@ -42,7 +50,7 @@ async function create(key: string, body: unknown) {
   });
   const response = await sessionsRoute.POST(request, { params: Promise.resolve({}) });
   const text = await response.text();
-  const parsed = JSON.parse(text) as Record<string, any>;
+  const parsed = JSON.parse(text) as SessionAnswer;
   expect(check("POST", "/api/v1/connect-sessions", response.status, parsed), text).toEqual([]);
   return { status: response.status, body: parsed, text };
 }
