@@ -48,6 +48,21 @@ export function pathTemplate(segments: string[]): string {
   return segments.map((s) => (s === "-" || /^[a-z][a-z-]{0,30}$/.test(s) ? s : "{id}")).join("/");
 }
 
+/** A whole (small) stream; more than `limit` bytes is an error, so memory stays bounded. */
+async function readAll(stream: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error("body over the limit");
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 type AuditBucket = { userId: string; connectionId: string; caller: ApiCaller; method: string; template: string; status: number; count: number; totalMs: number; maxMs: number; minute: string };
 
 export type ApiProxy = {
@@ -123,49 +138,94 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     const provider = getProvider(row.provider);
     const meta = typeof row.meta === "string" ? (JSON.parse(row.meta) as unknown) : row.meta;
     const credentials = row.disconnectedAt || !row.credentialCiphertext || !provider?.accessToken ? null : openCredentials({ ...row, meta });
-    const token = credentials && provider?.accessToken ? await provider.accessToken(credentials, { baseUrl: settings.TAILSCALE_API_URL }) : null;
-    if (!token) return fail(res, "connection_unusable", "This connection is disconnected or has no usable credential; nothing was sent.");
+    const callOptions = { baseUrl: settings.TAILSCALE_API_URL };
+    const first = credentials && provider?.accessToken ? await provider.accessToken(credentials, callOptions) : null;
+    if (!credentials || !provider?.accessToken || !first) {
+      return fail(res, "connection_unusable", "This connection is disconnected or has no usable credential; nothing was sent.");
+    }
 
     const target = new URL(settings.TAILSCALE_API_URL.replace(/\/+$/, "") + "/api/v2/" + segments.map(encodeURIComponent).join("/") + search);
-    const headers: Record<string, string | string[]> = { authorization: `Bearer ${token}` };
+    const forwarded: Record<string, string | string[]> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
-      if (value !== undefined) headers[name] = value;
+      if (value !== undefined) forwarded[name] = value;
     }
-    const transport = target.protocol === "https:" ? https : http;
-    const upstream = transport.request(target, { method, headers, agent: target.protocol === "https:" ? agents.https : agents.http, timeout: settings.TAILSCALE_TIMEOUT_MS });
     const template = pathTemplate(segments);
     const base = { userId: row.userId, connectionId: row.id, caller: auth.caller, method, template };
+    const hasBody = method !== "GET" && method !== "DELETE";
+    if (!hasBody) req.resume();
+    // A 401 on a cached OAuth access token means one fresh exchange and one repeat of the call
+    // (issue 12), and a repeat needs the body again. So for a renewable token the body is read
+    // into memory first: server.ts has already capped it at BODY_LIMIT_BYTES (64 KB by default),
+    // and Tailscale's write endpoints take small JSON. Retrying only bodiless methods would hand
+    // the host a spurious 401 on every POST after an early revocation. An API token is never
+    // renewed, so its body streams through untouched.
+    let replayBody: Buffer | null = null;
+    if (hasBody && first.renewable) {
+      replayBody = await readAll(req, settings.BODY_LIMIT_BYTES);
+      delete forwarded["transfer-encoding"];
+      forwarded["content-length"] = String(replayBody.length);
+    }
 
-    upstream.on("response", (answer) => {
-      const status = answer.statusCode ?? 502;
-      const out: Record<string, string> = { "cache-control": "no-store" };
-      for (const name of RETURNED_HEADERS) {
-        const value = answer.headers[name];
-        if (typeof value === "string") out[name] = value;
-      }
-      res.writeHead(status, out);
-      answer.pipe(res);
-      answer.on("end", () => record({ ...base, status }, performance.now() - started));
-      if (status === 401 || status === 403) {
-        // Due for the next scheduled check; the status itself changes only through verification.
-        void query(`UPDATE "Connection" SET "lastCheckedAt" = NULL WHERE "id" = $1 AND "disconnectedAt" IS NULL`, [row.id]).catch(() => undefined);
-      }
-    });
-    upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
-    upstream.on("error", () => {
-      if (!res.headersSent) {
-        record({ ...base, status: 502 }, performance.now() - started);
-        fail(res, "upstream_unavailable", "Tailscale could not be reached, or did not answer in time.");
-      } else res.destroy();
-    });
+    let current: http.ClientRequest | null = null;
     res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (!res.writableFinished) current?.destroy();
     });
-    if (method === "GET" || method === "DELETE") {
-      req.resume();
-      upstream.end();
-    } else req.pipe(upstream);
+    const transport = target.protocol === "https:" ? https : http;
+    const agent = target.protocol === "https:" ? agents.https : agents.http;
+    const send = (token: string) =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        let answered = false;
+        const upstream = transport.request(target, { method, headers: { ...forwarded, authorization: `Bearer ${token}` }, agent, timeout: settings.TAILSCALE_TIMEOUT_MS });
+        current = upstream;
+        upstream.on("response", (answer) => {
+          answered = true;
+          resolve(answer);
+        });
+        upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
+        upstream.on("error", (error) => (answered ? res.destroy() : reject(error)));
+        if (!hasBody) upstream.end();
+        else if (replayBody) upstream.end(replayBody);
+        else req.pipe(upstream);
+      });
+
+    let answer: IncomingMessage;
+    let heldBody: Buffer | null = null;
+    try {
+      answer = await send(first.value);
+      if (answer.statusCode === 401 && first.renewable) {
+        // Kept in case no fresh token can be had: the host then gets this 401 as Tailscale sent it.
+        heldBody = await readAll(answer, settings.BODY_LIMIT_BYTES);
+        const fresh = await provider.accessToken(credentials, { ...callOptions, fresh: true });
+        if (fresh) {
+          answer = await send(fresh.value);
+          heldBody = null;
+        }
+      }
+    } catch {
+      if (res.headersSent || res.destroyed) return void res.destroy();
+      record({ ...base, status: 502 }, performance.now() - started);
+      return fail(res, "upstream_unavailable", "Tailscale could not be reached, or did not answer in time.");
+    }
+
+    const status = answer.statusCode ?? 502;
+    const out: Record<string, string> = { "cache-control": "no-store" };
+    for (const name of RETURNED_HEADERS) {
+      const value = answer.headers[name];
+      if (typeof value === "string") out[name] = value;
+    }
+    if (status === 401 || status === 403) {
+      // Due for the next scheduled check; the status itself changes only through verification.
+      void query(`UPDATE "Connection" SET "lastCheckedAt" = NULL WHERE "id" = $1 AND "disconnectedAt" IS NULL`, [row.id]).catch(() => undefined);
+    }
+    res.writeHead(status, out);
+    if (heldBody) {
+      res.end(heldBody);
+      record({ ...base, status }, performance.now() - started);
+      return;
+    }
+    answer.pipe(res);
+    answer.on("end", () => record({ ...base, status }, performance.now() - started));
   }
 
   return {
