@@ -33,6 +33,7 @@ async function main() {
   await ensureDatabaseReady();
   allowServerOnlyImports();
   const { createApiProxy, PROXY_PREFIX } = await import("./lib/api/proxy");
+  const { apiQueryRefusal } = await import("./lib/api/edge");
   const raw = databaseEngine().raw;
   const apiProxy = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings });
   const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -78,6 +79,14 @@ async function main() {
     }
     if (req.url?.startsWith(PROXY_PREFIX)) {
       void apiProxy.handle(req, res);
+      return;
+    }
+    // A parameter Next would drop before the route handler sees it (lib/api/edge.ts).
+    const apiRefusal = req.url?.startsWith("/api/v1/") ? apiQueryRefusal(req.url) : null;
+    if (apiRefusal) {
+      res.writeHead(apiRefusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(apiRefusal.body);
+      req.resume();
       return;
     }
     void handle(req, res);
