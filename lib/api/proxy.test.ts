@@ -141,6 +141,30 @@ describe("the API proxy", () => {
     expect(after.lastOutcome).toBe(before.lastOutcome);
   });
 
+  it("counts each call against the key's limit (429 with Retry-After, in the routes' bucket), and a revoked key fails on the next call", async () => {
+    const { key, connection } = await setup();
+    const raw = databaseEngine().raw;
+    const limited = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings: { ...getSettings(), TAILSCALE_API_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, rateLimits: { ...getSettings().rateLimits, api: { limit: 2, windowMs: 60_000, text: "2/1m" } } } });
+    const server = http.createServer((req, res) => void limited.handle(req, res));
+    const url = await listen(server);
+    try {
+      const get = () => fetch(`${url}/api/v1/proxy/${connection.id}/tailnet/-/devices`, { headers: { authorization: `Bearer ${key}` } });
+      seen.length = 0;
+      const answers = [await get(), await get(), await get()];
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+      expect(Number(answers[2]!.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await answers[2]!.json()).error.code).toBe("rate_limited");
+      const buckets = await db().rateLimitBucket.findMany({ where: { key: { startsWith: "api:key:" } } });
+      expect(buckets.some((b) => b.count === 3)).toBe(true);
+      const other = await setup();
+      await db().apiKey.updateMany({ where: { userId: other.owner.id }, data: { revokedAt: new Date() } });
+      const revoked = await fetch(`${url}/api/v1/proxy/${other.connection.id}/tailnet/-/devices`, { headers: { authorization: `Bearer ${other.key}` } });
+      expect(revoked.status).toBe(401);
+    } finally {
+      server.close();
+    }
+  });
+
   it("records calls as per-minute audit events: method, path template, status, count, durations; never bodies or tokens", async () => {
     const { key, connection } = await setup();
     for (let i = 0; i < 3; i++) await (await fetch(`${appUrl}/api/v1/proxy/${connection.id}/tailnet/example.com/devices`, { headers: { authorization: `Bearer ${key}` } })).text();

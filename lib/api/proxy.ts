@@ -7,7 +7,7 @@ import { openCredentials } from "@/lib/connections/credentials";
 import { getProvider } from "@/lib/providers";
 import type { RawQuery } from "@/lib/rate-limit/statement";
 import { errorBody, type ApiErrorCode, API_ERROR_STATUS } from "./errors";
-import { authenticateApiKey, scopeRefusal, type ApiCaller } from "./key-auth";
+import { authenticateProxyCall, scopeRefusal, type ApiCaller } from "./key-auth";
 
 /*
  * `/api/v1/proxy/{connectionId}/{path…}`: a host backend calls the Tailscale API with a
@@ -118,22 +118,19 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     const method = req.method ?? "GET";
     if (!METHODS.has(method)) return fail(res, "method_not_allowed", "The proxy forwards GET, POST, PUT, PATCH and DELETE.", { allow: "GET, POST, PUT, PATCH, DELETE" });
 
-    const auth = await authenticateApiKey(query, req.headers.authorization, settings.rateLimits.api);
-    if (!auth.ok) return fail(res, auth.code, auth.message, auth.headers);
-    const refusal = scopeRefusal(auth.caller, "proxy");
-    if (refusal) return fail(res, refusal.code, refusal.message);
-
     const afterPrefix = pathname.slice(PROXY_PREFIX.length);
     const slash = afterPrefix.indexOf("/");
     const connectionId = slash === -1 ? afterPrefix : afterPrefix.slice(0, slash);
-    if (!connectionId || connectionId.length > 100 || !/^[A-Za-z0-9_-]+$/.test(connectionId)) return fail(res, "not_found", "No connection with this id is visible to this API key.");
+    const plausible = connectionId.length > 0 && connectionId.length <= 100 && /^[A-Za-z0-9_-]+$/.test(connectionId);
+    // One round trip: the key, its rate limit and the connection (owner in the query).
+    const auth = await authenticateProxyCall(query, req.headers.authorization, settings.rateLimits.api, plausible ? connectionId : null);
+    if (!auth.ok) return fail(res, auth.code, auth.message, auth.headers);
+    const refusal = scopeRefusal(auth.caller, "proxy");
+    if (refusal) return fail(res, refusal.code, refusal.message);
+    if (!plausible) return fail(res, "not_found", "No connection with this id is visible to this API key.");
     const segments = slash === -1 ? null : proxyPathSegments(afterPrefix.slice(slash + 1));
     if (!segments) return fail(res, "invalid_request", "The Tailscale API path is missing, or an element of it is empty, '.', '..' or an encoded escape; nothing was sent.");
-
-    const [row] = await query<{ id: string; userId: string; provider: string; externalId: string; label: string; meta: unknown; credentialCiphertext: string | null; disconnectedAt: unknown }>(
-      `SELECT "id", "userId", "provider", "externalId", "label", "meta", "credentialCiphertext", "disconnectedAt" FROM "Connection" WHERE "id" = $1 AND "userId" = $2`,
-      [connectionId, auth.caller.ownerId],
-    );
+    const row = auth.connection;
     if (!row) return fail(res, "not_found", "No connection with this id is visible to this API key.");
     const provider = getProvider(row.provider);
     const meta = typeof row.meta === "string" ? (JSON.parse(row.meta) as unknown) : row.meta;
