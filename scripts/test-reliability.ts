@@ -13,6 +13,7 @@ import { ensureBuild } from "./ensure-build";
  */
 const TESTS = [
   { name: "fuzz", file: "reliability/fuzz.ts", what: "malformed submissions to every form and action" },
+  { name: "api-fuzz", file: "reliability/api-fuzz.ts", what: "malformed requests to every API route, and another owner's ids on each (404)" },
   { name: "load", file: "reliability/load.ts", what: "200 concurrent connects" },
   { name: "database-fault", file: "reliability/database-fault.ts", what: "PostgreSQL stops and starts during Connect" },
   { name: "token-scan", file: "reliability/token-scan.ts", what: "two known tokens through connect, re-verify, rotate, disconnect; scan DB dump, log, responses, build" },
