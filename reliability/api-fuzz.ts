@@ -175,7 +175,7 @@ async function main() {
     for (const method of ["HEAD", "OPTIONS", "TRACE"]) add({ name: `proxy ${method}`, method, path: `/api/v1/proxy/${mine.id}/tailnet/-/devices`, key: ownerKey, expect: [405] });
 
     // Credentials: missing, malformed, unknown; and a key without the scope.
-    const badAuth = ["", "Bearer", "Bearer ", "bearer tc_", `Bearer ${ownerKey}x`, `Bearer ${ownerKey.slice(0, -1)}`, `Basic ${Buffer.from(`${ownerKey}:`).toString("base64")}`, `Bearer  ${ownerKey}`, `Bearer ${ownerKey} extra`, `Token ${ownerKey}`, "Bearer tc_" + "A".repeat(43)];
+    const badAuth = ["", "Bearer", "Bearer ", "bearer tc_", `Bearer ${ownerKey}x`, `Bearer ${ownerKey.slice(0, -1)}`, `Basic ${Buffer.from(`${ownerKey}:`).toString("base64")}`, `Bearer ${ownerKey} extra`, `Token ${ownerKey}`, "Bearer tc_" + "A".repeat(43)];
     for (const authorization of badAuth) {
       for (const route of routes) add({ name: `${route.method} ${route.path("{id}")} auth ${authorization.slice(0, 14)}`, method: route.method, path: route.path(mine.id), key: null, headers: authorization ? { authorization } : {}, expect: [401], code: "unauthenticated" });
       add({ name: `proxy auth ${authorization.slice(0, 14)}`, method: "GET", path: `/api/v1/proxy/${mine.id}/tailnet/-/devices`, key: null, headers: authorization ? { authorization } : {}, expect: [401], code: "unauthenticated" });

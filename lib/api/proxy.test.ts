@@ -113,6 +113,35 @@ describe("the API proxy", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("never sends Tailscale part of a body without Content-Length that is over the limit", async () => {
+    const { key, connection } = await setup();
+    seen.length = 0;
+    const { hostname, port } = new URL(appUrl);
+    const status = await new Promise<number | string>((resolve) => {
+      const req = http.request({ hostname, port, method: "POST", path: `/api/v1/proxy/${connection.id}/tailnet/-/acl`, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", () => resolve("closed"));
+      // Chunked: no Content-Length, the size is known only at the end.
+      for (let i = 0; i < 10; i++) req.write("x".repeat(getSettings().BODY_LIMIT_BYTES / 8));
+      req.end();
+    });
+    expect([413, "closed"]).toContain(status);
+    expect(seen).toHaveLength(0);
+    // A small chunked body is forwarded whole.
+    const small = await new Promise<number>((resolve) => {
+      const req = http.request({ hostname, port, method: "POST", path: `/api/v1/proxy/${connection.id}/tailnet/-/acl`, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.write('{"a":');
+      req.end("1}");
+    });
+    expect(small).toBe(200);
+    expect(seen.map((s) => s.body)).toEqual(['{"a":1}']);
+  });
+
   it("answers 401, 403 (scope), 404 (another owner's id) and 409 (disconnected) in the API's shape", async () => {
     const { key, connection } = await setup();
     const noScope = await setup(["connections:read"]);

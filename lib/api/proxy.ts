@@ -48,15 +48,15 @@ export function pathTemplate(segments: string[]): string {
   return segments.map((s) => (s === "-" || /^[a-z][a-z-]{0,30}$/.test(s) ? s : "{id}")).join("/");
 }
 
-/** A whole (small) stream; more than `limit` bytes is an error, so memory stays bounded. */
-async function readAll(stream: IncomingMessage, limit: number): Promise<Buffer> {
+/** A whole (small) stream; null past `limit` bytes (the stream is then dropped), so memory stays bounded. */
+async function readAll(stream: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       stream.destroy();
-      throw new Error("body over the limit");
+      return null;
     }
     chunks.push(chunk as Buffer);
   }
@@ -156,10 +156,15 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     // into memory first: server.ts has already capped it at BODY_LIMIT_BYTES (64 KB by default),
     // and Tailscale's write endpoints take small JSON. Retrying only bodiless methods would hand
     // the host a spurious 401 on every POST after an early revocation. An API token is never
-    // renewed, so its body streams through untouched.
+    // renewed, so its body streams through untouched when its length is declared (server.ts has
+    // refused an oversized one already). A body without Content-Length (chunked) is read first
+    // too: its size is known only at its end, and one past the limit must never reach Tailscale
+    // in part (reliability/api-fuzz.ts sent such bodies; the fake had answered before the 413).
     let replayBody: Buffer | null = null;
-    if (hasBody && first.renewable) {
+    if (hasBody && (first.renewable || req.headers["content-length"] === undefined)) {
       replayBody = await readAll(req, settings.BODY_LIMIT_BYTES);
+      // server.ts answers 413 as the bytes cross the limit; this is for a proxy used without it.
+      if (!replayBody) return fail(res, "payload_too_large", `The body is larger than ${settings.BODY_LIMIT_BYTES} bytes; nothing was sent.`);
       delete forwarded["transfer-encoding"];
       forwarded["content-length"] = String(replayBody.length);
     }
@@ -193,6 +198,7 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
       if (answer.statusCode === 401 && first.renewable) {
         // Kept in case no fresh token can be had: the host then gets this 401 as Tailscale sent it.
         heldBody = await readAll(answer, settings.BODY_LIMIT_BYTES);
+        if (!heldBody) throw new Error("Tailscale's 401 body is over the limit");
         const fresh = await provider.accessToken(credentials, { ...callOptions, fresh: true });
         if (fresh) {
           answer = await send(fresh.value);
