@@ -52,13 +52,18 @@ export function pathTemplate(segments: string[]): string {
 async function readAll(stream: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      stream.destroy();
-      return null;
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > limit) {
+        stream.destroy();
+        return null;
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } catch {
+    // Destroyed under us: server.ts answered 413 as the body crossed the limit, or the client left.
+    return null;
   }
   return Buffer.concat(chunks);
 }
