@@ -23,6 +23,9 @@ const THROUGHPUT_SECONDS = Number(process.env.BENCH_PROXY_THROUGHPUT_SECONDS ?? 
 const PAIRS = Number(process.env.BENCH_PROXY_PAIRS ?? 3000);
 const PATH = "tailnet/-/devices";
 
+const meanOf = (rounds: Array<{ target: string; cpuMsPerRequest: number }>, name: string) =>
+  round2(rounds.filter((x) => x.target === name).reduce((sum, x) => sum + x.cpuMsPerRequest, 0) / 2);
+
 export async function proxyPhase(run: BenchRun) {
   const seed = run.seeded.proxy;
   if (!seed) throw new Error("the proxy phase needs its seed (an API key and a connection)");
@@ -92,11 +95,16 @@ export async function proxyPhase(run: BenchRun) {
   };
 
   // Throughput: the proxy and the reference alternately, twice each.
-  const rounds: Array<{ target: "proxy" | "reference"; rps: number; errors: number }> = [];
+  // Also each process's own CPU per request (user + system, /proc), which moves much less with the
+  // machine's load than req/s do: the app's server for the proxy, the reference's process for it.
+  const rounds: Array<{ target: "proxy" | "reference"; rps: number; errors: number; cpuMsPerRequest: number }> = [];
   for (let i = 0; i < 2; i++) {
     for (const [name, target] of [["reference", viaReference], ["proxy", proxied]] as const) {
+      const pid = name === "proxy" ? run.pid : reference.proc.pid!;
+      const cpuAtStart = cpuMs(pid) ?? 0;
       const result = await cannon(target, THROUGHPUT_SECONDS);
-      rounds.push({ target: name, rps: round1(result.requests.average), errors: result.errors + result.timeouts + result.non2xx });
+      const cpuMsPerRequest = round2(((cpuMs(pid) ?? 0) - cpuAtStart) / Math.max(1, result.requests.total));
+      rounds.push({ target: name, rps: round1(result.requests.average), errors: result.errors + result.timeouts + result.non2xx, cpuMsPerRequest });
     }
   }
   const meanRps = (name: string) => round1(rounds.filter((x) => x.target === name).reduce((s, x) => s + x.rps, 0) / 2);
@@ -122,6 +130,7 @@ export async function proxyPhase(run: BenchRun) {
       proxyRps,
       referenceRps,
       shareOfReference: round2(proxyRps / referenceRps),
+      cpuMsPerRequest: { proxy: meanOf(rounds, "proxy"), reference: meanOf(rounds, "reference") },
     },
     memory: {
       seconds: MEMORY_SECONDS,

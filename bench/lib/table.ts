@@ -72,9 +72,9 @@ function proxyTable(p: Record<string, any>, steal: (v: any) => string, loop: (l:
     "| --- | --- | --- | --- | --- |",
     `| ${o.pairs} interleaved pairs | ${o.proxiedMs.p50} / ${o.proxiedMs.p99} ms | ${o.directMs.p50} / ${o.directMs.p99} ms | ${o.overheadMs.p50} / ${o.overheadMs.p99} ms | ${o.errors} |`,
     "",
-    `| Proxy throughput (${t.seconds} s × 2 each, alternating) | proxy req/s | reference req/s | share (target ≥ 0.5) | rounds |`,
-    "| --- | --- | --- | --- | --- |",
-    `| 8 connections | ${t.proxyRps} | ${t.referenceRps} | ${t.shareOfReference} | ${t.rounds.map((x: any) => `${x.target} ${x.rps}`).join(", ")} |`,
+    `| Proxy throughput (${t.seconds} s × 2 each, alternating) | proxy req/s | reference req/s | share (target ≥ 0.5) | own CPU ms per request: proxy / reference | rounds |`,
+    "| --- | --- | --- | --- | --- | --- |",
+    `| 8 connections | ${t.proxyRps} | ${t.referenceRps} | ${t.shareOfReference} | ${t.cpuMsPerRequest?.proxy ?? "—"} / ${t.cpuMsPerRequest?.reference ?? "—"} | ${t.rounds.map((x: any) => `${x.target} ${x.rps}`).join(", ")} |`,
     "",
     `Proxy memory over ${m.seconds} s (${m.requests} requests, ${m.rps} req/s, ${m.errors} errors): RSS ${m.rssAfterWarmupMb} MB after warm-up → ${m.rssEndMb} MB at the end (×${m.endOverWarmup}, target ≤ 1.1; peak ${m.rssPeakMb} MB); server CPU ${m.serverCpuMsPerRequest} ms per request; event loop ${loop(m.eventLoop)}; CPU steal ${steal(m.cpuSteal)}`,
   ];
