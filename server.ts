@@ -37,6 +37,7 @@ async function main() {
   await ensureDatabaseReady();
   allowServerOnlyImports();
   const { createApiProxy, PROXY_PREFIX } = await import("./lib/api/proxy");
+  const { apiQueryRefusal } = await import("./lib/api/edge");
   const raw = databaseEngine().raw;
   const rawQuery: RawQuery = (sql, params) => raw.query(sql, params);
   const apiProxy = createApiProxy({ query: rawQuery, settings });
@@ -87,6 +88,14 @@ async function main() {
     }
     if (req.url?.startsWith(PROXY_PREFIX)) {
       void apiProxy.handle(req, res);
+      return;
+    }
+    // A parameter Next would drop before the route handler sees it (lib/api/edge.ts).
+    const apiRefusal = req.url?.startsWith("/api/v1/") ? apiQueryRefusal(req.url) : null;
+    if (apiRefusal) {
+      res.writeHead(apiRefusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(apiRefusal.body);
+      req.resume();
       return;
     }
     delete req.headers[POLICY_HEADER];

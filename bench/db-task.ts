@@ -3,22 +3,25 @@
  * (the domain modules import "server-only"), never while the embedded database is held by the
  * server (PGlite admits one process):
  *   seed  <plan.json> <out.json>  users for each phase, with their session cookie and sealed
- *                                 token cookie, and one person with N connections (the factory)
+ *                                 token cookie, one person with N connections (the factory), and
+ *                                 for the proxy phase an API key and a connection to the demo tailnet
  *   count <in.json> <out.json>     connections and audit events per group of users, and
  *                                 connections per list of tailnet names
  */
 import fs from "node:fs";
 import { encode } from "next-auth/jwt";
-import { anyTailnetToken } from "@/lib/providers/tailscale/fake";
+import { anyTailnetToken, FIXTURE_TOKENS } from "@/lib/providers/tailscale/fake";
+import { createApiKey } from "@/lib/api/keys";
 import { getSettings } from "@/lib/config/settings";
 import { sealValue } from "@/lib/crypto/sealed-value";
 import { hashPassword } from "@/lib/auth/password";
 import { closeDatabase, db, ensureDatabaseReady } from "@/lib/db";
 import { createConnection, createUser } from "@/lib/testing/factories";
 
-export type SeedPlan = { runId: string; groups: Record<string, number>; dashboardConnections: number };
+export type SeedPlan = { runId: string; groups: Record<string, number>; dashboardConnections: number; proxy?: boolean };
+export type ProxySeed = { key: string; connectionId: string; token: string; tailnet: string };
 export type SeededUser = { id: string; session: string; sealedToken: string };
-export type SeedOutput = { groups: Record<string, SeededUser[]>; dashboardUser: SeededUser; seedMs: { users: number; dashboard: number } };
+export type SeedOutput = { groups: Record<string, SeededUser[]>; dashboardUser: SeededUser; seedMs: { users: number; dashboard: number }; proxy: ProxySeed | null };
 
 const SESSION_COOKIE = "authjs.session-token";
 export const BENCH_EMAIL_DOMAIN = "bench.invalid";
@@ -60,7 +63,20 @@ async function seed(plan: SeedPlan): Promise<SeedOutput> {
   // starts. (The embedded database is new on every run. With a VACUUM there, the server then
   // refused every seeded session, as if the rows were gone; not investigated further.)
   if (process.env.DATABASE_URL) await db().$executeRawUnsafe("VACUUM ANALYZE");
-  return { groups, dashboardUser: await cookiesFor(owner.id), seedMs: { users: usersMs, dashboard: dashboardMs } };
+  return { groups, dashboardUser: await cookiesFor(owner.id), seedMs: { users: usersMs, dashboard: dashboardMs }, proxy: plan.proxy ? await seedProxy(plan.runId) : null };
+}
+
+/**
+ * The proxy phase's host: an API key with the `proxy` scope, and a connection holding the fake's
+ * demo-owner token, whose tailnet's devices list is about 2.6 KB. The token is a fixture of the
+ * fake (not a secret): the phase also calls the fake with it directly, for the baseline.
+ */
+async function seedProxy(runId: string): Promise<ProxySeed> {
+  const owner = await createUser({ email: `proxy-${runId}@${BENCH_EMAIL_DOMAIN}` });
+  const token = FIXTURE_TOKENS.demoOwner;
+  const connection = await createConnection(owner.id, { token, tailnet: "example.com" });
+  const { key } = await createApiKey({ ownerId: owner.id, name: "bench proxy", scopes: ["proxy"] });
+  return { key, connectionId: connection.id, token, tailnet: "example.com" };
 }
 
 async function count({ groups, tailnets }: { groups: Record<string, string[]>; tailnets: Record<string, string[]> }) {

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the benchmark of issue 6. See bench/README.md for what each figure means.
+ * `npm run bench`: the benchmark of issues 6 and 13. See bench/README.md for what each figure means.
  * Builds if needed, then per engine (embedded; PostgreSQL when BENCH_DATABASE_URL is set):
  * seeds, starts the fake Tailscale API and the production server as child processes, drives the
  * server from this process, stops everything, counts rows, writes bench/results/<date>-<engine>.json.
+ * One function per phase; `BENCH_PHASES=proxy` (a comma-separated list) runs only those.
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -16,6 +17,7 @@ import { closedLoop, timedRequest } from "./lib/http";
 import { runLighthouse } from "./lib/lighthouse";
 import { pageWeights } from "./lib/pages";
 import { cpuMs, rssMb, runNode, startNode, waitForHttp, type Child, machineCpu, stealShare } from "./lib/processes";
+import { proxyPhase } from "./proxy-phase";
 import { mean, percentile, round1, round2, summary } from "./lib/stats";
 import { table } from "./lib/table";
 
@@ -45,6 +47,15 @@ const DASHBOARD_REQUESTS = 100;
 // Enough people that a 30 s run never runs out; past that a person connects another tailnet (still a new row).
 const THROUGHPUT_USERS = Number(process.env.BENCH_THROUGHPUT_USERS ?? 4000);
 const DASHBOARD_CONNECTIONS = Number(process.env.BENCH_DASHBOARD_CONNECTIONS ?? 1000);
+const REFERENCE_PORT = Number(process.env.BENCH_REFERENCE_PORT ?? 3902);
+export const PHASES = ["connect", "throughput", "dashboard", "pages", "proxy"] as const;
+type Phase = (typeof PHASES)[number];
+const phases = new Set<Phase>(
+  process.env.BENCH_PHASES ? (process.env.BENCH_PHASES.split(",").map((p) => p.trim()) as Phase[]) : PHASES,
+);
+for (const p of phases) {
+  if (!PHASES.includes(p)) throw new Error(`BENCH_PHASES: unknown phase ${p}; choose from ${PHASES.join(", ")}`);
+}
 
 const children: Child[] = [];
 async function stopAll() {
@@ -66,7 +77,7 @@ function actionId(): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "connectAction" && v.filename?.includes("connect/tailscale/actions"));
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "connectAction" && /connect\/(tailscale|\[provider\])\/actions/.test(v.filename ?? ""));
   if (!found) throw new Error("connectAction not found in .next/server/server-reference-manifest.json");
   return found[0];
 }
@@ -74,51 +85,76 @@ function actionId(): string {
 type Timing = { label: string; tailnet?: string; steps: Record<string, number>; total: number; beforeActionMs?: number };
 type LoopLine = { at: number; utilization: number; delayP50: number; delayP99: number; delayMax: number };
 
-async function runEngine(engine: Engine, databaseUrl: string | undefined) {
-  const runId = randomBytes(3).toString("hex");
-  const logDir = path.join(tmp, engine);
-  const dataDir = path.join(root, ".data-bench", engine);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.mkdirSync(dataDir, { recursive: true });
-  const base = `http://127.0.0.1:${APP_PORT}`;
-  const fakeUrl = `http://127.0.0.1:${FAKE_PORT}`;
-  const env: Record<string, string> = {
-    NODE_ENV: "production",
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl ?? "",
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    TOKEN_ENCRYPTION_KEYS: `kbench:${randomBytes(32).toString("base64")}`,
-    AUTH_URL: base,
-    TAILSCALE_API_URL: fakeUrl,
-    TAILSCALE_TIMEOUT_MS: "10000",
-    // Raised through their settings so every request does the real work instead of being refused.
-    RATE_LIMIT_SIGN_IN: "1000000/1m",
-    RATE_LIMIT_SIGN_UP: "1000000/1m",
-    RATE_LIMIT_CONNECT: "1000000/1m",
-    RATE_LIMIT_REVERIFY: "1000000/1m",
-    RATE_LIMIT_PASSWORD_RESET: "1000000/1m",
-  };
-  // Throwaway secrets of this run's throwaway database, kept beside its logs (bench/tmp is ignored) for probing.
-  fs.mkdirSync(logDir, { recursive: true });
-  fs.writeFileSync(path.join(logDir, "env.json"), JSON.stringify(env));
-  const result: Record<string, unknown> = { engine, date: new Date().toISOString().slice(0, 10), startedAt: new Date().toISOString(), machine: machine(), loadavg: { start: loadavg() } };
-  const notes: string[] = [];
 
-  // 1. Seed (before the server: the embedded database admits one process).
+type LoopSummary = { seconds: number; utilization: number; delayP99MsMedianSecond: number; delayMaxMs: number } | null;
+
+/** What every phase needs of the run: its processes, its seeded people, and the helpers to drive them. */
+export type BenchRun = {
+  engine: Engine;
+  runId: string;
+  env: Record<string, string>;
+  logDir: string;
+  base: string;
+  origin: string;
+  fakeUrl: string;
+  referencePort: number;
+  seeded: SeedOutput;
+  server: Child;
+  fake: Child;
+  pid: number;
+  timings: Timing[];
+  loopDuring: (fromMs: number, toMs: number) => LoopSummary;
+  agentFor: (n: number) => http.Agent;
+  setLatency: (ms: number) => Promise<void>;
+  fakeCalls: () => Promise<FakeCall[]>;
+  clearCalls: () => Promise<void>;
+  children: Child[];
+  log: (line: string) => void;
+  loadavg: () => number[];
+  notes: string[];
+};
+type SeedOutput = {
+  groups: Record<string, BenchUser[]>;
+  dashboardUser: BenchUser;
+  seedMs: unknown;
+  proxy: { key: string; connectionId: string; token: string; tailnet: string } | null;
+};
+type Connector = { id: string; connectOnce: (agent: http.Agent, user: BenchUser, tailnet: string) => ReturnType<typeof timedRequest> };
+
+function connector(run: BenchRun): Connector {
+  const id = actionId();
+  return {
+    id,
+    connectOnce: (agent, user, tailnet) =>
+      timedRequest(agent, `${run.base}/connect/tailscale/review`, { method: "POST", headers: connectHeaders(run.origin, id, user, tailnet), body: CONNECT_BODY }),
+  };
+}
+
+/** 1. Seed (before the server: the embedded database admits one process). */
+async function seedPhase(engine: Engine, runId: string, env: Record<string, string>, logDir: string) {
   log(`${engine}: seeding`);
-  const groups: Record<string, number> = { warm: WARMUP_REQUESTS, pages: 1, nojs: NOJS_REQUESTS, navigate: NOJS_REQUESTS, throughput: THROUGHPUT_USERS };
-  for (const l of LEVELS) groups[`c${l.concurrency}`] = l.requests;
+  const groups: Record<string, number> = { warm: WARMUP_REQUESTS, pages: 1 };
+  if (phases.has("connect")) Object.assign(groups, { nojs: NOJS_REQUESTS, navigate: NOJS_REQUESTS });
+  if (phases.has("throughput")) groups.throughput = THROUGHPUT_USERS;
+  if (phases.has("connect")) for (const l of LEVELS) groups[`c${l.concurrency}`] = l.requests;
   const planFile = path.join(logDir, "plan.json");
   const seedFile = path.join(logDir, "seed.json");
-  fs.mkdirSync(logDir, { recursive: true });
-  fs.writeFileSync(planFile, JSON.stringify({ runId, groups, dashboardConnections: DASHBOARD_CONNECTIONS }));
+  const dashboardConnections = phases.has("dashboard") ? DASHBOARD_CONNECTIONS : 0;
+  fs.writeFileSync(planFile, JSON.stringify({ runId, groups, dashboardConnections, proxy: phases.has("proxy") }));
   const seedStarted = Date.now();
   await runNode("seed", "bench/db-task.ts", ["seed", planFile, seedFile], env, logDir);
-  const seeded = JSON.parse(fs.readFileSync(seedFile, "utf8")) as { groups: Record<string, BenchUser[]>; dashboardUser: BenchUser; seedMs: unknown };
+  const seeded = JSON.parse(fs.readFileSync(seedFile, "utf8")) as SeedOutput;
   log(`${engine}: seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
-  result.seed = { users: Object.fromEntries(Object.entries(seeded.groups).map(([k, v]) => [k, v.length])), dashboardConnections: DASHBOARD_CONNECTIONS, ms: seeded.seedMs };
+  return {
+    seeded,
+    summary: { users: Object.fromEntries(Object.entries(seeded.groups).map(([k, v]) => [k, v.length])), dashboardConnections, ms: seeded.seedMs },
+  };
+}
 
-  // 2. Fake Tailscale and the server, each its own process.
+/** 2. Fake Tailscale and the server, each its own process. */
+async function startProcesses(engine: Engine, runId: string, env: Record<string, string>, logDir: string, seeded: SeedOutput): Promise<BenchRun> {
+  const base = `http://127.0.0.1:${APP_PORT}`;
+  const fakeUrl = `http://127.0.0.1:${FAKE_PORT}`;
   const fake = startNode("fake-tailscale", "bench/fake.ts", ["--port", String(FAKE_PORT), "--latency-ms", String(CONNECT_LATENCY_MS), "--jitter-ms", String(JITTER_MS)], {}, logDir, { reactServer: true });
   children.push(fake);
   await waitForHttp(`${fakeUrl}/__fake/fixtures`, fake);
@@ -134,7 +170,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     if (line.startsWith("[loop] ")) loopLines.push(JSON.parse(line.slice(7)) as LoopLine);
   });
   /** The server's event loop over a phase: mean utilization, and the worst per-second p99 and max delay. */
-  const loopDuring = (fromMs: number, toMs: number) => {
+  const loopDuring = (fromMs: number, toMs: number): LoopSummary => {
     const lines = loopLines.filter((l) => l.at > fromMs + 1000 && l.at <= toMs);
     if (lines.length === 0) return null;
     return {
@@ -145,20 +181,38 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     };
   };
   await waitForHttp(`${base}/api/health`, server);
-  const pid = server.proc.pid!;
-  const origin = base;
-  const id = actionId();
-  const agentFor = (n: number) => new http.Agent({ keepAlive: true, maxSockets: n });
-  const setLatency = async (ms: number) => void (await (await fetch(`${fakeUrl}/__bench/latency?ms=${ms}`, { method: "POST" })).text());
-  const fakeCalls = async () => ((await (await fetch(`${fakeUrl}/__fake/calls`)).json()) as { calls: FakeCall[] }).calls;
-  const clearCalls = async () => void (await (await fetch(`${fakeUrl}/__fake/calls`, { method: "DELETE" })).text());
+  return {
+    engine,
+    runId,
+    env,
+    logDir,
+    base,
+    origin: base,
+    fakeUrl,
+    referencePort: REFERENCE_PORT,
+    seeded,
+    server,
+    fake,
+    pid: server.proc.pid!,
+    timings,
+    loopDuring,
+    agentFor: (n) => new http.Agent({ keepAlive: true, maxSockets: n }),
+    setLatency: async (ms) => void (await (await fetch(`${fakeUrl}/__bench/latency?ms=${ms}`, { method: "POST" })).text()),
+    fakeCalls: async () => ((await (await fetch(`${fakeUrl}/__fake/calls`)).json()) as { calls: FakeCall[] }).calls,
+    clearCalls: async () => void (await (await fetch(`${fakeUrl}/__fake/calls`, { method: "DELETE" })).text()),
+    children,
+    log,
+    loadavg,
+    notes: [],
+  };
+}
 
-  const connectOnce = (agent: http.Agent, user: BenchUser, tailnet: string) =>
-    timedRequest(agent, `${base}/connect/tailscale/review`, { method: "POST", headers: connectHeaders(origin, id, user, tailnet), body: CONNECT_BODY });
-
-  // 3. Warm-up (JIT, connection pools), then idle memory.
+/** 3. Warm-up (JIT, connection pools), then idle memory. Returns the done page of the pages person's Connect. */
+async function warmUp(run: BenchRun) {
+  const { seeded, runId, base } = run;
+  const { connectOnce } = connector(run);
   const pagesUser = seeded.groups.pages![0]!;
-  const warmAgent = agentFor(4);
+  const warmAgent = run.agentFor(4);
   const warm = await closedLoop(seeded.groups.warm!, 4, (u, i) => connectOnce(warmAgent, u, `b${runId}-warm-${i}.example`));
   const warmOk = warm.filter((r) => connectedTo(r.status, r.body)).length;
   if (warmOk !== warm.length) {
@@ -170,10 +224,15 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   for (const route of ["/", "/guides/tailscale-api-key", "/bench/floor", "/bench/empty", "/connect/tailscale"]) await (await fetch(base + route, { headers: { cookie: cookieHeader(pagesUser) } })).text();
   warmAgent.destroy();
   await new Promise((r) => setTimeout(r, 2000));
-  const idleMb = rssMb(pid);
+  return { pagesUser, doneRoute, idleMb: rssMb(run.pid) };
+}
 
-  // 4. Connect overhead with the fake answering each call in 100 ms.
+/** 4. Connect overhead with the fake answering each call in 100 ms, and its breakdown. */
+async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string) {
+  const { engine, runId, seeded, base, origin, timings, loopDuring, agentFor, fakeCalls, clearCalls } = run;
+  const { id, connectOnce } = connector(run);
   log(`${engine}: connect overhead (fake latency ${CONNECT_LATENCY_MS} ms)`);
+  await run.setLatency(CONNECT_LATENCY_MS);
   const connect: Record<string, unknown> = {};
   const breakdown: Record<string, unknown> = {};
   for (const level of LEVELS) {
@@ -295,10 +354,13 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     }
     agent.destroy();
   }
-  result.connect = connect;
-  result.connectBreakdown = breakdown;
+  return { connect, breakdown };
+}
 
-  // 5. Throughput: the fake answers at once; autocannon for 30 s; then the bare route handler.
+/** 5. Throughput: the fake answers at once; autocannon for 30 s; then the bare route handler. */
+async function throughputPhase(run: BenchRun) {
+  const { engine, runId, seeded, base, origin, pid, fake, loopDuring, setLatency, clearCalls } = run;
+  const { id } = connector(run);
   log(`${engine}: throughput ${THROUGHPUT_SECONDS} s at ${THROUGHPUT_CONNECTIONS} connections`);
   await setLatency(0);
   await clearCalls();
@@ -358,7 +420,7 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const floor = await autocannon({ url: `${base}/bench/floor`, connections: THROUGHPUT_CONNECTIONS, duration: FLOOR_SECONDS });
   const floorCpu = (cpuMs(pid) ?? 0) - floorCpuBefore;
   const successRps = round1(ok / tput.duration);
-  result.throughput = {
+  const throughput = {
     seconds: THROUGHPUT_SECONDS,
     connections: THROUGHPUT_CONNECTIONS,
     requests: ok + bad,
@@ -381,9 +443,14 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     eventLoop: loopDuring(tputStartedAt, tputStartedAt + THROUGHPUT_SECONDS * 1000),
     cpuSteal: tputSteal,
   };
-  result.memory = { idleMb, loadedMb, peakDuringThroughputMb: rssSamples.length ? Math.max(...rssSamples) : null, note: "RSS of the server process (and any children), idle = after start-up and a warm-up of a few requests per route" };
+  const memory = { loadedMb, peakDuringThroughputMb: rssSamples.length ? Math.max(...rssSamples) : null };
+  return { throughput, memory, tputUsers, okTailnets, cpuBefore, cpuAfter };
+}
 
-  // 6. Dashboard: /connections for a person with 1,000 connections.
+/** 6. Dashboard: /connections for a person with 1,000 connections. */
+async function dashboardPhase(run: BenchRun) {
+  const { base, seeded, agentFor, notes } = run;
+  const result: Record<string, unknown> = {};
   {
     const cookie = cookieHeader(seeded.dashboardUser);
     const probe = await fetch(`${base}/connections`, { headers: { cookie }, redirect: "manual" });
@@ -413,7 +480,13 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     }
   }
 
-  // 7. Page weight and Lighthouse.
+  return result.dashboard;
+}
+
+/** 7. Page weight and Lighthouse. */
+async function pagesPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string) {
+  const { engine, runId, base } = run;
+  const result: Record<string, unknown> = {};
   log(`${engine}: page weight`);
   const signedIn = cookieHeader(pagesUser, `b${runId}-pages-draft.example`);
   const routes = ["/", "/sign-in", "/sign-up", "/guides/tailscale-api-key", "/connect/tailscale", "/connect/tailscale/organization", "/connect/tailscale/token", "/connect/tailscale/review", doneRoute, "/connections", "/account"];
@@ -428,19 +501,36 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
     result.lighthouse = { scores: [], error: "skipped (BENCH_LIGHTHOUSE=0)" };
   }
 
-  // 8. Stop, then count rows (the embedded database is free again).
-  await stopAll();
+  return { pageWeight: result.pageWeight, lighthouse: result.lighthouse };
+}
+
+/** 8. After the server stopped: rows and audit events per group (the embedded database is free again). */
+async function countPhase(
+  run: BenchRun,
+  result: Record<string, unknown>,
+  tput: { tputUsers: BenchUser[]; okTailnets: string[]; cpuBefore: { server: number; fake: number }; cpuAfter: { server: number; fake: number } } | null,
+) {
+  const { env, logDir, seeded } = run;
+  const connect = result.connect as Record<string, unknown> | undefined;
+  const levels = connect ? LEVELS : [];
+  const tputUsers = tput?.tputUsers ?? [];
+  const okTailnets = tput?.okTailnets ?? [];
   const countIn = path.join(logDir, "count-in.json");
   const countOut = path.join(logDir, "count.json");
   fs.writeFileSync(
     countIn,
     JSON.stringify({
-      groups: { throughput: tputUsers.map((u) => u.id), ...Object.fromEntries(LEVELS.map((l) => [`c${l.concurrency}`, seeded.groups[`c${l.concurrency}`]!.map((u) => u.id)])) },
+      groups: { throughput: tputUsers.map((u) => u.id), ...Object.fromEntries(levels.map((l) => [`c${l.concurrency}`, seeded.groups[`c${l.concurrency}`]!.map((u) => u.id)])) },
       tailnets: { throughputAnswered: okTailnets },
     }),
   );
   await runNode("count", "bench/db-task.ts", ["count", countIn, countOut], env, logDir);
   const counted = JSON.parse(fs.readFileSync(countOut, "utf8")) as Record<string, { connections: number; auditEvents: number }>;
+  if (!tput) {
+    for (const l of levels) (connect![`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
+    return;
+  }
+  const { cpuBefore, cpuAfter } = tput;
   const tputResult = result.throughput as Record<string, unknown> & { successes: number };
   // rows: connections whose tailnet got a success answer (must equal successes). Requests still in
   // flight when autocannon stopped at 30 s were completed by the server but never answered to the
@@ -453,9 +543,69 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const completed = counted.throughput!.connections;
   tputResult.serverCpuMsPerConnect = round2((cpuAfter.server - cpuBefore.server) / Math.max(1, completed));
   tputResult.fakeCpuMsPerConnect = round2((cpuAfter.fake - cpuBefore.fake) / Math.max(1, completed));
-  for (const l of LEVELS) (connect[`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
+  for (const l of levels) (connect![`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
+}
+
+async function runEngine(engine: Engine, databaseUrl: string | undefined) {
+  const runId = randomBytes(3).toString("hex");
+  const logDir = path.join(tmp, engine);
+  const dataDir = path.join(root, ".data-bench", engine);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? "",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEYS: `kbench:${randomBytes(32).toString("base64")}`,
+    AUTH_URL: `http://127.0.0.1:${APP_PORT}`,
+    TAILSCALE_API_URL: `http://127.0.0.1:${FAKE_PORT}`,
+    TAILSCALE_TIMEOUT_MS: "10000",
+    // Raised through their settings so every request does the real work instead of being refused.
+    RATE_LIMIT_SIGN_IN: "1000000/1m",
+    RATE_LIMIT_SIGN_UP: "1000000/1m",
+    RATE_LIMIT_CONNECT: "1000000/1m",
+    RATE_LIMIT_REVERIFY: "1000000/1m",
+    RATE_LIMIT_PASSWORD_RESET: "1000000/1m",
+    RATE_LIMIT_API: "100000000/1m",
+  };
+  // Throwaway secrets of this run's throwaway database, kept beside its logs (bench/tmp is ignored) for probing.
+  fs.mkdirSync(logDir, { recursive: true });
+  fs.writeFileSync(path.join(logDir, "env.json"), JSON.stringify(env));
+  const result: Record<string, unknown> = {
+    engine,
+    date: new Date().toISOString().slice(0, 10),
+    startedAt: new Date().toISOString(),
+    machine: machine(),
+    loadavg: { start: loadavg() },
+    phases: [...phases],
+  };
+
+  const { seeded, summary: seedSummary } = await seedPhase(engine, runId, env, logDir);
+  result.seed = seedSummary;
+  const run = await startProcesses(engine, runId, env, logDir, seeded);
+  // The proxy phase warms up on its own; the others need Connects (and the pages person's done page).
+  const needsConnects = ["connect", "throughput", "dashboard", "pages"].some((p) => phases.has(p as Phase));
+  const { pagesUser, doneRoute, idleMb } = needsConnects ? await warmUp(run) : { pagesUser: seeded.groups.pages![0]!, doneRoute: "", idleMb: null };
+  if (phases.has("connect")) {
+    const { connect, breakdown } = await connectPhase(run, pagesUser, doneRoute);
+    result.connect = connect;
+    result.connectBreakdown = breakdown;
+  }
+  let tput: Awaited<ReturnType<typeof throughputPhase>> | null = null;
+  if (phases.has("throughput")) {
+    tput = await throughputPhase(run);
+    result.throughput = tput.throughput;
+    result.memory = { idleMb, ...tput.memory, note: "RSS of the server process (and any children), idle = after start-up and a warm-up of a few requests per route" };
+  }
+  if (phases.has("dashboard")) result.dashboard = await dashboardPhase(run);
+  if (phases.has("pages")) Object.assign(result, await pagesPhase(run, pagesUser, doneRoute));
+  if (phases.has("proxy")) result.proxy = await proxyPhase(run);
+
+  await stopAll();
+  if (phases.has("connect") || phases.has("throughput")) await countPhase(run, result, tput);
   result.loadavg = { ...(result.loadavg as object), end: loadavg() };
-  result.notes = notes;
+  result.notes = run.notes;
   result.finishedAt = new Date().toISOString();
   return result;
 }
@@ -470,7 +620,9 @@ async function main() {
   for (const [engine, url] of engines) {
     if (only && only !== engine) continue;
     const result = await runEngine(engine, url);
-    const file = path.join(resultsDir, `${result.date}-${engine}.json`);
+    // A run of some phases only keeps its own file, beside the full run's.
+    const partial = phases.size < PHASES.length ? `-${[...phases].join("-")}` : "";
+    const file = path.join(resultsDir, `${result.date}-${engine}${partial}.json`);
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${table(result)}\n`);
     log(`wrote ${path.relative(root, file)}`);

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { createApiKey } from "@/lib/api/keys";
+import { withClient } from "./support/database";
 import { startEnvironment } from "./support/environment";
 import { Session, actionForms, formErrors, visibleText, type Part } from "./support/http-client";
 import { actionHidden, connectionIdOf, fillConnectDraft, pressConnect, seedPeople, signInOverHttp } from "./support/people";
@@ -13,6 +15,9 @@ import { Report } from "./support/report";
  * and then the database dump, the server log, every response and the build output are scanned:
  * neither token (nor its secret half) appears anywhere. Both key ids, which are not secret, must
  * appear in the dump: proof that the dump holds the connection and its history the scan looked at.
+ * The host-app API is driven along the way (list, read, re-verify, credentials, the proxy, refusals):
+ * a token may appear only in the body of a `/credentials` answer, never in any other API answer,
+ * in any API header, the log or the dump; the API keys themselves never in the log or the dump.
  */
 const report = new Report("secrets: a known token through the whole flow, then scan everything");
 const PAGES = ["/", "/connect/tailscale", "/connect/tailscale/organization", "/connect/tailscale/token", "/connect/tailscale/review", "/account", "/guides/tailscale-api-key"];
@@ -35,6 +40,22 @@ async function visitEverything(session: Session, extra: string[] = []) {
     await session.get(page);
     await session.get(page, { RSC: "1", accept: "text/x-component" });
   }
+}
+
+type ApiReply = { url: string; method: string; status: number; headers: string; body: string };
+
+/** The API as a host backend calls it; every answer kept for the scan. */
+function apiClient(baseUrl: string, replies: ApiReply[]) {
+  return async (method: string, path: string, key: string, body?: string): Promise<ApiReply> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { body }),
+    });
+    const reply = { url: path, method, status: response.status, headers: JSON.stringify([...response.headers]), body: await response.text() };
+    replies.push(reply);
+    return reply;
+  };
 }
 
 function scanDirectory(root: string, needles: string[]): { files: number; bytes: number; hits: string[] } {
@@ -89,6 +110,33 @@ async function main() {
     report.check(reverified.status === 200 && reverifyMessage.includes("Tailscale is connected"), "re-verify answers with the verified outcome", `${reverified.status}: ${reverifyMessage.slice(0, 120)}`);
     await visitEverything(session, connectionPages);
 
+    // The host-app API, with a key of this person's (made as the CLI makes it).
+    const userId = await withClient(environment.databaseUrl, async (c) => (await c.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [person!.email])).rows[0]!.id);
+    const apiKey = (await createApiKey({ ownerId: userId, name: "scan host", scopes: ["connections:read", "connections:write", "credentials:read", "proxy"] })).key;
+    const readKey = (await createApiKey({ ownerId: userId, name: "scan read-only", scopes: ["connections:read"] })).key;
+    const apiReplies: ApiReply[] = [];
+    const api = apiClient(app.url, apiReplies);
+    const driveApi = async (expectToken: string | null) => {
+      await api("GET", "/api/v1/connections", apiKey);
+      await api("GET", "/api/v1/connections?limit=1&status=active", apiKey);
+      await api("GET", `/api/v1/connections/${connectionId}`, apiKey);
+      await api("GET", "/api/v1/openapi.json", apiKey);
+      const credentials = await api("GET", `/api/v1/connections/${connectionId}/credentials`, apiKey);
+      await api("GET", `/api/v1/connections/${connectionId}/credentials`, readKey);
+      await api("GET", `/api/v1/connections/${connectionId}/credentials?x=1`, apiKey);
+      await api("GET", `/api/v1/connections/nosuch/credentials`, apiKey);
+      await api("GET", `/api/v1/proxy/${connectionId}/tailnet/-/devices`, apiKey);
+      await api("GET", `/api/v1/proxy/${connectionId}/tailnet/-/keys`, apiKey);
+      await api("POST", `/api/v1/proxy/${connectionId}/tailnet/-/nosuch`, apiKey, "{}");
+      await api("GET", `/api/v1/proxy/${connectionId}/tailnet/%2e%2e/keys`, apiKey);
+      await api("GET", "/api/v1/connections?limit=0", apiKey);
+      return expectToken === null ? credentials.status === 409 : credentials.status === 200 && credentials.body.includes(expectToken);
+    };
+    const apiBeforeRotate = await driveApi(token);
+    report.check(apiBeforeRotate, "the API's /credentials answers the token (so the scan below looks at the right thing)");
+    const verifiedOverApi = await api("POST", `/api/v1/connections/${connectionId}/verify`, apiKey);
+    report.check(verifiedOverApi.status === 200, "re-verify over the API", String(verifiedOverApi.status));
+
     // Rotate to the second token, revoking the first at Tailscale with it.
     const rotated = await session.post(`${detail}/rotate`, [
       ...(await formWith(session, `${detail}/rotate`, "token")),
@@ -101,6 +149,8 @@ async function main() {
     report.check(firstStillWorks === 401 || firstStillWorks === 403, "the first token no longer works at Tailscale", `${firstStillWorks}`);
     await visitEverything(session, [...connectionPages, `${detail}?rotated=revoked`]);
 
+    report.check(await driveApi(second.token), "after the rotation the API's /credentials answers the second token");
+
     // Disconnect, revoking the second token with itself.
     const disconnected = await session.post(`${detail}/disconnect`, [
       ...(await formWith(session, `${detail}/disconnect`, "revokeAtTailscale")),
@@ -111,6 +161,7 @@ async function main() {
     const secondStillWorks = (await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${second.token}` } })).status;
     report.check(secondStillWorks === 401 || secondStillWorks === 403, "the second token no longer works at Tailscale", `${secondStillWorks}`);
     await visitEverything(session, [...connectionPages, `${detail}?disconnected=revoked`]);
+    report.check(await driveApi(null), "after the disconnect the API's /credentials answers 409");
     const history = visibleText((await session.get(detail)).body);
     report.check(/disconnected/i.test(history), "the detail page shows the disconnected connection and its history");
 
@@ -119,20 +170,30 @@ async function main() {
     report.figure("responses scanned (HTML, RSC, actions)", responses.length);
     report.check(inResponses.length === 0, "no response carries either token", inResponses.map((r) => r.url).slice(0, 3).join(", ") || undefined);
 
+    const credentialBodies = (r: ApiReply) => r.status === 200 && /^\/api\/v1\/connections\/[^/]+\/credentials$/.test(r.url);
+    const apiBodyHits = apiReplies.filter((r) => !credentialBodies(r) && needles.some((n) => r.body.includes(n)));
+    const apiHeaderHits = apiReplies.filter((r) => needles.some((n) => r.headers.includes(n)));
+    report.figure("API answers scanned", `${apiReplies.length} (${apiReplies.filter(credentialBodies).length} credential bodies allowed to hold a token)`);
+    report.check(apiBodyHits.length === 0, "no API answer but /credentials carries a token in its body", apiBodyHits.map((r) => `${r.method} ${r.url} ${r.status}`).slice(0, 3).join(", ") || undefined);
+    report.check(apiHeaderHits.length === 0, "no API answer carries a token in a header", apiHeaderHits.map((r) => `${r.method} ${r.url}`).slice(0, 3).join(", ") || undefined);
+    const apiKeys = [apiKey, readKey];
+
     const dump = spawnSync(path.join(process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin", "pg_dump"), ["--no-owner", environment.databaseUrl], { encoding: "utf8", maxBuffer: 200 * 1024 * 1024 });
     report.check(dump.status === 0, "pg_dump of the database", dump.stderr.trim() || undefined);
     report.figure("database dump", `${dump.stdout.length} bytes`);
     report.check(dump.stdout.includes(minted.keyId) && dump.stdout.includes(second.keyId), "the dump holds the connection's history (both key ids, which are not secret)");
     report.check(!needles.some((n) => dump.stdout.includes(n)), "the database dump holds neither token");
+    report.check(!apiKeys.some((k) => dump.stdout.includes(k)), "the database dump holds no API key (only hashes and prefixes)");
 
     const log = app.log();
     report.figure("server log", `${log.length} bytes`);
     report.check(!needles.some((n) => log.includes(n)), "the server log holds neither token");
+    report.check(!apiKeys.some((k) => log.includes(k)), "the server log holds no API key");
 
     const build = scanDirectory(path.resolve(".next"), needles);
     report.figure("build output scanned", `${build.files} files, ${(build.bytes / 1e6).toFixed(1)} MB`);
     report.check(build.hits.length === 0, "the build output holds neither token", build.hits.slice(0, 3).join(", ") || undefined);
-    report.figure("flow covered", "connect (failure, then success), re-verify, rotate (old key revoked), disconnect (key revoked)");
+    report.figure("flow covered", "connect (failure, then success), re-verify, the API (list, read, credentials, proxy, refusals, re-verify), rotate (old key revoked), disconnect (key revoked)");
     report.figure("tokens scanned for", "2 (each whole and its secret half)");
   } finally {
     await environment.close();

@@ -13,6 +13,7 @@ import { ensureBuild } from "./ensure-build";
  */
 const TESTS = [
   { name: "fuzz", file: "reliability/fuzz.ts", what: "malformed submissions to every form and action" },
+  { name: "api-fuzz", file: "reliability/api-fuzz.ts", what: "malformed requests to every API route, and another owner's ids on each (404)" },
   { name: "load", file: "reliability/load.ts", what: "200 concurrent connects" },
   { name: "database-fault", file: "reliability/database-fault.ts", what: "PostgreSQL stops and starts during Connect" },
   { name: "webhook-outbox", file: "reliability/webhook-outbox.ts", what: "the app is killed between a connect's commit and its webhook's delivery (both engines)" },

@@ -2,11 +2,11 @@
 /** The Markdown tables `npm run bench` prints and bench/README.md quotes. */
 export function table(r: Record<string, any>): string {
   const lines: string[] = [];
-  const c = r.connect as Record<string, any>;
+  const c = (r.connect ?? {}) as Record<string, any>;
   lines.push(`### ${r.engine} — ${r.date} — ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average at start ${r.loadavg.start.join(" / ")}`);
   lines.push("");
-  lines.push("| Connect (fake 100 ms/call) | p50 | p95 | p99 | upstream p50 | overhead p50 | overhead p95 | overhead p99 | ratio (p50) | errors | server event loop: busy, delay p99 (max) | CPU steal |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  if (r.connect) lines.push("| Connect (fake 100 ms/call) | p50 | p95 | p99 | upstream p50 | overhead p50 | overhead p95 | overhead p99 | ratio (p50) | errors | server event loop: busy, delay p99 (max) | CPU steal |");
+  if (r.connect) lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   const steal = (v: any) => (typeof v === "number" ? `${Math.round(v * 100)} %` : "—");
   const loop = (l: any) => (l ? `${Math.round(l.utilization * 100)} %, ${l.delayP99MsMedianSecond} (${l.delayMaxMs}) ms` : "—");
   for (const k of Object.keys(c)) {
@@ -15,10 +15,10 @@ export function table(r: Record<string, any>): string {
   }
   lines.push("");
   const t = r.throughput;
-  lines.push("| Throughput (fake at once) | Connects/s | errors | rows | successes | floor req/s | share of floor | server CPU ms per Connect / per floor request | memory idle → loaded (MB) |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  lines.push(`| ${t.seconds} s × ${t.connections} connections | ${t.rps} | ${t.errors} | ${t.rows} | ${t.successes} | ${t.floorRps} | ${t.shareOfFloor} | ${t.serverCpuMsPerConnect} / ${t.serverCpuMsPerFloorRequest} | ${r.memory.idleMb} → ${r.memory.loadedMb} |`);
-  if (t.eventLoop) lines.push(`\nServer event loop during the throughput run: ${loop(t.eventLoop)}; CPU steal ${steal(t.cpuSteal)}`);
+  if (t) lines.push("| Throughput (fake at once) | Connects/s | errors | rows | successes | floor req/s | share of floor | server CPU ms per Connect / per floor request | memory idle → loaded (MB) |");
+  if (t) lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  if (t) lines.push(`| ${t.seconds} s × ${t.connections} connections | ${t.rps} | ${t.errors} | ${t.rows} | ${t.successes} | ${t.floorRps} | ${t.shareOfFloor} | ${t.serverCpuMsPerConnect} / ${t.serverCpuMsPerFloorRequest} | ${r.memory.idleMb} → ${r.memory.loadedMb} |`);
+  if (t?.eventLoop) lines.push(`\nServer event loop during the throughput run: ${loop(t.eventLoop)}; CPU steal ${steal(t.cpuSteal)}`);
   const b = r.connectBreakdown;
   if (b?.c1) {
     lines.push("");
@@ -41,8 +41,10 @@ export function table(r: Record<string, any>): string {
   }
   lines.push("");
   const d = r.dashboard;
-  lines.push(`Dashboard (/connections, ${d.connections ?? 1000} connections): ${d.p50 === null ? `not measured — ${d.skipped}` : `p50 ${d.p50} ms, p99 ${d.p99} ms`}`);
+  if (d) lines.push(`Dashboard (/connections, ${d.connections ?? 1000} connections): ${d.p50 === null ? `not measured — ${d.skipped}` : `p50 ${d.p50} ms, p99 ${d.p99} ms`}`);
   lines.push("");
+  if (r.proxy) lines.push(...proxyTable(r.proxy, steal, loop), "");
+  if (!r.pageWeight) return lines.join("\n");
   const signedOut = r.pageWeight.floorSignedOutKb;
   lines.push(`| Route (first-load JS, gzip) | KB | above floor (${r.pageWeight.floorKb} KB signed in${signedOut !== undefined ? `, ${signedOut} KB signed out` : ""}) |`);
   lines.push("| --- | --- | --- |");
@@ -58,4 +60,22 @@ export function table(r: Record<string, any>): string {
     }
   } else lines.push(`Lighthouse: ${r.lighthouse.error}`);
   return lines.join("\n");
+}
+
+/** The proxy phase (issue 13): overhead against the fake directly, throughput against the plain-Node reference, memory. */
+function proxyTable(p: Record<string, any>, steal: (v: any) => string, loop: (l: any) => string): string[] {
+  const o = p.overhead;
+  const t = p.throughput;
+  const m = p.memory;
+  return [
+    `| Proxy, ${p.path} (${p.bodyBytes} B), concurrency ${p.concurrency} | proxied p50 / p99 | direct p50 / p99 | overhead p50 / p99 (targets 3 / 15) | errors |`,
+    "| --- | --- | --- | --- | --- |",
+    `| ${o.pairs} interleaved pairs | ${o.proxiedMs.p50} / ${o.proxiedMs.p99} ms | ${o.directMs.p50} / ${o.directMs.p99} ms | ${o.overheadMs.p50} / ${o.overheadMs.p99} ms | ${o.errors} |`,
+    "",
+    `| Proxy throughput (${t.seconds} s × 2 each, alternating) | proxy req/s | reference req/s | share (target ≥ 0.5) | own CPU ms per request: proxy / reference | rounds |`,
+    "| --- | --- | --- | --- | --- | --- |",
+    `| 8 connections | ${t.proxyRps} | ${t.referenceRps} | ${t.shareOfReference} | ${t.cpuMsPerRequest?.proxy ?? "—"} / ${t.cpuMsPerRequest?.reference ?? "—"} | ${t.rounds.map((x: any) => `${x.target} ${x.rps}`).join(", ")} |`,
+    "",
+    `Proxy memory over ${m.seconds} s (${m.requests} requests, ${m.rps} req/s, ${m.errors} errors): RSS ${m.rssAfterWarmupMb} MB after warm-up → ${m.rssEndMb} MB at the end (×${m.endOverWarmup}, target ≤ 1.1; peak ${m.rssPeakMb} MB); server CPU ${m.serverCpuMsPerRequest} ms per request; event loop ${loop(m.eventLoop)}; CPU steal ${steal(m.cpuSteal)}`,
+  ];
 }

@@ -69,7 +69,8 @@ function reconnectHint(id: string, endUserId: string | null, status: ConnectionS
 }
 
 /** Ids are opaque; anything longer than any id we make cannot be one. */
-const plausibleId = (id: string) => id.length > 0 && id.length <= 100;
+// Ids are UUIDs (or cuids); anything else is no one's, and never reaches the database (a NUL byte would be a driver error).
+const plausibleId = (id: string) => /^[A-Za-z0-9_-]{1,100}$/.test(id);
 
 export async function findApiConnection(caller: ApiCaller, id: string): Promise<ApiRow | null> {
   if (!plausibleId(id)) return null;

@@ -113,6 +113,35 @@ describe("the API proxy", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("never sends Tailscale part of a body without Content-Length that is over the limit", async () => {
+    const { key, connection } = await setup();
+    seen.length = 0;
+    const { hostname, port } = new URL(appUrl);
+    const status = await new Promise<number | string>((resolve) => {
+      const req = http.request({ hostname, port, method: "POST", path: `/api/v1/proxy/${connection.id}/tailnet/-/acl`, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", () => resolve("closed"));
+      // Chunked: no Content-Length, the size is known only at the end.
+      for (let i = 0; i < 10; i++) req.write("x".repeat(getSettings().BODY_LIMIT_BYTES / 8));
+      req.end();
+    });
+    expect([413, "closed"]).toContain(status);
+    expect(seen).toHaveLength(0);
+    // A small chunked body is forwarded whole.
+    const small = await new Promise<number>((resolve) => {
+      const req = http.request({ hostname, port, method: "POST", path: `/api/v1/proxy/${connection.id}/tailnet/-/acl`, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.write('{"a":');
+      req.end("1}");
+    });
+    expect(small).toBe(200);
+    expect(seen.map((s) => s.body)).toEqual(['{"a":1}']);
+  });
+
   it("answers 401, 403 (scope), 404 (another owner's id) and 409 (disconnected) in the API's shape", async () => {
     const { key, connection } = await setup();
     const noScope = await setup(["connections:read"]);
@@ -139,6 +168,30 @@ describe("the API proxy", () => {
     const after = await db().connection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(after.lastCheckedAt).toBeNull();
     expect(after.lastOutcome).toBe(before.lastOutcome);
+  });
+
+  it("counts each call against the key's limit (429 with Retry-After, in the routes' bucket), and a revoked key fails on the next call", async () => {
+    const { key, connection } = await setup();
+    const raw = databaseEngine().raw;
+    const limited = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings: { ...getSettings(), TAILSCALE_API_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, rateLimits: { ...getSettings().rateLimits, api: { limit: 2, windowMs: 60_000, text: "2/1m" } } } });
+    const server = http.createServer((req, res) => void limited.handle(req, res));
+    const url = await listen(server);
+    try {
+      const get = () => fetch(`${url}/api/v1/proxy/${connection.id}/tailnet/-/devices`, { headers: { authorization: `Bearer ${key}` } });
+      seen.length = 0;
+      const answers = [await get(), await get(), await get()];
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+      expect(Number(answers[2]!.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await answers[2]!.json()).error.code).toBe("rate_limited");
+      const buckets = await db().rateLimitBucket.findMany({ where: { key: { startsWith: "api:key:" } } });
+      expect(buckets.some((b) => b.count === 3)).toBe(true);
+      const other = await setup();
+      await db().apiKey.updateMany({ where: { userId: other.owner.id }, data: { revokedAt: new Date() } });
+      const revoked = await fetch(`${url}/api/v1/proxy/${other.connection.id}/tailnet/-/devices`, { headers: { authorization: `Bearer ${other.key}` } });
+      expect(revoked.status).toBe(401);
+    } finally {
+      server.close();
+    }
   });
 
   it("records calls as per-minute audit events: method, path template, status, count, durations; never bodies or tokens", async () => {

@@ -33,7 +33,8 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handler: Ha
 }
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // No prototype: a parameter or body key named `__proto__` is a key like any other here.
+  const out: Record<string, string[]> = Object.create(null);
   for (const issue of error.issues) {
     const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : null;
     if (unknownKeys) {
@@ -55,7 +56,8 @@ export function invalidRequest(error: z.ZodError, what: "query" | "body"): Respo
 /** The query string, parsed strictly: a repeated parameter is refused too. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
   const params = new URL(request.url).searchParams;
-  const values: Record<string, string> = {};
+  // No prototype: `?__proto__=1` must be an unknown parameter (422), not a silent no-op.
+  const values: Record<string, string> = Object.create(null);
   for (const [key, value] of params) {
     if (key in values) return { ok: false, response: apiError("invalid_request", `The parameter ${key} is given more than once.`, { fieldErrors: { [key]: ["is given more than once"] } }) };
     values[key] = value;

@@ -186,4 +186,20 @@ describe("one connection", () => {
     expect(await db().connection.findUniqueOrThrow({ where: { id: connection.id } })).toEqual(before);
     expect(await db().auditEvent.count({ where: { connectionId: connection.id, type: "connection.credentials_read" } })).toBe(0);
   });
+
+  // Found by reliability/api-fuzz.ts: each was a 500 or a parameter silently ignored.
+  it("refuses `__proto__` as a parameter or body key, and ids or filters with a NUL byte, without touching anything", async () => {
+    const { owner, key } = await ownerWithKey(ALL);
+    const connection = await createConnection(owner.id);
+    const before = await db().connection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect((await call("list", "GET", key, { query: "?__proto__=1" })).body.error.fieldErrors).toHaveProperty("__proto__");
+    expect((await call("one", "DELETE", key, { id: connection.id, query: "?__proto__=1" })).status).toBe(422);
+    const proto = await call("verify", "POST", key, { id: connection.id, body: '{"__proto__":{"a":1}}', contentType: "application/json" });
+    expect([proto.status, proto.body.error.code]).toEqual([422, "invalid_request"]);
+    for (const [template, method] of [["one", "GET"], ["verify", "POST"], ["credentials", "GET"], ["one", "DELETE"]] as const) {
+      expect((await call(template, method, key, { id: "a\u0000b" })).status, `${method} ${template}`).toBe(404);
+    }
+    expect((await call("list", "GET", key, { query: "?endUserId=a%00b" })).status).toBe(422);
+    expect(await db().connection.findUniqueOrThrow({ where: { id: connection.id } })).toEqual(before);
+  });
 });

@@ -81,7 +81,12 @@ const cursorPattern = /^[A-Za-z0-9_-]{1,200}$/;
 /** `GET /api/v1/connections`: unknown parameters and out-of-range values are refused (422), never clamped. */
 export const listConnectionsQuery = z
   .object({
-    endUserId: z.string().min(1).max(200).optional(),
+    endUserId: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, { error: "must not contain control characters" })
+      .optional(),
     status: z.enum(CONNECTION_STATUS_VALUES, { error: `must be one of ${CONNECTION_STATUS_VALUES.join(", ")}` }).optional(),
     provider: z.string().min(1).max(100).optional(),
     limit: z

@@ -90,6 +90,12 @@ export type ApiCredentials =
   | { type: "api_access_token"; token: string; tailnet: string; expiresAt: string | null }
   | { type: "oauth_client"; clientId: string; clientSecret: string; tailnet: string; scopes: string[] };
 
+/**
+ * The proxy's bearer token. `renewable`: it came from a cache, so a 401 may only mean it died
+ * early; asking again with `{ fresh: true }` gets another (once). An API token is never renewable.
+ */
+export type ProxyAccessToken = { value: string; renewable: boolean };
+
 /** The stored facts a provider may need beside the credential object. */
 export type StoredFacts = { expiresAt: Date | null; scopes: string[] | null; meta: CredentialMeta };
 
@@ -231,7 +237,7 @@ export interface Provider {
    * The bearer token the API proxy sends to the provider's API for this connection (an API
    * token as it is; an OAuth client's cached access token, never its secret). Null: none now.
    */
-  accessToken?(credentials: Credentials, options?: ProviderCallOptions): Promise<string | null>;
+  accessToken?(credentials: Credentials, options?: ProviderCallOptions & { fresh?: boolean }): Promise<ProxyAccessToken | null>;
 
   /** A label that cannot lead back to the secret (the key id only). */
   credentialHint(credentials: Credentials): string;

@@ -22,13 +22,25 @@ export async function countAttempt(query: RawQuery, name: string, rule: RateLimi
   const rows = await query<{ count: number | bigint; expiresAtMs: number | string }>(
     `INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
     VALUES ${values}
-    ON CONFLICT ("key") DO UPDATE SET
+    ${BUCKET_UPSERT}`,
+    [at, until, ...unique.map((key) => `${name}:${key}`)],
+  );
+  return verdict(rows, rule, now);
+}
+
+/**
+ * The counting half of the statement, after the rows to insert: `$1` is now, `$2` the end of a
+ * new window (ISO text). Exported so a statement that also does other work (the API proxy's one
+ * round trip, lib/api/key-auth.ts) counts exactly as this one does.
+ */
+export const BUCKET_UPSERT = `ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= $1::timestamp(3) THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= $1::timestamp(3) THEN $1::timestamp(3) ELSE "RateLimitBucket"."windowStart" END,
       "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= $1::timestamp(3) THEN $2::timestamp(3) ELSE "RateLimitBucket"."expiresAt" END
-    RETURNING "count"::int AS "count", (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`,
-    [at, until, ...unique.map((key) => `${name}:${key}`)],
-  );
+    RETURNING "count"::int AS "count", (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
+
+/** Refused when any bucket is over the limit, until the latest of them ends. */
+export function verdict(rows: Array<{ count: number | bigint; expiresAtMs: number | string }>, rule: RateLimitRule, now: number): RateLimitResult {
   let refusedUntil = 0;
   for (const row of rows) {
     if (Number(row.count) > rule.limit) refusedUntil = Math.max(refusedUntil, Number(row.expiresAtMs));

@@ -13,6 +13,7 @@ export const RAISED_LIMITS = {
   RATE_LIMIT_CONNECT: "1000000/1m",
   RATE_LIMIT_REVERIFY: "1000000/1m",
   RATE_LIMIT_PASSWORD_RESET: "1000000/1m",
+  RATE_LIMIT_API: "1000000/1m",
 };
 
 export type RunningApp = { url: string; log: () => string; stop: () => Promise<void>; process: ChildProcess };

@@ -25,9 +25,14 @@ describe("the OAuth-client provider", () => {
   });
 
   it("gives the API proxy an access token from the exchange, never the secret", async () => {
-    const token = await provider.accessToken!(good, { baseUrl: fake.url });
-    expect(token).toMatch(/^tskey-api-/);
-    expect(token).not.toContain(good.clientSecret);
+    const token = await provider.accessToken!(good, { baseUrl: fake.url, fresh: true });
+    expect(token?.value).toMatch(/^tskey-api-/);
+    expect(token?.value).not.toContain(good.clientSecret);
+    // Fresh from the exchange, then the same one from the cache (renewable once), then a new one on request.
+    expect(token?.renewable).toBe(false);
+    expect(await provider.accessToken!(good, { baseUrl: fake.url })).toEqual({ value: token?.value, renewable: true });
+    const renewed = await provider.accessToken!(good, { baseUrl: fake.url, fresh: true });
+    expect(renewed?.value).not.toBe(token?.value);
     expect(await provider.accessToken!({ ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" }, { baseUrl: fake.url })).toBeNull();
   });
 

@@ -59,10 +59,11 @@ export const tailscaleOAuthClient: Provider = {
     const { clientId, clientSecret, tailnet } = input(credentials);
     return { type: "oauth_client", clientId, clientSecret, tailnet: tailnet || "-", scopes: stored.scopes ?? [] };
   },
-  // The proxy sends a short-lived access token from the in-memory cache, never the secret.
+  // The proxy sends a short-lived access token from the in-memory cache, never the secret. A
+  // cached one may have been revoked early: the proxy asks once more with `fresh` after a 401.
   accessToken: async (credentials, options) => {
-    const result = await tokenClient.accessToken(input(credentials), callContext(callOptions(options)));
-    return result.ok ? result.token.value : null;
+    const result = await tokenClient.accessToken(input(credentials), callContext(callOptions(options)), { fresh: options?.fresh === true });
+    return result.ok ? { value: result.token.value, renewable: result.fromCache } : null;
   },
   credentialHint,
   describeMeta: (meta) => {

@@ -94,7 +94,7 @@ export const tailscaleApiKey: Provider = {
     return { type: "api_access_token", token, tailnet, expiresAt: stored.expiresAt?.toISOString() ?? null };
   },
   // An API access token is its own bearer token.
-  accessToken: async (credentials) => open(credentials).token,
+  accessToken: async (credentials) => ({ value: open(credentials).token, renewable: false }),
   credentialHint: (credentials) => tokenHint(credentials.token ?? ""),
   // Rows sealed before the provider contract hold the bare token; the tailnet is the label.
   fromLegacySecret: (secret, stored) => ({ tailnet: typeof stored.meta.tailnet === "string" ? stored.meta.tailnet : stored.label, token: secret }),
