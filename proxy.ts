@@ -16,7 +16,13 @@ export function proxy(request: NextRequest) {
   const session = parsePolicyHeader(request.headers.get(POLICY_HEADER));
   const formTargets = [...oauthOrigins(), ...(session?.formTargets ?? [])];
   // BRAND_LOGO_URL was checked at start-up (lib/brand/theme.ts): only an https logo's origin is added.
-  const headers = buildSecurityHeaders(nonce, production, formTargets, logoImageSources(process.env.BRAND_LOGO_URL), session);
+  const headers = buildSecurityHeaders(
+    nonce,
+    production,
+    formTargets,
+    logoImageSources(process.env.BRAND_LOGO_URL),
+    session,
+  );
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(POLICY_HEADER);
   requestHeaders.set("x-nonce", nonce);

@@ -3,7 +3,15 @@ import next from "next";
 import { getSettings, SettingsError } from "./lib/config/settings";
 import { closeDatabase, databaseEngine, ensureDatabaseReady } from "./lib/db/database";
 import { allowServerOnlyImports } from "./lib/http/allow-server-only";
-import { bodyTooLargeResponse, CLIENT_ADDRESS_HEADER_NAME, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse, RequestBodyTooLarge } from "./lib/http/edge-of-server";
+import {
+  bodyTooLargeResponse,
+  CLIENT_ADDRESS_HEADER_NAME,
+  clientAddressFor,
+  crossOriginRefusal,
+  limitBodyAsItArrives,
+  oversizedBodyResponse,
+  RequestBodyTooLarge,
+} from "./lib/http/edge-of-server";
 import type { RawQuery } from "./lib/rate-limit/statement";
 import { registerTimingRecorder, stampReceived } from "./lib/timing/spans";
 import { stdoutTimingRecorder } from "./lib/timing/stdout-recorder";
@@ -93,7 +101,10 @@ async function main() {
     // A parameter Next would drop before the route handler sees it (lib/api/edge.ts).
     const apiRefusal = req.url?.startsWith("/api/v1/") ? apiQueryRefusal(req.url) : null;
     if (apiRefusal) {
-      res.writeHead(apiRefusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(apiRefusal.status, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(apiRefusal.body);
       req.resume();
       return;
@@ -113,7 +124,9 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
-    console.log(`[server] Tailnet Connect ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}, ${settings.databaseEngine} database)`);
+    console.log(
+      `[server] Tailnet Connect ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}, ${settings.databaseEngine} database)`,
+    );
   });
 
   const shutdown = (signal: string) => {

@@ -30,43 +30,62 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" style={themeCssVariables(brand) as CSSProperties}>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900"
+        >
           Skip to content
         </a>
         {demo && !session ? <DemoBanner /> : null}
-        {session ? <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} /> : null}
-        {session ? null : <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <BrandMark brand={brand} />
-            <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
-              <li>
-                <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">Guide</Link>
-              </li>
-              {user ? (
-                <>
-                  <li>
-                    <Link href="/connections" className="underline-offset-4 hover:underline">Connections</Link>
-                  </li>
-                  <li>
-                    <Link href="/connect" className="underline-offset-4 hover:underline">Connect a tailnet</Link>
-                  </li>
-                  <li>
-                    <Link href="/account" className="underline-offset-4 hover:underline">Account<span className="sr-only"> ({user.email})</span></Link>
-                  </li>
-                </>
-              ) : (
-                <>
-                  <li>
-                    <Link href="/sign-in" className="underline-offset-4 hover:underline">Sign in</Link>
-                  </li>
-                  <li>
-                    <Link href="/sign-up" className="underline-offset-4 hover:underline">Create an account</Link>
-                  </li>
-                </>
-              )}
-            </ul>
-          </nav>
-        </header>}
+        {session ? (
+          <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} />
+        ) : null}
+        {session ? null : (
+          <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+              <BrandMark brand={brand} />
+              <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
+                <li>
+                  <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">
+                    Guide
+                  </Link>
+                </li>
+                {user ? (
+                  <>
+                    <li>
+                      <Link href="/connections" className="underline-offset-4 hover:underline">
+                        Connections
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/connect" className="underline-offset-4 hover:underline">
+                        Connect a tailnet
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/account" className="underline-offset-4 hover:underline">
+                        Account<span className="sr-only"> ({user.email})</span>
+                      </Link>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <Link href="/sign-in" className="underline-offset-4 hover:underline">
+                        Sign in
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/sign-up" className="underline-offset-4 hover:underline">
+                        Create an account
+                      </Link>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+          </header>
+        )}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
           {databaseDown ? <DatabaseDown /> : children}
         </main>
@@ -85,7 +104,9 @@ async function sessionChrome(): Promise<{ hostName: string | null; canCancel: bo
   if (!path.startsWith("/connect/")) return null;
   const session = await currentConnectSession().catch(() => null);
   if (session) return { hostName: session.hostName, canCancel: !session.completedAt };
-  return path.startsWith("/connect/s/") || path.split("?")[0] === "/connect/s" ? { hostName: null, canCancel: false } : null;
+  return path.startsWith("/connect/s/") || path.split("?")[0] === "/connect/s"
+    ? { hostName: null, canCancel: false }
+    : null;
 }
 
 async function readSession(): Promise<{ user: CurrentUser | null; databaseDown: boolean }> {
@@ -107,16 +128,31 @@ function DatabaseDown() {
     <div className="flex max-w-2xl flex-col gap-4" role="alert">
       <h1 className="text-3xl font-bold">Something went wrong on our side</h1>
       <p className="text-lg">Something went wrong on our side. Nothing was saved. Try again in a moment.</p>
-      <p>Tailnet Connect cannot reach its database right now. Reload this page in a moment, or <Link href="/" className="underline underline-offset-4">go to the home page</Link>.</p>
+      <p>
+        Tailnet Connect cannot reach its database right now. Reload this page in a moment, or{" "}
+        <Link href="/" className="underline underline-offset-4">
+          go to the home page
+        </Link>
+        .
+      </p>
     </div>
   );
 }
 
 function DemoBanner() {
   return (
-    <aside aria-label="Demo mode" className="bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+    <aside
+      aria-label="Demo mode"
+      className="bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50"
+    >
       <p className="mx-auto max-w-5xl">
-        <strong>Demo mode:</strong> this server talks to a local fake Tailscale API. Organization <code className="font-mono">example.com</code> (or <code className="font-mono">T1234CNTRL</code>, or <code className="font-mono">-</code>); tokens are listed on the <Link href="/demo" className="underline">demo page</Link>.
+        <strong>Demo mode:</strong> this server talks to a local fake Tailscale API. Organization{" "}
+        <code className="font-mono">example.com</code> (or <code className="font-mono">T1234CNTRL</code>, or{" "}
+        <code className="font-mono">-</code>); tokens are listed on the{" "}
+        <Link href="/demo" className="underline">
+          demo page
+        </Link>
+        .
       </p>
     </aside>
   );

@@ -21,7 +21,12 @@ import { createConnection, createUser } from "@/lib/testing/factories";
 export type SeedPlan = { runId: string; groups: Record<string, number>; dashboardConnections: number; proxy?: boolean };
 export type ProxySeed = { key: string; connectionId: string; token: string; tailnet: string };
 export type SeededUser = { id: string; session: string; sealedToken: string };
-export type SeedOutput = { groups: Record<string, SeededUser[]>; dashboardUser: SeededUser; seedMs: { users: number; dashboard: number }; proxy: ProxySeed | null };
+export type SeedOutput = {
+  groups: Record<string, SeededUser[]>;
+  dashboardUser: SeededUser;
+  seedMs: { users: number; dashboard: number };
+  proxy: ProxySeed | null;
+};
 
 const SESSION_COOKIE = "authjs.session-token";
 export const BENCH_EMAIL_DOMAIN = "bench.invalid";
@@ -29,10 +34,20 @@ export const BENCH_EMAIL_DOMAIN = "bench.invalid";
 async function cookiesFor(id: string): Promise<SeededUser> {
   const { AUTH_SECRET } = getSettings();
   // The token the app's jwt callback would have written at sign-in (lib/auth/config.ts).
-  const session = await encode({ token: { uid: id, sv: 0, sub: id }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
+  const session = await encode({
+    token: { uid: id, sv: 0, sub: id },
+    secret: AUTH_SECRET,
+    salt: SESSION_COOKIE,
+    maxAge: 3600,
+  });
   // What saveSealedSecrets writes (lib/connections/onboarding-draft.ts): one any-tailnet token, valid for every
   // tailnet name.
-  const sealedToken = sealValue(JSON.stringify({ kind: "secrets", values: { token: anyTailnetToken("Bench") } }), "connect-secrets:tailscale-api-key", id, 900);
+  const sealedToken = sealValue(
+    JSON.stringify({ kind: "secrets", values: { token: anyTailnetToken("Bench") } }),
+    "connect-secrets:tailscale-api-key",
+    id,
+    900,
+  );
   return { id, session, sealedToken };
 }
 
@@ -63,7 +78,12 @@ async function seed(plan: SeedPlan): Promise<SeedOutput> {
   // starts. (The embedded database is new on every run. With a VACUUM there, the server then
   // refused every seeded session, as if the rows were gone; not investigated further.)
   if (process.env.DATABASE_URL) await db().$executeRawUnsafe("VACUUM ANALYZE");
-  return { groups, dashboardUser: await cookiesFor(owner.id), seedMs: { users: usersMs, dashboard: dashboardMs }, proxy: plan.proxy ? await seedProxy(plan.runId) : null };
+  return {
+    groups,
+    dashboardUser: await cookiesFor(owner.id),
+    seedMs: { users: usersMs, dashboard: dashboardMs },
+    proxy: plan.proxy ? await seedProxy(plan.runId) : null,
+  };
 }
 
 /**
@@ -83,7 +103,8 @@ async function count({ groups, tailnets }: { groups: Record<string, string[]>; t
   const out: Record<string, { connections: number; auditEvents: number }> = {};
   for (const [name, names] of Object.entries(tailnets)) {
     let connections = 0;
-    for (let i = 0; i < names.length; i += 1000) connections += await db().connection.count({ where: { label: { in: names.slice(i, i + 1000) } } });
+    for (let i = 0; i < names.length; i += 1000)
+      connections += await db().connection.count({ where: { label: { in: names.slice(i, i + 1000) } } });
     out[name] = { connections, auditEvents: 0 };
   }
   for (const [name, ids] of Object.entries(groups)) {
@@ -104,7 +125,10 @@ async function main() {
   if (!task || !input || !output) throw new Error("usage: db-task.ts seed|count <in.json> <out.json>");
   await ensureDatabaseReady(() => undefined);
   const parsed = JSON.parse(fs.readFileSync(input, "utf8"));
-  const result = task === "seed" ? await seed(parsed as SeedPlan) : await count(parsed as { groups: Record<string, string[]>; tailnets: Record<string, string[]> });
+  const result =
+    task === "seed"
+      ? await seed(parsed as SeedPlan)
+      : await count(parsed as { groups: Record<string, string[]>; tailnets: Record<string, string[]> });
   fs.writeFileSync(output, JSON.stringify(result));
   await closeDatabase();
 }

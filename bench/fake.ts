@@ -11,7 +11,11 @@ import { FakeTailscaleState } from "@/lib/providers/tailscale/fake";
 import { createHandler } from "@/lib/providers/tailscale/fake/server";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "4901" }, "latency-ms": { type: "string", default: "0" }, "jitter-ms": { type: "string", default: "0" } },
+  options: {
+    port: { type: "string", default: "4901" },
+    "latency-ms": { type: "string", default: "0" },
+    "jitter-ms": { type: "string", default: "0" },
+  },
 });
 // With --jitter-ms J, each call waits latency ± J ms (uniform), a diagnostic only (BENCH_JITTER_MS).
 let base = Number(values["latency-ms"]);
@@ -37,7 +41,9 @@ const server = createServer((req, res) => {
   void handler(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(values.port), "127.0.0.1", () => process.stdout.write(`[fake] ready on 127.0.0.1:${values.port}\n`));
+server.listen(Number(values.port), "127.0.0.1", () =>
+  process.stdout.write(`[fake] ready on 127.0.0.1:${values.port}\n`),
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();

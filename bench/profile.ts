@@ -11,7 +11,12 @@
  */
 import fs from "node:fs";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 
 const args = process.argv.slice(2);
@@ -20,7 +25,8 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-if (!file) throw new Error("usage: tsx bench/profile.ts <file.cpuprofile> [--window FROM-TO] [--requests N] [--top 25]");
+if (!file)
+  throw new Error("usage: tsx bench/profile.ts <file.cpuprofile> [--window FROM-TO] [--requests N] [--top 25]");
 const [from, to] = (option("--window") ?? "0-1000000").split("-").map(Number) as [number, number];
 const requests = Number(option("--requests") ?? 0);
 const top = Number(option("--top") ?? 25);
@@ -38,7 +44,10 @@ const PARTS: Array<[string, RegExp]> = [
   ["Prisma client (query building, result mapping)", /@prisma\/client|query_compiler/],
   ["outgoing HTTP (Tailscale calls)", /lib_providers_tailscale|undici/],
   ["crypto (session JWE, token sealing)", /node:internal\/crypto|jose/],
-  ["React / Next.js rendering and action decoding", /app-page-turbo\.runtime|react-server-dom|\.next\/server\/chunks\/ssr/],
+  [
+    "React / Next.js rendering and action decoding",
+    /app-page-turbo\.runtime|react-server-dom|\.next\/server\/chunks\/ssr/,
+  ],
   ["Next.js server (routing, proxy, response)", /next\/dist\/server|\.next\/server\/chunks\/\[root|middleware/],
   ["Node HTTP server, sockets, streams", /node:_http|node:net|node:internal\/streams|stream_base|webstreams/],
   ["async_hooks (AsyncLocalStorage)", /async_hooks/],
@@ -52,7 +61,8 @@ function origin(url: string, name: string): string {
   if (url.startsWith("node:")) return "Node internals";
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (m) return m[1]!;
-  if (url.includes("/.next/server/chunks/") || url.includes("/.next/server/app/")) return ".next bundles (Next, React, app code bundled)";
+  if (url.includes("/.next/server/chunks/") || url.includes("/.next/server/app/"))
+    return ".next bundles (Next, React, app code bundled)";
   return "our code";
 }
 
@@ -88,8 +98,12 @@ const share = (us: number) => `${((us / busy) * 100).toFixed(1).padStart(5)}%`;
 const each = (us: number) => (requests ? `${(us / 1000 / requests).toFixed(2).padStart(7)} ms/request` : "");
 const seconds = Math.floor(t / 1e6);
 console.log(`profile ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s\n\nbusy % per second:`);
-console.log(Array.from({ length: seconds + 1 }, (_, s) => `${s}:${Math.round((perSecond.get(s) ?? 0) / 1e4)}`).join(" "));
-console.log(`\nwindow ${from}–${Math.min(to, seconds + 1)} s: busy ${ms(busy).trim()} ms${requests ? `, ${requests} requests: ${(busy / 1000 / requests).toFixed(2)} ms each` : ""}\n\nCPU by part of the stack:`);
+console.log(
+  Array.from({ length: seconds + 1 }, (_, s) => `${s}:${Math.round((perSecond.get(s) ?? 0) / 1e4)}`).join(" "),
+);
+console.log(
+  `\nwindow ${from}–${Math.min(to, seconds + 1)} s: busy ${ms(busy).trim()} ms${requests ? `, ${requests} requests: ${(busy / 1000 / requests).toFixed(2)} ms each` : ""}\n\nCPU by part of the stack:`,
+);
 for (const [p, us] of [...parts].sort((a, b) => b[1] - a[1])) console.log(`${ms(us)}  ${share(us)}  ${each(us)}  ${p}`);
 console.log(`\nself time by origin:`);
 for (const [o, us] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`${ms(us)}  ${share(us)}  ${o}`);

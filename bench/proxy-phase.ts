@@ -32,20 +32,35 @@ export async function proxyPhase(run: BenchRun) {
   run.log(`${run.engine}: proxy (fake at once, concurrency ${CONCURRENCY})`);
   await run.setLatency(0);
   const refBase = `http://127.0.0.1:${run.referencePort}`;
-  const reference = startNode("reference-proxy", "bench/reference-proxy.ts", ["--port", String(run.referencePort), "--target", run.fakeUrl, "--token", seed.token], {}, run.logDir);
+  const reference = startNode(
+    "reference-proxy",
+    "bench/reference-proxy.ts",
+    ["--port", String(run.referencePort), "--target", run.fakeUrl, "--token", seed.token],
+    {},
+    run.logDir,
+  );
   run.children.push(reference);
   await waitForHttp(`${refBase}/ref/${PATH}`, reference);
 
-  const proxied = { url: `${run.base}/api/v1/proxy/${seed.connectionId}/${PATH}`, headers: { authorization: `Bearer ${seed.key}` } };
+  const proxied = {
+    url: `${run.base}/api/v1/proxy/${seed.connectionId}/${PATH}`,
+    headers: { authorization: `Bearer ${seed.key}` },
+  };
   const direct = { url: `${run.fakeUrl}/api/v2/${PATH}`, headers: { authorization: `Bearer ${seed.token}` } };
   const viaReference = { url: `${refBase}/ref/${PATH}`, headers: {} };
 
   // The three answer the same body, or nothing here measures what it claims.
   const probeAgent = new http.Agent({ keepAlive: true });
-  const [p, d, r] = [await timedRequest(probeAgent, proxied.url, proxied), await timedRequest(probeAgent, direct.url, direct), await timedRequest(probeAgent, viaReference.url, viaReference)];
+  const [p, d, r] = [
+    await timedRequest(probeAgent, proxied.url, proxied),
+    await timedRequest(probeAgent, direct.url, direct),
+    await timedRequest(probeAgent, viaReference.url, viaReference),
+  ];
   probeAgent.destroy();
   if (p.status !== 200 || d.status !== 200 || r.status !== 200 || !p.body.equals(d.body) || !r.body.equals(d.body)) {
-    throw new Error(`proxy phase: the answers differ: proxied ${p.status} ${p.body.length} B, direct ${d.status} ${d.body.length} B, reference ${r.status} ${r.body.length} B`);
+    throw new Error(
+      `proxy phase: the answers differ: proxied ${p.status} ${p.body.length} B, direct ${d.status} ${d.body.length} B, reference ${r.status} ${r.body.length} B`,
+    );
   }
   const bodyBytes = d.body.length;
 
@@ -91,7 +106,12 @@ export async function proxyPhase(run: BenchRun) {
   const overhead = {
     p50: round1(percentile(proxiedMs, 50) - percentile(directMs, 50)),
     p99: round1(percentile(proxiedMs, 99) - percentile(directMs, 99)),
-    pairedDifferenceP50: round1(percentile(ok.map((a) => a.proxied.ms - a.direct.ms), 50)),
+    pairedDifferenceP50: round1(
+      percentile(
+        ok.map((a) => a.proxied.ms - a.direct.ms),
+        50,
+      ),
+    ),
   };
 
   // Throughput: the proxy and the reference alternately, twice each.
@@ -99,12 +119,20 @@ export async function proxyPhase(run: BenchRun) {
   // machine's load than req/s do: the app's server for the proxy, the reference's process for it.
   const rounds: Array<{ target: "proxy" | "reference"; rps: number; errors: number; cpuMsPerRequest: number }> = [];
   for (let i = 0; i < 2; i++) {
-    for (const [name, target] of [["reference", viaReference], ["proxy", proxied]] as const) {
+    for (const [name, target] of [
+      ["reference", viaReference],
+      ["proxy", proxied],
+    ] as const) {
       const pid = name === "proxy" ? run.pid : reference.proc.pid!;
       const cpuAtStart = cpuMs(pid) ?? 0;
       const result = await cannon(target, THROUGHPUT_SECONDS);
       const cpuMsPerRequest = round2(((cpuMs(pid) ?? 0) - cpuAtStart) / Math.max(1, result.requests.total));
-      rounds.push({ target: name, rps: round1(result.requests.average), errors: result.errors + result.timeouts + result.non2xx, cpuMsPerRequest });
+      rounds.push({
+        target: name,
+        rps: round1(result.requests.average),
+        errors: result.errors + result.timeouts + result.non2xx,
+        cpuMsPerRequest,
+      });
     }
   }
   const meanRps = (name: string) => round1(rounds.filter((x) => x.target === name).reduce((s, x) => s + x.rps, 0) / 2);

@@ -8,16 +8,21 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, target: { type: "string" }, token: { type: "string" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string" }, target: { type: "string" }, token: { type: "string" } },
+});
 const target = new URL(values.target ?? "http://127.0.0.1:4901");
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const server = http.createServer((req, res) => {
   const path = `/api/v2/${(req.url ?? "/").replace(/^\/ref\//, "")}`;
   const headers = { ...req.headers, host: target.host, authorization: `Bearer ${values.token}` };
-  const upstream = http.request({ hostname: target.hostname, port: target.port, path, method: req.method, headers, agent }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
+  const upstream = http.request(
+    { hostname: target.hostname, port: target.port, path, method: req.method, headers, agent },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
   upstream.on("error", () => {
     if (!res.headersSent) res.writeHead(502);
     res.end();
@@ -25,5 +30,7 @@ const server = http.createServer((req, res) => {
   req.pipe(upstream);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(values.port ?? 3902), "127.0.0.1", () => process.stdout.write(`[reference-proxy] ready on 127.0.0.1:${values.port}\n`));
+server.listen(Number(values.port ?? 3902), "127.0.0.1", () =>
+  process.stdout.write(`[reference-proxy] ready on 127.0.0.1:${values.port}\n`),
+);
 process.once("SIGTERM", () => process.exit(0));

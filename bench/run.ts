@@ -12,7 +12,17 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ensureBuild } from "../scripts/ensure-build";
-import { BenchUser, BOUNDARY, CONNECT_BODY, connectHeaders, cookieHeader, connectedTo, DONE_PREFIX, FakeCall, upstreamByTailnet } from "./lib/connect-request";
+import {
+  BenchUser,
+  BOUNDARY,
+  CONNECT_BODY,
+  connectHeaders,
+  cookieHeader,
+  connectedTo,
+  DONE_PREFIX,
+  FakeCall,
+  upstreamByTailnet,
+} from "./lib/connect-request";
 import { closedLoop, timedRequest } from "./lib/http";
 import { runLighthouse } from "./lib/lighthouse";
 import { pageWeights } from "./lib/pages";
@@ -70,21 +80,37 @@ const loadavg = () => os.loadavg().map((n) => round2(n));
 
 function machine() {
   const cpus = os.cpus();
-  return { cores: cpus.length, cpuModel: cpus[0]?.model ?? "unknown", memoryGb: round1(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cores: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    memoryGb: round1(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 function actionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "connectAction" && /connect\/(tailscale|\[provider\])\/actions/.test(v.filename ?? ""));
+  const found = Object.entries(manifest.node).find(
+    ([, v]) =>
+      v.exportedName === "connectAction" && /connect\/(tailscale|\[provider\])\/actions/.test(v.filename ?? ""),
+  );
   if (!found) throw new Error("connectAction not found in .next/server/server-reference-manifest.json");
   return found[0];
 }
 
-type Timing = { label: string; tailnet?: string; steps: Record<string, number>; total: number; beforeActionMs?: number };
+type Timing = {
+  label: string;
+  tailnet?: string;
+  steps: Record<string, number>;
+  total: number;
+  beforeActionMs?: number;
+};
 type LoopLine = { at: number; utilization: number; delayP50: number; delayP99: number; delayMax: number };
-
 
 type LoopSummary = { seconds: number; utilization: number; delayP99MsMedianSecond: number; delayMaxMs: number } | null;
 
@@ -119,14 +145,21 @@ type SeedOutput = {
   seedMs: unknown;
   proxy: { key: string; connectionId: string; token: string; tailnet: string } | null;
 };
-type Connector = { id: string; connectOnce: (agent: http.Agent, user: BenchUser, tailnet: string) => ReturnType<typeof timedRequest> };
+type Connector = {
+  id: string;
+  connectOnce: (agent: http.Agent, user: BenchUser, tailnet: string) => ReturnType<typeof timedRequest>;
+};
 
 function connector(run: BenchRun): Connector {
   const id = actionId();
   return {
     id,
     connectOnce: (agent, user, tailnet) =>
-      timedRequest(agent, `${run.base}/connect/tailscale/review`, { method: "POST", headers: connectHeaders(run.origin, id, user, tailnet), body: CONNECT_BODY }),
+      timedRequest(agent, `${run.base}/connect/tailscale/review`, {
+        method: "POST",
+        headers: connectHeaders(run.origin, id, user, tailnet),
+        body: CONNECT_BODY,
+      }),
   };
 }
 
@@ -147,21 +180,45 @@ async function seedPhase(engine: Engine, runId: string, env: Record<string, stri
   log(`${engine}: seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
   return {
     seeded,
-    summary: { users: Object.fromEntries(Object.entries(seeded.groups).map(([k, v]) => [k, v.length])), dashboardConnections, ms: seeded.seedMs },
+    summary: {
+      users: Object.fromEntries(Object.entries(seeded.groups).map(([k, v]) => [k, v.length])),
+      dashboardConnections,
+      ms: seeded.seedMs,
+    },
   };
 }
 
 /** 2. Fake Tailscale and the server, each its own process. */
-async function startProcesses(engine: Engine, runId: string, env: Record<string, string>, logDir: string, seeded: SeedOutput): Promise<BenchRun> {
+async function startProcesses(
+  engine: Engine,
+  runId: string,
+  env: Record<string, string>,
+  logDir: string,
+  seeded: SeedOutput,
+): Promise<BenchRun> {
   const base = `http://127.0.0.1:${APP_PORT}`;
   const fakeUrl = `http://127.0.0.1:${FAKE_PORT}`;
-  const fake = startNode("fake-tailscale", "bench/fake.ts", ["--port", String(FAKE_PORT), "--latency-ms", String(CONNECT_LATENCY_MS), "--jitter-ms", String(JITTER_MS)], {}, logDir, { reactServer: true });
+  const fake = startNode(
+    "fake-tailscale",
+    "bench/fake.ts",
+    ["--port", String(FAKE_PORT), "--latency-ms", String(CONNECT_LATENCY_MS), "--jitter-ms", String(JITTER_MS)],
+    {},
+    logDir,
+    { reactServer: true },
+  );
   children.push(fake);
   await waitForHttp(`${fakeUrl}/__fake/fixtures`, fake);
   const profDir = path.join(logDir, "cpu-profile");
   fs.rmSync(profDir, { recursive: true, force: true });
   const nodeArgs = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
-  const server = startNode("server", "server.ts", [], { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1", BENCH_ROUTES: "1" }, logDir, { nodeArgs });
+  const server = startNode(
+    "server",
+    "server.ts",
+    [],
+    { ...env, PORT: String(APP_PORT), HOST: "127.0.0.1", BENCH_TIMING: "1", BENCH_ROUTES: "1" },
+    logDir,
+    { nodeArgs },
+  );
   children.push(server);
   const timings: Timing[] = [];
   const loopLines: LoopLine[] = [];
@@ -176,7 +233,12 @@ async function startProcesses(engine: Engine, runId: string, env: Record<string,
     return {
       seconds: lines.length,
       utilization: round2(mean(lines.map((l) => l.utilization))),
-      delayP99MsMedianSecond: round1(percentile(lines.map((l) => l.delayP99), 50)),
+      delayP99MsMedianSecond: round1(
+        percentile(
+          lines.map((l) => l.delayP99),
+          50,
+        ),
+      ),
       delayMaxMs: round1(Math.max(...lines.map((l) => l.delayMax))),
     };
   };
@@ -197,7 +259,8 @@ async function startProcesses(engine: Engine, runId: string, env: Record<string,
     timings,
     loopDuring,
     agentFor: (n) => new http.Agent({ keepAlive: true, maxSockets: n }),
-    setLatency: async (ms) => void (await (await fetch(`${fakeUrl}/__bench/latency?ms=${ms}`, { method: "POST" })).text()),
+    setLatency: async (ms) =>
+      void (await (await fetch(`${fakeUrl}/__bench/latency?ms=${ms}`, { method: "POST" })).text()),
     fakeCalls: async () => ((await (await fetch(`${fakeUrl}/__fake/calls`)).json()) as { calls: FakeCall[] }).calls,
     clearCalls: async () => void (await (await fetch(`${fakeUrl}/__fake/calls`, { method: "DELETE" })).text()),
     children,
@@ -213,15 +276,20 @@ async function warmUp(run: BenchRun) {
   const { connectOnce } = connector(run);
   const pagesUser = seeded.groups.pages![0]!;
   const warmAgent = run.agentFor(4);
-  const warm = await closedLoop(seeded.groups.warm!, 4, (u, i) => connectOnce(warmAgent, u, `b${runId}-warm-${i}.example`));
+  const warm = await closedLoop(seeded.groups.warm!, 4, (u, i) =>
+    connectOnce(warmAgent, u, `b${runId}-warm-${i}.example`),
+  );
   const warmOk = warm.filter((r) => connectedTo(r.status, r.body)).length;
   if (warmOk !== warm.length) {
     const bad = warm.find((r) => !connectedTo(r.status, r.body))!;
-    throw new Error(`warm-up Connect failed (${warm.length - warmOk}/${warm.length}): status ${bad.status}, headers ${JSON.stringify(bad.headers)}, body ${bad.body.toString("utf8").slice(0, 500)}`);
+    throw new Error(
+      `warm-up Connect failed (${warm.length - warmOk}/${warm.length}): status ${bad.status}, headers ${JSON.stringify(bad.headers)}, body ${bad.body.toString("utf8").slice(0, 500)}`,
+    );
   }
   const pagesConnect = await connectOnce(warmAgent, pagesUser, `b${runId}-pages.example`);
   const doneRoute = connectedTo(pagesConnect.status, pagesConnect.body) ?? `${DONE_PREFIX}missing`;
-  for (const route of ["/", "/guides/tailscale-api-key", "/bench/floor", "/bench/empty", "/connect/tailscale"]) await (await fetch(base + route, { headers: { cookie: cookieHeader(pagesUser) } })).text();
+  for (const route of ["/", "/guides/tailscale-api-key", "/bench/floor", "/bench/empty", "/connect/tailscale"])
+    await (await fetch(base + route, { headers: { cookie: cookieHeader(pagesUser) } })).text();
   warmAgent.destroy();
   await new Promise((r) => setTimeout(r, 2000));
   return { pagesUser, doneRoute, idleMb: rssMb(run.pid) };
@@ -261,7 +329,10 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
       concurrency: level.concurrency,
       requests: answers.length,
       errors: answers.length - ok.length,
-      errorSamples: answers.filter((a) => !connectedTo(a.status, a.body)).slice(0, 3).map((a) => `${a.status} ${a.body.toString("utf8").slice(0, 200)}`),
+      errorSamples: answers
+        .filter((a) => !connectedTo(a.status, a.body))
+        .slice(0, 3)
+        .map((a) => `${a.status} ${a.body.toString("utf8").slice(0, 200)}`),
       ...e2eS,
       upstreamMs: { p50: upS.p50, p99: upS.p99, mean: round1(mean(up)) },
       overheadMs: summary(overhead),
@@ -278,9 +349,14 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
     const steps: Record<string, number[]> = {};
     for (const t of timings) for (const [k, v] of Object.entries(t.steps)) (steps[`${t.label}.${k}`] ??= []).push(v);
     for (const t of timings) if (t.label === "connectAction") (steps["connectAction.total"] ??= []).push(t.total);
-    for (const t of timings) if (typeof t.beforeActionMs === "number") (steps["request.beforeAction"] ??= []).push(t.beforeActionMs);
-    breakdown[`c${level.concurrency}`] = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { p50: round1(percentile(v, 50)), p99: round1(percentile(v, 99)) }]));
-    log(`${engine}: c=${level.concurrency}: p50 ${e2eS.p50} ms, overhead p50 ${(connect[`c${level.concurrency}`] as { overheadMs: { p50: number } }).overheadMs.p50} ms, errors ${answers.length - ok.length}`);
+    for (const t of timings)
+      if (typeof t.beforeActionMs === "number") (steps["request.beforeAction"] ??= []).push(t.beforeActionMs);
+    breakdown[`c${level.concurrency}`] = Object.fromEntries(
+      Object.entries(steps).map(([k, v]) => [k, { p50: round1(percentile(v, 50)), p99: round1(percentile(v, 99)) }]),
+    );
+    log(
+      `${engine}: c=${level.concurrency}: p50 ${e2eS.p50} ms, overhead p50 ${(connect[`c${level.concurrency}`] as { overheadMs: { p50: number } }).overheadMs.p50} ms, errors ${answers.length - ok.length}`,
+    );
   }
   // For the breakdown, at concurrency 1: (a) the same action posted without JavaScript (the form's
   // own hidden $ACTION fields): 303 to the done page, no page rendered in the response; (b) the
@@ -288,9 +364,17 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
   {
     const agent = agentFor(1);
     const users = seeded.groups.nojs!;
-    const html = (await timedRequest(agent, `${base}/connect/tailscale/review`, { headers: { cookie: cookieHeader(users[0]!, `b${runId}-nojs-form.example`) } })).body.toString("utf8");
-    const fields = [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map((m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const);
-    const body = fields.map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${BOUNDARY}--\r\n`;
+    const html = (
+      await timedRequest(agent, `${base}/connect/tailscale/review`, {
+        headers: { cookie: cookieHeader(users[0]!, `b${runId}-nojs-form.example`) },
+      })
+    ).body.toString("utf8");
+    const fields = [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
+      (m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const,
+    );
+    const body =
+      fields.map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") +
+      `--${BOUNDARY}--\r\n`;
     await clearCalls();
     const tailnets = users.map((_, i) => `b${runId}-nojs-${i}.example`);
     const answers = await closedLoop(users, 1, (u, i) => {
@@ -299,7 +383,9 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
       return timedRequest(agent, `${base}/connect/tailscale/review`, { method: "POST", headers, body });
     });
     const upstream = upstreamByTailnet(await fakeCalls(), tailnets);
-    const ok = answers.map((a, i) => ({ a, t: tailnets[i]! })).filter(({ a }) => a.status === 303 && String(a.headers.location ?? "").startsWith(DONE_PREFIX));
+    const ok = answers
+      .map((a, i) => ({ a, t: tailnets[i]! }))
+      .filter(({ a }) => a.status === 303 && String(a.headers.location ?? "").startsWith(DONE_PREFIX));
     breakdown.noJsActionC1 = {
       requests: answers.length,
       errors: answers.length - ok.length,
@@ -308,7 +394,9 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
     };
     // Next 16 answers an RSC request without its cache-busting `_rsc` parameter with a 307 to the right URL:
     // follow it once.
-    const first = await timedRequest(agent, base + doneRoute, { headers: { rsc: "1", cookie: cookieHeader(pagesUser) } });
+    const first = await timedRequest(agent, base + doneRoute, {
+      headers: { rsc: "1", cookie: cookieHeader(pagesUser) },
+    });
     const location = first.headers.location ? String(first.headers.location) : doneRoute;
     const rscUrl = new URL(location, base).toString();
     const done: number[] = [];
@@ -339,9 +427,16 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
         }
         const rscHeaders = { rsc: "1", cookie: cookieHeader(user, navTailnets[i]!) };
         let page = await timedRequest(agent, base + to, { headers: rscHeaders });
-        if (page.status === 307 && page.headers.location) page = await timedRequest(agent, new URL(String(page.headers.location), base).toString(), { headers: rscHeaders });
+        if (page.status === 307 && page.headers.location)
+          page = await timedRequest(agent, new URL(String(page.headers.location), base).toString(), {
+            headers: rscHeaders,
+          });
         const clears = String(page.headers["set-cookie"] ?? "").includes("tc_connect_secrets=;");
-        totals.push(page.status === 200 && clears ? { ms: page.startedAt + page.ms - action.startedAt, tailnet: navTailnets[i]! } : null);
+        totals.push(
+          page.status === 200 && clears
+            ? { ms: page.startedAt + page.ms - action.startedAt, tailnet: navTailnets[i]! }
+            : null,
+        );
       }
       const upstream = upstreamByTailnet(await fakeCalls(), navTailnets);
       const ok = totals.filter((t): t is { ms: number; tailnet: string } => t !== null);
@@ -394,7 +489,13 @@ async function throughputPhase(run: BenchRun) {
           const i = sent++;
           const user = tputUsers[i % tputUsers.length]!;
           ctx.tailnet = `b${runId}-t-${i}.example`;
-          return { ...req, method: "POST", path: "/connect/tailscale/review", headers: connectHeaders(origin, id, user, ctx.tailnet as string), body: CONNECT_BODY };
+          return {
+            ...req,
+            method: "POST",
+            path: "/connect/tailscale/review",
+            headers: connectHeaders(origin, id, user, ctx.tailnet as string),
+            body: CONNECT_BODY,
+          };
         },
         onResponse: (status, body, ctx) => {
           if (connectedTo(status, body)) {
@@ -417,7 +518,11 @@ async function throughputPhase(run: BenchRun) {
   const tputEndLoad = loadavg();
   log(`${engine}: floor ${FLOOR_SECONDS} s`);
   const floorCpuBefore = cpuMs(pid) ?? 0;
-  const floor = await autocannon({ url: `${base}/bench/floor`, connections: THROUGHPUT_CONNECTIONS, duration: FLOOR_SECONDS });
+  const floor = await autocannon({
+    url: `${base}/bench/floor`,
+    connections: THROUGHPUT_CONNECTIONS,
+    duration: FLOOR_SECONDS,
+  });
   const floorCpu = (cpuMs(pid) ?? 0) - floorCpuBefore;
   const successRps = round1(ok / tput.duration);
   const throughput = {
@@ -456,7 +561,11 @@ async function dashboardPhase(run: BenchRun) {
     const probe = await fetch(`${base}/connections`, { headers: { cookie }, redirect: "manual" });
     await probe.text();
     if (probe.status !== 200) {
-      result.dashboard = { p50: null, p99: null, skipped: `GET /connections answered ${probe.status} on this build (the page is not on this branch yet)` };
+      result.dashboard = {
+        p50: null,
+        p99: null,
+        skipped: `GET /connections answered ${probe.status} on this build (the page is not on this branch yet)`,
+      };
       notes.push(`dashboard not measured: /connections answered ${probe.status}`);
     } else {
       // After the throughput run's 3,000-odd Connects: a pause for the collector, and a warm-up
@@ -489,13 +598,40 @@ async function pagesPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string
   const result: Record<string, unknown> = {};
   log(`${engine}: page weight`);
   const signedIn = cookieHeader(pagesUser, `b${runId}-pages-draft.example`);
-  const routes = ["/", "/sign-in", "/sign-up", "/guides/tailscale-api-key", "/connect/tailscale", "/connect/tailscale/organization", "/connect/tailscale/token", "/connect/tailscale/review", doneRoute, "/connections", "/account"];
+  const routes = [
+    "/",
+    "/sign-in",
+    "/sign-up",
+    "/guides/tailscale-api-key",
+    "/connect/tailscale",
+    "/connect/tailscale/organization",
+    "/connect/tailscale/token",
+    "/connect/tailscale/review",
+    doneRoute,
+    "/connections",
+    "/account",
+  ];
   const publicRoutes = new Set(["/sign-in", "/sign-up"]);
-  const weights = await pageWeights(base, routes.map((route) => ({ route, cookie: publicRoutes.has(route) ? "" : signedIn })), "/bench/empty");
-  result.pageWeight = { ...weights, referenceHostedConnectUiKb: 159, note: "gzip -9 of every <script src> in the route's HTML; floor = /bench/empty" };
+  const weights = await pageWeights(
+    base,
+    routes.map((route) => ({ route, cookie: publicRoutes.has(route) ? "" : signedIn })),
+    "/bench/empty",
+  );
+  result.pageWeight = {
+    ...weights,
+    referenceHostedConnectUiKb: 159,
+    note: "gzip -9 of every <script src> in the route's HTML; floor = /bench/empty",
+  };
   if (LIGHTHOUSE) {
     log(`${engine}: lighthouse`);
-    const lhPages = ["/guides/tailscale-api-key", "/connect/tailscale", "/connect/tailscale/organization", "/connect/tailscale/token", "/connect/tailscale/review", doneRoute];
+    const lhPages = [
+      "/guides/tailscale-api-key",
+      "/connect/tailscale",
+      "/connect/tailscale/organization",
+      "/connect/tailscale/token",
+      "/connect/tailscale/review",
+      doneRoute,
+    ];
     result.lighthouse = { loadavgStart: loadavg(), ...(await runLighthouse(base, lhPages, signedIn, LIGHTHOUSE_RUNS)) };
   } else {
     result.lighthouse = { scores: [], error: "skipped (BENCH_LIGHTHOUSE=0)" };
@@ -508,7 +644,12 @@ async function pagesPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string
 async function countPhase(
   run: BenchRun,
   result: Record<string, unknown>,
-  tput: { tputUsers: BenchUser[]; okTailnets: string[]; cpuBefore: { server: number; fake: number }; cpuAfter: { server: number; fake: number } } | null,
+  tput: {
+    tputUsers: BenchUser[];
+    okTailnets: string[];
+    cpuBefore: { server: number; fake: number };
+    cpuAfter: { server: number; fake: number };
+  } | null,
 ) {
   const { env, logDir, seeded } = run;
   const connect = result.connect as Record<string, unknown> | undefined;
@@ -520,14 +661,23 @@ async function countPhase(
   fs.writeFileSync(
     countIn,
     JSON.stringify({
-      groups: { throughput: tputUsers.map((u) => u.id), ...Object.fromEntries(levels.map((l) => [`c${l.concurrency}`, seeded.groups[`c${l.concurrency}`]!.map((u) => u.id)])) },
+      groups: {
+        throughput: tputUsers.map((u) => u.id),
+        ...Object.fromEntries(
+          levels.map((l) => [`c${l.concurrency}`, seeded.groups[`c${l.concurrency}`]!.map((u) => u.id)]),
+        ),
+      },
       tailnets: { throughputAnswered: okTailnets },
     }),
   );
   await runNode("count", "bench/db-task.ts", ["count", countIn, countOut], env, logDir);
-  const counted = JSON.parse(fs.readFileSync(countOut, "utf8")) as Record<string, { connections: number; auditEvents: number }>;
+  const counted = JSON.parse(fs.readFileSync(countOut, "utf8")) as Record<
+    string,
+    { connections: number; auditEvents: number }
+  >;
   if (!tput) {
-    for (const l of levels) (connect![`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
+    for (const l of levels)
+      (connect![`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
     return;
   }
   const { cpuBefore, cpuAfter } = tput;
@@ -543,7 +693,8 @@ async function countPhase(
   const completed = counted.throughput!.connections;
   tputResult.serverCpuMsPerConnect = round2((cpuAfter.server - cpuBefore.server) / Math.max(1, completed));
   tputResult.fakeCpuMsPerConnect = round2((cpuAfter.fake - cpuBefore.fake) / Math.max(1, completed));
-  for (const l of levels) (connect![`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
+  for (const l of levels)
+    (connect![`c${l.concurrency}`] as Record<string, unknown>).rows = counted[`c${l.concurrency}`]!.connections;
 }
 
 async function runEngine(engine: Engine, databaseUrl: string | undefined) {
@@ -586,7 +737,9 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   const run = await startProcesses(engine, runId, env, logDir, seeded);
   // The proxy phase warms up on its own; the others need Connects (and the pages person's done page).
   const needsConnects = ["connect", "throughput", "dashboard", "pages"].some((p) => phases.has(p as Phase));
-  const { pagesUser, doneRoute, idleMb } = needsConnects ? await warmUp(run) : { pagesUser: seeded.groups.pages![0]!, doneRoute: "", idleMb: null };
+  const { pagesUser, doneRoute, idleMb } = needsConnects
+    ? await warmUp(run)
+    : { pagesUser: seeded.groups.pages![0]!, doneRoute: "", idleMb: null };
   if (phases.has("connect")) {
     const { connect, breakdown } = await connectPhase(run, pagesUser, doneRoute);
     result.connect = connect;
@@ -596,7 +749,11 @@ async function runEngine(engine: Engine, databaseUrl: string | undefined) {
   if (phases.has("throughput")) {
     tput = await throughputPhase(run);
     result.throughput = tput.throughput;
-    result.memory = { idleMb, ...tput.memory, note: "RSS of the server process (and any children), idle = after start-up and a warm-up of a few requests per route" };
+    result.memory = {
+      idleMb,
+      ...tput.memory,
+      note: "RSS of the server process (and any children), idle = after start-up and a warm-up of a few requests per route",
+    };
   }
   if (phases.has("dashboard")) result.dashboard = await dashboardPhase(run);
   if (phases.has("pages")) Object.assign(result, await pagesPhase(run, pagesUser, doneRoute));

@@ -21,17 +21,33 @@ async function createKey(page: Page, name: string, scopes: string[]): Promise<st
   return key;
 }
 
-async function api(request: APIRequestContext, key: string | null, method: string, template: string, path: string, options: { data?: unknown } = {}) {
-  const response = await request.fetch(path, { method, headers: key ? { authorization: `Bearer ${key}` } : {}, ...(options.data !== undefined ? { data: options.data } : {}) });
+async function api(
+  request: APIRequestContext,
+  key: string | null,
+  method: string,
+  template: string,
+  path: string,
+  options: { data?: unknown } = {},
+) {
+  const response = await request.fetch(path, {
+    method,
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+    ...(options.data !== undefined ? { data: options.data } : {}),
+  });
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;
-  if (!template.includes("/proxy/")) expect(check(method, template, response.status(), body), `${method} ${path}: ${text.slice(0, 200)}`).toEqual([]);
+  if (!template.includes("/proxy/"))
+    expect(check(method, template, response.status(), body), `${method} ${path}: ${text.slice(0, 200)}`).toEqual([]);
   return { status: response.status(), body, headers: response.headers(), text };
 }
 
 const ALL = ["connections:read", "connections:write", "credentials:read", "proxy"];
 
-test("a host backend lists, reads, gets credentials, proxies, re-verifies and disconnects; another owner sees 404 everywhere", async ({ page, browser, request }) => {
+test("a host backend lists, reads, gets credentials, proxies, re-verifies and disconnects; another owner sees 404 everywhere", async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   await signUp(page, API_OPERATOR_EMAILS[0]);
   const net = await newTailnet("apihost");
@@ -40,11 +56,15 @@ test("a host backend lists, reads, gets credentials, proxies, re-verifies and di
   const key = await createKey(page, "host backend", ALL);
   const narrow = await createKey(page, "read only", ["connections:read"]);
   await page.reload();
-  await expect(page.getByRole("row", { name: /host backend/ })).toContainText("connections:read, connections:write, credentials:read, proxy");
+  await expect(page.getByRole("row", { name: /host backend/ })).toContainText(
+    "connections:read, connections:write, credentials:read, proxy",
+  );
   await expect(page.locator("body")).not.toContainText(key);
 
   const list = await api(request, key, "GET", "/api/v1/connections", "/api/v1/connections?limit=10");
-  expect(list.body.data).toEqual([expect.objectContaining({ id, tailnet: net.tailnet, status: "active", endUser: null })]);
+  expect(list.body.data).toEqual([
+    expect.objectContaining({ id, tailnet: net.tailnet, status: "active", endUser: null }),
+  ]);
   expect((await api(request, key, "GET", "/api/v1/connections", "/api/v1/connections?limit=0")).status).toBe(422);
   expect((await api(request, null, "GET", "/api/v1/connections", "/api/v1/connections")).status).toBe(401);
 
@@ -52,9 +72,24 @@ test("a host backend lists, reads, gets credentials, proxies, re-verifies and di
   expect(one.body).toMatchObject({ id, tailnetId: expect.any(String), deviceCount: expect.any(Number) });
   expect(one.text).not.toContain(minted.token);
 
-  const refused = await api(request, narrow, "GET", "/api/v1/connections/{id}/credentials", `/api/v1/connections/${id}/credentials`);
-  expect(refused.body.error).toMatchObject({ code: "insufficient_scope", message: expect.stringContaining("credentials:read") });
-  const credentials = await api(request, key, "GET", "/api/v1/connections/{id}/credentials", `/api/v1/connections/${id}/credentials`);
+  const refused = await api(
+    request,
+    narrow,
+    "GET",
+    "/api/v1/connections/{id}/credentials",
+    `/api/v1/connections/${id}/credentials`,
+  );
+  expect(refused.body.error).toMatchObject({
+    code: "insufficient_scope",
+    message: expect.stringContaining("credentials:read"),
+  });
+  const credentials = await api(
+    request,
+    key,
+    "GET",
+    "/api/v1/connections/{id}/credentials",
+    `/api/v1/connections/${id}/credentials`,
+  );
   expect(credentials.body).toMatchObject({ type: "api_access_token", token: minted.token, tailnet: net.tailnet });
   expect(credentials.headers["cache-control"]).toBe("no-store");
   await page.goto(`/connections/${id}`);
@@ -65,9 +100,17 @@ test("a host backend lists, reads, gets credentials, proxies, re-verifies and di
   expect(Array.isArray(proxied.body.devices)).toBe(true);
   expect(proxied.text).not.toContain(minted.token);
   expect(proxied.headers["set-cookie"]).toBeUndefined();
-  expect((await api(request, narrow, "GET", "/api/v1/proxy/", `/api/v1/proxy/${id}/tailnet/-/devices`)).status).toBe(403);
+  expect((await api(request, narrow, "GET", "/api/v1/proxy/", `/api/v1/proxy/${id}/tailnet/-/devices`)).status).toBe(
+    403,
+  );
 
-  const verified = await api(request, key, "POST", "/api/v1/connections/{id}/verify", `/api/v1/connections/${id}/verify`);
+  const verified = await api(
+    request,
+    key,
+    "POST",
+    "/api/v1/connections/{id}/verify",
+    `/api/v1/connections/${id}/verify`,
+  );
   expect(verified.body.status).toBe("active");
 
   // Another operator's key, on every route with the first owner's id: 404, and nothing sent to Tailscale.
@@ -94,8 +137,13 @@ test("a host backend lists, reads, gets credentials, proxies, re-verifies and di
   const gone = await api(request, key, "DELETE", "/api/v1/connections/{id}", `/api/v1/connections/${id}`);
   expect(gone.status).toBe(204);
   expect(await tokenWorks(net.tailnet, minted.token)).toBe(false);
-  expect((await api(request, key, "GET", "/api/v1/connections/{id}", `/api/v1/connections/${id}`)).body.status).toBe("disconnected");
-  expect((await api(request, key, "GET", "/api/v1/connections/{id}/credentials", `/api/v1/connections/${id}/credentials`)).status).toBe(409);
+  expect((await api(request, key, "GET", "/api/v1/connections/{id}", `/api/v1/connections/${id}`)).body.status).toBe(
+    "disconnected",
+  );
+  expect(
+    (await api(request, key, "GET", "/api/v1/connections/{id}/credentials", `/api/v1/connections/${id}/credentials`))
+      .status,
+  ).toBe(409);
   expect((await api(request, key, "GET", "/api/v1/proxy/", `/api/v1/proxy/${id}/tailnet/-/devices`)).status).toBe(409);
 
   const doc = await request.get("/api/v1/openapi.json");

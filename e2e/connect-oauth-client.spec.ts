@@ -19,7 +19,9 @@ const outcome = (page: Page) => page.locator("#connect-outcome");
 async function expectAccessible(page: Page, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
     expect(result.violations, `${name} (${scheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -33,7 +35,10 @@ async function fillClient(page: Page, values: { clientId: string; clientSecret: 
   await expect(page).toHaveURL(/\/review$/);
 }
 
-async function connect(page: Page, values: { clientId: string; clientSecret: string; tailnet?: string }): Promise<string> {
+async function connect(
+  page: Page,
+  values: { clientId: string; clientSecret: string; tailnet?: string },
+): Promise<string> {
   await page.goto(STEP);
   await fillClient(page, values);
   await page.getByRole("button", { name: "Connect" }).click();
@@ -41,7 +46,9 @@ async function connect(page: Page, values: { clientId: string; clientSecret: str
   return new URL(page.url()).searchParams.get("connection")!;
 }
 
-test("connect with an OAuth client: done, list and detail show the tailnet, no expiry and the devices; the secret never reaches the browser", async ({ page }) => {
+test("connect with an OAuth client: done, list and detail show the tailnet, no expiry and the devices; the secret never reaches the browser", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const bodies: Array<{ url: string; text: string }> = [];
   page.on("response", async (response) => {
@@ -54,7 +61,9 @@ test("connect with an OAuth client: done, list and detail show the tailnet, no e
 
   await signUp(page, undefined, undefined, START);
   await page.goto(START);
-  await expect(page.getByRole("heading", { level: 1, name: "Connect your tailnet with an OAuth client" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Connect your tailnet with an OAuth client" }),
+  ).toBeVisible();
   await expectAccessible(page, "oauth start");
   await page.getByRole("link", { name: "Start: paste your OAuth client" }).click();
   await expect(page).toHaveURL(/\/client$/);
@@ -96,10 +105,13 @@ test("connect with an OAuth client: done, list and detail show the tailnet, no e
   await expect(page.locator("section[aria-labelledby='devices'] tbody tr").first()).toBeVisible();
   await expectAccessible(page, "oauth detail");
 
-  for (const body of bodies) expect(body.text.includes(randomPart(good.clientSecret)), `client secret in ${body.url}`).toBe(false);
+  for (const body of bodies)
+    expect(body.text.includes(randomPart(good.clientSecret)), `client secret in ${body.url}`).toBe(false);
 });
 
-test("a wrong secret is refused with invalid_client copy; the client ID and tailnet are kept, the secret is not", async ({ page }) => {
+test("a wrong secret is refused with invalid_client copy; the client ID and tailnet are kept, the secret is not", async ({
+  page,
+}) => {
   await signUp(page, undefined, undefined, START);
   await page.goto(STEP);
   await fillClient(page, { ...wrongSecret, tailnet: "-" });
@@ -147,10 +159,9 @@ test("re-verify, rotate to a new client, and disconnect with the admin-console n
   await expect(page).toHaveURL(new RegExp(`/connections/${id}\\?rotated=none`));
   await expect(page.getByRole("status").filter({ hasText: "The client secret was rotated." })).toBeVisible();
   await expect(page.getByText(allRead.clientId, { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Settings > Trust credentials in the admin console" }).first()).toHaveAttribute(
-    "href",
-    "https://login.tailscale.com/admin/settings/trust-credentials",
-  );
+  await expect(
+    page.getByRole("link", { name: "Settings > Trust credentials in the admin console" }).first(),
+  ).toHaveAttribute("href", "https://login.tailscale.com/admin/settings/trust-credentials");
 
   await page.getByRole("link", { name: "Disconnect" }).click();
   await expect(page.getByText("Tailnet Connect cannot revoke the credential itself at Tailscale")).toBeVisible();
@@ -161,7 +172,9 @@ test("re-verify, rotate to a new client, and disconnect with the admin-console n
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(page).toHaveURL(/disconnected=not_asked/);
   await expect(page.getByRole("status").filter({ hasText: "Disconnected." })).toContainText("it does not expire");
-  await expect(page.getByRole("link", { name: "Settings > Trust credentials in the admin console" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Settings > Trust credentials in the admin console" }).first(),
+  ).toBeVisible();
 });
 
 test("the connect step works with JavaScript disabled", async ({ browser }) => {
@@ -183,17 +196,27 @@ test("the connect step works with JavaScript disabled", async ({ browser }) => {
 
 test("the public guide explains the OAuth client and links into the flow", async ({ page }) => {
   await page.goto("/guides/tailscale-oauth-client");
-  await expect(page.getByRole("heading", { level: 1, name: "Link your Tailscale tailnet with an OAuth client" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Link your Tailscale tailnet with an OAuth client" }),
+  ).toBeVisible();
   await expect(page.locator("#step-2-choosing-read-scopes")).toBeVisible();
   await expect(page.getByRole("link", { name: /Connect now/ }).first()).toHaveAttribute("href", STEP);
   await expectAccessible(page, "oauth guide");
 });
 
-test("/connect offers both ways with a line on which to use; the API-key flow offers this one for a tskey-client- secret", async ({ page }) => {
+test("/connect offers both ways with a line on which to use; the API-key flow offers this one for a tskey-client- secret", async ({
+  page,
+}) => {
   await page.goto("/connect");
   await expect(page.getByRole("heading", { name: "Which should I use?" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Connect with Tailscale (API access token)" })).toHaveAttribute("href", "/connect/tailscale");
-  await expect(page.getByRole("link", { name: "Connect with Tailscale (OAuth client)" })).toHaveAttribute("href", START);
+  await expect(page.getByRole("link", { name: "Connect with Tailscale (API access token)" })).toHaveAttribute(
+    "href",
+    "/connect/tailscale",
+  );
+  await expect(page.getByRole("link", { name: "Connect with Tailscale (OAuth client)" })).toHaveAttribute(
+    "href",
+    START,
+  );
   await expectAccessible(page, "connect chooser");
 
   await signUp(page, undefined, undefined, "/connect/tailscale");
@@ -201,6 +224,9 @@ test("/connect offers both ways with a line on which to use; the API-key flow of
   const token = page.getByLabel("API access token", { exact: true });
   await token.fill(good.clientSecret);
   await token.blur();
-  await expect(page.locator("#field-token-error, [id$='-error']").getByRole("link", { name: START })).toHaveAttribute("href", START);
+  await expect(page.locator("#field-token-error, [id$='-error']").getByRole("link", { name: START })).toHaveAttribute(
+    "href",
+    START,
+  );
   expect(await page.content()).not.toContain(randomPart(good.clientSecret));
 });

@@ -57,7 +57,8 @@ test.beforeAll(async ({ browser }) => {
   await signUp(page, API_OPERATOR_EMAILS[2]).catch(() => signIn(page, API_OPERATOR_EMAILS[2]!));
   await page.goto("/settings/api-keys");
   await page.getByLabel("Name").fill("Acme Dashboard");
-  for (const scope of ["connect_sessions:write", "connections:read"]) await page.locator(`input[name="scope-${scope}"]`).check();
+  for (const scope of ["connect_sessions:write", "connections:read"])
+    await page.locator(`input[name="scope-${scope}"]`).check();
   await page.getByRole("button", { name: "Create API key" }).click();
   key = await page.getByTestId("new-api-key").inputValue();
   await page.close();
@@ -68,15 +69,24 @@ test.afterAll(async () => {
 });
 
 async function createSession(request: APIRequestContext, body: Record<string, unknown>) {
-  const response = await request.post(`${APP}/api/v1/connect-sessions`, { headers: { authorization: `Bearer ${key}` }, data: body });
+  const response = await request.post(`${APP}/api/v1/connect-sessions`, {
+    headers: { authorization: `Bearer ${key}` },
+    data: body,
+  });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { token: string; connectLink: string; expiresAt: string };
 }
 
 async function listFor(request: APIRequestContext, endUserId: string) {
-  const response = await request.get(`${APP}/api/v1/connections?endUserId=${encodeURIComponent(endUserId)}`, { headers: { authorization: `Bearer ${key}` } });
+  const response = await request.get(`${APP}/api/v1/connections?endUserId=${encodeURIComponent(endUserId)}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { data: Array<{ id: string; endUser: { id: string } | null; tailnet: string; updatedAt: string }> }).data;
+  return (
+    (await response.json()) as {
+      data: Array<{ id: string; endUser: { id: string } | null; tailnet: string; updatedAt: string }>;
+    }
+  ).data;
 }
 
 async function freshPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -85,12 +95,19 @@ async function freshPage(browser: Browser, options: { javaScriptEnabled?: boolea
 }
 
 async function axe(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   expect(result.violations, name).toEqual([]);
 }
 
 /** From the start page through Continue and the guided steps to the Connect button. */
-async function walk(page: Page, link: string | null, credentials: { tailnet: string; token: string }, options: { axe?: boolean } = {}) {
+async function walk(
+  page: Page,
+  link: string | null,
+  credentials: { tailnet: string; token: string },
+  options: { axe?: boolean } = {},
+) {
   if (link) await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connect your tailnet to Acme Dashboard");
   if (options.axe) await axe(page, "session start page");
@@ -100,13 +117,17 @@ async function walk(page: Page, link: string | null, credentials: { tailnet: str
   await expect(page.getByText("Connect your tailnet to Acme Dashboard")).toBeVisible();
   // No sign-up, no app navigation, no way into the operator's pages.
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
-  for (const name of ["Sign in", "Create an account", "Connections", "Account"]) await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+  for (const name of ["Sign in", "Create an account", "Connections", "Account"])
+    await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
   if (options.axe) await axe(page, "session guided start");
   await reachReview(page, credentials);
   if (options.axe) await axe(page, "session review");
 }
 
-test("an end user with no account connects through the link and lands on the host's redirect URL; the link is single use", async ({ browser, request }) => {
+test("an end user with no account connects through the link and lands on the host's redirect URL; the link is single use", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const net = await newTailnet("sess");
   const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
@@ -136,7 +157,10 @@ test("an end user with no account connects through the link and lands on the hos
 
   const listed = await listFor(request, endUser("end-user-7"));
   expect(listed.map((c) => c.id)).toContain(connectionId);
-  expect(listed.find((c) => c.id === connectionId)).toMatchObject({ endUser: { id: endUser("end-user-7") }, tailnet: net.tailnet });
+  expect(listed.find((c) => c.id === connectionId)).toMatchObject({
+    endUser: { id: endUser("end-user-7") },
+    tailnet: net.tailnet,
+  });
 
   // Another browser pressing Continue on the same link is refused, plainly.
   await scanner.getByRole("button", { name: "Continue" }).click();
@@ -145,7 +169,11 @@ test("an end user with no account connects through the link and lands on the hos
 
   // Reconnect: a session for that connection updates the same one.
   const fresh = await mintToken(net.tailnet, { expiresInDays: 80 });
-  const reconnect = await createSession(request, { endUser: { id: endUser("end-user-7") }, connectionId, redirectUrl: `${hostOrigin}/back` });
+  const reconnect = await createSession(request, {
+    endUser: { id: endUser("end-user-7") },
+    connectionId,
+    redirectUrl: `${hostOrigin}/back`,
+  });
   const again = await freshPage(browser);
   await walk(again, reconnect.connectLink, { tailnet: net.tailnet, token: fresh.token });
   await again.getByRole("button", { name: "Connect" }).click();
@@ -165,7 +193,10 @@ test("an unknown or expired link says so, never a 500 or the sign-in page", asyn
   await axe(page, "invalid link");
   // A real session made to expire (PostgreSQL runs only: the embedded database belongs to the server).
   const session = await createSession(request, { endUser: { id: endUser("end-user-expired") } });
-  const expired = await queryServerDatabase(`UPDATE "ConnectSession" SET "expiresAt" = now() - interval '1 minute' WHERE "expiresAt" = $1::timestamp(3) RETURNING "id"`, [session.expiresAt]);
+  const expired = await queryServerDatabase(
+    `UPDATE "ConnectSession" SET "expiresAt" = now() - interval '1 minute' WHERE "expiresAt" = $1::timestamp(3) RETURNING "id"`,
+    [session.expiresAt],
+  );
   await page.goto(session.connectLink);
   if (expired === null) {
     await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
@@ -178,16 +209,29 @@ test("works without JavaScript, from the link to the host's redirect URL", async
   test.setTimeout(180_000);
   const net = await newTailnet("nojs");
   const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
-  const session = await createSession(request, { endUser: { id: endUser("end-user-nojs") }, providers: ["tailscale-api-key"], redirectUrl: `${hostOrigin}/back`, state: "s-nojs" });
+  const session = await createSession(request, {
+    endUser: { id: endUser("end-user-nojs") },
+    providers: ["tailscale-api-key"],
+    redirectUrl: `${hostOrigin}/back`,
+    state: "s-nojs",
+  });
   const page = await freshPage(browser, { javaScriptEnabled: false });
   await walk(page, session.connectLink, { tailnet: net.tailnet, token: minted.token });
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page).toHaveURL(new RegExp(`^${hostOrigin}/back\\?`), { timeout: 30_000 });
-  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ state: "s-nojs", status: "connected", connection_id: expect.any(String) });
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({
+    state: "s-nojs",
+    status: "connected",
+    connection_id: expect.any(String),
+  });
 });
 
 test("Cancel goes back to the host with status=cancelled", async ({ browser, request }) => {
-  const session = await createSession(request, { endUser: { id: endUser("end-user-cancel") }, redirectUrl: `${hostOrigin}/back`, state: "c1" });
+  const session = await createSession(request, {
+    endUser: { id: endUser("end-user-cancel") },
+    redirectUrl: `${hostOrigin}/back`,
+    state: "c1",
+  });
   const page = await freshPage(browser);
   await page.goto(session.connectLink);
   await page.getByRole("button", { name: "Continue" }).click();
@@ -200,54 +244,96 @@ test("Cancel goes back to the host with status=cancelled", async ({ browser, req
 
 type HostWindow = Window & { result?: { status: string; connectionId?: string; state?: string }; events: string[] };
 
-test("a popup from an allowed origin reports ready and connected to that origin only, then closes itself", async ({ browser, request }) => {
+test("a popup from an allowed origin reports ready and connected to that origin only, then closes itself", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const net = await newTailnet("popup");
   const minted = await mintToken(net.tailnet, { expiresInDays: 60 });
-  const session = await createSession(request, { endUser: { id: endUser("end-user-popup") }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "p1" });
+  const session = await createSession(request, {
+    endUser: { id: endUser("end-user-popup") },
+    providers: ["tailscale-api-key"],
+    allowedOrigins: [hostOrigin],
+    state: "p1",
+  });
   const context = await browser.newContext({ baseURL: APP });
   const hostPage = await context.newPage();
   await hostPage.goto(`${hostOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
-  const [popup] = await Promise.all([context.waitForEvent("page"), hostPage.getByRole("button", { name: "Connect in a popup" }).click()]);
-  await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).events)).toEqual(["tailnet-connect:ready"]);
+  const [popup] = await Promise.all([
+    context.waitForEvent("page"),
+    hostPage.getByRole("button", { name: "Connect in a popup" }).click(),
+  ]);
+  await expect
+    .poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).events))
+    .toEqual(["tailnet-connect:ready"]);
   // A message that does not come from Tailnet Connect's window and origin is ignored.
   await hostPage.evaluate(() => window.postMessage({ type: "tailnet-connect:connected", connectionId: "forged" }, "*"));
   await walk(popup, null, { tailnet: net.tailnet, token: minted.token });
   const closed = popup.waitForEvent("close", { timeout: 30_000 });
   await popup.getByRole("button", { name: "Connect" }).click();
   await closed;
-  await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null)).toMatchObject({ status: "connected", state: "p1" });
+  await expect
+    .poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null))
+    .toMatchObject({ status: "connected", state: "p1" });
   const result = await hostPage.evaluate(() => (window as unknown as HostWindow).result!);
   expect(result.connectionId).not.toBe("forged");
   expect((await listFor(request, endUser("end-user-popup"))).map((c) => c.id)).toEqual([result.connectionId]);
-  expect(await hostPage.evaluate(() => (window as unknown as HostWindow).events)).toEqual(["tailnet-connect:ready", "tailnet-connect:connected"]);
+  expect(await hostPage.evaluate(() => (window as unknown as HostWindow).events)).toEqual([
+    "tailnet-connect:ready",
+    "tailnet-connect:connected",
+  ]);
   await context.close();
 });
 
-test("a page on an origin the session does not allow hears nothing; closing the popup still ends in an outcome", async ({ browser, request }) => {
+test("a page on an origin the session does not allow hears nothing; closing the popup still ends in an outcome", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
-  const session = await createSession(request, { endUser: { id: endUser("end-user-stranger") }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin] });
+  const session = await createSession(request, {
+    endUser: { id: endUser("end-user-stranger") },
+    providers: ["tailscale-api-key"],
+    allowedOrigins: [hostOrigin],
+  });
   const context = await browser.newContext({ baseURL: APP });
   const stranger = await context.newPage();
   await stranger.goto(`${strangerOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
-  const [popup] = await Promise.all([context.waitForEvent("page"), stranger.getByRole("button", { name: "Connect in a popup" }).click()]);
+  const [popup] = await Promise.all([
+    context.waitForEvent("page"),
+    stranger.getByRole("button", { name: "Connect in a popup" }).click(),
+  ]);
   await expect(popup.getByRole("button", { name: "Continue" })).toBeVisible();
   await popup.getByRole("button", { name: "Continue" }).click();
   await expect(popup).toHaveURL(/\/connect\/tailscale$/);
   await popup.getByRole("button", { name: "Cancel" }).click();
   await popup.waitForEvent("close", { timeout: 30_000 });
-  await expect.poll(() => stranger.evaluate(() => (window as unknown as HostWindow).result ?? null)).toEqual({ status: "closed" });
+  await expect
+    .poll(() => stranger.evaluate(() => (window as unknown as HostWindow).result ?? null))
+    .toEqual({ status: "closed" });
   expect(await stranger.evaluate(() => (window as unknown as HostWindow).events)).toEqual([]);
   await context.close();
 });
 
-test("in an iframe: framed only by the allowed origin, a slow check ends in an outcome within the deadline, Cancel reaches the host", async ({ browser, request }) => {
+test("in an iframe: framed only by the allowed origin, a slow check ends in an outcome within the deadline, Cancel reaches the host", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
-  const session = await createSession(request, { endUser: { id: endUser("end-user-iframe") }, providers: ["tailscale-api-key"], allowedOrigins: [hostOrigin], state: "i1" });
+  const session = await createSession(request, {
+    endUser: { id: endUser("end-user-iframe") },
+    providers: ["tailscale-api-key"],
+    allowedOrigins: [hostOrigin],
+    state: "i1",
+  });
   const start = await request.get(session.connectLink);
-  expect(start.headers()["content-security-policy"]).toMatch(new RegExp(`frame-ancestors ${hostOrigin.replace(/\./g, "\\.")}(;|$)`));
+  expect(start.headers()["content-security-policy"]).toMatch(
+    new RegExp(`frame-ancestors ${hostOrigin.replace(/\./g, "\\.")}(;|$)`),
+  );
   expect(start.headers()["cross-origin-opener-policy"]).toBe("unsafe-none");
-  expect((await request.get(`${APP}/sign-in`)).headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect((await request.get(`${APP}/sign-in`)).headers()["content-security-policy"]).toContain(
+    "frame-ancestors 'none'",
+  );
   const context = await browser.newContext({ baseURL: APP });
   const hostPage = await context.newPage();
   await hostPage.goto(`${hostOrigin}/host?link=${encodeURIComponent(session.connectLink)}`);
@@ -266,7 +352,9 @@ test("in an iframe: framed only by the allowed origin, a slow check ends in an o
   expect(Date.now() - started).toBeLessThan(20_000);
   await expect(frame.getByRole("button", { name: "Try again" })).toBeEnabled();
   await frame.getByRole("button", { name: "Cancel" }).click();
-  await expect.poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null), { timeout: 20_000 }).toMatchObject({ status: "cancelled", state: "i1" });
+  await expect
+    .poll(() => hostPage.evaluate(() => (window as unknown as HostWindow).result ?? null), { timeout: 20_000 })
+    .toMatchObject({ status: "cancelled", state: "i1" });
   await expect(hostPage.locator("iframe")).toHaveCount(0);
   await context.close();
 });

@@ -18,9 +18,14 @@ async function signUpForConnect(page: Page) {
 async function expectAccessible(page: Page, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
     fs.mkdirSync(path.dirname(AXE_LOG), { recursive: true });
-    fs.appendFileSync(AXE_LOG, `${JSON.stringify({ page: name, scheme, violations: result.violations.length, passes: result.passes.length, ids: result.violations.map((v) => v.id) })}\n`);
+    fs.appendFileSync(
+      AXE_LOG,
+      `${JSON.stringify({ page: name, scheme, violations: result.violations.length, passes: result.passes.length, ids: result.violations.map((v) => v.id) })}\n`,
+    );
     expect(result.violations, `${name} (${scheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -28,7 +33,10 @@ async function expectAccessible(page: Page, name: string) {
 
 async function screenshots(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  for (const [label, size] of [["desktop", { width: 1280, height: 900 }], ["390", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["390", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -98,7 +106,9 @@ test("happy path: every page is accessible, and the token never reaches the brow
   await expectAccessible(page, "done");
   await screenshots(page, "5-done");
   // The sealed token and the organization draft are deleted by the time the done page shows.
-  expect((await page.context().cookies()).filter((c) => c.name.startsWith("tc_connect_")).map((c) => c.name)).toEqual([]);
+  expect((await page.context().cookies()).filter((c) => c.name.startsWith("tc_connect_")).map((c) => c.name)).toEqual(
+    [],
+  );
 
   // The draft is gone after success: the start page no longer offers to continue.
   await page.goto("/connect/tailscale");
@@ -113,13 +123,23 @@ test("happy path: every page is accessible, and the token never reaches the brow
 test("the public guide has the step anchors, one source of text, and Connect now links", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/guides/tailscale-api-key");
-  await expect(page.locator("#step-1-finding-your-organization-name")).toHaveText(/Step 1: Finding your organization name/);
-  await expect(page.locator("#step-2-generating-an-api-access-token")).toHaveText(/Step 2: Generating an API access token/);
-  await expect(page.locator("section[aria-labelledby='step-1-finding-your-organization-name'] a", { hasText: "Connect now" })).toHaveAttribute("href", "/connect/tailscale/organization");
-  await expect(page.locator("section[aria-labelledby='step-2-generating-an-api-access-token'] a", { hasText: "Connect now" })).toHaveAttribute("href", "/connect/tailscale/token");
+  await expect(page.locator("#step-1-finding-your-organization-name")).toHaveText(
+    /Step 1: Finding your organization name/,
+  );
+  await expect(page.locator("#step-2-generating-an-api-access-token")).toHaveText(
+    /Step 2: Generating an API access token/,
+  );
+  await expect(
+    page.locator("section[aria-labelledby='step-1-finding-your-organization-name'] a", { hasText: "Connect now" }),
+  ).toHaveAttribute("href", "/connect/tailscale/organization");
+  await expect(
+    page.locator("section[aria-labelledby='step-2-generating-an-api-access-token'] a", { hasText: "Connect now" }),
+  ).toHaveAttribute("href", "/connect/tailscale/token");
   await expectAccessible(page, "guide");
   await screenshots(page, "0-guide");
-  await page.locator("section[aria-labelledby='step-1-finding-your-organization-name'] a", { hasText: "Connect now" }).click();
+  await page
+    .locator("section[aria-labelledby='step-1-finding-your-organization-name'] a", { hasText: "Connect now" })
+    .click();
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fconnect%2Ftailscale%2Forganization/);
 });
 
@@ -151,7 +171,9 @@ for (const [fixture, tailnet, title] of [
   });
 }
 
-test("Tailscale did not say which tailnet: nothing is saved under -, both values are kept, the Tailnet ID fixes it", async ({ page }) => {
+test("Tailscale did not say which tailnet: nothing is saved under -, both values are kept, the Tailnet ID fixes it", async ({
+  page,
+}) => {
   await signUpForConnect(page);
   // The token's key and devices read fine; its user record and the users list both answer 500.
   await reachReview(page, { tailnet: "-", token: FIXTURE_TOKENS.identityUnknown });
@@ -251,7 +273,10 @@ test("an expired (or missing) sealed token sends the person to step 2 with a not
   await expect(page.getByText("For your safety the token is kept for at most 15 minutes")).toBeVisible();
   // Resumable: the draft organization is offered on the start page.
   await page.goto("/connect/tailscale");
-  await expect(page.getByRole("link", { name: "Continue where you left off" })).toHaveAttribute("href", "/connect/tailscale/token");
+  await expect(page.getByRole("link", { name: "Continue where you left off" })).toHaveAttribute(
+    "href",
+    "/connect/tailscale/token",
+  );
 });
 
 test("a bad token is refused on the spot with a specific message, and never echoed back", async ({ page }) => {

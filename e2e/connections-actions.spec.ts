@@ -55,11 +55,16 @@ test("rotate says so, and links to the keys page, when the old token cannot be r
   const { connectionId } = await connectTailnet(page, { tailnet, token: old.token });
   await page.goto(`/connections/${connectionId}/rotate`);
   // An auditor's token can read the tailnet but may not delete other people's keys.
-  await page.getByRole("textbox", { name: "API access token" }).fill((await mintToken(tailnet, { role: "auditor" })).token);
+  await page
+    .getByRole("textbox", { name: "API access token" })
+    .fill((await mintToken(tailnet, { role: "auditor" })).token);
   await page.getByRole("button", { name: "Rotate token" }).click();
   await expect(page).toHaveURL(/rotated=revoke_failed/);
   await expect(page.getByText("the old token could not be revoked at Tailscale")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Settings > Keys in the admin console" })).toHaveAttribute("href", "https://login.tailscale.com/admin/settings/keys");
+  await expect(page.getByRole("link", { name: "Settings > Keys in the admin console" })).toHaveAttribute(
+    "href",
+    "https://login.tailscale.com/admin/settings/keys",
+  );
   expect(await tokenWorks(tailnet, old.token)).toBe(true);
 });
 
@@ -105,7 +110,10 @@ test.describe("without JavaScript", () => {
     const { tailnet } = await newTailnet("nojs");
     const minted = await mintToken(tailnet, { expiresInDays: 8 });
     const { connectionId } = await connectTailnet(page, { tailnet, token: minted.token });
-    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
     const noJs = await context.newPage();
     try {
       await noJs.goto(`/connections/${connectionId}`);

@@ -17,7 +17,8 @@ test("the detail page shows facts, live devices and history", async ({ page }) =
 
   const devices = page.getByRole("table", { name: "Devices in this tailnet" });
   await expect(devices.locator("tbody tr")).toHaveCount(4);
-  const device = (name: string) => devices.locator("tbody tr", { has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+  const device = (name: string) =>
+    devices.locator("tbody tr", { has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(device("laptop")).toContainText("macOS");
   await expect(device("laptop")).toContainText("Online");
   await expect(device("laptop")).toContainText("Connected now");

@@ -7,7 +7,10 @@ test("an empty list invites to connect", async ({ page }) => {
   await signUp(page);
   await page.goto("/connections");
   await expect(page.getByRole("heading", { name: "No tailnet connected yet" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Connect your first tailnet" })).toHaveAttribute("href", "/connect/tailscale");
+  await expect(page.getByRole("link", { name: "Connect your first tailnet" })).toHaveAttribute(
+    "href",
+    "/connect/tailscale",
+  );
 });
 
 test("the list shows every status, expiry, token life, last verified and devices", async ({ page }) => {
@@ -19,8 +22,14 @@ test("the list shows every status, expiry, token life, last verified and devices
   const dying = await mintToken(shortLived.tailnet, { expiresInDays: 40 / 86_400 });
   const expired = await connectTailnet(page, { tailnet: shortLived.tailnet, token: dying.token });
 
-  const active = await connectTailnet(page, { tailnet: "example.com", token: (await mintToken("example.com", { expiresInDays: 90 })).token });
-  const soon = await connectTailnet(page, { tailnet: "other.example", token: (await mintToken("other.example", { expiresInDays: 10 })).token });
+  const active = await connectTailnet(page, {
+    tailnet: "example.com",
+    token: (await mintToken("example.com", { expiresInDays: 90 })).token,
+  });
+  const soon = await connectTailnet(page, {
+    tailnet: "other.example",
+    token: (await mintToken("other.example", { expiresInDays: 10 })).token,
+  });
 
   const revokedNet = await newTailnet("revoked");
   const revokedKey = await mintToken(revokedNet.tailnet, { expiresInDays: 60 });
@@ -42,7 +51,10 @@ test("the list shows every status, expiry, token life, last verified and devices
   await expect(page.locator("#reverify-message")).toContainText("Tailscale asked us to slow down");
 
   const goneNet = await newTailnet("gone");
-  const gone = await connectTailnet(page, { tailnet: goneNet.tailnet, token: (await mintToken(goneNet.tailnet)).token });
+  const gone = await connectTailnet(page, {
+    tailnet: goneNet.tailnet,
+    token: (await mintToken(goneNet.tailnet)).token,
+  });
   await page.goto(`/connections/${gone.connectionId}/disconnect`);
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(page).toHaveURL(/disconnected=revoked/);

@@ -5,10 +5,15 @@ import { callsForKey, mintToken, newTailnet, statusBadge, tokenWorks } from "./s
 
 /** Points a form's hidden connection id at someone else's connection, as a forged request would. */
 async function forgeConnectionId(page: Page, formSelector: string, id: string) {
-  await page.locator(`${formSelector} input[name="connectionId"]`).evaluate((input, value) => ((input as HTMLInputElement).value = value), id);
+  await page
+    .locator(`${formSelector} input[name="connectionId"]`)
+    .evaluate((input, value) => ((input as HTMLInputElement).value = value), id);
 }
 
-test("another person's connection is a 404 on every page and every action, and nothing changes", async ({ page, browser }) => {
+test("another person's connection is a 404 on every page and every action, and nothing changes", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // Person A and their connection.
   await signUp(page);
@@ -22,7 +27,10 @@ test("another person's connection is a 404 on every page and every action, and n
   const intruder = await context.newPage();
   await signUp(intruder);
   const ownNet = await newTailnet("intruder");
-  const own = await connectTailnet(intruder, { tailnet: ownNet.tailnet, token: (await mintToken(ownNet.tailnet)).token });
+  const own = await connectTailnet(intruder, {
+    tailnet: ownNet.tailnet,
+    token: (await mintToken(ownNet.tailnet)).token,
+  });
 
   for (const path of ["", "/rotate", "/disconnect"]) {
     const response = await intruder.goto(`/connections/${victim.connectionId}${path}`);
@@ -33,7 +41,10 @@ test("another person's connection is a 404 on every page and every action, and n
   await expect(intruder.locator(`tr[data-connection-id="${victim.connectionId}"]`)).toHaveCount(0);
 
   // Actions, as forged plain form posts (no JavaScript): each answers 404.
-  const noJsContext = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  const noJsContext = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await context.storageState(),
+  });
   const noJs = await noJsContext.newPage();
   const postAnswer = (p: Page) => p.waitForResponse((r) => r.request().method() === "POST");
 

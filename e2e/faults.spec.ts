@@ -12,7 +12,12 @@ import { e2eServers } from "./support/servers";
  * in its own outcome (the copy the person sees), nothing is saved, and both typed values are
  * kept: the review page still shows them and "Try again" needs no retyping.
  */
-type Fault = { fixture: keyof typeof FIXTURE_TOKENS; outcome: OutcomeName; retryAfterSeconds?: number; keyReads: number };
+type Fault = {
+  fixture: keyof typeof FIXTURE_TOKENS;
+  outcome: OutcomeName;
+  retryAfterSeconds?: number;
+  keyReads: number;
+};
 const FAULTS: Fault[] = [
   { fixture: "slow", outcome: "timeout", keyReads: 1 },
   { fixture: "rateLimitedLong", outcome: "rate_limited", retryAfterSeconds: 3600, keyReads: 1 },
@@ -30,7 +35,9 @@ const { fake } = e2eServers();
 
 async function keyReadsFor(fixture: keyof typeof FIXTURE_TOKENS): Promise<number> {
   const keyId = /^tskey-api-([^-]+)-/.exec(FIXTURE_TOKENS[fixture])![1]!;
-  const log = (await (await fetch(`${fake.url}/__fake/calls`)).json()) as { calls: Array<{ method: string; path: string }> };
+  const log = (await (await fetch(`${fake.url}/__fake/calls`)).json()) as {
+    calls: Array<{ method: string; path: string }>;
+  };
   return log.calls.filter((c) => c.method === "GET" && c.path.endsWith(`/keys/${keyId}`)).length;
 }
 
@@ -53,7 +60,7 @@ for (const fault of FAULTS) {
     await expect(outcome(page)).not.toContainText(/stack|Error:|tskey-api-\w+-\w{6,}/);
     await expect(page).toHaveURL(/\/connect\/tailscale\/review$/);
     // Retries happen only where they help (bare 429, 502, 504, reset); a 500 or a long Retry-After is not retried.
-    expect(await keyReadsFor(fault.fixture) - readsBefore).toBe(fault.keyReads);
+    expect((await keyReadsFor(fault.fixture)) - readsBefore).toBe(fault.keyReads);
 
     // Nothing saved: no done page; on PostgreSQL, no row either.
     const saved = await connectionCount(email);

@@ -19,12 +19,21 @@ type Ids = { connectionId: string; userId: string | null; email: string; bobConn
 /** Pages that take an id; each must answer Bob with a 404 (or send him elsewhere) and never show Alice's data. */
 const ROUTES: Array<{ name: string; path: (ids: Ids) => string }> = [
   { name: "done page", path: (ids) => `/connect/tailscale/done?connection=${encodeURIComponent(ids.connectionId)}` },
-  { name: "done page, id with whitespace", path: (ids) => `/connect/tailscale/done?connection=${encodeURIComponent(` ${ids.connectionId} `)}` },
-  { name: "done page, id sent twice", path: (ids) => `/connect/tailscale/done?connection=x&connection=${encodeURIComponent(ids.connectionId)}` },
+  {
+    name: "done page, id with whitespace",
+    path: (ids) => `/connect/tailscale/done?connection=${encodeURIComponent(` ${ids.connectionId} `)}`,
+  },
+  {
+    name: "done page, id sent twice",
+    path: (ids) => `/connect/tailscale/done?connection=x&connection=${encodeURIComponent(ids.connectionId)}`,
+  },
   { name: "connection page", path: (ids) => `/connections/${encodeURIComponent(ids.connectionId)}` },
   { name: "rotate page", path: (ids) => `/connections/${encodeURIComponent(ids.connectionId)}/rotate` },
   { name: "disconnect page", path: (ids) => `/connections/${encodeURIComponent(ids.connectionId)}/disconnect` },
-  { name: "connection page, id with whitespace", path: (ids) => `/connections/${encodeURIComponent(` ${ids.connectionId} `)}` },
+  {
+    name: "connection page, id with whitespace",
+    path: (ids) => `/connections/${encodeURIComponent(` ${ids.connectionId} `)}`,
+  },
 ];
 
 /**
@@ -32,35 +41,115 @@ const ROUTES: Array<{ name: string; path: (ids: Ids) => string }> = [
  * `$ACTION_*` fields are real) with Alice's connection id: each must answer 404 before anything
  * reaches Tailscale. `field` picks the form on the page by a field it has.
  */
-const CONNECTION_ACTIONS: Array<{ name: string; page: (own: string) => string; field: string; fields: (ids: Ids, token: string) => Record<string, string> }> = [
-  { name: "re-verify", page: (own) => `/connections/${own}`, field: "connectionId", fields: (ids) => ({ connectionId: ids.connectionId }) },
-  { name: "rotate", page: (own) => `/connections/${own}/rotate`, field: "token", fields: (ids, token) => ({ connectionId: ids.connectionId, token, revokeOld: "on" }) },
-  { name: "rotate, old key kept", page: (own) => `/connections/${own}/rotate`, field: "token", fields: (ids, token) => ({ connectionId: ids.connectionId, token }) },
-  { name: "disconnect", page: (own) => `/connections/${own}/disconnect`, field: "revokeAtTailscale", fields: (ids) => ({ connectionId: ids.connectionId, revokeAtTailscale: "on" }) },
-  { name: "disconnect, token kept", page: (own) => `/connections/${own}/disconnect`, field: "revokeAtTailscale", fields: (ids) => ({ connectionId: ids.connectionId }) },
+const CONNECTION_ACTIONS: Array<{
+  name: string;
+  page: (own: string) => string;
+  field: string;
+  fields: (ids: Ids, token: string) => Record<string, string>;
+}> = [
+  {
+    name: "re-verify",
+    page: (own) => `/connections/${own}`,
+    field: "connectionId",
+    fields: (ids) => ({ connectionId: ids.connectionId }),
+  },
+  {
+    name: "rotate",
+    page: (own) => `/connections/${own}/rotate`,
+    field: "token",
+    fields: (ids, token) => ({ connectionId: ids.connectionId, token, revokeOld: "on" }),
+  },
+  {
+    name: "rotate, old key kept",
+    page: (own) => `/connections/${own}/rotate`,
+    field: "token",
+    fields: (ids, token) => ({ connectionId: ids.connectionId, token }),
+  },
+  {
+    name: "disconnect",
+    page: (own) => `/connections/${own}/disconnect`,
+    field: "revokeAtTailscale",
+    fields: (ids) => ({ connectionId: ids.connectionId, revokeAtTailscale: "on" }),
+  },
+  {
+    name: "disconnect, token kept",
+    page: (own) => `/connections/${own}/disconnect`,
+    field: "revokeAtTailscale",
+    fields: (ids) => ({ connectionId: ids.connectionId }),
+  },
 ];
 
 /**
  * Every action, posted by Bob as the no-JS form would post it, with Alice's ids in every field an attacker
  * might try.
  */
-const ACTIONS: Array<{ name: string; page: string; formIndex: number; fields: (ids: Ids) => Record<string, string> }> = [
-  { name: "save organization", page: "/connect/tailscale/organization", formIndex: 0, fields: (ids) => ({ tailnet: "example.com", userId: ids.userId ?? "", connectionId: ids.connectionId }) },
-  { name: "save token", page: "/connect/tailscale/token", formIndex: 0, fields: (ids) => ({ token: FIXTURE_TOKENS.demoAdmin, userId: ids.userId ?? "", connectionId: ids.connectionId }) },
-  { name: "connect", page: "/connect/tailscale/review", formIndex: 0, fields: (ids) => ({ userId: ids.userId ?? "", connectionId: ids.connectionId, id: ids.connectionId }) },
-  { name: "change password", page: "/account", formIndex: 1, fields: (ids) => ({ currentPassword: DEFAULT_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase", userId: ids.userId ?? "", email: ids.email }) },
-  { name: "delete account", page: "/account", formIndex: 2, fields: (ids) => ({ currentPassword: "not bob's password", confirmation: "DELETE", userId: ids.userId ?? "", email: ids.email }) },
-];
+const ACTIONS: Array<{ name: string; page: string; formIndex: number; fields: (ids: Ids) => Record<string, string> }> =
+  [
+    {
+      name: "save organization",
+      page: "/connect/tailscale/organization",
+      formIndex: 0,
+      fields: (ids) => ({ tailnet: "example.com", userId: ids.userId ?? "", connectionId: ids.connectionId }),
+    },
+    {
+      name: "save token",
+      page: "/connect/tailscale/token",
+      formIndex: 0,
+      fields: (ids) => ({ token: FIXTURE_TOKENS.demoAdmin, userId: ids.userId ?? "", connectionId: ids.connectionId }),
+    },
+    {
+      name: "connect",
+      page: "/connect/tailscale/review",
+      formIndex: 0,
+      fields: (ids) => ({ userId: ids.userId ?? "", connectionId: ids.connectionId, id: ids.connectionId }),
+    },
+    {
+      name: "change password",
+      page: "/account",
+      formIndex: 1,
+      fields: (ids) => ({
+        currentPassword: DEFAULT_PASSWORD,
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+        userId: ids.userId ?? "",
+        email: ids.email,
+      }),
+    },
+    {
+      name: "delete account",
+      page: "/account",
+      formIndex: 2,
+      fields: (ids) => ({
+        currentPassword: "not bob's password",
+        confirmation: "DELETE",
+        userId: ids.userId ?? "",
+        email: ids.email,
+      }),
+    },
+  ];
 
-const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-async function actionFields(request: APIRequestContext, path: string, formIndex: number | string): Promise<Record<string, string>> {
+const unescape = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+async function actionFields(
+  request: APIRequestContext,
+  path: string,
+  formIndex: number | string,
+): Promise<Record<string, string>> {
   const html = await (await request.get(path)).text();
-  const forms = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1]!).filter((f) => f.includes('name="$ACTION'));
+  const forms = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)]
+    .map((m) => m[1]!)
+    .filter((f) => f.includes('name="$ACTION'));
   // A number picks the nth action form; a name picks the form with that field.
   const form = typeof formIndex === "number" ? forms[formIndex] : forms.find((f) => f.includes(`name="${formIndex}"`));
   if (!form) throw new Error(`${path} has no action form #${formIndex}`);
   const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)) fields[unescape(m[1]!)] = unescape(m[2] ?? "");
+  for (const m of form.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g))
+    fields[unescape(m[1]!)] = unescape(m[2] ?? "");
   return fields;
 }
 
@@ -68,7 +157,10 @@ async function cookiesNamed(context: BrowserContext, prefix: string) {
   return (await context.cookies()).filter((c) => c.name.startsWith(prefix));
 }
 
-test("Bob tries every route and action with Alice's ids: each is refused and nothing of Alice's changes", async ({ browser, baseURL }) => {
+test("Bob tries every route and action with Alice's ids: each is refused and nothing of Alice's changes", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const aliceContext = await browser.newContext();
   const alicePage = await aliceContext.newPage();
@@ -80,7 +172,9 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
   await reachReview(alicePage, { tailnet: "other.example", token: FIXTURE_TOKENS.otherTailnet });
   const aliceDraft = await cookiesNamed(aliceContext, "tc_connect_");
   expect(aliceDraft.length).toBe(2);
-  const userId = (await queryServerDatabase<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [alice.email]))?.[0]?.id ?? null;
+  const userId =
+    (await queryServerDatabase<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [alice.email]))?.[0]?.id ??
+    null;
   const ids: Ids = { connectionId, userId, email: alice.email };
   const before = await rowsOf([alice.email]);
   // What Alice sees of her connection (status, history), and the calls made for her key so far.
@@ -88,8 +182,13 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
     await alicePage.goto(`/connections/${connectionId}`);
     return {
       status: await alicePage.locator("main h1 + [data-status]").getAttribute("data-status"),
-      history: await alicePage.locator("li[data-event]").evaluateAll((items) => items.map((i) => i.getAttribute("data-event"))),
-      facts: (await alicePage.locator("main dl").first().innerText()).replace(/\d+ (second|minute)s? ago|just now/g, ""),
+      history: await alicePage
+        .locator("li[data-event]")
+        .evaluateAll((items) => items.map((i) => i.getAttribute("data-event"))),
+      facts: (await alicePage.locator("main dl").first().innerText()).replace(
+        /\d+ (second|minute)s? ago|just now/g,
+        "",
+      ),
     };
   };
   const viewBefore = await aliceView();
@@ -117,7 +216,11 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
 
   for (const action of ACTIONS) {
     const hidden = await actionFields(bobRequest, action.page, action.formIndex);
-    const response = await bobRequest.post(action.page, { multipart: { ...hidden, ...action.fields(ids) }, headers: { origin: baseURL! }, maxRedirects: 0 });
+    const response = await bobRequest.post(action.page, {
+      multipart: { ...hidden, ...action.fields(ids) },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
     tries += 1;
     expect(response.status(), action.name).toBeLessThan(500);
     const body = await response.text();
@@ -143,7 +246,11 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
   const rotateTo = (await mintToken("example.com")).token;
   for (const action of CONNECTION_ACTIONS) {
     const hidden = await actionFields(bobRequest, action.page(ids.bobConnectionId!), action.field);
-    const response = await bobRequest.post(action.page(ids.bobConnectionId!), { multipart: { ...hidden, ...action.fields(ids, rotateTo) }, headers: { origin: baseURL! }, maxRedirects: 0 });
+    const response = await bobRequest.post(action.page(ids.bobConnectionId!), {
+      multipart: { ...hidden, ...action.fields(ids, rotateTo) },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
     tries += 1;
     expect(response.status(), action.name).toBe(404);
     const body = await response.text();
@@ -152,7 +259,11 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
   }
 
   // The cron route: without a bearer, and with a wrong one (404 while CRON_SECRET is unset, 401 with it).
-  const cronHeaders: Array<Record<string, string>> = [{}, { Authorization: "Bearer not-the-cron-secret-0123456789" }, { Authorization: `Bearer ${aliceKey.token}` }];
+  const cronHeaders: Array<Record<string, string>> = [
+    {},
+    { Authorization: "Bearer not-the-cron-secret-0123456789" },
+    { Authorization: `Bearer ${aliceKey.token}` },
+  ];
   for (const headers of cronHeaders) {
     const response = await bobRequest.post("/api/cron/verify-connections", { headers, maxRedirects: 0 });
     tries += 1;
@@ -168,7 +279,11 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
   await expect(bobPage).toHaveURL(/\/connect\/tailscale\/(organization|token)/);
   await expect(bobPage.getByText("other.example")).toHaveCount(0);
   const review = await actionFields(alicePage.request, "/connect/tailscale/review", 0);
-  const replay = await bobRequest.post("/connect/tailscale/review", { multipart: { ...review }, headers: { origin: baseURL! }, maxRedirects: 0 });
+  const replay = await bobRequest.post("/connect/tailscale/review", {
+    multipart: { ...review },
+    headers: { origin: baseURL! },
+    maxRedirects: 0,
+  });
   tries += 1;
   expect(replay.status()).toBeLessThan(500);
   expect(replay.headers().location ?? "").not.toMatch(/\/done/);
@@ -178,7 +293,10 @@ test("Bob tries every route and action with Alice's ids: each is refused and not
   // No call reached Tailscale for her key (a re-verify, rotate revoke or disconnect with her token would make one).
   expect(await callsForKey(aliceKey.keyId)).toEqual(callsBefore);
   expect(await aliceView()).toEqual(viewBefore);
-  const bobConnections = await queryServerDatabase<{ tailnet: string; userId: string }>(`SELECT c.label AS tailnet, c."userId" FROM "Connection" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [bob.email]);
+  const bobConnections = await queryServerDatabase<{ tailnet: string; userId: string }>(
+    `SELECT c.label AS tailnet, c."userId" FROM "Connection" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`,
+    [bob.email],
+  );
   if (bobConnections) expect(bobConnections.map((c) => c.userId)).not.toContain(userId);
   const check = await browser.newContext();
   const checkPage = await check.newPage();

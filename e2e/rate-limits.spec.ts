@@ -35,7 +35,10 @@ async function attemptSignUp(browser: Browser, headers: Record<string, string> =
   await page.getByLabel("Type the password again").fill(DEFAULT_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   const message = page.locator("main [role='status']").first();
-  await Promise.race([page.waitForURL((url) => !url.pathname.startsWith("/sign-up")), message.filter({ hasText: "Too many" }).waitFor()]);
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/sign-up")),
+    message.filter({ hasText: "Too many" }).waitFor(),
+  ]);
   const outcome = page.url().includes("/sign-up") ? ((await message.textContent()) ?? "") : "created";
   await context.close();
   return outcome;
@@ -43,7 +46,9 @@ async function attemptSignUp(browser: Browser, headers: Record<string, string> =
 
 const randomAddress = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
 
-test("sign-in trips at RATE_LIMIT_SIGN_IN per email and per address; a forged X-Forwarded-For does not help", async ({ page }) => {
+test("sign-in trips at RATE_LIMIT_SIGN_IN per email and per address; a forged X-Forwarded-For does not help", async ({
+  page,
+}) => {
   const email = uniqueEmail("limited");
   for (let i = 1; i <= 3; i++) expect(await attemptSignIn(page, email)).toContain("do not match an account");
   const fourth = await attemptSignIn(page, email);
@@ -56,23 +61,30 @@ test("sign-in trips at RATE_LIMIT_SIGN_IN per email and per address; a forged X-
   expect(await attemptSignIn(page, uniqueEmail("other"))).toContain("Too many sign-in attempts");
 });
 
-test("sign-up trips at RATE_LIMIT_SIGN_UP per address (and a created account is never lost to the sign-in limit)", async ({ browser }) => {
+test("sign-up trips at RATE_LIMIT_SIGN_UP per address (and a created account is never lost to the sign-in limit)", async ({
+  browser,
+}) => {
   const outcomes: string[] = [];
   for (let i = 0; i < 3; i++) outcomes.push(await attemptSignUp(browser));
   expect(outcomes.slice(0, 2)).toEqual(["created", "created"]);
   expect(outcomes[2]).toContain("Too many new accounts");
 });
 
-test("behind one trusted proxy the client is the right-most X-Forwarded-For entry: a made-up first entry opens no new bucket", async ({ browser }) => {
+test("behind one trusted proxy the client is the right-most X-Forwarded-For entry: a made-up first entry opens no new bucket", async ({
+  browser,
+}) => {
   // An address no other test uses, as the proxy would append it; the first entry is the client's own invention.
   const client = `10.66.${1 + Math.floor(Math.random() * 254)}.${1 + Math.floor(Math.random() * 254)}`;
   const outcomes: string[] = [];
-  for (let i = 0; i < 3; i++) outcomes.push(await attemptSignUp(browser, { "x-forwarded-for": `${randomAddress()}, ${client}` }));
+  for (let i = 0; i < 3; i++)
+    outcomes.push(await attemptSignUp(browser, { "x-forwarded-for": `${randomAddress()}, ${client}` }));
   expect(outcomes.slice(0, 2)).toEqual(["created", "created"]);
   expect(outcomes[2]).toContain("Too many new accounts");
 });
 
-test("reset posts with made-up tokens trip RATE_LIMIT_PASSWORD_RESET per address, well before the 12th", async ({ page }) => {
+test("reset posts with made-up tokens trip RATE_LIMIT_PASSWORD_RESET per address, well before the 12th", async ({
+  page,
+}) => {
   const rule = parseRateLimit(LOW_LIMITS.RATE_LIMIT_PASSWORD_RESET);
   if (!rule.ok) throw new Error(rule.message);
   // The real form, from a live link seeded before the server started; an attacker keeps it and
@@ -85,7 +97,10 @@ test("reset posts with made-up tokens trip RATE_LIMIT_PASSWORD_RESET per address
     await page.getByLabel("New password").fill("a guessed new passphrase");
     await page.getByLabel("Type it again").fill("a guessed new passphrase");
     // Last, just before the post: a re-render (an instant check on blur) puts React's value back.
-    await token.evaluate((input, value) => ((input as HTMLInputElement).value = value), randomBytes(32).toString("base64url"));
+    await token.evaluate(
+      (input, value) => ((input as HTMLInputElement).value = value),
+      randomBytes(32).toString("base64url"),
+    );
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), save.click()]);
     await expect(save).toBeEnabled();
     outcomes.push((await page.locator("main [role='status']").first().textContent()) ?? "");
@@ -94,5 +109,6 @@ test("reset posts with made-up tokens trip RATE_LIMIT_PASSWORD_RESET per address
   expect(firstRefused, outcomes.join("\n")).toBe(rule.rule.limit);
   expect(firstRefused).toBeLessThan(11);
   for (const outcome of outcomes.slice(0, firstRefused)) expect(outcome).toContain("expired or was already used");
-  for (const outcome of outcomes.slice(firstRefused)) expect(outcome).toMatch(/Too many password reset attempts.*try again in \d+ (seconds|minutes)/);
+  for (const outcome of outcomes.slice(firstRefused))
+    expect(outcome).toMatch(/Too many password reset attempts.*try again in \d+ (seconds|minutes)/);
 });

@@ -7,8 +7,15 @@ import { listenerRssBytes, postChunked, type ChunkedOutcome } from "./support/ra
 async function actionFields(request: APIRequestContext, path: string) {
   const html = await (await request.get(path)).text();
   const fields: Record<string, string> = {};
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  for (const match of html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)) fields[match[1]!] = unescape(match[2] ?? "");
+  const unescape = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  for (const match of html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g))
+    fields[match[1]!] = unescape(match[2] ?? "");
   return fields;
 }
 
@@ -39,8 +46,18 @@ test("a server action posted from another origin is refused and changes nothing"
   const email = uniqueEmail("csrf");
   const fields = await actionFields(request, "/sign-up");
   expect(Object.keys(fields).length).toBeGreaterThan(0);
-  const form = { ...fields, email, password: DEFAULT_PASSWORD, confirmPassword: DEFAULT_PASSWORD, callbackUrl: "/account" };
-  const refused = await request.post("/sign-up", { multipart: form, headers: { origin: "http://evil.example" }, maxRedirects: 0 });
+  const form = {
+    ...fields,
+    email,
+    password: DEFAULT_PASSWORD,
+    confirmPassword: DEFAULT_PASSWORD,
+    callbackUrl: "/account",
+  };
+  const refused = await request.post("/sign-up", {
+    multipart: form,
+    headers: { origin: "http://evil.example" },
+    maxRedirects: 0,
+  });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain("Nothing was changed");
   // The account was not created: signing in with it fails.
@@ -61,13 +78,23 @@ test("the allowed origin follows AUTH_URL, not the Host header", async ({ reques
   const fields = await actionFields(request, `${closedSignup.url}/sign-in`);
   const form = { ...fields, email: "a@example.org", password: "whatever password" };
   // Host says evil.example; AUTH_URL says 127.0.0.1:<port>: the Origin must match AUTH_URL.
-  const spoofed = await request.post(`${closedSignup.url}/sign-in`, { multipart: form, headers: { origin: "http://evil.example", host: "evil.example" }, maxRedirects: 0 });
+  const spoofed = await request.post(`${closedSignup.url}/sign-in`, {
+    multipart: form,
+    headers: { origin: "http://evil.example", host: "evil.example" },
+    maxRedirects: 0,
+  });
   expect(spoofed.status()).toBe(403);
-  const own = await request.post(`${closedSignup.url}/sign-in`, { multipart: form, headers: { origin: closedSignup.url }, maxRedirects: 0 });
+  const own = await request.post(`${closedSignup.url}/sign-in`, {
+    multipart: form,
+    headers: { origin: closedSignup.url },
+    maxRedirects: 0,
+  });
   expect(own.status()).toBe(200);
 });
 
-test("a chunked body (no Content-Length) is refused with 413 once it crosses BODY_LIMIT_BYTES, on pages and /api/auth alike", async ({ request }) => {
+test("a chunked body (no Content-Length) is refused with 413 once it crosses BODY_LIMIT_BYTES, on pages and /api/auth alike", async ({
+  request,
+}) => {
   const { main } = e2eServers();
   const port = Number(new URL(main.url).port);
   const headers = { "content-type": "application/x-www-form-urlencoded", accept: "text/html", origin: main.url };
@@ -83,7 +110,11 @@ test("a chunked body (no Content-Length) is refused with 413 once it crosses BOD
   refused(await postChunked(`${main.url}/sign-in`, { filler: 2 * 1024 * 1024 }, headers));
   refused(await postChunked(`${main.url}/api/auth/callback/credentials`, { filler: 2 * 1024 * 1024 }, headers));
   // An action call (no JavaScript page) gets the plain-text message the form shows.
-  const action = await postChunked(`${main.url}/sign-in`, { filler: 2 * 1024 * 1024 }, { ...headers, accept: "*/*", "next-action": "0".repeat(42) });
+  const action = await postChunked(
+    `${main.url}/sign-in`,
+    { filler: 2 * 1024 * 1024 },
+    { ...headers, accept: "*/*", "next-action": "0".repeat(42) },
+  );
   refused(action);
   if (action.kind === "answered") expect(action.text).not.toContain("<html");
   // More of the same: were the bodies kept, the server would grow by 20 MB.
@@ -91,14 +122,24 @@ test("a chunked body (no Content-Length) is refused with 413 once it crosses BOD
 
   expect((await request.get("/api/health")).status()).toBe(200);
   const rssAfter = listenerRssBytes(port);
-  if (rssBefore && rssAfter) expect(rssAfter - rssBefore, "server memory growth (bytes)").toBeLessThan(12 * 1024 * 1024);
+  if (rssBefore && rssAfter)
+    expect(rssAfter - rssBefore, "server memory growth (bytes)").toBeLessThan(12 * 1024 * 1024);
 
   // A small chunked post still reaches the action whole: a wrong password gets the form's answer.
   const fields = await actionFields(request, "/sign-in");
   const form = new FormData();
-  for (const [name, value] of Object.entries({ ...fields, email: uniqueEmail("chunked"), password: "not the password" })) form.append(name, value);
+  for (const [name, value] of Object.entries({
+    ...fields,
+    email: uniqueEmail("chunked"),
+    password: "not the password",
+  }))
+    form.append(name, value);
   const encoded = new Request(main.url, { method: "POST", body: form });
-  const small = await postChunked(`${main.url}/sign-in`, Buffer.from(await encoded.arrayBuffer()), { "content-type": encoded.headers.get("content-type")!, accept: "text/html", origin: main.url });
+  const small = await postChunked(`${main.url}/sign-in`, Buffer.from(await encoded.arrayBuffer()), {
+    "content-type": encoded.headers.get("content-type")!,
+    accept: "text/html",
+    origin: main.url,
+  });
   expect(small.kind === "answered" && small.status).toBe(200);
   expect(small.kind === "answered" && small.text).toContain("do not match an account");
 });

@@ -18,7 +18,9 @@ type Hook = { eventId: string; type: string; connectionId: string; signature: st
 async function expectAccessible(page: Page, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
     expect(result.violations, `${name} (${scheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -45,8 +47,18 @@ test.beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks);
-      const event = JSON.parse(raw.toString("utf8")) as { id: string; type: string; data: { connection: { id: string } } };
-      hooks.push({ eventId: event.id, type: event.type, connectionId: event.data.connection.id, signature: String(req.headers["tailnet-connect-signature"] ?? ""), raw });
+      const event = JSON.parse(raw.toString("utf8")) as {
+        id: string;
+        type: string;
+        data: { connection: { id: string } };
+      };
+      hooks.push({
+        eventId: event.id,
+        type: event.type,
+        connectionId: event.data.connection.id,
+        signature: String(req.headers["tailnet-connect-signature"] ?? ""),
+        raw,
+      });
       res.statusCode = answers.shift() ?? 200;
       res.end();
     });
@@ -105,7 +117,9 @@ test("add an endpoint, see its secret once, receive a signed event, resend a fai
   await expectAccessible(page, "webhooks page, deliveries listed");
 
   await row.getByRole("button", { name: `Resend the event ${first.eventId}` }).click();
-  await expect(page.locator("main [role='status']").filter({ hasText: "Sent again, with the same event id." })).toBeVisible();
+  await expect(
+    page.locator("main [role='status']").filter({ hasText: "Sent again, with the same event id." }),
+  ).toBeVisible();
   await expect.poll(() => hooks.filter((h) => h.connectionId === connectionId).length, { timeout: 10_000 }).toBe(2);
   const again = hooks.filter((h) => h.connectionId === connectionId)[1]!;
   expect(again.eventId).toBe(first.eventId);
@@ -114,7 +128,9 @@ test("add an endpoint, see its secret once, receive a signed event, resend a fai
     .poll(
       async () => {
         await page.goto("/settings/webhooks");
-        return page.locator(`[data-event-id="${first.eventId}"] [data-delivery-status]`).getAttribute("data-delivery-status");
+        return page
+          .locator(`[data-event-id="${first.eventId}"] [data-delivery-status]`)
+          .getAttribute("data-delivery-status");
       },
       { timeout: 10_000 },
     )

@@ -4,7 +4,8 @@
  *
  *   TC_URL=http://localhost:3000 TC_API_KEY=tc_… npx tsx examples/connect-session.ts <end-user-id> [redirect-url]
  *
- * The key needs the scope connect_sessions:write (npm run api-keys:create -- --name host --scopes connect_sessions:write).
+ * The key needs the scope connect_sessions:write:
+ *   npm run api-keys:create -- --name host --scopes connect_sessions:write
  * When the user finishes, the browser arrives at redirect-url with ?connection_id=…&state=…&status=connected
  * (or status=cancelled); GET /api/v1/connections?endUserId=<end-user-id> lists what they connected.
  */
@@ -23,11 +24,22 @@ const state = randomBytes(16).toString("hex");
 const response = await fetch(`${base}/api/v1/connect-sessions`, {
   method: "POST",
   headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-  body: JSON.stringify({ endUser: { id: endUserId }, providers: ["tailscale-api-key", "tailscale-oauth-client"], state, ...(redirectUrl ? { redirectUrl } : {}) }),
+  body: JSON.stringify({
+    endUser: { id: endUserId },
+    providers: ["tailscale-api-key", "tailscale-oauth-client"],
+    state,
+    ...(redirectUrl ? { redirectUrl } : {}),
+  }),
 });
-const body = (await response.json()) as { connectLink?: string; expiresAt?: string; error?: { code: string; message: string } };
+const body = (await response.json()) as {
+  connectLink?: string;
+  expiresAt?: string;
+  error?: { code: string; message: string };
+};
 if (!response.ok || !body.connectLink) {
   console.error(`${response.status} ${body.error?.code}: ${body.error?.message}`);
   process.exit(1);
 }
-console.log(`Send ${endUserId} to ${body.connectLink} (single use, until ${body.expiresAt}); expect state=${state} back.`);
+console.log(
+  `Send ${endUserId} to ${body.connectLink} (single use, until ${body.expiresAt}); expect state=${state} back.`,
+);

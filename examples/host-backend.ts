@@ -17,10 +17,16 @@ if (!key) {
 type ApiError = { error: { code: string; message: string } };
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, accept: "application/json", ...init.headers } });
+  const response = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${key}`, accept: "application/json", ...init.headers },
+  });
   const body = (await response.json()) as T | ApiError;
   if (!response.ok) {
-    const { code, message } = (body as ApiError).error ?? { code: String(response.status), message: response.statusText };
+    const { code, message } = (body as ApiError).error ?? {
+      code: String(response.status),
+      message: response.statusText,
+    };
     throw new Error(`${path}: ${response.status} ${code}: ${message}`);
   }
   return body as T;
@@ -31,7 +37,9 @@ type Connection = { id: string; tailnet: string; status: string; deviceCount: nu
 let cursor: string | null = null;
 const all: Connection[] = [];
 do {
-  const page: { data: Connection[]; nextCursor: string | null } = await call(`/api/v1/connections?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+  const page: { data: Connection[]; nextCursor: string | null } = await call(
+    `/api/v1/connections?limit=100${cursor ? `&cursor=${cursor}` : ""}`,
+  );
   all.push(...page.data);
   cursor = page.nextCursor;
 } while (cursor);
@@ -39,7 +47,9 @@ for (const c of all) console.log(`${c.id}  ${c.tailnet}  ${c.status}  ${c.device
 
 const usable = all.find((c) => c.status !== "disconnected");
 if (usable) {
-  const devices = await call<{ devices: Array<{ hostname: string; os: string }> }>(`/api/v1/proxy/${usable.id}/tailnet/-/devices`);
+  const devices = await call<{ devices: Array<{ hostname: string; os: string }> }>(
+    `/api/v1/proxy/${usable.id}/tailnet/-/devices`,
+  );
   console.log(`\nDevices of ${usable.tailnet}, through the proxy:`);
   for (const d of devices.devices) console.log(`  ${d.hostname} (${d.os})`);
 }

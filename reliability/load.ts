@@ -1,7 +1,14 @@
 import { anyTailnetToken } from "@/lib/providers/tailscale/fake";
 import { withClient } from "./support/database";
 import { startEnvironment } from "./support/environment";
-import { actionHidden, connectionIdOf, fillConnectDraft, pressConnect, seedPeople, signInOverHttp } from "./support/people";
+import {
+  actionHidden,
+  connectionIdOf,
+  fillConnectDraft,
+  pressConnect,
+  seedPeople,
+  signInOverHttp,
+} from "./support/people";
 import { Report, pool } from "./support/report";
 
 /**
@@ -29,25 +36,66 @@ async function main() {
     // The review form's hidden action fields, fetched once, so the burst is only the 200 posts.
     await actionHidden(sessions[0]!, "/connect/tailscale/review");
     t = Date.now();
-    const replies = await Promise.all(sessions.map((s) => pressConnect(s).catch((error: Error) => ({ status: 0, location: null, body: error.message, elapsedMs: 0 }))));
+    const replies = await Promise.all(
+      sessions.map((s) =>
+        pressConnect(s).catch((error: Error) => ({ status: 0, location: null, body: error.message, elapsedMs: 0 })),
+      ),
+    );
     const seconds = (Date.now() - t) / 1000;
     const connected = replies.filter((r) => r.status === 303 && connectionIdOf(r.location));
     const slowest = Math.max(...replies.map((r) => r.elapsedMs));
     report.figure("concurrent connects", `${replies.length} in ${seconds.toFixed(1)} s (slowest ${slowest} ms)`);
-    report.figure("answers", Object.entries(replies.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {})).map(([k, v]) => `${k}×${v}`).join(", "));
-    report.check(connected.length === PEOPLE, `every Connect redirected to its done page`, `${connected.length}/${PEOPLE}`);
+    report.figure(
+      "answers",
+      Object.entries(
+        replies.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {}),
+      )
+        .map(([k, v]) => `${k}×${v}`)
+        .join(", "),
+    );
+    report.check(
+      connected.length === PEOPLE,
+      `every Connect redirected to its done page`,
+      `${connected.length}/${PEOPLE}`,
+    );
     const ids = new Set(connected.map((r) => connectionIdOf(r.location)));
     report.check(ids.size === connected.length, "every done page names a different connection", `${ids.size} distinct`);
 
     await withClient(environment.databaseUrl, async (client) => {
       const total = Number((await client.query(`SELECT count(*) FROM "Connection"`)).rows[0].count);
-      const perUser = (await client.query(`SELECT u.email, count(c.id)::int AS n FROM "User" u LEFT JOIN "Connection" c ON c."userId" = u.id GROUP BY u.email`)).rows as Array<{ email: string; n: number }>;
-      const sealed = Number((await client.query(`SELECT count(*) FROM "Connection" WHERE "credentialCiphertext" LIKE 'v2.%' AND "lastVerifiedAt" IS NOT NULL AND "disconnectedAt" IS NULL`)).rows[0].count);
-      const created = Number((await client.query(`SELECT count(DISTINCT "connectionId") FROM "AuditEvent" WHERE type = 'connection.created'`)).rows[0].count);
-      const matching = Number((await client.query(`SELECT count(*) FROM "Connection" WHERE id = ANY($1)`, [[...ids]])).rows[0].count);
+      const perUser = (
+        await client.query(
+          `SELECT u.email, count(c.id)::int AS n FROM "User" u LEFT JOIN "Connection" c ON c."userId" = u.id GROUP BY u.email`,
+        )
+      ).rows as Array<{ email: string; n: number }>;
+      const sealed = Number(
+        (
+          await client.query(
+            `SELECT count(*) FROM "Connection" WHERE "credentialCiphertext" LIKE 'v2.%' AND "lastVerifiedAt" IS NOT NULL AND "disconnectedAt" IS NULL`,
+          )
+        ).rows[0].count,
+      );
+      const created = Number(
+        (
+          await client.query(
+            `SELECT count(DISTINCT "connectionId") FROM "AuditEvent" WHERE type = 'connection.created'`,
+          )
+        ).rows[0].count,
+      );
+      const matching = Number(
+        (await client.query(`SELECT count(*) FROM "Connection" WHERE id = ANY($1)`, [[...ids]])).rows[0].count,
+      );
       report.figure("connections in the database", total);
       report.check(total === PEOPLE, `exactly ${PEOPLE} connections`, `${total}`);
-      report.check(perUser.every((u) => u.n === 1), "one connection per person (none lost, none doubled)", perUser.filter((u) => u.n !== 1).slice(0, 3).map((u) => `${u.email}: ${u.n}`).join(", ") || undefined);
+      report.check(
+        perUser.every((u) => u.n === 1),
+        "one connection per person (none lost, none doubled)",
+        perUser
+          .filter((u) => u.n !== 1)
+          .slice(0, 3)
+          .map((u) => `${u.email}: ${u.n}`)
+          .join(", ") || undefined,
+      );
       report.check(sealed === PEOPLE, "each one verified, with its token sealed", `${sealed}`);
       report.check(created === PEOPLE, "each one has its created audit event", `${created}`);
       report.check(matching === PEOPLE, "the done pages' ids are the stored connections", `${matching}`);

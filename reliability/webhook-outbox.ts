@@ -43,8 +43,18 @@ async function startHoldingReceiver() {
       const expected = createHmac("sha256", SECRET).update(`${fields.t}.`).update(raw).digest();
       const mac = /^[0-9a-f]{64}$/.test(fields.v1 ?? "") ? Buffer.from(fields.v1!, "hex") : Buffer.alloc(32);
       const fresh = Math.abs(Date.now() / 1000 - Number(fields.t)) <= 300;
-      const event = JSON.parse(raw.toString("utf8")) as { id: string; type: string; data: { connection: { id: string } } };
-      received.push({ at: Date.now(), eventId: event.id, type: event.type, connectionId: event.data.connection.id, validSignature: fresh && timingSafeEqual(expected, mac) });
+      const event = JSON.parse(raw.toString("utf8")) as {
+        id: string;
+        type: string;
+        data: { connection: { id: string } };
+      };
+      received.push({
+        at: Date.now(),
+        eventId: event.id,
+        type: event.type,
+        connectionId: event.data.connection.id,
+        validSignature: fresh && timingSafeEqual(expected, mac),
+      });
       seen.add(event.id);
       if (received.length === 1) {
         held.push(res);
@@ -79,7 +89,11 @@ async function waitFor(what: () => boolean, ms: number): Promise<boolean> {
 }
 
 function kill(app: RunningApp): Promise<void> {
-  const exited = new Promise<void>((resolve) => (app.process.exitCode !== null || app.process.signalCode !== null ? resolve() : app.process.once("exit", () => resolve())));
+  const exited = new Promise<void>((resolve) =>
+    app.process.exitCode !== null || app.process.signalCode !== null
+      ? resolve()
+      : app.process.once("exit", () => resolve()),
+  );
   process.kill(-app.process.pid!, "SIGKILL");
   return exited;
 }
@@ -115,35 +129,62 @@ async function run(engine: "embedded" | "postgresql", slot: number) {
     const connected = await pressConnect(session);
     const committedAt = Date.now();
     const connectionId = connectionIdOf(connected.location);
-    report.check(connected.status === 303 && connectionId !== null, `[${engine}] the connect committed`, `${connected.status} → ${connected.location}`);
+    report.check(
+      connected.status === 303 && connectionId !== null,
+      `[${engine}] the connect committed`,
+      `${connected.status} → ${connected.location}`,
+    );
 
     const first = await waitFor(() => receiver.received.length >= 1, 10_000);
     const firstAfter = first ? receiver.received[0]!.at - committedAt : -1;
     report.figure(`[${engine}] first try after the connect's answer`, first ? `${firstAfter} ms` : "never");
-    report.check(first && firstAfter <= 2000, `[${engine}] the first try came within 2 s of the commit, and the receiver holds it`);
+    report.check(
+      first && firstAfter <= 2000,
+      `[${engine}] the first try came within 2 s of the commit, and the receiver holds it`,
+    );
 
     await kill(app);
     const killedAt = Date.now();
-    report.check(receiver.received.length === 1, `[${engine}] the app was killed (SIGKILL) before the delivery completed`);
+    report.check(
+      receiver.received.length === 1,
+      `[${engine}] the app was killed (SIGKILL) before the delivery completed`,
+    );
     app = await start();
     report.figure(`[${engine}] restart took`, `${Date.now() - killedAt} ms`);
 
     const again = await waitFor(() => receiver.received.length >= 2, 60_000);
-    report.figure(`[${engine}] redelivered after the kill`, again ? `${receiver.received[1]!.at - killedAt} ms` : "never");
+    report.figure(
+      `[${engine}] redelivered after the kill`,
+      again ? `${receiver.received[1]!.at - killedAt} ms` : "never",
+    );
     // Anything more would come now (the worker polls every second).
     await settle(4000);
 
     const created = receiver.received.filter((r) => r.type === "connection.created");
     report.figure(`[${engine}] requests received (no de-duplication)`, receiver.received.length);
     report.figure(`[${engine}] events after de-duplication by id`, receiver.deduplicated().length);
-    report.check(created.length >= 1 && created.length === receiver.received.length, `[${engine}] at least once without de-duplication`, `${created.length}`);
-    report.check(receiver.deduplicated().length === 1, `[${engine}] exactly once with de-duplication by event id`, receiver.deduplicated().join(", "));
-    report.check(created.every((r) => r.connectionId === connectionId), `[${engine}] it is the connection that was made`);
-    report.check(created.every((r) => r.validSignature), `[${engine}] every request is signed with WEBHOOK_SECRET and fresh`);
+    report.check(
+      created.length >= 1 && created.length === receiver.received.length,
+      `[${engine}] at least once without de-duplication`,
+      `${created.length}`,
+    );
+    report.check(
+      receiver.deduplicated().length === 1,
+      `[${engine}] exactly once with de-duplication by event id`,
+      receiver.deduplicated().join(", "),
+    );
+    report.check(
+      created.every((r) => r.connectionId === connectionId),
+      `[${engine}] it is the connection that was made`,
+    );
+    report.check(
+      created.every((r) => r.validSignature),
+      `[${engine}] every request is signed with WEBHOOK_SECRET and fresh`,
+    );
     await app.stop();
     app = undefined;
 
-    const query = async <Row,>(sql: string): Promise<Row[]> => {
+    const query = async <Row>(sql: string): Promise<Row[]> => {
       if (engine === "postgresql") return withClient(databaseUrl, async (c) => (await c.query(sql)).rows as Row[]);
       // The server's own process may still be closing the data directory a moment after the stop.
       let opened: ReturnType<typeof openEngine> | undefined;
@@ -165,7 +206,10 @@ async function run(engine: "embedded" | "postgresql", slot: number) {
       `SELECT "status", "attempts", (SELECT count(*)::int FROM "OutboxMessage") AS "n" FROM "OutboxMessage" WHERE "eventType" = 'connection.created'`,
     );
     report.figure(`[${engine}] outbox`, rows.map((r) => `${r.status} after ${r.attempts} tries`).join(", "));
-    report.check(rows.length === 1 && rows[0]!.status === "delivered" && Number(rows[0]!.n) === 1, `[${engine}] one outbox row, delivered (nothing lost, nothing invented)`);
+    report.check(
+      rows.length === 1 && rows[0]!.status === "delivered" && Number(rows[0]!.n) === 1,
+      `[${engine}] one outbox row, delivered (nothing lost, nothing invented)`,
+    );
   } finally {
     await app?.stop();
     await receiver.close();

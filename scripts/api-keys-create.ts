@@ -13,8 +13,16 @@ const USAGE = "Usage: npm run api-keys:create -- --name NAME --scopes connection
  * alone on the last line of stdout. It is shown this once; only its hash is stored.
  */
 await runCli(async () => {
-  const { values } = parseArgs({ options: { name: { type: "string" }, scopes: { type: "string" }, owner: { type: "string" } } });
-  const parsed = createApiKeySchema.safeParse({ name: values.name ?? "", scopes: (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean) });
+  const { values } = parseArgs({
+    options: { name: { type: "string" }, scopes: { type: "string" }, owner: { type: "string" } },
+  });
+  const parsed = createApiKeySchema.safeParse({
+    name: values.name ?? "",
+    scopes: (values.scopes ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  });
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("\n"));
     console.error(USAGE);
@@ -23,13 +31,25 @@ await runCli(async () => {
   await ensureDatabaseReady(() => undefined);
   try {
     const ownerEmail = values.owner?.trim().toLowerCase();
-    const owner = ownerEmail ? await db().user.findUnique({ where: { email: ownerEmail }, select: { id: true, email: true } }) : await firstAccount();
+    const owner = ownerEmail
+      ? await db().user.findUnique({ where: { email: ownerEmail }, select: { id: true, email: true } })
+      : await firstAccount();
     if (!owner) {
-      console.error(ownerEmail ? `No account uses the email ${ownerEmail}.` : "There is no account yet: sign up first (the first account is the operator), or name one with --owner.");
+      console.error(
+        ownerEmail
+          ? `No account uses the email ${ownerEmail}.`
+          : "There is no account yet: sign up first (the first account is the operator), or name one with --owner.",
+      );
       return 1;
     }
-    const { key, apiKey } = await createApiKey({ ownerId: owner.id, name: parsed.data.name, scopes: parsed.data.scopes });
-    console.log(`API key "${apiKey.name}" for ${owner.email} (scopes: ${apiKey.scopes.join(", ")}; prefix ${apiKey.prefix}). It is shown once; store it now:`);
+    const { key, apiKey } = await createApiKey({
+      ownerId: owner.id,
+      name: parsed.data.name,
+      scopes: parsed.data.scopes,
+    });
+    console.log(
+      `API key "${apiKey.name}" for ${owner.email} (scopes: ${apiKey.scopes.join(", ")}; prefix ${apiKey.prefix}). It is shown once; store it now:`,
+    );
     console.log(key);
     return 0;
   } finally {

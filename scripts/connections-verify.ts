@@ -24,6 +24,6 @@ await runCli(
     }
   },
   "While the server runs on the embedded database, ask it to do the check instead:\n" +
-    "  curl -fsS -X POST -H \"Authorization: Bearer $CRON_SECRET\" http://127.0.0.1:3000/api/cron/verify-connections\n" +
+    '  curl -fsS -X POST -H "Authorization: Bearer $CRON_SECRET" http://127.0.0.1:3000/api/cron/verify-connections\n' +
     "(POST /api/cron/verify-connections; set CRON_SECRET in the server's environment first). See docs/scheduling.md.",
 );

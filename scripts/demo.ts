@@ -22,7 +22,9 @@ env.DEMO_MODE = "true";
 env.DATA_DIR = path.resolve("data-demo");
 env.TAILSCALE_API_URL = fake.url;
 console.log(`[demo] fake Tailscale API on ${fake.url}; data in ${env.DATA_DIR}`);
-console.log(`[demo] open http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}/demo for the demo organization and tokens`);
+console.log(
+  `[demo] open http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}/demo for the demo organization and tokens`,
+);
 
 ensureBuild(process.argv.includes("--build"));
 await import("../server");

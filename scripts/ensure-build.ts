@@ -10,7 +10,18 @@ import { buildServer, SERVER_BUNDLE, SERVER_SOURCES } from "./build-server";
  * `npx tsx scripts/ensure-build.ts [--build]` does the same from the command line (npm start).
  */
 const root = process.cwd();
-const sources = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+const sources = [
+  "app",
+  "lib",
+  "components",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function newestMtime(p: string): number {
   const full = path.join(root, p);
@@ -38,12 +49,18 @@ function ensureNextBuild(force: boolean): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (!force && built && !sources.some((s) => newestMtime(s) > built)) return;
-  console.log(built ? "[build] sources changed since the last build: building" : "[build] no build yet: building (about 30 s)");
+  console.log(
+    built ? "[build] sources changed since the last build: building" : "[build] no build yet: building (about 30 s)",
+  );
   const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"],
+    {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -15,7 +15,11 @@ import { endpointSecretAssociatedData } from "@/lib/webhooks/secret";
 const oldKey = `old:${Buffer.alloc(32, 11).toString("base64")}`;
 const newKey = `new:${Buffer.alloc(32, 22).toString("base64")}`;
 const embedded = !process.env.DATABASE_URL;
-const saved = { TOKEN_ENCRYPTION_KEYS: process.env.TOKEN_ENCRYPTION_KEYS, DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
+const saved = {
+  TOKEN_ENCRYPTION_KEYS: process.env.TOKEN_ENCRYPTION_KEYS,
+  DATABASE_URL: process.env.DATABASE_URL,
+  DATA_DIR: process.env.DATA_DIR,
+};
 let drop: (() => Promise<void>) | undefined;
 
 const onlyKeys = (text: string) => {
@@ -31,15 +35,25 @@ function v1Envelope(plaintext: string, context: string, keyText: string): string
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+  return [
+    "v1",
+    id,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(".");
 }
 
 function rotate(keys: string, args: string[] = []) {
-  return spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts", ...args], {
-    env: { ...process.env, TOKEN_ENCRYPTION_KEYS: keys },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  return spawnSync(
+    path.join("node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "scripts/keys-rotate.ts", ...args],
+    {
+      env: { ...process.env, TOKEN_ENCRYPTION_KEYS: keys },
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
 }
 
 // Rotation touches every row, so this file works on a database of its own.
@@ -72,13 +86,21 @@ describe("npm run keys:rotate", () => {
     expect(rows.every((r) => r.encryptionKeyId === "old")).toBe(true);
     // One row as the code before provider plug-ins left it: the bare token, format 1.
     const legacy = rows.find((r) => r.id === written[0]!.id)!;
-    const legacyContext = connectionCredentialContext({ userId: user.id, provider: legacy.provider, externalId: legacy.externalId });
+    const legacyContext = connectionCredentialContext({
+      userId: user.id,
+      provider: legacy.provider,
+      externalId: legacy.externalId,
+    });
     await db().connection.update({
       where: { id: legacy.id },
       data: { credentialCiphertext: encryptSecret(written[0]!.token, legacyContext).envelope, credentialFormat: 1 },
     });
     // A webhook endpoint's signing secret, sealed with the same keys.
-    const hook = await createWebhookEndpoint({ ownerId: user.id, url: "https://hooks.example.com/x", events: ["connection.created"] });
+    const hook = await createWebhookEndpoint({
+      ownerId: user.id,
+      url: "https://hooks.example.com/x",
+      events: ["connection.created"],
+    });
     if (embedded) await closeDatabase();
 
     const run = rotate(`${newKey},${oldKey}`, ["--batch-size", "2"]);
@@ -94,12 +116,26 @@ describe("npm run keys:rotate", () => {
     await ensureDatabaseReady(() => undefined);
     const endpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: hook.endpoint.id } });
     expect(endpoint.secretCiphertext).toMatch(/^v2\.new\./);
-    expect(openEnvelope("webhook-secret", endpoint.secretCiphertext, endpointSecretAssociatedData(user.id, endpoint.id), onlyKeys(newKey))).toEqual({ ok: true, plaintext: hook.secret });
+    expect(
+      openEnvelope(
+        "webhook-secret",
+        endpoint.secretCiphertext,
+        endpointSecretAssociatedData(user.id, endpoint.id),
+        onlyKeys(newKey),
+      ),
+    ).toEqual({ ok: true, plaintext: hook.secret });
     for (const w of written) {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
       expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
-      const context = connectionCredentialContext({ userId: user.id, provider: row.provider, externalId: row.externalId });
-      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context, onlyKeys(newKey)))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
+      const context = connectionCredentialContext({
+        userId: user.id,
+        provider: row.provider,
+        externalId: row.externalId,
+      });
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context, onlyKeys(newKey)))).toEqual({
+        tailnet: w.verified.tailnet,
+        token: w.token,
+      });
     }
 
     // A second run finds nothing left to do.
@@ -125,7 +161,11 @@ describe("npm run keys:rotate", () => {
       const keyText = index === 2 ? oldKey : newKey;
       await db().connection.update({
         where: { id: w.id },
-        data: { credentialCiphertext: v1Envelope(w.token, await contextOf(w.id), keyText), encryptionKeyId: index === 2 ? "old" : "new", credentialFormat: 1 },
+        data: {
+          credentialCiphertext: v1Envelope(w.token, await contextOf(w.id), keyText),
+          encryptionKeyId: index === 2 ? "old" : "new",
+          credentialFormat: 1,
+        },
       });
     }
     if (embedded) await closeDatabase();
@@ -142,16 +182,27 @@ describe("npm run keys:rotate", () => {
       const row = await db().connection.findUniqueOrThrow({ where: { id: w.id } });
       expect(row).toMatchObject({ encryptionKeyId: "new", credentialFormat: 2 });
       expect(row.credentialCiphertext).toMatch(/^v2\.new\./);
-      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, await contextOf(w.id), onlyKeys(newKey)))).toEqual({ tailnet: w.verified.tailnet, token: w.token });
+      expect(JSON.parse(decryptSecret(row.credentialCiphertext!, await contextOf(w.id), onlyKeys(newKey)))).toEqual({
+        tailnet: w.verified.tailnet,
+        token: w.token,
+      });
     }
     if (embedded) await closeDatabase();
   }, 120_000);
 
-  it.runIf(embedded)("refuses while another process holds the embedded database", async () => {
-    await ensureDatabaseReady(() => undefined);
-    const run = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts"], { env: process.env, encoding: "utf8", timeout: 60_000 });
-    expect(run.status).toBe(3);
-    expect(run.stderr).toContain("is in use by another process");
-    expect(run.stderr).toContain("Stop the server first");
-  }, 60_000);
+  it.runIf(embedded)(
+    "refuses while another process holds the embedded database",
+    async () => {
+      await ensureDatabaseReady(() => undefined);
+      const run = spawnSync(
+        path.join("node_modules", ".bin", "tsx"),
+        ["--conditions=react-server", "scripts/keys-rotate.ts"],
+        { env: process.env, encoding: "utf8", timeout: 60_000 },
+      );
+      expect(run.status).toBe(3);
+      expect(run.stderr).toContain("is in use by another process");
+      expect(run.stderr).toContain("Stop the server first");
+    },
+    60_000,
+  );
 });

@@ -20,20 +20,27 @@ await runCli(async () => {
   await ensureDatabaseReady(() => undefined);
   const report = await reencryptStoredTokens({
     batchSize,
-    onBatch: (r) => console.log(`[keys:rotate] ${r.scanned} scanned, ${r.reencrypted} re-encrypted, ${r.failed} failed so far`),
+    onBatch: (r) =>
+      console.log(`[keys:rotate] ${r.scanned} scanned, ${r.reencrypted} re-encrypted, ${r.failed} failed so far`),
   });
   // Webhook endpoints' signing secrets are sealed with the same keys.
   const webhookSecrets = await reencryptWebhookSecrets();
   await closeDatabase();
   console.log(JSON.stringify({ ...report, webhookSecrets }));
   if (webhookSecrets.failed > 0) {
-    console.error(`${webhookSecrets.failed} webhook signing secret(s) could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS; keep the old keys, or delete and re-add those endpoints.`);
+    console.error(
+      `${webhookSecrets.failed} webhook signing secret(s) could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS; keep the old keys, or delete and re-add those endpoints.`,
+    );
     return 1;
   }
   if (report.failed > 0) {
-    console.error(`${report.failed} token(s) could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS; keep the old keys until they are reconnected.`);
+    console.error(
+      `${report.failed} token(s) could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS; keep the old keys until they are reconnected.`,
+    );
     return 1;
   }
-  console.log(`Every stored token is now under key "${report.currentKeyId}". The other keys can be removed from TOKEN_ENCRYPTION_KEYS.`);
+  console.log(
+    `Every stored token is now under key "${report.currentKeyId}". The other keys can be removed from TOKEN_ENCRYPTION_KEYS.`,
+  );
   return 0;
 }, "Stop the server first (keys:rotate needs the embedded database to itself), or run on PostgreSQL.");

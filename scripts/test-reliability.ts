@@ -13,11 +13,23 @@ import { ensureBuild } from "./ensure-build";
  */
 const TESTS = [
   { name: "fuzz", file: "reliability/fuzz.ts", what: "malformed submissions to every form and action" },
-  { name: "api-fuzz", file: "reliability/api-fuzz.ts", what: "malformed requests to every API route, and another owner's ids on each (404)" },
+  {
+    name: "api-fuzz",
+    file: "reliability/api-fuzz.ts",
+    what: "malformed requests to every API route, and another owner's ids on each (404)",
+  },
   { name: "load", file: "reliability/load.ts", what: "200 concurrent connects" },
   { name: "database-fault", file: "reliability/database-fault.ts", what: "PostgreSQL stops and starts during Connect" },
-  { name: "webhook-outbox", file: "reliability/webhook-outbox.ts", what: "the app is killed between a connect's commit and its webhook's delivery (both engines)" },
-  { name: "token-scan", file: "reliability/token-scan.ts", what: "two known tokens through connect, re-verify, rotate, disconnect; scan DB dump, log, responses, build" },
+  {
+    name: "webhook-outbox",
+    file: "reliability/webhook-outbox.ts",
+    what: "the app is killed between a connect's commit and its webhook's delivery (both engines)",
+  },
+  {
+    name: "token-scan",
+    file: "reliability/token-scan.ts",
+    what: "two known tokens through connect, re-verify, rotate, disconnect; scan DB dump, log, responses, build",
+  },
 ];
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? TESTS.filter((t) => wanted.includes(t.name)) : TESTS;
@@ -40,7 +52,12 @@ for (const test of selected) {
 }
 
 const figures = fs.existsSync(reportFile)
-  ? fs.readFileSync(reportFile, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { test: string; name: string; value: string | number })
+  ? fs
+      .readFileSync(reportFile, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { test: string; name: string; value: string | number })
   : [];
 console.log("\n=== reliability summary ===");
 for (const r of results) {

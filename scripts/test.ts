@@ -81,7 +81,8 @@ for (const engine of engines) {
     CHROMIUM_PATH: chromium ?? "",
   };
   if (only !== "e2e") allOk = run(`unit and integration tests (${engine})`, bin("vitest"), ["run"], env) && allOk;
-  if (only !== "unit") allOk = run(`end-to-end tests in Chromium (${engine})`, bin("playwright"), ["test", ...args], env) && allOk;
+  if (only !== "unit")
+    allOk = run(`end-to-end tests in Chromium (${engine})`, bin("playwright"), ["test", ...args], env) && allOk;
 }
 
 summarise();

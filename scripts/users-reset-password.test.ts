@@ -9,11 +9,15 @@ import { createUser } from "@/lib/testing/factories";
 const embedded = !process.env.DATABASE_URL;
 
 function runCli(args: string[]) {
-  return spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/users-reset-password.ts", ...args], {
-    env: process.env,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  return spawnSync(
+    path.join("node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "scripts/users-reset-password.ts", ...args],
+    {
+      env: process.env,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
 }
 
 describe("npm run users:reset-password", () => {
@@ -54,16 +58,20 @@ describe("npm run users:reset-password", () => {
     expect(usage.stderr).toContain("Usage: npm run users:reset-password -- --email");
   }, 60_000);
 
-  it.runIf(embedded)("refuses at once while another process holds the embedded database", async () => {
-    await ensureDatabaseReady(() => undefined);
-    try {
-      const started = Date.now();
-      const result = runCli(["--email", "someone@example.org"]);
-      expect(result.status).toBe(3);
-      expect(result.stderr).toContain("is in use by another process");
-      expect(Date.now() - started).toBeLessThan(15_000);
-    } finally {
-      await closeDatabase();
-    }
-  }, 60_000);
+  it.runIf(embedded)(
+    "refuses at once while another process holds the embedded database",
+    async () => {
+      await ensureDatabaseReady(() => undefined);
+      try {
+        const started = Date.now();
+        const result = runCli(["--email", "someone@example.org"]);
+        expect(result.status).toBe(3);
+        expect(result.stderr).toContain("is in use by another process");
+        expect(Date.now() - started).toBeLessThan(15_000);
+      } finally {
+        await closeDatabase();
+      }
+    },
+    60_000,
+  );
 });

@@ -17,7 +17,9 @@ await runCli(async () => {
     console.error(`No account uses the email ${values.email.trim().toLowerCase()}.`);
     return 1;
   }
-  console.log(`One-time password reset link for ${values.email.trim().toLowerCase()} (valid ${RESET_LINK_MINUTES} minutes, until ${link.expiresAt.toISOString()}):`);
+  console.log(
+    `One-time password reset link for ${values.email.trim().toLowerCase()} (valid ${RESET_LINK_MINUTES} minutes, until ${link.expiresAt.toISOString()}):`,
+  );
   console.log(link.url);
   return 0;
 });

@@ -6,7 +6,13 @@ import { z } from "zod";
 import { authenticatedAction, publicAction } from "@/lib/actions/authenticated-action";
 import { changePassword, deleteAccount, registerAccount, resetPasswordWithToken } from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/config";
-import { changePasswordSchema, deleteAccountSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import {
+  changePasswordSchema,
+  deleteAccountSchema,
+  resetPasswordSchema,
+  signInSchema,
+  signUpSchema,
+} from "@/lib/auth/schemas";
 import { getSettings } from "@/lib/config/settings";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
@@ -28,7 +34,10 @@ export const signInAction = publicAction(
         return { ...tooMany("sign-in attempts", Number(error.code.split(":")[1])), values: { email } };
       }
       if (error instanceof AuthError) {
-        return { message: "That email and password do not match an account here. Check both, or create an account.", values: { email } };
+        return {
+          message: "That email and password do not match an account here. Check both, or create an account.",
+          values: { email },
+        };
       }
       throw error;
     }
@@ -44,13 +53,18 @@ export const signUpAction = publicAction(
     if (!limit.ok) return { ...tooMany("new accounts", limit.retryAfterSeconds), values: { email } };
     const result = await registerAccount(email, password);
     if (!result.ok) {
-      return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values: { email } };
+      return {
+        message: result.message,
+        fieldErrors: result.field ? { [result.field]: [result.message] } : undefined,
+        values: { email },
+      };
     }
     try {
       await signIn("credentials", { email, password, redirectTo: callbackUrl });
     } catch (error) {
       // The account exists now; if signing in is refused (the sign-in limit), say so on the sign-in page.
-      if (error instanceof AuthError) redirect(`/sign-in?notice=account-created&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      if (error instanceof AuthError)
+        redirect(`/sign-in?notice=account-created&callbackUrl=${encodeURIComponent(callbackUrl)}`);
       throw error;
     }
     return {};
@@ -75,18 +89,23 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
   await signIn(parsed.data.provider, { redirectTo: callbackUrlSchema.parse(parsed.data.callbackUrl) });
 }
 
-export const changePasswordAction = authenticatedAction(changePasswordSchema, async ({ currentPassword, newPassword }, { user }) => {
-  const result = await changePassword(user.id, currentPassword, newPassword);
-  if (!result.ok) return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
-  // Every session, this one included, now carries a stale version: sign this one in again
-  // with the new password so only the others end.
-  await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/account?password=changed" });
-  return {};
-});
+export const changePasswordAction = authenticatedAction(
+  changePasswordSchema,
+  async ({ currentPassword, newPassword }, { user }) => {
+    const result = await changePassword(user.id, currentPassword, newPassword);
+    if (!result.ok)
+      return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
+    // Every session, this one included, now carries a stale version: sign this one in again
+    // with the new password so only the others end.
+    await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/account?password=changed" });
+    return {};
+  },
+);
 
 export const deleteAccountAction = authenticatedAction(deleteAccountSchema, async ({ currentPassword }, { user }) => {
   const result = await deleteAccount(user.id, currentPassword);
-  if (!result.ok) return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
+  if (!result.ok)
+    return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
   await signOut({ redirectTo: "/?account=deleted" });
   return {};
 });

@@ -8,7 +8,11 @@ import { ChangePasswordForm, DeleteAccountForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/account");
   const passwordChanged = (await searchParams).password === "changed";
   const { BODY_LIMIT_BYTES } = getSettings();
@@ -24,15 +28,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             Sign out
           </Button>
           <p id="sign-out-everywhere" className="text-sm text-slate-700 dark:text-slate-300">
-            Signs this account out everywhere: in this browser, in every other browser or device where it is signed in, and wherever a
-            copy of this session was taken.
+            Signs this account out everywhere: in this browser, in every other browser or device where it is signed in,
+            and wherever a copy of this session was taken.
           </p>
         </form>
       </div>
       {user.hasPassword ? (
         <section className="flex flex-col gap-4">
-          <h2 id="change-password" className="text-xl font-semibold">Change password</h2>
-          <p className="text-slate-700 dark:text-slate-300">Changing it signs out every other browser where this account is signed in.</p>
+          <h2 id="change-password" className="text-xl font-semibold">
+            Change password
+          </h2>
+          <p className="text-slate-700 dark:text-slate-300">
+            Changing it signs out every other browser where this account is signed in.
+          </p>
           {passwordChanged ? (
             <Notice tone="success" announce>
               Your password was changed. Every other session of this account has been signed out.
@@ -42,10 +50,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </section>
       ) : null}
       <section className="flex flex-col gap-4 rounded-lg border border-red-300 p-5 dark:border-red-800">
-        <h2 id="delete-account" className="text-xl font-semibold">Delete account</h2>
+        <h2 id="delete-account" className="text-xl font-semibold">
+          Delete account
+        </h2>
         <p className="text-slate-700 dark:text-slate-300">
-          This deletes the account and every tailnet connection it holds, with their encrypted tokens. It cannot be undone. The tokens
-          themselves stay valid at Tailscale until they expire: revoke them in the admin console if you no longer need them.
+          This deletes the account and every tailnet connection it holds, with their encrypted tokens. It cannot be
+          undone. The tokens themselves stay valid at Tailscale until they expire: revoke them in the admin console if
+          you no longer need them.
         </p>
         <DeleteAccountForm hasPassword={user.hasPassword} bodyLimitBytes={BODY_LIMIT_BYTES} />
       </section>

@@ -52,7 +52,13 @@ export async function rotateAction(providerId: string, previous: FormState, form
   return action(previous, formData);
 }
 
-async function rotateOne(provider: Provider, userId: string, connectionId: string, secrets: Record<string, string>, revokeOld: boolean): Promise<FormState> {
+async function rotateOne(
+  provider: Provider,
+  userId: string,
+  connectionId: string,
+  secrets: Record<string, string>,
+  revokeOld: boolean,
+): Promise<FormState> {
   const refused = await limited("connect", userId);
   if (refused) return refused;
   const result = await rotateConnectionToken({ connectionId, userId, secrets, revokeOld });
@@ -81,8 +87,7 @@ async function rotateOne(provider: Provider, userId: string, connectionId: strin
           "against this connection's tailnet. Nothing was changed. Try again in a few minutes.",
       };
     case "same_token": {
-      const message =
-        `That is the ${noun} this connection already uses. Generate a new one in the admin console and paste that.`;
+      const message = `That is the ${noun} this connection already uses. Generate a new one in the admin console and paste that.`;
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "rotated":
@@ -91,11 +96,16 @@ async function rotateOne(provider: Provider, userId: string, connectionId: strin
   }
 }
 
-export const disconnectAction = authenticatedAction(disconnectSchema, async ({ connectionId, revokeAtTailscale }, { user }) => {
-  const refused = await limited("connect", user.id);
-  if (refused) return refused;
-  const result = await disconnectConnection({ connectionId, userId: user.id, revokeAtTailscale });
-  if (result.kind === "not_found") notFound();
-  revalidatePath("/connections");
-  redirect(`/connections/${connectionId}?disconnected=${result.kind === "already_disconnected" ? "already" : result.revoke}`);
-});
+export const disconnectAction = authenticatedAction(
+  disconnectSchema,
+  async ({ connectionId, revokeAtTailscale }, { user }) => {
+    const refused = await limited("connect", user.id);
+    if (refused) return refused;
+    const result = await disconnectConnection({ connectionId, userId: user.id, revokeAtTailscale });
+    if (result.kind === "not_found") notFound();
+    revalidatePath("/connections");
+    redirect(
+      `/connections/${connectionId}?disconnected=${result.kind === "already_disconnected" ? "already" : result.revoke}`,
+    );
+  },
+);

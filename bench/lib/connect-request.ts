@@ -15,13 +15,20 @@ export type BenchUser = { id: string; session: string; sealedToken: string };
 export function cookieHeader(user: BenchUser, tailnet?: string): string {
   const parts = [`authjs.session-token=${user.session}`];
   if (tailnet) {
-    parts.push(`tc_connect_draft=${encodeURIComponent(JSON.stringify({ u: user.id, p: "tailscale-api-key", v: { tailnet } }))}`);
+    parts.push(
+      `tc_connect_draft=${encodeURIComponent(JSON.stringify({ u: user.id, p: "tailscale-api-key", v: { tailnet } }))}`,
+    );
     parts.push(`tc_connect_secrets=${encodeURIComponent(user.sealedToken)}`);
   }
   return parts.join("; ");
 }
 
-export function connectHeaders(origin: string, actionId: string, user: BenchUser, tailnet: string): Record<string, string> {
+export function connectHeaders(
+  origin: string,
+  actionId: string,
+  user: BenchUser,
+  tailnet: string,
+): Record<string, string> {
   return {
     accept: "text/x-component",
     "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
@@ -41,7 +48,9 @@ export const DONE_PREFIX = "/connect/tailscale/done?connection=";
  */
 export function connectedTo(status: number, body: Buffer | string): string | null {
   if (status !== 200) return null;
-  const m = /"redirectTo":"(\/connect\/tailscale\/done\?connection=[^"]+)"/.exec(typeof body === "string" ? body : body.toString("utf8"));
+  const m = /"redirectTo":"(\/connect\/tailscale\/done\?connection=[^"]+)"/.exec(
+    typeof body === "string" ? body : body.toString("utf8"),
+  );
   return m ? m[1]! : null;
 }
 
@@ -56,7 +65,10 @@ export type FakeCall = { method: string; route: string; path: string; status: nu
  * Upstream time per tailnet from the fake's own call log: the critical path the app must wait,
  * i.e. the key read plus the longer of the two parallel calls (devices, user).
  */
-export function upstreamByTailnet(calls: FakeCall[], tailnets: string[]): Map<string, { criticalMs: number; sumMs: number; calls: number }> {
+export function upstreamByTailnet(
+  calls: FakeCall[],
+  tailnets: string[],
+): Map<string, { criticalMs: number; sumMs: number; calls: number }> {
   const byCanonical = new Map(tailnets.map((t) => [derivedTailnetId(t), t]));
   const parts = new Map<string, { key: number; devices: number; user: number; sum: number; calls: number }>();
   const get = (t: string) => {
@@ -85,6 +97,7 @@ export function upstreamByTailnet(calls: FakeCall[], tailnets: string[]): Map<st
     p.calls += 1;
   }
   const out = new Map<string, { criticalMs: number; sumMs: number; calls: number }>();
-  for (const [t, p] of parts) out.set(t, { criticalMs: p.key + Math.max(p.devices, p.user), sumMs: p.sum, calls: p.calls });
+  for (const [t, p] of parts)
+    out.set(t, { criticalMs: p.key + Math.max(p.devices, p.user), sumMs: p.sum, calls: p.calls });
   return out;
 }

@@ -3,13 +3,25 @@ import http from "node:http";
 export type Timed = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number; startedAt: number };
 
 /** One request on a keep-alive agent, timed from just before it is written to the last byte of the body. */
-export function timedRequest(agent: http.Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Timed> {
+export function timedRequest(
+  agent: http.Agent,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
     const req = http.request(url, { agent, method: init.method ?? "GET", headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - startedAt, startedAt }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          ms: performance.now() - startedAt,
+          startedAt,
+        }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -19,7 +31,11 @@ export function timedRequest(agent: http.Agent, url: string, init: { method?: st
 }
 
 /** A closed loop: `concurrency` workers, each sending its next item as soon as its last answer is in. */
-export async function closedLoop<T, R>(items: T[], concurrency: number, send: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function closedLoop<T, R>(
+  items: T[],
+  concurrency: number,
+  send: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

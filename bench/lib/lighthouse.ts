@@ -13,10 +13,20 @@ export type LighthouseScore = {
   performanceRuns?: number[];
 };
 
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 
 export function chromePath(): string | null {
-  for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) if (p && fs.existsSync(p)) return p;
+  for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"])
+    if (p && fs.existsSync(p)) return p;
   return null;
 }
 
@@ -25,7 +35,12 @@ export function chromePath(): string | null {
  * page; each page reports its median run by performance score (Lighthouse's own advice: one run
  * varies by several points), with every run's score beside it.
  */
-export async function runLighthouse(base: string, pages: string[], cookie: string, runs = 3): Promise<{ scores: LighthouseScore[]; runs: number; error?: string }> {
+export async function runLighthouse(
+  base: string,
+  pages: string[],
+  cookie: string,
+  runs = 3,
+): Promise<{ scores: LighthouseScore[]; runs: number; error?: string }> {
   const chrome = chromePath();
   if (!chrome) return { scores: [], runs, error: "no Chromium found (set CHROME_PATH)" };
   let launcher: typeof import("chrome-launcher");
@@ -34,7 +49,11 @@ export async function runLighthouse(base: string, pages: string[], cookie: strin
     launcher = await import("chrome-launcher");
     lighthouse = (await import("lighthouse")).default;
   } catch (error) {
-    return { scores: [], runs, error: `lighthouse could not load: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      scores: [],
+      runs,
+      error: `lighthouse could not load: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const browser = await launcher.launch({ chromePath: chrome, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   const scores: LighthouseScore[] = [];
@@ -67,18 +86,40 @@ export async function runLighthouse(base: string, pages: string[], cookie: strin
       // A trace that failed to record (NO_NAVSTART and the like, seen on a loaded machine) gets one more try.
       let lhr;
       for (let attempt = 1; attempt <= 2; attempt++) {
-        const result = await lighthouse(base + page, { port: browser.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } });
+        const result = await lighthouse(base + page, {
+          port: browser.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+          extraHeaders: { Cookie: cookie },
+        });
         lhr = result?.lhr;
         if (lhr && !lhr.runtimeError) break;
       }
       if (!lhr) throw new Error("no result");
       if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message} (twice)`);
-      const score = (id: string) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id]!.score! * 100));
+      const score = (id: string) =>
+        lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id]!.score! * 100);
       const audit = (id: string) => lhr.audits[id]?.numericValue;
-      const failing = (lhr.categories.accessibility?.auditRefs ?? []).filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0).map((r) => r.id);
-      return { page, performance: score("performance"), accessibility: score("accessibility"), lcpMs: Math.round(audit("largest-contentful-paint") ?? 0), tbtMs: Math.round(audit("total-blocking-time") ?? 0), cls: Math.round((audit("cumulative-layout-shift") ?? 0) * 1000) / 1000, ...(failing.length ? { failing } : {}) };
+      const failing = (lhr.categories.accessibility?.auditRefs ?? [])
+        .filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0)
+        .map((r) => r.id);
+      return {
+        page,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        lcpMs: Math.round(audit("largest-contentful-paint") ?? 0),
+        tbtMs: Math.round(audit("total-blocking-time") ?? 0),
+        cls: Math.round((audit("cumulative-layout-shift") ?? 0) * 1000) / 1000,
+        ...(failing.length ? { failing } : {}),
+      };
     } catch (error) {
-      return { page, performance: null, accessibility: null, error: error instanceof Error ? error.message : String(error) };
+      return {
+        page,
+        performance: null,
+        accessibility: null,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 }

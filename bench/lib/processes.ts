@@ -3,7 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** A child process the benchmark started, with its output kept in a log file and a line hook. */
-export type Child = { name: string; proc: ChildProcess; log: string; onLine(fn: (line: string) => void): void; stop(): Promise<void> };
+export type Child = {
+  name: string;
+  proc: ChildProcess;
+  log: string;
+  onLine(fn: (line: string) => void): void;
+  stop(): Promise<void>;
+};
 
 const TSX_IMPORT = ["--import", "tsx"];
 
@@ -11,12 +17,28 @@ const TSX_IMPORT = ["--import", "tsx"];
  * Runs `node [--conditions=react-server] --import tsx <script>` directly (no npx), so the pid is the process
  * measured.
  */
-export function startNode(name: string, script: string, args: string[], env: Record<string, string>, logDir: string, opts: { reactServer?: boolean; nodeArgs?: string[] } = {}): Child {
+export function startNode(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  logDir: string,
+  opts: { reactServer?: boolean; nodeArgs?: string[] } = {},
+): Child {
   fs.mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, `${name}.log`);
   const out = fs.createWriteStream(log);
-  const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.reactServer ? ["--conditions=react-server"] : []), ...TSX_IMPORT, script, ...args];
-  const proc = spawn(process.execPath, nodeArgs, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const nodeArgs = [
+    ...(opts.nodeArgs ?? []),
+    ...(opts.reactServer ? ["--conditions=react-server"] : []),
+    ...TSX_IMPORT,
+    script,
+    ...args,
+  ];
+  const proc = spawn(process.execPath, nodeArgs, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const hooks: Array<(line: string) => void> = [];
   let buffered = "";
   proc.stdout!.on("data", (chunk: Buffer) => {
@@ -48,7 +70,13 @@ export function startNode(name: string, script: string, args: string[], env: Rec
 }
 
 /** Runs a script to completion; throws with the log's tail when it fails. */
-export async function runNode(name: string, script: string, args: string[], env: Record<string, string>, logDir: string): Promise<void> {
+export async function runNode(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  logDir: string,
+): Promise<void> {
   const child = startNode(name, script, args, env, logDir, { reactServer: true });
   const code = await new Promise<number | null>((resolve) => child.proc.once("exit", (c) => resolve(c)));
   if (code !== 0) {
@@ -60,7 +88,10 @@ export async function runNode(name: string, script: string, args: string[], env:
 export async function waitForHttp(url: string, child: Child, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited (${child.proc.exitCode}) before answering; see ${child.log}:\n${fs.readFileSync(child.log, "utf8").slice(-2000)}`);
+    if (child.proc.exitCode !== null)
+      throw new Error(
+        `${child.name} exited (${child.proc.exitCode}) before answering; see ${child.log}:\n${fs.readFileSync(child.log, "utf8").slice(-2000)}`,
+      );
     try {
       const res = await fetch(url);
       await res.arrayBuffer();

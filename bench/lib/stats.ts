@@ -10,7 +10,12 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function summary(values: number[]) {
-  return { p50: round1(percentile(values, 50)), p95: round1(percentile(values, 95)), p99: round1(percentile(values, 99)), n: values.length };
+  return {
+    p50: round1(percentile(values, 50)),
+    p95: round1(percentile(values, 95)),
+    p99: round1(percentile(values, 99)),
+    n: values.length,
+  };
 }
 
 export function mean(values: number[]): number {

@@ -15,7 +15,15 @@ export type HostEvent = {
  * when the host's origin is one of them, never to anyone else (no '*'). A popup closes itself
  * once the host has its final answer.
  */
-export function HostMessage({ origins, event, closePopup = false }: { origins: string[]; event: HostEvent; closePopup?: boolean }) {
+export function HostMessage({
+  origins,
+  event,
+  closePopup = false,
+}: {
+  origins: string[];
+  event: HostEvent;
+  closePopup?: boolean;
+}) {
   useEffect(() => {
     const host = window.opener ? (window.opener as Window) : window.parent !== window ? window.parent : null;
     if (!host) return;

@@ -5,7 +5,15 @@ import { cancelSessionAction } from "@/app/connect/s/actions";
  * The header of a connect session's pages, in place of the app's navigation: who asked, and a
  * way out that tells the host (`status=cancelled`). No sign-up, no links into the app.
  */
-export function SessionHeader({ hostName, appName, canCancel }: { hostName: string | null; appName: string; canCancel: boolean }) {
+export function SessionHeader({
+  hostName,
+  appName,
+  canCancel,
+}: {
+  hostName: string | null;
+  appName: string;
+  canCancel: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">

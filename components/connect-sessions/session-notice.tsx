@@ -1,4 +1,7 @@
-/** A connect link's dead end (used, unknown, expired, finished): what happened, and what to do, with no way into the app. */
+/**
+ * A connect link's dead end (used, unknown, expired, finished): what happened, and what to do, with
+ * no way into the app.
+ */
 export function SessionNotice({ title, text, children }: { title: string; text: string; children?: React.ReactNode }) {
   return (
     <div className="flex max-w-2xl flex-col gap-4">

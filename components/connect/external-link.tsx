@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 /** A link into the Tailscale admin console that opens in a new tab, and says so. */
 export function ExternalLinkToAdmin({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-accent underline underline-offset-2 hover:no-underline">
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="font-medium text-accent underline underline-offset-2 hover:no-underline"
+    >
       {children}
       <span aria-hidden="true"> ↗</span>
       <span className="sr-only"> (opens in a new tab)</span>

@@ -57,14 +57,26 @@ export function StepForm(props: {
         ),
       )}
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={form.pending} pendingText={props.pendingText}>{props.submitLabel}</SubmitButton>
-        <Link href={props.backHref} className="underline underline-offset-4">Back</Link>
+        <SubmitButton pending={form.pending} pendingText={props.pendingText}>
+          {props.submitLabel}
+        </SubmitButton>
+        <Link href={props.backHref} className="underline underline-offset-4">
+          Back
+        </Link>
       </div>
     </form>
   );
 }
 
-function SecretField({ field, errors, onBlur }: { field: StepFieldProps; errors?: string[]; onBlur: (e: React.FocusEvent<HTMLInputElement>) => void }) {
+function SecretField({
+  field,
+  errors,
+  onBlur,
+}: {
+  field: StepFieldProps;
+  errors?: string[];
+  onBlur: (e: React.FocusEvent<HTMLInputElement>) => void;
+}) {
   const [shown, setShown] = useState(false);
   return (
     <Field

@@ -8,7 +8,19 @@ export const STEP_HEADING_ID = "step-title";
 export type StepperEntry = { key: string; name: string; path: string };
 
 /** The frame of every page of the connect flow: progress stepper, one h1, the content. */
-export function StepPage({ steps, step, title, lead, children }: { steps: StepperEntry[]; step: string; title: string; lead?: ReactNode; children: ReactNode }) {
+export function StepPage({
+  steps,
+  step,
+  title,
+  lead,
+  children,
+}: {
+  steps: StepperEntry[];
+  step: string;
+  title: string;
+  lead?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <Stepper steps={steps} current={step} />
@@ -39,7 +51,10 @@ function Stepper({ steps, current }: { steps: StepperEntry[]; current: string })
                 : "border border-slate-500 text-slate-700 dark:border-slate-400 dark:text-slate-300";
           const label = (
             <>
-              <span aria-hidden="true" className={`inline-flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${badge}`}>
+              <span
+                aria-hidden="true"
+                className={`inline-flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${badge}`}
+              >
                 {state === "done" ? "✓" : i + 1}
               </span>
               <span className={state === "current" ? "font-semibold" : ""}>{s.name}</span>
@@ -48,7 +63,11 @@ function Stepper({ steps, current }: { steps: StepperEntry[]; current: string })
           );
           // Completed steps stay reachable; later steps open only through the flow, and the last never by link.
           return (
-            <li key={s.key} aria-current={state === "current" ? "step" : undefined} className="flex min-h-6 items-center">
+            <li
+              key={s.key}
+              aria-current={state === "current" ? "step" : undefined}
+              className="flex min-h-6 items-center"
+            >
               {state === "done" && s.key !== "done" ? (
                 <Link href={s.path} className="inline-flex items-center gap-2 underline-offset-4 hover:underline">
                   {label}

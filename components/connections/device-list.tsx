@@ -23,10 +23,18 @@ export function DeviceList({ provider, result, now }: { provider: Provider; resu
         <caption className="sr-only">Devices in this tailnet</caption>
         <thead className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-            <th scope="col" className="px-4 py-3 font-semibold">OS</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Online</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Last seen</th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              OS
+            </th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Online
+            </th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Last seen
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -34,18 +42,33 @@ export function DeviceList({ provider, result, now }: { provider: Provider; resu
             <tr key={d.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
               <th scope="row" className="px-4 py-3 font-semibold">
                 {d.name}
-                <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{d.detail}</span>
+                <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">
+                  {d.detail}
+                </span>
               </th>
               <td className="px-4 py-3">{d.kind}</td>
               <td className="px-4 py-3">
                 {d.online ? (
-                  <span className="font-semibold text-green-800 dark:text-green-300"><span aria-hidden="true">● </span>Online</span>
+                  <span className="font-semibold text-green-800 dark:text-green-300">
+                    <span aria-hidden="true">● </span>Online
+                  </span>
                 ) : (
-                  <span className="text-slate-700 dark:text-slate-300"><span aria-hidden="true">○ </span>Offline</span>
+                  <span className="text-slate-700 dark:text-slate-300">
+                    <span aria-hidden="true">○ </span>Offline
+                  </span>
                 )}
               </td>
               <td className="px-4 py-3">
-                {d.online ? "Connected now" : d.lastSeen ? <time dateTime={d.lastSeen} title={formatDateTime(new Date(d.lastSeen))}>{relativeTime(new Date(d.lastSeen), now)} <span className="text-slate-600 dark:text-slate-300">({formatDateTime(new Date(d.lastSeen))})</span></time> : "Unknown"}
+                {d.online ? (
+                  "Connected now"
+                ) : d.lastSeen ? (
+                  <time dateTime={d.lastSeen} title={formatDateTime(new Date(d.lastSeen))}>
+                    {relativeTime(new Date(d.lastSeen), now)}{" "}
+                    <span className="text-slate-600 dark:text-slate-300">({formatDateTime(new Date(d.lastSeen))})</span>
+                  </time>
+                ) : (
+                  "Unknown"
+                )}
               </td>
             </tr>
           ))}

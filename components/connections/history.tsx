@@ -23,10 +23,16 @@ function labels(noun: string): Record<string, string> {
 /** The API key an event names (never the key itself: its name and prefix). */
 function apiKeyOf(detail: unknown): string | null {
   const d = detail as { apiKeyName?: unknown; apiKeyPrefix?: unknown } | null;
-  return d && typeof d.apiKeyName === "string" && typeof d.apiKeyPrefix === "string" ? `API key “${d.apiKeyName}” (${d.apiKeyPrefix}…)` : null;
+  return d && typeof d.apiKeyName === "string" && typeof d.apiKeyPrefix === "string"
+    ? `API key “${d.apiKeyName}” (${d.apiKeyPrefix}…)`
+    : null;
 }
 
-const ACTORS: Record<HistoryEntry["actor"], string> = { you: "You", scheduler: "Scheduled check", "someone else": "Someone else" };
+const ACTORS: Record<HistoryEntry["actor"], string> = {
+  you: "You",
+  scheduler: "Scheduled check",
+  "someone else": "Someone else",
+};
 
 /** Who, when, outcome. The details shown are the non-secret ones the audit records. */
 export function ConnectionHistory({ entries, credentialNoun }: { entries: HistoryEntry[]; credentialNoun: string }) {
@@ -39,7 +45,8 @@ export function ConnectionHistory({ entries, credentialNoun }: { entries: Histor
           <span className="font-semibold">{LABELS[e.type] ?? e.type}</span>
           {e.outcome ? <span className="font-mono text-sm">{e.outcome}</span> : null}
           <span className="text-sm text-slate-600 dark:text-slate-300">
-            {apiKeyOf(e.detail) ?? ACTORS[e.actor]} · <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+            {apiKeyOf(e.detail) ?? ACTORS[e.actor]} ·{" "}
+            <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
           </span>
         </li>
       ))}

@@ -29,7 +29,9 @@ export function TokenTimeline({
   const left = used >= 1 ? "none" : expiresAt.getTime() - now.getTime() <= 14 * 86_400_000 ? "soon" : "plenty";
   return (
     <div className="token-timeline" data-testid="token-timeline" style={{ "--used": `${percent}%` } as CSSProperties}>
-      <div aria-hidden="true" className="token-timeline-now">now</div>
+      <div aria-hidden="true" className="token-timeline-now">
+        now
+      </div>
       <div aria-hidden="true" className="token-timeline-bar" data-left={left} />
       <div aria-hidden="true" className="token-timeline-dates">
         <span>{formatShortDate(createdAt)}</span>

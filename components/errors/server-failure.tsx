@@ -8,7 +8,15 @@ import { Button } from "@/components/ui/button";
  * message and a way to try again. Never the error's message or stack; only Next's short digest,
  * which the server log carries too, as a reference.
  */
-export function ServerFailure({ digest, onRetry, homeLink }: { digest?: string; onRetry: () => void; homeLink: ReactNode }) {
+export function ServerFailure({
+  digest,
+  onRetry,
+  homeLink,
+}: {
+  digest?: string;
+  onRetry: () => void;
+  homeLink: ReactNode;
+}) {
   return (
     <>
       <h1 className="text-3xl font-bold">Something went wrong on our side</h1>

@@ -4,7 +4,10 @@ import { expect, type Page } from "@playwright/test";
  * Walks the connect flow through the UI (organization → token → review → Connect → done) and
  * returns the new connection's id from the done page's URL. Expects a signed-in page.
  */
-export async function connectTailnet(page: Page, credentials: { tailnet: string; token: string }): Promise<{ connectionId: string }> {
+export async function connectTailnet(
+  page: Page,
+  credentials: { tailnet: string; token: string },
+): Promise<{ connectionId: string }> {
   await reachReview(page, credentials);
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page).toHaveURL(/\/connect\/tailscale\/done\?connection=/, { timeout: 20_000 });

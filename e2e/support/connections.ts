@@ -16,14 +16,19 @@ export async function newTailnet(prefix = "acme"): Promise<{ tailnet: string; ow
   const id = randomUUID().slice(0, 8);
   const tailnet = `${prefix}-${id}.example`;
   const ownerToken = anyTailnetToken(`owner${id}`);
-  const response = await fetch(`${FAKE_URL}/api/v2/tailnet/${tailnet}/devices`, { headers: { Authorization: `Bearer ${ownerToken}` } });
+  const response = await fetch(`${FAKE_URL}/api/v2/tailnet/${tailnet}/devices`, {
+    headers: { Authorization: `Bearer ${ownerToken}` },
+  });
   expect(response.status).toBe(200);
   return { tailnet, ownerToken };
 }
 
 export type Minted = { token: string; keyId: string; expires: string };
 
-export async function mintToken(tailnet: string, options: { expiresInDays?: number; role?: string } = {}): Promise<Minted> {
+export async function mintToken(
+  tailnet: string,
+  options: { expiresInDays?: number; role?: string } = {},
+): Promise<Minted> {
   const response = await fetch(`${FAKE_URL}/__fake/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -35,19 +40,28 @@ export async function mintToken(tailnet: string, options: { expiresInDays?: numb
 
 /** Revokes a key at the fake as an admin would in the console. */
 export async function revokeAtFake(tailnet: string, keyId: string, adminToken: string) {
-  const response = await fetch(`${FAKE_URL}/api/v2/tailnet/${tailnet}/keys/${keyId}`, { method: "DELETE", headers: { Authorization: `Bearer ${adminToken}` } });
+  const response = await fetch(`${FAKE_URL}/api/v2/tailnet/${tailnet}/keys/${keyId}`, {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${adminToken}` },
+  });
   expect(response.status).toBe(200);
 }
 
 /** Makes a key misbehave from now on (`POST /__fake/keys/{keyId}`). */
 export async function breakKey(keyId: string, change: { fault?: string | null; invalidFlag?: boolean }) {
-  const response = await fetch(`${FAKE_URL}/__fake/keys/${keyId}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(change) });
+  const response = await fetch(`${FAKE_URL}/__fake/keys/${keyId}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(change),
+  });
   expect(response.status).toBe(200);
 }
 
 /** Whether a token still works at the fake (its devices answer 200). */
 export async function tokenWorks(tailnet: string, token: string): Promise<boolean> {
-  const response = await fetch(`${FAKE_URL}/api/v2/tailnet/${tailnet}/devices`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${FAKE_URL}/api/v2/tailnet/${tailnet}/devices`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   return response.status === 200;
 }
 

@@ -6,7 +6,10 @@ import { e2eEngine } from "./servers";
  * PostgreSQL: the embedded database belongs to the one server process while it runs, so there
  * these return null and the spec relies on what the app shows.
  */
-export async function queryServerDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[] | null> {
+export async function queryServerDatabase<T extends pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[] | null> {
   if (e2eEngine() !== "postgresql" || !process.env.TEST_DATABASE_URL) return null;
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
@@ -29,6 +32,9 @@ export async function rowsOf(emails: string[]): Promise<string | null> {
 }
 
 export async function connectionCount(email: string): Promise<number | null> {
-  const rows = await queryServerDatabase<{ n: number }>(`SELECT count(c.id)::int AS n FROM "Connection" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [email]);
+  const rows = await queryServerDatabase<{ n: number }>(
+    `SELECT count(c.id)::int AS n FROM "Connection" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`,
+    [email],
+  );
   return rows === null ? null : rows[0]!.n;
 }

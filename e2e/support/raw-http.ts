@@ -2,14 +2,20 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 
-export type ChunkedOutcome = { kind: "answered"; status: number; text: string; sentBytes: number } | { kind: "closed"; code: string; sentBytes: number };
+export type ChunkedOutcome =
+  | { kind: "answered"; status: number; text: string; sentBytes: number }
+  | { kind: "closed"; code: string; sentBytes: number };
 
 /**
  * POSTs `totalBytes` with Transfer-Encoding: chunked (no Content-Length), 16 KB at a time, and
  * stops sending as soon as an answer arrives. Playwright's request API always sets
  * Content-Length, so this speaks HTTP itself.
  */
-export function postChunked(url: string, body: Buffer | { filler: number }, headers: Record<string, string> = {}): Promise<ChunkedOutcome> {
+export function postChunked(
+  url: string,
+  body: Buffer | { filler: number },
+  headers: Record<string, string> = {},
+): Promise<ChunkedOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     let sentBytes = 0;
@@ -27,12 +33,16 @@ export function postChunked(url: string, body: Buffer | { filler: number }, head
       res.on("end", () => settle({ kind: "answered", status: res.statusCode ?? 0, text, sentBytes }));
       res.on("error", () => settle({ kind: "answered", status: res.statusCode ?? 0, text, sentBytes }));
     });
-    req.on("error", (error: NodeJS.ErrnoException) => settle({ kind: "closed", code: error.code ?? error.message, sentBytes }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      settle({ kind: "closed", code: error.code ?? error.message, sentBytes }),
+    );
     const total = Buffer.isBuffer(body) ? body.length : body.filler;
     const piece = Buffer.alloc(16 * 1024, "a");
     const pump = () => {
       while (!settled && sentBytes < total) {
-        const chunk = Buffer.isBuffer(body) ? body.subarray(sentBytes, sentBytes + piece.length) : piece.subarray(0, Math.min(piece.length, total - sentBytes));
+        const chunk = Buffer.isBuffer(body)
+          ? body.subarray(sentBytes, sentBytes + piece.length)
+          : piece.subarray(0, Math.min(piece.length, total - sentBytes));
         sentBytes += chunk.length;
         if (!req.write(chunk)) {
           req.once("drain", pump);

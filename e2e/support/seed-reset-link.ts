@@ -18,5 +18,9 @@ await closeDatabase();
 if (!link) throw new Error("no reset link was created");
 // On PostgreSQL nothing else creates DATA_DIR (the embedded database would).
 fs.mkdirSync(getSettings().DATA_DIR, { recursive: true });
-fs.writeFileSync(path.join(getSettings().DATA_DIR, RESET_LINK_FILE), JSON.stringify({ email: user.email, url: link.url }), { mode: 0o600 });
+fs.writeFileSync(
+  path.join(getSettings().DATA_DIR, RESET_LINK_FILE),
+  JSON.stringify({ email: user.email, url: link.url }),
+  { mode: 0o600 },
+);
 process.exit(0);

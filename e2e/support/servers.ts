@@ -36,7 +36,11 @@ export const LOW_LIMITS = {
   RATE_LIMIT_PASSWORD_RESET: "10/1h",
 };
 
-export const API_OPERATOR_EMAILS = ["api-operator@example.org", "api-intruder@example.org", "sessions-operator@example.org"];
+export const API_OPERATOR_EMAILS = [
+  "api-operator@example.org",
+  "api-intruder@example.org",
+  "sessions-operator@example.org",
+];
 
 export function e2eEngine(): "embedded" | "postgresql" {
   return process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "embedded";
@@ -57,7 +61,7 @@ export const RAISED_LIMITS = {
 };
 
 function appEnv(port: number, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  const databaseUrl = e2eEngine() === "postgresql" ? process.env.TEST_DATABASE_URL ?? "" : "";
+  const databaseUrl = e2eEngine() === "postgresql" ? (process.env.TEST_DATABASE_URL ?? "") : "";
   return {
     NODE_ENV: "production",
     PORT: String(port),

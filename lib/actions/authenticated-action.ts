@@ -11,7 +11,11 @@ import { RECEIVED_AT_HEADER, sinceReceived, startSpans } from "@/lib/timing/span
 /** What an action answers when the database cannot be reached: nothing was saved, the form's values are kept. */
 export const DATABASE_UNREACHABLE: FormState = {
   message: "The database is not reachable right now",
-  fieldErrors: { connect: ["Tailnet Connect could not reach its database, so nothing was saved. Your values are kept; try again in a moment."] },
+  fieldErrors: {
+    connect: [
+      "Tailnet Connect could not reach its database, so nothing was saved. Your values are kept; try again in a moment.",
+    ],
+  },
 };
 
 type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormState>;

@@ -65,11 +65,19 @@ export function toApiConnection(row: ApiRow, now = new Date()): ApiConnection {
 function reconnectHint(id: string, endUserId: string | null, status: ConnectionStatus): ApiConnection["reconnect"] {
   const reason = RECONNECT_STATUSES.find((s) => s === status);
   if (!endUserId || !reason) return null;
-  return { reason, createSession: { method: "POST", path: "/api/v1/connect-sessions", body: { endUser: { id: endUserId }, connectionId: id } } };
+  return {
+    reason,
+    createSession: {
+      method: "POST",
+      path: "/api/v1/connect-sessions",
+      body: { endUser: { id: endUserId }, connectionId: id },
+    },
+  };
 }
 
 /** Ids are opaque; anything longer than any id we make cannot be one. */
-// Ids are UUIDs (or cuids); anything else is no one's, and never reaches the database (a NUL byte would be a driver error).
+// Ids are UUIDs (or cuids); anything else is no one's, and never reaches the database (a NUL byte
+// would be a driver error).
 const plausibleId = (id: string) => /^[A-Za-z0-9_-]{1,100}$/.test(id);
 
 export async function findApiConnection(caller: ApiCaller, id: string): Promise<ApiRow | null> {
@@ -87,7 +95,8 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
 export function decodeCursor(text: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "string" || typeof value[1] !== "string") return null;
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "string" || typeof value[1] !== "string")
+      return null;
     const createdAt = new Date(value[0]);
     if (Number.isNaN(createdAt.getTime()) || !plausibleId(value[1])) return null;
     return { createdAt, id: value[1] };
@@ -111,14 +120,25 @@ export async function listApiConnections(
     userId: caller.ownerId,
     ...(filters.endUserId ? { endUserId: filters.endUserId } : {}),
     ...(filters.provider ? { provider: filters.provider } : {}),
-    ...(filters.status === "disconnected" ? { disconnectedAt: { not: null } } : filters.status ? { disconnectedAt: null } : {}),
+    ...(filters.status === "disconnected"
+      ? { disconnectedAt: { not: null } }
+      : filters.status
+        ? { disconnectedAt: null }
+        : {}),
   };
   const found: ApiRow[] = [];
   let after = filters.cursor;
   for (;;) {
     const batchSize = filters.status ? SCAN_BATCH : filters.limit + 1;
     const rows = await db().connection.findMany({
-      where: after ? { AND: [base, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : base,
+      where: after
+        ? {
+            AND: [
+              base,
+              { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
+            ],
+          }
+        : base,
       select: apiFields,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: batchSize,
@@ -132,23 +152,33 @@ export async function listApiConnections(
   }
   const page = found.slice(0, filters.limit);
   const more = found.length > filters.limit;
-  return { data: page.map((r) => toApiConnection(r, now)), nextCursor: more ? encodeCursor(page[page.length - 1]!) : null };
+  return {
+    data: page.map((r) => toApiConnection(r, now)),
+    nextCursor: more ? encodeCursor(page[page.length - 1]!) : null,
+  };
 }
 
 export async function verifyApiConnection(caller: ApiCaller, id: string): Promise<Response | ApiConnection> {
   if (!plausibleId(id)) return apiError("not_found", "No connection with this id is visible to this API key.");
   const result = await reverifyConnection({ connectionId: id, userId: caller.ownerId });
-  if (result.kind === "not_found") return apiError("not_found", "No connection with this id is visible to this API key.");
-  if (result.kind === "disconnected") return apiError("connection_unusable", "This connection is disconnected: it has no credential to verify.");
+  if (result.kind === "not_found")
+    return apiError("not_found", "No connection with this id is visible to this API key.");
+  if (result.kind === "disconnected")
+    return apiError("connection_unusable", "This connection is disconnected: it has no credential to verify.");
   const row = await findApiConnection(caller, id);
   if (!row) return apiError("not_found", "No connection with this id is visible to this API key.");
   return toApiConnection(row);
 }
 
-export async function disconnectApiConnection(caller: ApiCaller, id: string, revoke: boolean): Promise<Response | null> {
+export async function disconnectApiConnection(
+  caller: ApiCaller,
+  id: string,
+  revoke: boolean,
+): Promise<Response | null> {
   if (!plausibleId(id)) return apiError("not_found", "No connection with this id is visible to this API key.");
   const result = await disconnectConnection({ userId: caller.ownerId, connectionId: id, revokeAtTailscale: revoke });
-  if (result.kind === "not_found") return apiError("not_found", "No connection with this id is visible to this API key.");
+  if (result.kind === "not_found")
+    return apiError("not_found", "No connection with this id is visible to this API key.");
   // Already disconnected: the end state asked for holds; DELETE is idempotent.
   return null;
 }
@@ -163,12 +193,17 @@ export async function readApiCredentials(caller: ApiCaller, id: string): Promise
   if (!row) return apiError("not_found", "No connection with this id is visible to this API key.");
   const provider = getProvider(row.provider);
   if (row.disconnectedAt || !row.credentialCiphertext || !provider?.apiCredentials) {
-    return apiError("connection_unusable", "This connection has no credential to hand out (it is disconnected, or its provider keeps it).");
+    return apiError(
+      "connection_unusable",
+      "This connection has no credential to hand out (it is disconnected, or its provider keeps it).",
+    );
   }
   const credentials = openCredentials(row);
   if (!credentials) return apiError("connection_unusable", "This connection has no credential to hand out.");
   const scopes = scopesOf(row.scopes);
-  const body = credentialsSchema.parse(provider.apiCredentials(credentials, { expiresAt: row.expiresAt, scopes, meta: metaOf(row.meta) }));
+  const body = credentialsSchema.parse(
+    provider.apiCredentials(credentials, { expiresAt: row.expiresAt, scopes, meta: metaOf(row.meta) }),
+  );
   // Recorded before the secret leaves: a read that cannot be recorded does not happen.
   await recordAuditEvent(db(), {
     userId: row.userId,
@@ -178,5 +213,8 @@ export async function readApiCredentials(caller: ApiCaller, id: string): Promise
     outcome: body.type,
     detail: { apiKeyId: caller.keyId, apiKeyName: caller.name, apiKeyPrefix: caller.prefix },
   });
-  return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", pragma: "no-cache" } });
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", pragma: "no-cache" },
+  });
 }

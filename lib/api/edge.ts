@@ -11,7 +11,16 @@ export function apiQueryRefusal(url: string): { status: 422; body: string } | nu
   if (at === -1) return null;
   for (const name of new URLSearchParams(url.slice(at + 1)).keys()) {
     if (name === "__proto__") {
-      return { status: 422, body: JSON.stringify(errorBody("invalid_request", "The request's query is not valid: __proto__ is not a parameter of this endpoint.", { ["__proto__"]: ["is not a parameter of this endpoint"] })) };
+      return {
+        status: 422,
+        body: JSON.stringify(
+          errorBody(
+            "invalid_request",
+            "The request's query is not valid: __proto__ is not a parameter of this endpoint.",
+            { ["__proto__"]: ["is not a parameter of this endpoint"] },
+          ),
+        ),
+      };
     }
   }
   return null;

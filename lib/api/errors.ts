@@ -29,7 +29,11 @@ export function errorBody(code: ApiErrorCode, message: string, fieldErrors?: Rec
 
 export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } as const;
 
-export function apiError(code: ApiErrorCode, message: string, options: { fieldErrors?: Record<string, string[]>; headers?: Record<string, string> } = {}): Response {
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  options: { fieldErrors?: Record<string, string[]>; headers?: Record<string, string> } = {},
+): Response {
   return new Response(JSON.stringify(errorBody(code, message, options.fieldErrors)), {
     status: API_ERROR_STATUS[code],
     headers: { ...JSON_HEADERS, ...options.headers },
@@ -41,7 +45,8 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
 }
 
 export const MESSAGES = {
-  unauthenticated: "Send an API key as `Authorization: Bearer tc_…`; this one is missing, malformed, unknown or revoked.",
+  unauthenticated:
+    "Send an API key as `Authorization: Bearer tc_…`; this one is missing, malformed, unknown or revoked.",
   notFound: "No connection with this id is visible to this API key.",
   rateLimited: (seconds: number) => `Too many requests for this API key; retry after ${seconds} seconds.`,
   insufficientScope: (scope: string) => `This API key lacks the scope ${scope}.`,

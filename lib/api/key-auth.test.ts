@@ -5,7 +5,7 @@ import { authenticateApiKey, scopeRefusal } from "./key-auth";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
 
 const db = withTestDatabase();
-const query = <Row,>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
+const query = <Row>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
 const rule = { limit: 3, windowMs: 60_000, text: "3/1m" };
 
 describe("API key authentication", () => {
@@ -17,13 +17,28 @@ describe("API key authentication", () => {
     expect(stored.prefix).toBe(key.slice(0, 11));
 
     const ok = await authenticateApiKey(query, `Bearer ${key}`, { ...rule, limit: 100 });
-    expect(ok).toEqual({ ok: true, caller: { keyId: apiKey.id, ownerId: owner.id, name: "host", prefix: apiKey.prefix, scopes: ["connections:read"] } });
+    expect(ok).toEqual({
+      ok: true,
+      caller: {
+        keyId: apiKey.id,
+        ownerId: owner.id,
+        name: "host",
+        prefix: apiKey.prefix,
+        scopes: ["connections:read"],
+      },
+    });
     if (!ok.ok) throw new Error("unreachable");
     expect(scopeRefusal(ok.caller, "connections:read")).toBeNull();
-    expect(scopeRefusal(ok.caller, "credentials:read")).toMatchObject({ code: "insufficient_scope", message: expect.stringContaining("credentials:read") });
+    expect(scopeRefusal(ok.caller, "credentials:read")).toMatchObject({
+      code: "insufficient_scope",
+      message: expect.stringContaining("credentials:read"),
+    });
 
     expect(await revokeApiKey(owner.id, apiKey.id)).toBe(true);
-    expect(await authenticateApiKey(query, `Bearer ${key}`, rule)).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await authenticateApiKey(query, `Bearer ${key}`, rule)).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
     expect((await listApiKeys(owner.id))[0]!.revokedAt).toBeInstanceOf(Date);
   });
 
@@ -44,8 +59,13 @@ describe("API key authentication", () => {
     const { key, apiKey } = await createApiKey({ ownerId: owner.id, name: "busy", scopes: ["proxy"] });
     const other = await createApiKey({ ownerId: owner.id, name: "calm", scopes: ["proxy"] });
     const start = Date.now();
-    for (let i = 0; i < 3; i++) expect((await authenticateApiKey(query, `Bearer ${key}`, rule, start + i)).ok).toBe(true);
-    expect(await authenticateApiKey(query, `Bearer ${key}`, rule, start + 10_000)).toMatchObject({ ok: false, code: "rate_limited", headers: { "retry-after": "50" } });
+    for (let i = 0; i < 3; i++)
+      expect((await authenticateApiKey(query, `Bearer ${key}`, rule, start + i)).ok).toBe(true);
+    expect(await authenticateApiKey(query, `Bearer ${key}`, rule, start + 10_000)).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+      headers: { "retry-after": "50" },
+    });
     expect((await authenticateApiKey(query, `Bearer ${other.key}`, rule, start)).ok).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).toBeInstanceOf(Date);

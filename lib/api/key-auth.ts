@@ -17,26 +17,50 @@ export type ApiAuthResult = { ok: true; caller: ApiCaller } | ApiAuthFailure;
 
 const LAST_USED_EVERY_MS = 60_000;
 
-type KeyRow = { id: string; userId: string; name: string; prefix: string; keyHash: string; scopes: unknown; lastUsedMs: number | null };
+type KeyRow = {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  scopes: unknown;
+  lastUsedMs: number | null;
+};
 const KEY_COLUMNS = `"id", "userId", "name", "prefix", "keyHash", "scopes", (extract(epoch FROM "lastUsedAt") * 1000)::float8 AS "lastUsedMs"`;
 const unauthenticated: ApiAuthFailure = { ok: false, code: "unauthenticated", message: MESSAGES.unauthenticated };
 
-export async function authenticateApiKey(query: RawQuery, authorization: string | null | undefined, rule: RateLimitRule, now = Date.now()): Promise<ApiAuthResult> {
+export async function authenticateApiKey(
+  query: RawQuery,
+  authorization: string | null | undefined,
+  rule: RateLimitRule,
+  now = Date.now(),
+): Promise<ApiAuthResult> {
   const key = bearerKey(authorization);
   if (!key) return unauthenticated;
   const hash = hashApiKey(key);
-  const [row] = await query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM "ApiKey" WHERE "keyHash" = $1 AND "revokedAt" IS NULL`, [hash]);
+  const [row] = await query<KeyRow>(
+    `SELECT ${KEY_COLUMNS} FROM "ApiKey" WHERE "keyHash" = $1 AND "revokedAt" IS NULL`,
+    [hash],
+  );
   if (!row || !hashesEqual(row.keyHash, hash)) return unauthenticated;
   return admitted(query, row, await countAttempt(query, "api", rule, [`key:${row.id}`], now), now);
 }
 
 function admitted(query: RawQuery, row: KeyRow, limited: RateLimitResult, now: number): ApiAuthResult {
   if (!limited.ok) {
-    return { ok: false, code: "rate_limited", message: MESSAGES.rateLimited(limited.retryAfterSeconds), headers: { "retry-after": String(limited.retryAfterSeconds) } };
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: MESSAGES.rateLimited(limited.retryAfterSeconds),
+      headers: { "retry-after": String(limited.retryAfterSeconds) },
+    };
   }
   // "Last used" to the minute: one write a minute per key, not one per request, and never waited for.
   if (row.lastUsedMs === null || now - Number(row.lastUsedMs) > LAST_USED_EVERY_MS) {
-    void query(`UPDATE "ApiKey" SET "lastUsedAt" = $2::timestamp(3) WHERE "id" = $1`, [row.id, new Date(now).toISOString()]).catch(() => undefined);
+    void query(`UPDATE "ApiKey" SET "lastUsedAt" = $2::timestamp(3) WHERE "id" = $1`, [
+      row.id,
+      new Date(now).toISOString(),
+    ]).catch(() => undefined);
   }
   const scopes = scopesOf(typeof row.scopes === "string" ? (JSON.parse(row.scopes) as unknown) : row.scopes);
   return { ok: true, caller: { keyId: row.id, ownerId: row.userId, name: row.name, prefix: row.prefix, scopes } };
@@ -77,7 +101,9 @@ export async function authenticateProxyCall(
   const hash = hashApiKey(key);
   const at = new Date(now).toISOString();
   const until = new Date(now + rule.windowMs).toISOString();
-  const [row] = await query<KeyRow & { count: number | bigint | null; expiresAtMs: number | string | null; connection: unknown }>(
+  const [row] = await query<
+    KeyRow & { count: number | bigint | null; expiresAtMs: number | string | null; connection: unknown }
+  >(
     `WITH "key" AS (SELECT ${KEY_COLUMNS} FROM "ApiKey" WHERE "keyHash" = $3 AND "revokedAt" IS NULL),
     "bucket" AS (
       INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
@@ -94,13 +120,20 @@ export async function authenticateProxyCall(
     [at, until, hash, connectionId, "api:key:"],
   );
   if (!row || !hashesEqual(row.keyHash, hash)) return unauthenticated;
-  const counted = row.count === null || row.expiresAtMs === null ? [] : [{ count: row.count, expiresAtMs: row.expiresAtMs }];
+  const counted =
+    row.count === null || row.expiresAtMs === null ? [] : [{ count: row.count, expiresAtMs: row.expiresAtMs }];
   const auth = admitted(query, row, verdict(counted, rule, now), now);
   if (!auth.ok) return auth;
   const connection = typeof row.connection === "string" ? (JSON.parse(row.connection) as unknown) : row.connection;
-  return { ok: true, caller: auth.caller, connection: connection && typeof connection === "object" ? (connection as ProxyConnectionRow) : null };
+  return {
+    ok: true,
+    caller: auth.caller,
+    connection: connection && typeof connection === "object" ? (connection as ProxyConnectionRow) : null,
+  };
 }
 
 export function scopeRefusal(caller: ApiCaller, scope: ApiScope): ApiAuthFailure | null {
-  return caller.scopes.includes(scope) ? null : { ok: false, code: "insufficient_scope", message: MESSAGES.insufficientScope(scope) };
+  return caller.scopes.includes(scope)
+    ? null
+    : { ok: false, code: "insufficient_scope", message: MESSAGES.insufficientScope(scope) };
 }

@@ -26,6 +26,7 @@ describe("API key format", () => {
     const key = generateApiKey();
     expect(bearerKey(`Bearer ${key}`)).toBe(key);
     expect(bearerKey(`bearer ${key}`)).toBe(key);
-    for (const header of [null, "", key, `Basic ${key}`, `Bearer ${key}x`, "Bearer tc_short", `Bearer ${key} extra`]) expect(bearerKey(header)).toBeNull();
+    for (const header of [null, "", key, `Basic ${key}`, `Bearer ${key}x`, "Bearer tc_short", `Bearer ${key} extra`])
+      expect(bearerKey(header)).toBeNull();
   });
 });

@@ -38,7 +38,12 @@ const withoutKeys = (schema: object, keys: string[]) =>
 
 function components() {
   // The registry form names each schema by its `meta({ id })` and points references at components.
-  const generated = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
+  const generated = z.toJSONSchema(z.globalRegistry, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(COMPONENTS)) {
     out[name] = withoutKeys(generated.schemas[name] ?? {}, ["$schema", "$id", "id"]);
@@ -48,7 +53,11 @@ function components() {
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => {
-    const generated = z.toJSONSchema(field as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    const generated = z.toJSONSchema(field as z.ZodType, {
+      target: "draft-2020-12",
+      io: "input",
+      unrepresentable: "any",
+    }) as Record<string, unknown>;
     const schema = withoutKeys(generated, ["$schema"]);
     return { name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema };
   });
@@ -65,14 +74,33 @@ const ERROR_RESPONSES: Record<string, string> = {
 function errors(...extra: Array<[string, string]>) {
   const out: Record<string, unknown> = {};
   for (const [status, description] of [...Object.entries(ERROR_RESPONSES), ...extra]) {
-    out[status] = { description, content: json(ref("Error")), ...(status === "429" ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the key may call again." } } } : {}) };
+    out[status] = {
+      description,
+      content: json(ref("Error")),
+      ...(status === "429"
+        ? {
+            headers: {
+              "Retry-After": { schema: { type: "integer" }, description: "Seconds until the key may call again." },
+            },
+          }
+        : {}),
+    };
   }
   return out;
 }
 
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
-function operation(op: { id: string; summary: string; description?: string; scope: ApiScope; parameters?: object[]; requestBody?: object; responses: Record<string, unknown>; extraErrors?: Array<[string, string]> }) {
+function operation(op: {
+  id: string;
+  summary: string;
+  description?: string;
+  scope: ApiScope;
+  parameters?: object[];
+  requestBody?: object;
+  responses: Record<string, unknown>;
+  extraErrors?: Array<[string, string]>;
+}) {
   return {
     operationId: op.id,
     summary: op.summary,
@@ -99,11 +127,22 @@ export function openApiDocument(serverUrl = "/") {
       scope: "proxy",
       parameters: [
         { name: "connectionId", in: "path", required: true, schema: { type: "string" } },
-        { name: "path", in: "path", required: true, description: "The Tailscale API v2 path, e.g. `tailnet/-/devices`.", schema: { type: "string" } },
+        {
+          name: "path",
+          in: "path",
+          required: true,
+          description: "The Tailscale API v2 path, e.g. `tailnet/-/devices`.",
+          schema: { type: "string" },
+        },
       ],
-      ...(method === "get" || method === "delete" ? {} : { requestBody: { required: false, content: { "*/*": { schema: {} } } } }),
+      ...(method === "get" || method === "delete"
+        ? {}
+        : { requestBody: { required: false, content: { "*/*": { schema: {} } } } }),
       responses: { default: { description: "Tailscale's answer, as it gave it." } },
-      extraErrors: [["409", "connection_unusable: disconnected, or no credential"], ["502", "upstream_unavailable: Tailscale could not be reached"]],
+      extraErrors: [
+        ["409", "connection_unusable: disconnected, or no credential"],
+        ["502", "upstream_unavailable: Tailscale could not be reached"],
+      ],
     });
 
   return {
@@ -111,12 +150,17 @@ export function openApiDocument(serverUrl = "/") {
     info: {
       title: "Tailnet Connect host-app API",
       version: "v1",
-      description: "Connections, their credentials and a Tailscale API proxy for host backends. Authenticate with `Authorization: Bearer tc_…`. Errors are always `{ error: { code, message } }`.",
+      description:
+        "Connections, their credentials and a Tailscale API proxy for host backends. Authenticate with `Authorization: Bearer tc_…`. Errors are always `{ error: { code, message } }`.",
     },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: `An API key (tc_…). Scopes: ${API_SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join("; ")}.` },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: `An API key (tc_…). Scopes: ${API_SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join("; ")}.`,
+        },
       },
       schemas: components(),
     },
@@ -125,7 +169,8 @@ export function openApiDocument(serverUrl = "/") {
         get: operation({
           id: "listConnections",
           summary: "List connections",
-          description: "Newest first. A `limit` outside 1–100, an unknown filter value or parameter, or a cursor this API did not return is a 422, never clamped.",
+          description:
+            "Newest first. A `limit` outside 1–100, an unknown filter value or parameter, or a cursor this API did not return is a 422, never clamped.",
           scope: "connections:read",
           parameters: queryParameters(listConnectionsQuery),
           responses: { "200": { description: "A page of connections.", content: json(ref("ConnectionList")) } },
@@ -165,7 +210,8 @@ export function openApiDocument(serverUrl = "/") {
         get: operation({
           id: "getConnectionCredentials",
           summary: "Read the credential",
-          description: "Every read is recorded in the connection's history, naming the API key. Sent with `Cache-Control: no-store`.",
+          description:
+            "Every read is recorded in the connection's history, naming the API key. Sent with `Cache-Control: no-store`.",
           scope: "credentials:read",
           parameters: [idParameter],
           responses: { "200": { description: "The credential.", content: json(ref("Credentials")) } },
@@ -184,7 +230,12 @@ export function openApiDocument(serverUrl = "/") {
           scope: "connect_sessions:write",
           parameters: [],
           requestBody: { required: true, content: json(ref("ConnectSessionRequest")) },
-          responses: { "201": { description: "The session: give the end user `connectLink`.", content: json(ref("ConnectSession")) } },
+          responses: {
+            "201": {
+              description: "The session: give the end user `connectLink`.",
+              content: json(ref("ConnectSession")),
+            },
+          },
         }),
       },
       "/api/v1/proxy/{connectionId}/{path}": Object.fromEntries(PROXY_METHODS.map((m) => [m, proxyOperation(m)])),

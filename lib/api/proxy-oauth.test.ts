@@ -5,7 +5,11 @@ import { getSettings } from "@/lib/config/settings";
 import { saveVerifiedConnection } from "@/lib/connections/store";
 import { databaseEngine } from "@/lib/db";
 import { getProvider } from "@/lib/providers";
-import { FIXTURE_OAUTH_CREDENTIALS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale-oauth-client/fake";
+import {
+  FIXTURE_OAUTH_CREDENTIALS,
+  startFakeTailscale,
+  type RunningFakeTailscale,
+} from "@/lib/providers/tailscale-oauth-client/fake";
 import { isVerified } from "@/lib/providers/types";
 import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
@@ -57,7 +61,10 @@ beforeAll(async () => {
   });
   const recorderUrl = await listen(recorder);
   const raw = databaseEngine().raw;
-  const proxy = createApiProxy({ query: (sql, params) => raw.query(sql, params), settings: { ...getSettings(), TAILSCALE_API_URL: recorderUrl } });
+  const proxy = createApiProxy({
+    query: (sql, params) => raw.query(sql, params),
+    settings: { ...getSettings(), TAILSCALE_API_URL: recorderUrl },
+  });
   app = http.createServer((req, res) => void proxy.handle(req, res));
   appUrl = await listen(app);
 });
@@ -83,7 +90,10 @@ async function setup() {
 }
 
 function call(key: string, connectionId: string, path: string, init: RequestInit = {}) {
-  return fetch(`${appUrl}/api/v1/proxy/${connectionId}/${path}`, { ...init, headers: { authorization: `Bearer ${key}`, ...init.headers } });
+  return fetch(`${appUrl}/api/v1/proxy/${connectionId}/${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${key}`, ...init.headers },
+  });
 }
 
 /** The access token the proxy used last dies early at the fake (as if revoked in the admin console). */
@@ -125,14 +135,29 @@ describe("the proxy with an OAuth client", () => {
 
   it("replays the request body on the repeat", async () => {
     const { key, connectionId } = await setup();
-    expect((await call(key, connectionId, "tailnet/-/echo", { method: "POST", body: "{}", headers: { "content-type": "application/json" } })).status).toBe(200);
+    expect(
+      (
+        await call(key, connectionId, "tailnet/-/echo", {
+          method: "POST",
+          body: "{}",
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(200);
     revokeLastToken();
     seen.length = 0;
     const body = JSON.stringify({ acls: [{ action: "accept", src: ["*"], dst: ["*:*"] }], note: "x".repeat(20_000) });
-    const response = await call(key, connectionId, "tailnet/-/echo", { method: "POST", body, headers: { "content-type": "application/json" } });
+    const response = await call(key, connectionId, "tailnet/-/echo", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(body);
-    expect(apiCalls().map((c) => [c.method, c.body === body])).toEqual([["POST", true], ["POST", true]]);
+    expect(apiCalls().map((c) => [c.method, c.body === body])).toEqual([
+      ["POST", true],
+      ["POST", true],
+    ]);
     expect(exchanges()).toBe(1);
   });
 
@@ -173,9 +198,17 @@ describe("the proxy with an OAuth client", () => {
     const { key } = await createApiKey({ ownerId: owner.id, name: "token proxy test", scopes: ["proxy"] });
     const connection = await createConnection(owner.id);
     seen.length = 0;
-    const response = await call(key, connection.id, "tailnet/-/devices", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const response = await call(key, connection.id, "tailnet/-/devices", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(response.status).toBe(404);
-    const unauthorized = await call(key, connection.id, "tailnet/-/echo", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const unauthorized = await call(key, connection.id, "tailnet/-/echo", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(unauthorized.status).toBe(401);
     expect(apiCalls()).toHaveLength(2);
     expect(exchanges()).toBe(0);

@@ -18,11 +18,20 @@ import { authenticateProxyCall, scopeRefusal, type ApiCaller } from "./key-auth"
  */
 export const PROXY_PREFIX = "/api/v1/proxy/";
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
-const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "if-match", "content-length", "transfer-encoding"] as const;
+const FORWARDED_REQUEST_HEADERS = [
+  "content-type",
+  "accept",
+  "if-match",
+  "content-length",
+  "transfer-encoding",
+] as const;
 const RETURNED_HEADERS = ["content-type", "etag", "retry-after"] as const;
 const AUDIT_FLUSH_MS = 60_000;
 
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
 
 /** Splits the part after the connection id into path elements; null when one could escape its place. */
 export function proxyPathSegments(rest: string): string[] | null {
@@ -68,7 +77,18 @@ async function readAll(stream: IncomingMessage, limit: number): Promise<Buffer |
   return Buffer.concat(chunks);
 }
 
-type AuditBucket = { userId: string; connectionId: string; caller: ApiCaller; method: string; template: string; status: number; count: number; totalMs: number; maxMs: number; minute: string };
+type AuditBucket = {
+  userId: string;
+  connectionId: string;
+  caller: ApiCaller;
+  method: string;
+  template: string;
+  status: number;
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  minute: string;
+};
 
 export type ApiProxy = {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -83,7 +103,11 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
 
   function fail(res: ServerResponse, code: ApiErrorCode, message: string, headers: Record<string, string> = {}) {
     if (res.headersSent) return void res.destroy();
-    res.writeHead(API_ERROR_STATUS[code], { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+    res.writeHead(API_ERROR_STATUS[code], {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...headers,
+    });
     res.end(JSON.stringify(errorBody(code, message)));
   }
 
@@ -102,14 +126,31 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     buckets.clear();
     for (const b of pending) {
       const detail = {
-        apiKeyId: b.caller.keyId, apiKeyName: b.caller.name, apiKeyPrefix: b.caller.prefix,
-        method: b.method, path: b.template, status: b.status, count: b.count,
-        durationMsAvg: Math.round((b.totalMs / b.count) * 10) / 10, durationMsMax: Math.round(b.maxMs * 10) / 10, minute: b.minute,
+        apiKeyId: b.caller.keyId,
+        apiKeyName: b.caller.name,
+        apiKeyPrefix: b.caller.prefix,
+        method: b.method,
+        path: b.template,
+        status: b.status,
+        count: b.count,
+        durationMsAvg: Math.round((b.totalMs / b.count) * 10) / 10,
+        durationMsMax: Math.round(b.maxMs * 10) / 10,
+        minute: b.minute,
       };
       await query(
         `INSERT INTO "AuditEvent" ("id", "userId", "connectionId", "actorId", "type", "outcome", "detail", "createdAt") VALUES ($1, $2, $3, $2, $4, $5, $6::jsonb, $7::timestamp(3))`,
-        [newId(), b.userId, b.connectionId, AUDIT_EVENT_TYPES.proxied, `http_${b.status}`, JSON.stringify(detail), new Date(now()).toISOString()],
-      ).catch((error: unknown) => console.error(`[proxy] audit write failed: ${error instanceof Error ? error.name : "Error"}`));
+        [
+          newId(),
+          b.userId,
+          b.connectionId,
+          AUDIT_EVENT_TYPES.proxied,
+          `http_${b.status}`,
+          JSON.stringify(detail),
+          new Date(now()).toISOString(),
+        ],
+      ).catch((error: unknown) =>
+        console.error(`[proxy] audit write failed: ${error instanceof Error ? error.name : "Error"}`),
+      );
     }
   }
   setInterval(() => void flush(), AUDIT_FLUSH_MS).unref();
@@ -121,32 +162,54 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = queryAt === -1 ? "" : url.slice(queryAt);
     const method = req.method ?? "GET";
-    if (!METHODS.has(method)) return fail(res, "method_not_allowed", "The proxy forwards GET, POST, PUT, PATCH and DELETE.", { allow: "GET, POST, PUT, PATCH, DELETE" });
+    if (!METHODS.has(method))
+      return fail(res, "method_not_allowed", "The proxy forwards GET, POST, PUT, PATCH and DELETE.", {
+        allow: "GET, POST, PUT, PATCH, DELETE",
+      });
 
     const afterPrefix = pathname.slice(PROXY_PREFIX.length);
     const slash = afterPrefix.indexOf("/");
     const connectionId = slash === -1 ? afterPrefix : afterPrefix.slice(0, slash);
     const plausible = connectionId.length > 0 && connectionId.length <= 100 && /^[A-Za-z0-9_-]+$/.test(connectionId);
     // One round trip: the key, its rate limit and the connection (owner in the query).
-    const auth = await authenticateProxyCall(query, req.headers.authorization, settings.rateLimits.api, plausible ? connectionId : null);
+    const auth = await authenticateProxyCall(
+      query,
+      req.headers.authorization,
+      settings.rateLimits.api,
+      plausible ? connectionId : null,
+    );
     if (!auth.ok) return fail(res, auth.code, auth.message, auth.headers);
     const refusal = scopeRefusal(auth.caller, "proxy");
     if (refusal) return fail(res, refusal.code, refusal.message);
     if (!plausible) return fail(res, "not_found", "No connection with this id is visible to this API key.");
     const segments = slash === -1 ? null : proxyPathSegments(afterPrefix.slice(slash + 1));
-    if (!segments) return fail(res, "invalid_request", "The Tailscale API path is missing, or an element of it is empty, '.', '..' or an encoded escape; nothing was sent.");
+    if (!segments)
+      return fail(
+        res,
+        "invalid_request",
+        "The Tailscale API path is missing, or an element of it is empty, '.', '..' or an encoded escape; nothing was sent.",
+      );
     const row = auth.connection;
     if (!row) return fail(res, "not_found", "No connection with this id is visible to this API key.");
     const provider = getProvider(row.provider);
     const meta = typeof row.meta === "string" ? (JSON.parse(row.meta) as unknown) : row.meta;
-    const credentials = row.disconnectedAt || !row.credentialCiphertext || !provider?.accessToken ? null : openCredentials({ ...row, meta });
+    const credentials =
+      row.disconnectedAt || !row.credentialCiphertext || !provider?.accessToken
+        ? null
+        : openCredentials({ ...row, meta });
     const callOptions = { baseUrl: settings.TAILSCALE_API_URL };
     const first = credentials && provider?.accessToken ? await provider.accessToken(credentials, callOptions) : null;
     if (!credentials || !provider?.accessToken || !first) {
-      return fail(res, "connection_unusable", "This connection is disconnected or has no usable credential; nothing was sent.");
+      return fail(
+        res,
+        "connection_unusable",
+        "This connection is disconnected or has no usable credential; nothing was sent.",
+      );
     }
 
-    const target = new URL(settings.TAILSCALE_API_URL.replace(/\/+$/, "") + "/api/v2/" + segments.map(encodeURIComponent).join("/") + search);
+    const target = new URL(
+      settings.TAILSCALE_API_URL.replace(/\/+$/, "") + "/api/v2/" + segments.map(encodeURIComponent).join("/") + search,
+    );
     const forwarded: Record<string, string | string[]> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
@@ -169,7 +232,12 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     if (hasBody && (first.renewable || req.headers["content-length"] === undefined)) {
       replayBody = await readAll(req, settings.BODY_LIMIT_BYTES);
       // server.ts answers 413 as the bytes cross the limit; this is for a proxy used without it.
-      if (!replayBody) return fail(res, "payload_too_large", `The body is larger than ${settings.BODY_LIMIT_BYTES} bytes; nothing was sent.`);
+      if (!replayBody)
+        return fail(
+          res,
+          "payload_too_large",
+          `The body is larger than ${settings.BODY_LIMIT_BYTES} bytes; nothing was sent.`,
+        );
       delete forwarded["transfer-encoding"];
       forwarded["content-length"] = String(replayBody.length);
     }
@@ -183,7 +251,12 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     const send = (token: string) =>
       new Promise<IncomingMessage>((resolve, reject) => {
         let answered = false;
-        const upstream = transport.request(target, { method, headers: { ...forwarded, authorization: `Bearer ${token}` }, agent, timeout: settings.TAILSCALE_TIMEOUT_MS });
+        const upstream = transport.request(target, {
+          method,
+          headers: { ...forwarded, authorization: `Bearer ${token}` },
+          agent,
+          timeout: settings.TAILSCALE_TIMEOUT_MS,
+        });
         current = upstream;
         upstream.on("response", (answer) => {
           answered = true;
@@ -224,7 +297,9 @@ export function createApiProxy(deps: { query: RawQuery; settings: Settings; now?
     }
     if (status === 401 || status === 403) {
       // Due for the next scheduled check; the status itself changes only through verification.
-      void query(`UPDATE "Connection" SET "lastCheckedAt" = NULL WHERE "id" = $1 AND "disconnectedAt" IS NULL`, [row.id]).catch(() => undefined);
+      void query(`UPDATE "Connection" SET "lastCheckedAt" = NULL WHERE "id" = $1 AND "disconnectedAt" IS NULL`, [
+        row.id,
+      ]).catch(() => undefined);
     }
     res.writeHead(status, out);
     if (heldBody) {

@@ -52,18 +52,32 @@ type ResponseBody = {
   error: { code: string; message: string; fieldErrors: Record<string, string[]> };
 };
 
-async function call(template: keyof typeof TEMPLATES, method: string, key: string | null, options: { id?: string; query?: string; body?: string; contentType?: string } = {}) {
+async function call(
+  template: keyof typeof TEMPLATES,
+  method: string,
+  key: string | null,
+  options: { id?: string; query?: string; body?: string; contentType?: string } = {},
+) {
   const path = TEMPLATES[template].replace("{id}", encodeURIComponent(options.id ?? ""));
   const headers: Record<string, string> = {};
   if (key) headers.authorization = `Bearer ${key}`;
   if (options.contentType) headers["content-type"] = options.contentType;
-  const request = new Request(`http://app.test${path}${options.query ?? ""}`, { method, headers, ...(options.body !== undefined ? { body: options.body } : {}) });
+  const request = new Request(`http://app.test${path}${options.query ?? ""}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  });
   const routes = { list: listRoute, one: connectionRoute, verify: verifyRoute, credentials: credentialsRoute };
   const handlers = routes[template] as unknown as Record<string, Route>;
-  const response = await handlers[method]!(request, { params: Promise.resolve<Record<string, string>>(options.id === undefined ? {} : { id: options.id }) });
+  const response = await handlers[method]!(request, {
+    params: Promise.resolve<Record<string, string>>(options.id === undefined ? {} : { id: options.id }),
+  });
   const text = await response.text();
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-  expect(check(method, TEMPLATES[template], response.status, body), `${method} ${path} ${response.status} ${text.slice(0, 300)}`).toEqual([]);
+  expect(
+    check(method, TEMPLATES[template], response.status, body),
+    `${method} ${path} ${response.status} ${text.slice(0, 300)}`,
+  ).toEqual([]);
   return { status: response.status, body: body as ResponseBody, headers: response.headers, text };
 }
 
@@ -92,34 +106,56 @@ describe("GET /api/v1/connections", () => {
     expect(second.body).toMatchObject({ data: [{ id: made[0]!.id, endUser: { id: "end-user-1" } }], nextCursor: null });
 
     const c = first.body.data[0];
-    expect(c).toMatchObject({ provider: "tailscale-api-key", endUser: null, tailnet: made[2]!.verified.tailnet, tailnetId: made[2]!.verified.canonicalTailnetId, status: "active", deviceCount: 2, scopes: null });
+    expect(c).toMatchObject({
+      provider: "tailscale-api-key",
+      endUser: null,
+      tailnet: made[2]!.verified.tailnet,
+      tailnetId: made[2]!.verified.canonicalTailnetId,
+      status: "active",
+      deviceCount: 2,
+      scopes: null,
+    });
     expect(first.text).not.toContain(made[2]!.token);
     expect(first.text).not.toContain(made[2]!.verified.keyId);
 
     expect((await call("list", "GET", key, { query: "?endUserId=end-user-1" })).body.data).toHaveLength(1);
-    expect((await call("list", "GET", key, { query: "?status=active&provider=tailscale-api-key" })).body.data).toHaveLength(3);
+    expect(
+      (await call("list", "GET", key, { query: "?status=active&provider=tailscale-api-key" })).body.data,
+    ).toHaveLength(3);
     expect((await call("list", "GET", key, { query: "?status=disconnected" })).body.data).toHaveLength(0);
   });
 
-  it.each([["?limit=0"], ["?limit=101"], ["?limit=ten"], ["?status=fine"], ["?provider=github"], ["?cursor=bm9wZQ"], ["?cursor=***"], ["?colour=blue"], ["?limit=1&limit=2"]])(
-    "refuses %s with 422 and field errors, never clamps",
-    async (query) => {
-      const { key } = await ownerWithKey(["connections:read"]);
-      const answer = await call("list", "GET", key, { query });
-      expect(answer.status).toBe(422);
-      expect(answer.body.error.code).toBe("invalid_request");
-      expect(Object.keys(answer.body.error.fieldErrors).length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    ["?limit=0"],
+    ["?limit=101"],
+    ["?limit=ten"],
+    ["?status=fine"],
+    ["?provider=github"],
+    ["?cursor=bm9wZQ"],
+    ["?cursor=***"],
+    ["?colour=blue"],
+    ["?limit=1&limit=2"],
+  ])("refuses %s with 422 and field errors, never clamps", async (query) => {
+    const { key } = await ownerWithKey(["connections:read"]);
+    const answer = await call("list", "GET", key, { query });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.code).toBe("invalid_request");
+    expect(Object.keys(answer.body.error.fieldErrors).length).toBeGreaterThan(0);
+  });
 
   it("answers 401 without a valid key and 403 naming the missing scope", async () => {
     for (const key of [null, "tc_nope", `tc_${"0".repeat(43)}`]) {
-      expect((await call("list", "GET", key)).body).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+      expect((await call("list", "GET", key)).body).toEqual({
+        error: { code: "unauthenticated", message: expect.any(String) },
+      });
     }
     const { key } = await ownerWithKey(["proxy"]);
     const refused = await call("list", "GET", key);
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: "insufficient_scope", message: expect.stringContaining("connections:read") });
+    expect(refused.body.error).toMatchObject({
+      code: "insufficient_scope",
+      message: expect.stringContaining("connections:read"),
+    });
   });
 });
 
@@ -127,7 +163,11 @@ describe("one connection", () => {
   it("reads, re-verifies, hands out credentials once per audit event, and disconnects (revoking at Tailscale)", async () => {
     const { owner, key, apiKey } = await ownerWithKey(ALL);
     const minted = fake.state.mint({ tailnet: "example.com", expiresInDays: 60 });
-    const connection = await createConnection(owner.id, { token: minted.token, tailnet: "example.com", canonicalTailnetId: "T1234CNTRL" });
+    const connection = await createConnection(owner.id, {
+      token: minted.token,
+      tailnet: "example.com",
+      canonicalTailnetId: "T1234CNTRL",
+    });
 
     const read = await call("one", "GET", key, { id: connection.id });
     expect(read.body).toMatchObject({ id: connection.id, tailnet: "example.com", status: "active" });
@@ -135,15 +175,34 @@ describe("one connection", () => {
     const verified = await call("verify", "POST", key, { id: connection.id });
     expect(verified.status).toBe(200);
     expect(new Date(verified.body.lastVerifiedAt).getTime()).toBeGreaterThan(Date.now() - 10_000);
-    expect((await call("verify", "POST", key, { id: connection.id, body: '{"force":true}', contentType: "application/json" })).status).toBe(422);
-    expect((await call("verify", "POST", key, { id: connection.id, body: "{", contentType: "application/json" })).status).toBe(422);
+    expect(
+      (
+        await call("verify", "POST", key, {
+          id: connection.id,
+          body: '{"force":true}',
+          contentType: "application/json",
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call("verify", "POST", key, { id: connection.id, body: "{", contentType: "application/json" })).status,
+    ).toBe(422);
 
     const credentials = await call("credentials", "GET", key, { id: connection.id });
     expect(credentials.status).toBe(200);
     expect(credentials.headers.get("cache-control")).toBe("no-store");
-    expect(credentials.body).toEqual({ type: "api_access_token", token: minted.token, tailnet: "example.com", expiresAt: expect.any(String) });
+    expect(credentials.body).toEqual({
+      type: "api_access_token",
+      token: minted.token,
+      tailnet: "example.com",
+      expiresAt: expect.any(String),
+    });
     const history = await getConnectionHistory(owner.id, connection.id);
-    expect(history.find((e) => e.type === "connection.credentials_read")?.detail).toEqual({ apiKeyId: apiKey.id, apiKeyName: "host backend", apiKeyPrefix: apiKey.prefix });
+    expect(history.find((e) => e.type === "connection.credentials_read")?.detail).toEqual({
+      apiKeyId: apiKey.id,
+      apiKeyName: "host backend",
+      apiKeyPrefix: apiKey.prefix,
+    });
 
     const gone = await call("one", "DELETE", key, { id: connection.id });
     expect(gone.status).toBe(204);
@@ -157,7 +216,11 @@ describe("one connection", () => {
   it("keeps the token alive with ?revoke=false", async () => {
     const { owner, key } = await ownerWithKey(ALL);
     const minted = fake.state.mint({ tailnet: "example.com" });
-    const connection = await createConnection(owner.id, { token: minted.token, tailnet: "example.com", canonicalTailnetId: "T1234CNTRL" });
+    const connection = await createConnection(owner.id, {
+      token: minted.token,
+      tailnet: "example.com",
+      canonicalTailnetId: "T1234CNTRL",
+    });
     expect((await call("one", "DELETE", key, { id: connection.id, query: "?revoke=false" })).status).toBe(204);
     expect(fake.state.calls.some((c) => c.method === "DELETE" && c.path.includes(minted.keyId))).toBe(false);
     expect((await call("one", "DELETE", key, { id: connection.id, query: "?revoke=maybe" })).status).toBe(422);
@@ -177,14 +240,22 @@ describe("one connection", () => {
     const connection = await createConnection(victim.owner.id);
     const before = await db().connection.findUniqueOrThrow({ where: { id: connection.id } });
     const intruder = await ownerWithKey(ALL);
-    for (const [template, method] of [["one", "GET"], ["verify", "POST"], ["credentials", "GET"], ["one", "DELETE"]] as const) {
+    for (const [template, method] of [
+      ["one", "GET"],
+      ["verify", "POST"],
+      ["credentials", "GET"],
+      ["one", "DELETE"],
+    ] as const) {
       const answer = await call(template, method, intruder.key, { id: connection.id });
       expect(answer.status, `${method} ${template}`).toBe(404);
       expect(answer.body.error.code).toBe("not_found");
     }
-    for (const id of ["x".repeat(500), "../etc", "%00"]) expect((await call("one", "GET", intruder.key, { id })).status).toBe(404);
+    for (const id of ["x".repeat(500), "../etc", "%00"])
+      expect((await call("one", "GET", intruder.key, { id })).status).toBe(404);
     expect(await db().connection.findUniqueOrThrow({ where: { id: connection.id } })).toEqual(before);
-    expect(await db().auditEvent.count({ where: { connectionId: connection.id, type: "connection.credentials_read" } })).toBe(0);
+    expect(
+      await db().auditEvent.count({ where: { connectionId: connection.id, type: "connection.credentials_read" } }),
+    ).toBe(0);
   });
 
   // Found by reliability/api-fuzz.ts: each was a 500 or a parameter silently ignored.
@@ -192,11 +263,22 @@ describe("one connection", () => {
     const { owner, key } = await ownerWithKey(ALL);
     const connection = await createConnection(owner.id);
     const before = await db().connection.findUniqueOrThrow({ where: { id: connection.id } });
-    expect((await call("list", "GET", key, { query: "?__proto__=1" })).body.error.fieldErrors).toHaveProperty("__proto__");
+    expect((await call("list", "GET", key, { query: "?__proto__=1" })).body.error.fieldErrors).toHaveProperty(
+      "__proto__",
+    );
     expect((await call("one", "DELETE", key, { id: connection.id, query: "?__proto__=1" })).status).toBe(422);
-    const proto = await call("verify", "POST", key, { id: connection.id, body: '{"__proto__":{"a":1}}', contentType: "application/json" });
+    const proto = await call("verify", "POST", key, {
+      id: connection.id,
+      body: '{"__proto__":{"a":1}}',
+      contentType: "application/json",
+    });
     expect([proto.status, proto.body.error.code]).toEqual([422, "invalid_request"]);
-    for (const [template, method] of [["one", "GET"], ["verify", "POST"], ["credentials", "GET"], ["one", "DELETE"]] as const) {
+    for (const [template, method] of [
+      ["one", "GET"],
+      ["verify", "POST"],
+      ["credentials", "GET"],
+      ["one", "DELETE"],
+    ] as const) {
       expect((await call(template, method, key, { id: "a\u0000b" })).status, `${method} ${template}`).toBe(404);
     }
     expect((await call("list", "GET", key, { query: "?endUserId=a%00b" })).status).toBe(422);

@@ -7,7 +7,15 @@ import { API_ERROR_STATUS } from "./errors";
  * names are a public contract. Client-safe (no secrets, no server code).
  */
 
-export const CONNECTION_STATUS_VALUES = ["active", "expiring_soon", "expired", "revoked", "invalid", "unverified", "disconnected"] as const;
+export const CONNECTION_STATUS_VALUES = [
+  "active",
+  "expiring_soon",
+  "expired",
+  "revoked",
+  "invalid",
+  "unverified",
+  "disconnected",
+] as const;
 
 const dateTime = z.iso.datetime({ offset: true });
 
@@ -24,7 +32,10 @@ export const reconnectHintSchema = z
         body: z.object({ endUser: z.object({ id: z.string() }).strict(), connectionId: z.string() }).strict(),
       })
       .strict()
-      .meta({ description: "Send this (add redirectUrl, state, …) with a connect_sessions:write key; give the end user the answer's connectLink." }),
+      .meta({
+        description:
+          "Send this (add redirectUrl, state, …) with a connect_sessions:write key; give the end user the answer's connectLink.",
+      }),
   })
   .strict()
   .meta({ id: "ReconnectHint" });
@@ -33,7 +44,10 @@ export const connectionSchema = z
   .object({
     id: z.string(),
     provider: z.string().meta({ description: "The provider's id, e.g. tailscale-api-key." }),
-    endUser: z.object({ id: z.string() }).nullable().meta({ description: "The host app's end user who made it through a connect session; null otherwise." }),
+    endUser: z
+      .object({ id: z.string() })
+      .nullable()
+      .meta({ description: "The host app's end user who made it through a connect session; null otherwise." }),
     tailnet: z.string().meta({ description: "The tailnet as entered." }),
     tailnetId: z.string().meta({ description: "Tailscale's canonical id of the tailnet." }),
     label: z.string(),
@@ -43,7 +57,8 @@ export const connectionSchema = z
     deviceCount: z.number().int().nullable(),
     scopes: z.array(z.string()).nullable(),
     reconnect: reconnectHintSchema.nullable().meta({
-      description: "Present when the end user should connect again (credential expiring soon, expired, revoked or refused): how to make their reconnect link.",
+      description:
+        "Present when the end user should connect again (credential expiring soon, expired, revoked or refused): how to make their reconnect link.",
     }),
     createdAt: dateTime,
     updatedAt: dateTime,
@@ -58,8 +73,23 @@ export const connectionListSchema = z
 
 export const credentialsSchema = z
   .discriminatedUnion("type", [
-    z.object({ type: z.literal("api_access_token"), token: z.string(), tailnet: z.string(), expiresAt: dateTime.nullable() }).strict(),
-    z.object({ type: z.literal("oauth_client"), clientId: z.string(), clientSecret: z.string(), tailnet: z.string(), scopes: z.array(z.string()) }).strict(),
+    z
+      .object({
+        type: z.literal("api_access_token"),
+        token: z.string(),
+        tailnet: z.string(),
+        expiresAt: dateTime.nullable(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal("oauth_client"),
+        clientId: z.string(),
+        clientSecret: z.string(),
+        tailnet: z.string(),
+        scopes: z.array(z.string()),
+      })
+      .strict(),
   ])
   .meta({ id: "Credentials", description: "Every read is recorded in the connection's history, naming the API key." });
 
@@ -67,7 +97,9 @@ export const errorSchema = z
   .object({
     error: z
       .object({
-        code: z.enum(Object.keys(API_ERROR_STATUS) as [keyof typeof API_ERROR_STATUS, ...Array<keyof typeof API_ERROR_STATUS>]),
+        code: z.enum(
+          Object.keys(API_ERROR_STATUS) as [keyof typeof API_ERROR_STATUS, ...Array<keyof typeof API_ERROR_STATUS>],
+        ),
         message: z.string(),
         fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
       })
@@ -87,7 +119,9 @@ export const listConnectionsQuery = z
       .max(200)
       .regex(/^[^\u0000-\u001f\u007f]+$/, { error: "must not contain control characters" })
       .optional(),
-    status: z.enum(CONNECTION_STATUS_VALUES, { error: `must be one of ${CONNECTION_STATUS_VALUES.join(", ")}` }).optional(),
+    status: z
+      .enum(CONNECTION_STATUS_VALUES, { error: `must be one of ${CONNECTION_STATUS_VALUES.join(", ")}` })
+      .optional(),
     provider: z.string().min(1).max(100).optional(),
     limit: z
       .string()
@@ -118,13 +152,16 @@ function secureOrLoopback(url: URL): boolean {
 const redirectUrl = z
   .string()
   .max(2000, { error: "must be at most 2000 characters" })
-  .refine((v) => URL.canParse(v) && secureOrLoopback(new URL(v)), { error: "must be an https URL (plain http only for localhost, 127.0.0.1 or [::1])" });
+  .refine((v) => URL.canParse(v) && secureOrLoopback(new URL(v)), {
+    error: "must be an https URL (plain http only for localhost, 127.0.0.1 or [::1])",
+  });
 
 const origin = z
   .string()
   .max(300, { error: "must be at most 300 characters" })
   .refine((v) => URL.canParse(v) && new URL(v).origin === v && secureOrLoopback(new URL(v)), {
-    error: "must be an exact origin such as https://app.example.com (scheme and host, no path or trailing slash; http only for loopback)",
+    error:
+      "must be an exact origin such as https://app.example.com (scheme and host, no path or trailing slash; http only for loopback)",
   });
 
 /** `POST /api/v1/connect-sessions`. Unknown fields are refused (422). */
@@ -132,23 +169,34 @@ export const createConnectSessionBody = z
   .object({
     endUser: z
       .object({
-        id: z.string().min(1, { error: "must be 1 to 200 characters" }).max(200, { error: "must be 1 to 200 characters" }),
+        id: z
+          .string()
+          .min(1, { error: "must be 1 to 200 characters" })
+          .max(200, { error: "must be 1 to 200 characters" }),
         email: z.email({ error: "must be an email address" }).max(320).optional(),
         displayName: z.string().min(1).max(200, { error: "must be at most 200 characters" }).optional(),
       })
       .strict(),
-    providers: z.array(z.string().min(1).max(100)).min(1, { error: "must name at least one provider (or leave it out for all)" }).max(20).optional(),
+    providers: z
+      .array(z.string().min(1).max(100))
+      .min(1, { error: "must name at least one provider (or leave it out for all)" })
+      .max(20)
+      .optional(),
     redirectUrl: redirectUrl.optional(),
     allowedOrigins: z.array(origin).max(10, { error: "must list at most 10 origins" }).optional(),
     state: z.string().max(512, { error: "must be at most 512 characters" }).optional(),
-    connectionId: z.string().min(1).max(100).optional().meta({ description: "Reconnect: replace the credential of this connection (it must belong to the same end user)." }),
+    connectionId: z.string().min(1).max(100).optional().meta({
+      description: "Reconnect: replace the credential of this connection (it must belong to the same end user).",
+    }),
   })
   .strict()
   .meta({ id: "ConnectSessionRequest" });
 
 export const connectSessionSchema = z
   .object({
-    token: z.string().meta({ description: "Single use; only its hash is stored. Give the end user the connectLink, not the token." }),
+    token: z
+      .string()
+      .meta({ description: "Single use; only its hash is stored. Give the end user the connectLink, not the token." }),
     connectLink: z.string().meta({ description: "AUTH_URL + /connect/s/<token>." }),
     expiresAt: dateTime.meta({ description: "30 minutes after creation." }),
   })

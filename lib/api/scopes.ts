@@ -2,7 +2,13 @@
  * The scopes an API key can hold. Client-safe (the settings page lists them); the names are a
  * public contract: never rename one.
  */
-export const API_SCOPES = ["connections:read", "connections:write", "credentials:read", "proxy", "connect_sessions:write"] as const;
+export const API_SCOPES = [
+  "connections:read",
+  "connections:write",
+  "credentials:read",
+  "proxy",
+  "connect_sessions:write",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {

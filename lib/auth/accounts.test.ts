@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetSettingsForTests } from "@/lib/config/settings";
 import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
-import { changePassword, createPasswordResetLink, deleteAccount, registerAccount, resetPasswordWithToken } from "./accounts";
+import {
+  changePassword,
+  createPasswordResetLink,
+  deleteAccount,
+  registerAccount,
+  resetPasswordWithToken,
+} from "./accounts";
 import { verifyPassword } from "./password";
 
 // Counts argon2id hashes (19 MiB, 2 passes each): the cost an anonymous reset post must not buy.
@@ -34,25 +40,38 @@ describe("accounts", () => {
     process.env.SIGNUP = "closed";
     resetSettingsForTests();
     const email = `closed-${Date.now()}@example.org`;
-    expect(await registerAccount(email, "long enough password")).toMatchObject({ ok: false, message: expect.stringContaining("Sign-up is closed") });
+    expect(await registerAccount(email, "long enough password")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign-up is closed"),
+    });
     expect(await db().user.count({ where: { email } })).toBe(0);
   });
 
   it("restricts sign-up to SIGNUP_ALLOWED_DOMAINS", async () => {
     process.env.SIGNUP_ALLOWED_DOMAINS = "corp.example";
     resetSettingsForTests();
-    expect(await registerAccount(`a-${Date.now()}@other.example`, "long enough password")).toMatchObject({ ok: false, message: expect.stringContaining("corp.example") });
+    expect(await registerAccount(`a-${Date.now()}@other.example`, "long enough password")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("corp.example"),
+    });
     expect(await registerAccount(`a-${Date.now()}@corp.example`, "long enough password")).toEqual({ ok: true });
   });
 
   it("refuses a duplicate email with a clear message", async () => {
     const user = await createUser();
-    expect(await registerAccount(user.email, "long enough password")).toMatchObject({ ok: false, field: "email", message: expect.stringContaining("already exists") });
+    expect(await registerAccount(user.email, "long enough password")).toMatchObject({
+      ok: false,
+      field: "email",
+      message: expect.stringContaining("already exists"),
+    });
   });
 
   it("changes the password only with the current one, and bumps the session version", async () => {
     const user = await createUser();
-    expect(await changePassword(user.id, "wrong", "another long password")).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(await changePassword(user.id, "wrong", "another long password")).toMatchObject({
+      ok: false,
+      field: "currentPassword",
+    });
     expect(await changePassword(user.id, user.password, "another long password")).toEqual({ ok: true });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
   });
@@ -91,13 +110,21 @@ describe("password reset links", () => {
 
     expect(await resetPasswordWithToken(token, "yet another passphrase")).toMatchObject({ ok: false });
     expect(hashing.calls).toBe(before + 1);
-    expect(await verifyPassword((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, "a new long passphrase")).toBe(true);
+    expect(
+      await verifyPassword(
+        (await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash,
+        "a new long passphrase",
+      ),
+    ).toBe(true);
   });
 
   it("computes no hash for an expired token", async () => {
     const user = await createUser();
     const link = await createPasswordResetLink(user.email, "http://localhost:3000");
-    await db().passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().passwordResetToken.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const before = hashing.calls;
     expect(await resetPasswordWithToken(tokenOf(link!.url), "a new long passphrase")).toMatchObject({ ok: false });
     expect(hashing.calls).toBe(before);
@@ -109,12 +136,21 @@ describe("current-password checks", () => {
     process.env.RATE_LIMIT_SIGN_IN = "3/10m";
     resetSettingsForTests();
     const user = await createUser();
-    for (let i = 0; i < 2; i++) expect(await changePassword(user.id, "a wrong guess", "another long password")).toMatchObject({ field: "currentPassword" });
+    for (let i = 0; i < 2; i++)
+      expect(await changePassword(user.id, "a wrong guess", "another long password")).toMatchObject({
+        field: "currentPassword",
+      });
     expect(await deleteAccount(user.id, "a wrong guess")).toMatchObject({ field: "currentPassword" });
     // The fourth check is refused, the right password included, and nothing changes.
     const refused = await changePassword(user.id, user.password, "another long password");
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Too many current-password checks for this account.*try again in 10 minutes/) });
-    expect(await deleteAccount(user.id, user.password)).toMatchObject({ ok: false, message: expect.stringContaining("Too many current-password checks") });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Too many current-password checks for this account.*try again in 10 minutes/),
+    });
+    expect(await deleteAccount(user.id, user.password)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Too many current-password checks"),
+    });
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(row.passwordHash, user.password)).toBe(true);
     // Another account is not affected.

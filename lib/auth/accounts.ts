@@ -19,7 +19,12 @@ export async function registerAccount(email: string, password: string): Promise<
     return { ok: true };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead, or ask the operator for a password reset link." };
+      return {
+        ok: false,
+        field: "email",
+        message:
+          "An account with this email already exists. Sign in instead, or ask the operator for a password reset link.",
+      };
     }
     throw error;
   }
@@ -40,9 +45,14 @@ async function passwordCheckRefusal(userId: string): Promise<AccountResult | nul
 }
 
 /** Changes the password and bumps the session version: every other session of the account ends. */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<AccountResult> {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<AccountResult> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user?.passwordHash) return { ok: false, message: "This account signs in through an outside provider and has no password to change." };
+  if (!user?.passwordHash)
+    return { ok: false, message: "This account signs in through an outside provider and has no password to change." };
   const refusal = await passwordCheckRefusal(userId);
   if (refusal) return refusal;
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
@@ -73,7 +83,10 @@ export const RESET_LINK_MINUTES = 30;
 const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** For the operator CLI: a one-time link, valid 30 minutes. Only its hash is stored. */
-export async function createPasswordResetLink(email: string, baseUrl = getSettings().AUTH_URL ?? "http://localhost:3000") {
+export async function createPasswordResetLink(
+  email: string,
+  baseUrl = getSettings().AUTH_URL ?? "http://localhost:3000",
+) {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
   if (!user) return null;
   const token = randomBytes(32).toString("base64url");
@@ -82,7 +95,10 @@ export async function createPasswordResetLink(email: string, baseUrl = getSettin
   return { url: new URL(`/reset-password/${token}`, baseUrl).toString(), expiresAt };
 }
 
-const RESET_LINK_UNUSABLE: AccountResult = { ok: false, message: "This reset link has expired or was already used. Ask the operator for a new one." };
+const RESET_LINK_UNUSABLE: AccountResult = {
+  ok: false,
+  message: "This reset link has expired or was already used. Ask the operator for a new one.",
+};
 
 /**
  * Sets a new password through a one-time link. The token is looked up (by its hash) before the
@@ -109,7 +125,10 @@ export async function resetPasswordWithToken(token: string, newPassword: string)
 }
 
 async function isLive(tokenHash: string): Promise<boolean> {
-  const row = await db().passwordResetToken.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
+  const row = await db().passwordResetToken.findUnique({
+    where: { tokenHash },
+    select: { usedAt: true, expiresAt: true },
+  });
   return Boolean(row && !row.usedAt && row.expiresAt > new Date());
 }
 

@@ -2,7 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { signupRefusal } from "./signup-policy";
 
-type OAuthProfile = { provider: string; providerAccountId: string; email?: string; emailVerified: boolean; name?: string };
+type OAuthProfile = {
+  provider: string;
+  providerAccountId: string;
+  email?: string;
+  emailVerified: boolean;
+  name?: string;
+};
 
 /**
  * Links a GitHub/OIDC identity to a user. An existing account is joined by email only when
@@ -20,13 +26,19 @@ export async function findOrCreateOAuthUser(profile: OAuthProfile) {
   const existing = await db().user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
   if (existing) {
     if (!profile.emailVerified) return { ok: false as const, reason: "OAuthAccountNotLinked" };
-    await db().oAuthAccount.create({ data: { userId: existing.id, provider: profile.provider, providerAccountId: profile.providerAccountId } });
+    await db().oAuthAccount.create({
+      data: { userId: existing.id, provider: profile.provider, providerAccountId: profile.providerAccountId },
+    });
     return { ok: true as const, user: existing };
   }
   const refusal = signupRefusal(email);
   if (refusal) return { ok: false as const, reason: "SignupClosed" };
   const user = await db().user.create({
-    data: { email, name: profile.name?.slice(0, 200), oauthAccounts: { create: { provider: profile.provider, providerAccountId: profile.providerAccountId } } },
+    data: {
+      email,
+      name: profile.name?.slice(0, 200),
+      oauthAccounts: { create: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
+    },
     select: { id: true, sessionVersion: true },
   });
   return { ok: true as const, user };

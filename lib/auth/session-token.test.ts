@@ -5,16 +5,24 @@ import { claimsFromCookies, decryptSessionToken, usesSecureCookies } from "./ses
 const SECRET = "a-test-secret-of-sufficient-length-0123456789";
 const NAME = "authjs.session-token";
 
-async function sessionCookie(options: { name?: string; secret?: string; maxAge?: number; token?: Record<string, unknown> } = {}) {
+async function sessionCookie(
+  options: { name?: string; secret?: string; maxAge?: number; token?: Record<string, unknown> } = {},
+) {
   const name = options.name ?? NAME;
   // What the jwt callback writes at sign-in (lib/auth/config.ts).
   const token = options.token ?? { uid: "user-1", sv: 3, sub: "user-1" };
-  return { name, value: await encode({ token, secret: options.secret ?? SECRET, salt: name, maxAge: options.maxAge ?? 3600 }) };
+  return {
+    name,
+    value: await encode({ token, secret: options.secret ?? SECRET, salt: name, maxAge: options.maxAge ?? 3600 }),
+  };
 }
 
 describe("claimsFromCookies", () => {
   it("reads the id and session version Auth.js sealed at sign-in", async () => {
-    expect(await claimsFromCookies([await sessionCookie()], SECRET, false)).toEqual({ userId: "user-1", sessionVersion: 3 });
+    expect(await claimsFromCookies([await sessionCookie()], SECRET, false)).toEqual({
+      userId: "user-1",
+      sessionVersion: 3,
+    });
   });
 
   it("reads the __Secure- cookie used over https", async () => {
@@ -31,7 +39,13 @@ describe("claimsFromCookies", () => {
 
   it("is signed out for no cookie, another secret, a tampered token, a token moved to the other name, or an expired one", async () => {
     expect(await claimsFromCookies([], SECRET, false)).toBeNull();
-    expect(await claimsFromCookies([await sessionCookie({ secret: "another-secret-of-sufficient-length-9876543210" })], SECRET, false)).toBeNull();
+    expect(
+      await claimsFromCookies(
+        [await sessionCookie({ secret: "another-secret-of-sufficient-length-9876543210" })],
+        SECRET,
+        false,
+      ),
+    ).toBeNull();
     const good = await sessionCookie();
     const flipped = good.value.slice(0, -3) + (good.value.at(-3) === "A" ? "B" : "A") + good.value.slice(-2);
     expect(await claimsFromCookies([{ name: NAME, value: flipped }], SECRET, false)).toBeNull();
@@ -42,7 +56,10 @@ describe("claimsFromCookies", () => {
 
   it("is signed out for a token without the app's claims, and marks a missing version as never current", async () => {
     expect(await claimsFromCookies([await sessionCookie({ token: { sub: "user-1" } })], SECRET, false)).toBeNull();
-    expect(await claimsFromCookies([await sessionCookie({ token: { uid: "user-1" } })], SECRET, false)).toEqual({ userId: "user-1", sessionVersion: -1 });
+    expect(await claimsFromCookies([await sessionCookie({ token: { uid: "user-1" } })], SECRET, false)).toEqual({
+      userId: "user-1",
+      sessionVersion: -1,
+    });
   });
 });
 
@@ -63,7 +80,10 @@ describe("the session cookie's name follows the deployment's scheme, as Auth.js'
   it("on an http deployment reads only the plain name", async () => {
     const secure = await sessionCookie({ name: `__Secure-${NAME}` });
     expect(await claimsFromCookies([secure], SECRET, false)).toBeNull();
-    expect(await claimsFromCookies([await sessionCookie()], SECRET, false)).toEqual({ userId: "user-1", sessionVersion: 3 });
+    expect(await claimsFromCookies([await sessionCookie()], SECRET, false)).toEqual({
+      userId: "user-1",
+      sessionVersion: 3,
+    });
   });
 
   it("decides https from AUTH_URL when set, else from the request's protocol (https when unknown)", () => {
@@ -82,7 +102,9 @@ describe("decryptSessionToken", () => {
 
   it("reads what Auth.js's encode wrote, exactly as Auth.js's decode does", async () => {
     const { value } = await sessionCookie({ token: { uid: "user-9", sv: 7, sub: "user-9", email: "a@example.com" } });
-    expect(decryptSessionToken(value, SECRET, NAME)).toEqual(await decode({ token: value, secret: SECRET, salt: NAME }));
+    expect(decryptSessionToken(value, SECRET, NAME)).toEqual(
+      await decode({ token: value, secret: SECRET, salt: NAME }),
+    );
   });
 
   it("agrees with Auth.js's decode on every altered copy of a token: both refuse", async () => {
@@ -103,7 +125,9 @@ describe("decryptSessionToken", () => {
     expect(decryptSessionToken(withHeader({ alg: "none", enc: "A256CBC-HS512" }), SECRET, NAME)).toBeNull();
     expect(decryptSessionToken(withHeader({ alg: "dir", enc: "A256GCM" }), SECRET, NAME)).toBeNull();
     expect(decryptSessionToken(withHeader({ alg: "dir", enc: "A256CBC-HS512", zip: "DEF" }), SECRET, NAME)).toBeNull();
-    expect(decryptSessionToken(withHeader({ alg: "dir", enc: "A256CBC-HS512", crit: ["exp"] }), SECRET, NAME)).toBeNull();
+    expect(
+      decryptSessionToken(withHeader({ alg: "dir", enc: "A256CBC-HS512", crit: ["exp"] }), SECRET, NAME),
+    ).toBeNull();
     const parts = value.split(".");
     expect(decryptSessionToken([parts[0], "AAAA", ...parts.slice(2)].join("."), SECRET, NAME)).toBeNull();
     expect(decryptSessionToken(parts.slice(0, 4).join("."), SECRET, NAME)).toBeNull();

@@ -18,7 +18,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   spans?.mark("sessionCookie");
   if (!claims) return null;
   // Raw SQL: this runs on every page and action, and Prisma's query building costs more than the query.
-  const [user] = await db().$queryRaw<Array<{ id: string; email: string; sessionVersion: number; hasPassword: boolean }>>`
+  const [user] = await db().$queryRaw<
+    Array<{ id: string; email: string; sessionVersion: number; hasPassword: boolean }>
+  >`
     SELECT "id", "email", "sessionVersion", "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" WHERE "id" = ${claims.userId}`;
   spans?.mark("account");
   spans?.end();

@@ -2,7 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 
 export async function findUserForSignIn(email: string) {
-  return db().user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true, sessionVersion: true } });
+  return db().user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, sessionVersion: true },
+  });
 }
 
 /** The account's current session version, or null when the account no longer exists. */
@@ -17,5 +20,8 @@ export async function currentSessionVersion(userId: string): Promise<number | nu
  * cannot be used to sign the person out of the sessions they have now.
  */
 export async function endSessions(userId: string, version: number): Promise<void> {
-  await db().user.updateMany({ where: { id: userId, sessionVersion: version }, data: { sessionVersion: { increment: 1 } } });
+  await db().user.updateMany({
+    where: { id: userId, sessionVersion: version },
+    data: { sessionVersion: { increment: 1 } },
+  });
 }

@@ -88,7 +88,10 @@ export function resolveAccent(text: string): Result<Accent> {
   }
   let dark: string;
   if (parts.dark === undefined) {
-    dark = lightenUntilReadable(light.hex, DARK_SURFACES.map((s) => s.hex));
+    dark = lightenUntilReadable(
+      light.hex,
+      DARK_SURFACES.map((s) => s.hex),
+    );
   } else {
     const parsedDark = parseCssColour(parts.dark);
     if (!parsedDark.ok) {

@@ -26,7 +26,10 @@ export function parseEncryptionKeys(text: string): ParseResult {
     }
     const key = Buffer.from(encoded, "base64");
     if (key.length !== 32) {
-      return { ok: false, message: `key "${id}" must decode to 32 bytes (it decodes to ${key.length}; try: openssl rand -base64 32)` };
+      return {
+        ok: false,
+        message: `key "${id}" must decode to 32 bytes (it decodes to ${key.length}; try: openssl rand -base64 32)`,
+      };
     }
     if (keys.some((k) => k.id === id)) return { ok: false, message: `the id "${id}" appears twice` };
     keys.push({ id, key });

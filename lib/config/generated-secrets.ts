@@ -20,14 +20,18 @@ export function loadOrCreateGeneratedSecrets(dataDir: string, log: (line: string
     };
     try {
       fs.writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { mode: 0o600, flag: "wx" });
-      log(`[settings] Generated AUTH_SECRET and TOKEN_ENCRYPTION_KEYS into ${file} (mode 0600). Back this file up apart from the database: without it, stored tokens cannot be decrypted.`);
+      log(
+        `[settings] Generated AUTH_SECRET and TOKEN_ENCRYPTION_KEYS into ${file} (mode 0600). Back this file up apart from the database: without it, stored tokens cannot be decrypted.`,
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
   const stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedSecrets>;
   if (!stored.AUTH_SECRET || !stored.TOKEN_ENCRYPTION_KEYS) {
-    throw new Error(`${file} is incomplete: it must hold AUTH_SECRET and TOKEN_ENCRYPTION_KEYS. Restore it from backup, or set both settings.`);
+    throw new Error(
+      `${file} is incomplete: it must hold AUTH_SECRET and TOKEN_ENCRYPTION_KEYS. Restore it from backup, or set both settings.`,
+    );
   }
   return stored as GeneratedSecrets;
 }

@@ -51,7 +51,12 @@ describe("settings", () => {
 
   it("accepts explicit secrets on PostgreSQL in production", () => {
     const s = parseSettings(
-      { NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@localhost/db", AUTH_SECRET: "x".repeat(32), TOKEN_ENCRYPTION_KEYS: `new:${key32},old:${Buffer.alloc(32, 1).toString("base64")}` },
+      {
+        NODE_ENV: "production",
+        DATABASE_URL: "postgresql://u:p@localhost/db",
+        AUTH_SECRET: "x".repeat(32),
+        TOKEN_ENCRYPTION_KEYS: `new:${key32},old:${Buffer.alloc(32, 1).toString("base64")}`,
+      },
       () => undefined,
     );
     expect(s.databaseEngine).toBe("postgresql");
@@ -68,37 +73,55 @@ describe("settings", () => {
     [{ TAILSCALE_TIMEOUT_MS: "5" }, "TAILSCALE_TIMEOUT_MS must be at least 100"],
     [{ TAILSCALE_API_URL: "api.tailscale.com" }, "TAILSCALE_API_URL must be a full URL"],
     [{ SIGNUP: "maybe" }, "SIGNUP must be open or closed"],
-    [{ TRUST_PROXY: "sometimes" }, "TRUST_PROXY must be false, true, or the number of proxy hops in front of the app (1 to 10)"],
+    [
+      { TRUST_PROXY: "sometimes" },
+      "TRUST_PROXY must be false, true, or the number of proxy hops in front of the app (1 to 10)",
+    ],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
     [{ TRUST_PROXY: "11" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
     [{ TRUST_PROXY: "-1" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
     [{ TRUST_PROXY: "1.5" }, "TRUST_PROXY must be false, true, or the number of proxy hops"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET must be at least 32 characters"],
     [{ AUTH_GITHUB_ID: "id" }, "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together"],
-    [{ AUTH_OIDC_ISSUER: "https://id.example" }, "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together"],
+    [
+      { AUTH_OIDC_ISSUER: "https://id.example" },
+      "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together",
+    ],
     [{ RATE_LIMIT_CONNECT: "ten per minute" }, "RATE_LIMIT_CONNECT must look like 10/15m"],
     [{ RATE_LIMIT_PASSWORD_RESET: "10 an hour" }, "RATE_LIMIT_PASSWORD_RESET must look like 10/15m"],
     [{ WEBHOOK_URL: "https://hooks.example/x" }, "WEBHOOK_URL and WEBHOOK_SECRET must be set together"],
     [{ SMTP_URL: "smtp://localhost:25" }, "SMTP_URL and MAIL_FROM must be set together"],
     [{ CRON_SECRET: "short" }, "CRON_SECRET must be at least 16 characters"],
     [{ RATE_LIMIT_API: "lots" }, "RATE_LIMIT_API must look like 10/15m"],
-    [{ OPERATOR_EMAILS: "ops@example.com, not-an-email" }, 'OPERATOR_EMAILS must be email addresses separated by commas, not "not-an-email"'],
+    [
+      { OPERATOR_EMAILS: "ops@example.com, not-an-email" },
+      'OPERATOR_EMAILS must be email addresses separated by commas, not "not-an-email"',
+    ],
   ])("names the setting in its message: %j", (env, expected) => {
     expect(problems({ DATA_DIR: tmp(), ...env }).join("\n")).toContain(expected);
   });
 
   it("reads TRUST_PROXY as a number of proxy hops: false and 0 are none, true is one", () => {
-    const hops = (TRUST_PROXY: string | undefined) => parseSettings({ DATA_DIR: tmp(), TRUST_PROXY }, () => undefined).TRUST_PROXY;
-    expect([undefined, "", "false", "0", "true", "1", "2", "10", " 3 "].map(hops)).toEqual([0, 0, 0, 0, 1, 1, 2, 10, 3]);
+    const hops = (TRUST_PROXY: string | undefined) =>
+      parseSettings({ DATA_DIR: tmp(), TRUST_PROXY }, () => undefined).TRUST_PROXY;
+    expect([undefined, "", "false", "0", "true", "1", "2", "10", " 3 "].map(hops)).toEqual([
+      0, 0, 0, 0, 1, 1, 2, 10, 3,
+    ]);
   });
 
   it("normalises SIGNUP_ALLOWED_DOMAINS", () => {
-    const s = parseSettings({ DATA_DIR: tmp(), SIGNUP_ALLOWED_DOMAINS: " Example.com, @corp.example ,," }, () => undefined);
+    const s = parseSettings(
+      { DATA_DIR: tmp(), SIGNUP_ALLOWED_DOMAINS: " Example.com, @corp.example ,," },
+      () => undefined,
+    );
     expect(s.SIGNUP_ALLOWED_DOMAINS).toEqual(["example.com", "corp.example"]);
   });
 
   it("normalises OPERATOR_EMAILS and defaults RATE_LIMIT_API to 600 a minute", () => {
-    const s = parseSettings({ DATA_DIR: tmp(), OPERATOR_EMAILS: " Ops@Example.com ,, second@example.org" }, () => undefined);
+    const s = parseSettings(
+      { DATA_DIR: tmp(), OPERATOR_EMAILS: " Ops@Example.com ,, second@example.org" },
+      () => undefined,
+    );
     expect(s.OPERATOR_EMAILS).toEqual(["ops@example.com", "second@example.org"]);
     expect(s.rateLimits.api).toEqual({ limit: 600, windowMs: 60_000, text: "600/1m" });
   });
@@ -114,7 +137,17 @@ describe("settings", () => {
   it("enables GitHub and OIDC only when all their settings are present", () => {
     const base = { DATA_DIR: tmp() };
     expect(parseSettings(base, () => undefined).githubEnabled).toBe(false);
-    const s = parseSettings({ ...base, AUTH_GITHUB_ID: "i", AUTH_GITHUB_SECRET: "s", AUTH_OIDC_ISSUER: "https://id.example", AUTH_OIDC_ID: "i", AUTH_OIDC_SECRET: "s" }, () => undefined);
+    const s = parseSettings(
+      {
+        ...base,
+        AUTH_GITHUB_ID: "i",
+        AUTH_GITHUB_SECRET: "s",
+        AUTH_OIDC_ISSUER: "https://id.example",
+        AUTH_OIDC_ID: "i",
+        AUTH_OIDC_SECRET: "s",
+      },
+      () => undefined,
+    );
     expect(s.githubEnabled).toBe(true);
     expect(s.oidcEnabled).toBe(true);
   });

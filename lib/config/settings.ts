@@ -20,12 +20,17 @@ const booleanSetting = z
 const proxyHopsSetting = z
   .string()
   .trim()
-  .regex(/^(true|false|[0-9]|10)$/, { error: "must be false, true, or the number of proxy hops in front of the app (1 to 10)" })
+  .regex(/^(true|false|[0-9]|10)$/, {
+    error: "must be false, true, or the number of proxy hops in front of the app (1 to 10)",
+  })
   .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
-const optionalUrl = z.preprocess(emptyAsUndefined, z.url({ error: "must be a full URL such as https://example.com" }).optional());
+const optionalUrl = z.preprocess(
+  emptyAsUndefined,
+  z.url({ error: "must be a full URL such as https://example.com" }).optional(),
+);
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,18 +38,31 @@ const rawSchema = z.object({
     emptyAsUndefined,
     z
       .string()
-      .regex(/^postgres(ql)?:\/\//, { error: "must start with postgresql:// (or leave it unset for the embedded database)" })
+      .regex(/^postgres(ql)?:\/\//, {
+        error: "must start with postgresql:// (or leave it unset for the embedded database)",
+      })
       .optional(),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
-  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional()),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  ),
   AUTH_URL: optionalUrl,
   TRUST_PROXY: z.preprocess(emptyAsUndefined, proxyHopsSetting.default(0)),
   TOKEN_ENCRYPTION_KEYS: optionalString,
-  TAILSCALE_API_URL: z.preprocess(emptyAsUndefined, z.url({ error: "must be a full URL such as https://api.tailscale.com" }).default("https://api.tailscale.com")),
+  TAILSCALE_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ error: "must be a full URL such as https://api.tailscale.com" }).default("https://api.tailscale.com"),
+  ),
   TAILSCALE_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100, { error: "must be at least 100" }).max(120_000, { error: "must be at most 120000" }).default(10_000),
+    z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int()
+      .min(100, { error: "must be at least 100" })
+      .max(120_000, { error: "must be at most 120000" })
+      .default(10_000),
   ),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
@@ -52,7 +70,10 @@ const rawSchema = z.object({
   AUTH_OIDC_ID: optionalString,
   AUTH_OIDC_SECRET: optionalString,
   AUTH_OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().max(40).default("Single sign-on")),
-  SIGNUP: z.preprocess(emptyAsUndefined, z.enum(["open", "closed"], { error: "must be open or closed" }).default("open")),
+  SIGNUP: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["open", "closed"], { error: "must be open or closed" }).default("open"),
+  ),
   SIGNUP_ALLOWED_DOMAINS: z.preprocess(
     emptyAsUndefined,
     z
@@ -65,7 +86,10 @@ const rawSchema = z.object({
           .filter(Boolean),
       ),
   ),
-  CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: "must be at least 16 characters" }).optional()),
+  CRON_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  ),
   RATE_LIMIT_SIGN_IN: z.preprocess(emptyAsUndefined, z.string().default("10/15m")),
   RATE_LIMIT_SIGN_UP: z.preprocess(emptyAsUndefined, z.string().default("5/1h")),
   RATE_LIMIT_CONNECT: z.preprocess(emptyAsUndefined, z.string().default("10/10m")),
@@ -86,9 +110,17 @@ const rawSchema = z.object({
   RATE_LIMIT_PASSWORD_RESET: z.preprocess(emptyAsUndefined, z.string().default("10/1h")),
   BODY_LIMIT_BYTES: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: "must be a number of bytes" }).int().min(4096, { error: "must be at least 4096" }).max(10_000_000).default(65_536),
+    z.coerce
+      .number({ error: "must be a number of bytes" })
+      .int()
+      .min(4096, { error: "must be at least 4096" })
+      .max(10_000_000)
+      .default(65_536),
   ),
-  REVERIFY_AFTER_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of hours" }).positive().default(24)),
+  REVERIFY_AFTER_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a number of hours" }).positive().default(24),
+  ),
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
   WEBHOOK_URL: optionalUrl,
@@ -96,7 +128,12 @@ const rawSchema = z.object({
   // How long one webhook delivery may take before it counts as failed (and is retried later).
   WEBHOOK_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: "must be a number of milliseconds" }).int().min(500, { error: "must be at least 500" }).max(60_000, { error: "must be at most 60000" }).default(10_000),
+    z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int()
+      .min(500, { error: "must be at least 500" })
+      .max(60_000, { error: "must be at most 60000" })
+      .default(10_000),
   ),
   // People's own webhook endpoints must be https on public addresses; an operator whose receivers
   // live on a private network (or a test run) can allow http and private, loopback, link-local targets.
@@ -112,7 +149,10 @@ const rawSchema = z.object({
   BRAND_SUPPORT_URL: z.preprocess(
     emptyAsUndefined,
     z
-      .url({ protocol: /^(https?|mailto)$/, error: "must be a full https:// (or mailto:) URL such as https://example.com/support" })
+      .url({
+        protocol: /^(https?|mailto)$/,
+        error: "must be a full https:// (or mailto:) URL such as https://example.com/support",
+      })
       .optional(),
   ),
   // Set by `npm run bench` for the server it starts, never in a deployment: the /bench/* probe routes
@@ -123,13 +163,27 @@ const rawSchema = z.object({
 
 export type Settings = Omit<
   z.infer<typeof rawSchema>,
-  "TOKEN_ENCRYPTION_KEYS" | "AUTH_SECRET" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_CONNECT" | "RATE_LIMIT_REVERIFY" | "RATE_LIMIT_PASSWORD_RESET" | "RATE_LIMIT_API"
+  | "TOKEN_ENCRYPTION_KEYS"
+  | "AUTH_SECRET"
+  | "RATE_LIMIT_SIGN_IN"
+  | "RATE_LIMIT_SIGN_UP"
+  | "RATE_LIMIT_CONNECT"
+  | "RATE_LIMIT_REVERIFY"
+  | "RATE_LIMIT_PASSWORD_RESET"
+  | "RATE_LIMIT_API"
 > & {
   AUTH_SECRET: string;
   TOKEN_ENCRYPTION_KEYS: EncryptionKey[];
   DATA_DIR: string;
   databaseEngine: "embedded" | "postgresql";
-  rateLimits: { signIn: RateLimitRule; signUp: RateLimitRule; connect: RateLimitRule; reverify: RateLimitRule; passwordReset: RateLimitRule; api: RateLimitRule };
+  rateLimits: {
+    signIn: RateLimitRule;
+    signUp: RateLimitRule;
+    connect: RateLimitRule;
+    reverify: RateLimitRule;
+    passwordReset: RateLimitRule;
+    api: RateLimitRule;
+  };
   githubEnabled: boolean;
   oidcEnabled: boolean;
   brand: BrandTheme;
@@ -163,7 +217,9 @@ export function parseSettings(
   if (missing.length > 0) {
     if (databaseEngine === "postgresql" && raw.NODE_ENV === "production") {
       for (const name of missing) {
-        problems.push(`${name} is required when DATABASE_URL is set in production (it cannot be generated into DATA_DIR on a shared deployment)`);
+        problems.push(
+          `${name} is required when DATABASE_URL is set in production (it cannot be generated into DATA_DIR on a shared deployment)`,
+        );
       }
     } else {
       const generated = loadOrCreateGeneratedSecrets(dataDir, log);
@@ -206,7 +262,8 @@ export function parseSettings(
     problems.push("WEBHOOK_URL and WEBHOOK_SECRET must be set together");
   }
   for (const email of raw.OPERATOR_EMAILS) {
-    if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push(`OPERATOR_EMAILS must be email addresses separated by commas, not "${email.slice(0, 60)}"`);
+    if (!/^[^\s@]+@[^\s@]+$/.test(email))
+      problems.push(`OPERATOR_EMAILS must be email addresses separated by commas, not "${email.slice(0, 60)}"`);
   }
   if (Boolean(raw.SMTP_URL) !== Boolean(raw.MAIL_FROM)) {
     problems.push("SMTP_URL and MAIL_FROM must be set together");

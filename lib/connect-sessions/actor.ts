@@ -23,7 +23,13 @@ export const currentConnectSession = cache(async (): Promise<ConnectSessionView 
 });
 
 export function sessionActor(session: ConnectSessionView): ConnectActor {
-  return { kind: "session", session, draftOwner: `session:${session.id}`, ownerId: session.ownerId, endUserId: session.endUserId };
+  return {
+    kind: "session",
+    session,
+    draftOwner: `session:${session.id}`,
+    ownerId: session.ownerId,
+    endUserId: session.endUserId,
+  };
 }
 
 /** The session (when this browser holds one) before the account: the person pressed Continue on a host's link. */
@@ -38,7 +44,10 @@ export async function getConnectActor(): Promise<ConnectActor | null> {
 export async function requireConnectActor(provider: Provider, returnTo: string): Promise<ConnectActor> {
   const session = await currentConnectSession();
   if (session) {
-    if (session.completedAt) redirect(`/connect/s/done${session.resultConnectionId ? `?connection=${encodeURIComponent(session.resultConnectionId)}` : ""}`);
+    if (session.completedAt)
+      redirect(
+        `/connect/s/done${session.resultConnectionId ? `?connection=${encodeURIComponent(session.resultConnectionId)}` : ""}`,
+      );
     if (!sessionAllows(session, provider.id)) notFound();
     return sessionActor(session);
   }

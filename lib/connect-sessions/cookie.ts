@@ -16,7 +16,14 @@ export function isSessionMode(value: unknown): value is SessionMode {
 export function sessionCookieOptions(mode: SessionMode, maxAgeSeconds: number, authUrl: string | undefined) {
   const https = (authUrl ?? "").startsWith("https://");
   if (mode === "iframe") {
-    return { httpOnly: true, path: SESSION_COOKIE_PATH, maxAge: maxAgeSeconds, sameSite: "none" as const, secure: true, partitioned: true };
+    return {
+      httpOnly: true,
+      path: SESSION_COOKIE_PATH,
+      maxAge: maxAgeSeconds,
+      sameSite: "none" as const,
+      secure: true,
+      partitioned: true,
+    };
   }
   return { httpOnly: true, path: SESSION_COOKIE_PATH, maxAge: maxAgeSeconds, sameSite: "lax" as const, secure: https };
 }

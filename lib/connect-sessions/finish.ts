@@ -7,9 +7,14 @@ import { finishSession, finishUrl, type ConnectSessionView, type SessionOutcome 
  * (popup, iframe, or no redirect URL) this app's own last page, which tells the host by
  * postMessage and says the window can be closed.
  */
-export async function sessionFinishTarget(session: ConnectSessionView, outcome: SessionOutcome, connectionId: string | null): Promise<string> {
+export async function sessionFinishTarget(
+  session: ConnectSessionView,
+  outcome: SessionOutcome,
+  connectionId: string | null,
+): Promise<string> {
   await finishSession(session.id, outcome, connectionId);
-  const external = session.mode === "popup" || session.mode === "iframe" ? null : finishUrl(session, outcome, connectionId);
+  const external =
+    session.mode === "popup" || session.mode === "iframe" ? null : finishUrl(session, outcome, connectionId);
   if (external) return external;
   return connectionId ? `/connect/s/done?connection=${encodeURIComponent(connectionId)}` : "/connect/s/done";
 }

@@ -24,7 +24,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-export async function sessionPagePolicy(query: RawQuery, url: string, cookieHeader: string | undefined, now = new Date()): Promise<SessionPagePolicy | null> {
+export async function sessionPagePolicy(
+  query: RawQuery,
+  url: string,
+  cookieHeader: string | undefined,
+  now = new Date(),
+): Promise<SessionPagePolicy | null> {
   if (!url.startsWith("/connect")) return null;
   const token = TOKEN_IN_PATH.exec(url)?.[1];
   const secret = token ? undefined : cookieValue(cookieHeader, SESSION_COOKIE);
@@ -34,8 +39,11 @@ export async function sessionPagePolicy(query: RawQuery, url: string, cookieHead
     [hashSecret(token ?? secret!), now.toISOString()],
   );
   if (!row) return null;
-  const origins = typeof row.allowedOrigins === "string" ? (JSON.parse(row.allowedOrigins) as unknown) : row.allowedOrigins;
-  const frameAncestors = Array.isArray(origins) ? origins.filter((o): o is string => typeof o === "string" && /^https?:\/\/[^\s;,']+$/.test(o)) : [];
+  const origins =
+    typeof row.allowedOrigins === "string" ? (JSON.parse(row.allowedOrigins) as unknown) : row.allowedOrigins;
+  const frameAncestors = Array.isArray(origins)
+    ? origins.filter((o): o is string => typeof o === "string" && /^https?:\/\/[^\s;,']+$/.test(o))
+    : [];
   const formTargets = row.redirectUrl && URL.canParse(row.redirectUrl) ? [new URL(row.redirectUrl).origin] : [];
   return { frameAncestors, formTargets };
 }

@@ -59,7 +59,11 @@ describe("POST /api/v1/connect-sessions", () => {
   it("answers 201 with a token, a link to it and a 30-minute expiry, and stores only the token's hash", async () => {
     const { owner, key } = await ownerWithKey();
     const before = Date.now();
-    const answer = await create(key, { endUser: { id: "user-42", email: "u@example.org" }, redirectUrl: "https://host.example/back?x=1", state: "s1" });
+    const answer = await create(key, {
+      endUser: { id: "user-42", email: "u@example.org" },
+      redirectUrl: "https://host.example/back?x=1",
+      state: "s1",
+    });
     expect(answer.status).toBe(201);
     expect(answer.body.token).toMatch(/^cs_[A-Za-z0-9_-]{43}$/);
     expect(answer.body.connectLink).toMatch(new RegExp(`/connect/s/${answer.body.token}$`));
@@ -94,7 +98,9 @@ describe("POST /api/v1/connect-sessions", () => {
   it("accepts plain http only for loopback redirect URLs and origins", async () => {
     const { key } = await ownerWithKey();
     for (const url of ["http://localhost:4000/cb", "http://127.0.0.1/cb", "http://[::1]:8080/cb"]) {
-      expect((await create(key, { endUser: { id: "u" }, redirectUrl: url, allowedOrigins: [new URL(url).origin] })).status).toBe(201);
+      expect(
+        (await create(key, { endUser: { id: "u" }, redirectUrl: url, allowedOrigins: [new URL(url).origin] })).status,
+      ).toBe(201);
     }
   });
 
@@ -157,7 +163,11 @@ describe("a session's link", () => {
 
   it("finishes once, and tells the host by its redirect URL", async () => {
     const { key } = await ownerWithKey();
-    const { body } = await create(key, { endUser: { id: "u" }, redirectUrl: "https://host.example/back?keep=1", state: "a b&c" });
+    const { body } = await create(key, {
+      endUser: { id: "u" },
+      redirectUrl: "https://host.example/back?keep=1",
+      state: "a b&c",
+    });
     const bound = await bindSession(body.token, "redirect", undefined);
     if (bound.kind !== "bound") throw new Error(bound.kind);
     await finishSession(bound.session.id, "connected", "conn1");
@@ -165,21 +175,35 @@ describe("a session's link", () => {
     const view = await findSessionByBrowser(bound.browserSecret);
     expect(view).toMatchObject({ outcome: "connected", resultConnectionId: "conn1" });
     const url = new URL(finishUrl(view!, "connected", "conn1")!);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ keep: "1", connection_id: "conn1", state: "a b&c", status: "connected" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      keep: "1",
+      connection_id: "conn1",
+      state: "a b&c",
+      status: "connected",
+    });
     expect(new URL(finishUrl(view!, "cancelled", null)!).searchParams.get("status")).toBe("cancelled");
   });
 
   it("relaxes the headers of its own pages only: frame-ancestors its origins, form-action its redirect origin", async () => {
     const { key } = await ownerWithKey();
-    const { body } = await create(key, { endUser: { id: "u" }, redirectUrl: "https://host.example/back", allowedOrigins: ["https://host.example"] });
-    const query = <Row,>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
-    expect(await sessionPagePolicy(query, `/connect/s/${body.token}`, undefined)).toEqual({ frameAncestors: ["https://host.example"], formTargets: ["https://host.example"] });
+    const { body } = await create(key, {
+      endUser: { id: "u" },
+      redirectUrl: "https://host.example/back",
+      allowedOrigins: ["https://host.example"],
+    });
+    const query = <Row>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
+    expect(await sessionPagePolicy(query, `/connect/s/${body.token}`, undefined)).toEqual({
+      frameAncestors: ["https://host.example"],
+      formTargets: ["https://host.example"],
+    });
     expect(await sessionPagePolicy(query, "/connect/tailscale", undefined)).toBeNull();
     expect(await sessionPagePolicy(query, "/connect/tailscale", "tc_connect_session=unknown")).toBeNull();
     expect(await sessionPagePolicy(query, "/connections", `tc_connect_session=x`)).toBeNull();
     const bound = await bindSession(body.token, "iframe", undefined);
     if (bound.kind !== "bound") throw new Error(bound.kind);
-    expect(await sessionPagePolicy(query, "/connect/tailscale/review", `a=b; tc_connect_session=${bound.browserSecret}`)).toMatchObject({ frameAncestors: ["https://host.example"] });
+    expect(
+      await sessionPagePolicy(query, "/connect/tailscale/review", `a=b; tc_connect_session=${bound.browserSecret}`),
+    ).toMatchObject({ frameAncestors: ["https://host.example"] });
   });
 });
 
@@ -188,7 +212,14 @@ describe("connections made through sessions", () => {
     const owner = await createUser();
     const connect = (endUserId: string | null) =>
       connectTailnet(
-        { userId: owner.id, endUserId, address: "198.51.100.9", rateLimitKey: `session:${endUserId}`, provider: defaultProvider(), credentials: { tailnet: "example.com", token: FIXTURE_TOKENS.demoOwner } },
+        {
+          userId: owner.id,
+          endUserId,
+          address: "198.51.100.9",
+          rateLimitKey: `session:${endUserId}`,
+          provider: defaultProvider(),
+          credentials: { tailnet: "example.com", token: FIXTURE_TOKENS.demoOwner },
+        },
         { baseUrl: fake.url, timeoutMs: 4000 },
       );
     const a = await connect("end-a");
@@ -196,7 +227,13 @@ describe("connections made through sessions", () => {
     const b = await connect("end-b");
     const own = await connect(null);
     const ownAgain = await connect(null);
-    if (a.kind !== "connected" || again.kind !== "connected" || b.kind !== "connected" || own.kind !== "connected" || ownAgain.kind !== "connected") {
+    if (
+      a.kind !== "connected" ||
+      again.kind !== "connected" ||
+      b.kind !== "connected" ||
+      own.kind !== "connected" ||
+      ownAgain.kind !== "connected"
+    ) {
       throw new Error("expected every connect to succeed");
     }
     expect(again.connectionId).toBe(a.connectionId);
@@ -212,7 +249,14 @@ describe("connections made through sessions", () => {
     const existing = await createConnection(owner.id);
     await db().connection.update({ where: { id: existing.id }, data: { endUserId: "end-r" } });
     const result = await connectTailnet(
-      { userId: owner.id, endUserId: "end-r", address: "198.51.100.9", expectConnectionId: existing.id, provider: defaultProvider(), credentials: { tailnet: "example.com", token: FIXTURE_TOKENS.demoOwner } },
+      {
+        userId: owner.id,
+        endUserId: "end-r",
+        address: "198.51.100.9",
+        expectConnectionId: existing.id,
+        provider: defaultProvider(),
+        credentials: { tailnet: "example.com", token: FIXTURE_TOKENS.demoOwner },
+      },
       { baseUrl: fake.url, timeoutMs: 4000 },
     );
     expect(result.kind).toBe("other_connection");
@@ -223,14 +267,24 @@ describe("connections made through sessions", () => {
 describe("reconnect hints on the API's connection object", () => {
   it("tell the host how to make a reconnect link for an end user's connection that expires soon, and only then", async () => {
     const { owner, apiKey } = await ownerWithKey();
-    const caller = { keyId: apiKey.id, ownerId: owner.id, name: apiKey.name, prefix: apiKey.prefix, scopes: apiKey.scopes };
+    const caller = {
+      keyId: apiKey.id,
+      ownerId: owner.id,
+      name: apiKey.name,
+      prefix: apiKey.prefix,
+      scopes: apiKey.scopes,
+    };
     const soon = await createConnection(owner.id, { expiresInDays: 3 });
     const fine = await createConnection(owner.id, { expiresInDays: 60 });
     const own = await createConnection(owner.id, { expiresInDays: 3 });
     await db().connection.updateMany({ where: { id: { in: [soon.id, fine.id] } }, data: { endUserId: "end-h" } });
     expect(toApiConnection((await findApiConnection(caller, soon.id))!).reconnect).toEqual({
       reason: "expiring_soon",
-      createSession: { method: "POST", path: "/api/v1/connect-sessions", body: { endUser: { id: "end-h" }, connectionId: soon.id } },
+      createSession: {
+        method: "POST",
+        path: "/api/v1/connect-sessions",
+        body: { endUser: { id: "end-h" }, connectionId: soon.id },
+      },
     });
     expect(toApiConnection((await findApiConnection(caller, fine.id))!).reconnect).toBeNull();
     expect(toApiConnection((await findApiConnection(caller, own.id))!).reconnect).toBeNull();

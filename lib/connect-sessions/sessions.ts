@@ -3,7 +3,13 @@ import { db } from "@/lib/db";
 import type { CreateConnectSessionInput } from "@/lib/api/schemas";
 import { getProvider } from "@/lib/providers";
 import type { SessionMode } from "./cookie";
-import { SESSION_LIFETIME_MS, SESSION_TOKEN_PATTERN, generateBrowserSecret, generateSessionToken, hashSecret } from "./token";
+import {
+  SESSION_LIFETIME_MS,
+  SESSION_TOKEN_PATTERN,
+  generateBrowserSecret,
+  generateSessionToken,
+  hashSecret,
+} from "./token";
 
 /*
  * Connect sessions: a host's backend mints one with an API key (connect_sessions:write); its end
@@ -12,8 +18,7 @@ import { SESSION_LIFETIME_MS, SESSION_TOKEN_PATTERN, generateBrowserSecret, gene
  */
 
 export type CreateSessionResult =
-  | { ok: true; token: string; expiresAt: Date }
-  | { ok: false; field: string; message: string };
+  { ok: true; token: string; expiresAt: Date } | { ok: false; field: string; message: string };
 
 export async function createConnectSession(
   caller: { ownerId: string; keyId: string },
@@ -22,15 +27,29 @@ export async function createConnectSession(
 ): Promise<CreateSessionResult> {
   let providers = input.providers ? [...new Set(input.providers)] : null;
   const unknown = providers?.find((id) => !getProvider(id));
-  if (unknown) return { ok: false, field: "providers", message: `names ${unknown.slice(0, 60)}, which is not a provider this app knows` };
+  if (unknown)
+    return {
+      ok: false,
+      field: "providers",
+      message: `names ${unknown.slice(0, 60)}, which is not a provider this app knows`,
+    };
   if (input.connectionId) {
     const existing = await db().connection.findFirst({
       where: { id: input.connectionId, userId: caller.ownerId, endUserId: input.endUser.id },
       select: { provider: true },
     });
-    if (!existing) return { ok: false, field: "connectionId", message: "is not a connection of this end user visible to this API key" };
+    if (!existing)
+      return {
+        ok: false,
+        field: "connectionId",
+        message: "is not a connection of this end user visible to this API key",
+      };
     if (providers && !providers.includes(existing.provider)) {
-      return { ok: false, field: "providers", message: `must include ${existing.provider}, the provider of the connection to reconnect` };
+      return {
+        ok: false,
+        field: "providers",
+        message: `must include ${existing.provider}, the provider of the connection to reconnect`,
+      };
     }
     providers = [existing.provider];
   }
@@ -99,7 +118,8 @@ function findRow(where: { tokenHash: string } | { browserHash: string }) {
   return db().connectSession.findUnique({ where, select: viewSelect });
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
 function toView(row: Row): ConnectSessionView {
   return {
@@ -124,7 +144,10 @@ function toView(row: Row): ConnectSessionView {
 const live = (row: Row, now: Date) => row.expiresAt > now && row.apiKey.revokedAt === null;
 
 /** The start page: the session a link names, unused or not; null for an unknown, expired or malformed one. */
-export async function findSessionByToken(token: string, now = new Date()): Promise<(ConnectSessionView & { bound: boolean }) | null> {
+export async function findSessionByToken(
+  token: string,
+  now = new Date(),
+): Promise<(ConnectSessionView & { bound: boolean }) | null> {
   if (!SESSION_TOKEN_PATTERN.test(token)) return null;
   const row = await findRow({ tokenHash: hashSecret(token) });
   if (!row || !live(row, now)) return null;
@@ -132,7 +155,10 @@ export async function findSessionByToken(token: string, now = new Date()): Promi
 }
 
 /** The session this browser is bound to (its cookie's value), while it lasts. */
-export async function findSessionByBrowser(secret: string | undefined, now = new Date()): Promise<ConnectSessionView | null> {
+export async function findSessionByBrowser(
+  secret: string | undefined,
+  now = new Date(),
+): Promise<ConnectSessionView | null> {
   if (!secret || secret.length > 100) return null;
   const row = await findRow({ browserHash: hashSecret(secret) });
   if (!row || !live(row, now)) return null;
@@ -150,7 +176,12 @@ export type BindResult =
  * Continue: the first browser to press it wins, atomically (the update only matches an unbound
  * row); every other browser is told the link was used.
  */
-export async function bindSession(token: string, mode: SessionMode, currentSecret: string | undefined, now = new Date()): Promise<BindResult> {
+export async function bindSession(
+  token: string,
+  mode: SessionMode,
+  currentSecret: string | undefined,
+  now = new Date(),
+): Promise<BindResult> {
   const found = await findSessionByToken(token, now);
   if (!found) return { kind: "invalid" };
   if (found.bound) {
@@ -169,7 +200,12 @@ export async function bindSession(token: string, mode: SessionMode, currentSecre
 export type SessionOutcome = "connected" | "cancelled" | "error";
 
 /** Records how the session ended (once); later calls keep the first outcome. */
-export async function finishSession(sessionId: string, outcome: SessionOutcome, connectionId: string | null, now = new Date()): Promise<void> {
+export async function finishSession(
+  sessionId: string,
+  outcome: SessionOutcome,
+  connectionId: string | null,
+  now = new Date(),
+): Promise<void> {
   await db().connectSession.updateMany({
     where: { id: sessionId, completedAt: null },
     data: { completedAt: now, outcome, resultConnectionId: connectionId },
@@ -177,7 +213,11 @@ export async function finishSession(sessionId: string, outcome: SessionOutcome, 
 }
 
 /** The host's redirect URL with the outcome appended (its own query kept). */
-export function finishUrl(session: Pick<ConnectSessionView, "redirectUrl" | "state">, outcome: SessionOutcome, connectionId: string | null): string | null {
+export function finishUrl(
+  session: Pick<ConnectSessionView, "redirectUrl" | "state">,
+  outcome: SessionOutcome,
+  connectionId: string | null,
+): string | null {
   if (!session.redirectUrl) return null;
   const url = new URL(session.redirectUrl);
   if (connectionId) url.searchParams.set("connection_id", connectionId);

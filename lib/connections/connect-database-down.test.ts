@@ -4,15 +4,21 @@ import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@
 
 /* The database failing around connect's rate limit or save is an expected outcome, not a crash. */
 
-
 /** Connect input for the API-key provider. */
 const apiKey = (tailnet: string, token: string) => ({ provider: defaultProvider(), credentials: { tailnet, token } });
 const failures = vi.hoisted(() => ({ rateLimit: false, save: false }));
-const unreachable = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { name: "PrismaClientInitializationError", code: "P1001" });
+const unreachable = () =>
+  Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+    name: "PrismaClientInitializationError",
+    code: "P1001",
+  });
 
 vi.mock("@/lib/rate-limit", async (original) => {
   const actual = await original<typeof import("@/lib/rate-limit")>();
-  return { ...actual, consumeRateLimit: async () => (failures.rateLimit ? Promise.reject(unreachable()) : { ok: true }) };
+  return {
+    ...actual,
+    consumeRateLimit: async () => (failures.rateLimit ? Promise.reject(unreachable()) : { ok: true }),
+  };
 });
 vi.mock("./store", async (original) => {
   const actual = await original<typeof import("./store")>();

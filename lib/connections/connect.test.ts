@@ -6,7 +6,6 @@ import { withTestDatabase } from "@/lib/testing/database";
 import { createUser } from "@/lib/testing/factories";
 import { connectTailnet } from "./connect";
 
-
 /** Connect input for the API-key provider. */
 const apiKey = (tailnet: string, token: string) => ({ provider: defaultProvider(), credentials: { tailnet, token } });
 const db = withTestDatabase();
@@ -41,7 +40,12 @@ describe("connectTailnet", () => {
     expect(JSON.stringify(result)).not.toContain(token);
     const rows = await db().connection.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ externalId: "T1234CNTRL", label: "example.com", meta: { tailnet: "example.com", deviceCount: 4 }, lastOutcome: "verified" });
+    expect(rows[0]).toMatchObject({
+      externalId: "T1234CNTRL",
+      label: "example.com",
+      meta: { tailnet: "example.com", deviceCount: 4 },
+      lastOutcome: "verified",
+    });
     const stored = await everythingStoredFor(user.id);
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(token.split("-").pop()!);
@@ -49,7 +53,10 @@ describe("connectTailnet", () => {
 
   it("saves nothing under - when Tailscale does not say which tailnet the token belongs to", async () => {
     const user = await createUser();
-    const result = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.identityUnknown) }, options());
+    const result = await connectTailnet(
+      { userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.identityUnknown) },
+      options(),
+    );
     expect(result).toMatchObject({ kind: "not_verified", verification: { outcome: "tailnet_unconfirmed" } });
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { userId: user.id } })).toBe(0);
@@ -57,8 +64,14 @@ describe("connectTailnet", () => {
 
   it("keeps two tailnets entered as - apart when their user records fail (a user read 500)", async () => {
     const user = await createUser();
-    const first = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.userReadFails) }, options());
-    const second = await connectTailnet({ userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.otherUserReadFails) }, options());
+    const first = await connectTailnet(
+      { userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.userReadFails) },
+      options(),
+    );
+    const second = await connectTailnet(
+      { userId: user.id, address, ...apiKey("-", FIXTURE_TOKENS.otherUserReadFails) },
+      options(),
+    );
     expect([first.kind, second.kind]).toEqual(["connected", "connected"]);
     const rows = await db().connection.findMany({ where: { userId: user.id }, orderBy: { externalId: "asc" } });
     expect(rows.map((r) => [r.externalId, r.label, r.credentialId])).toEqual([
@@ -69,7 +82,10 @@ describe("connectTailnet", () => {
 
   it("saves nothing when the token belongs to another tailnet", async () => {
     const user = await createUser();
-    const result = await connectTailnet({ userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet) }, options());
+    const result = await connectTailnet(
+      { userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet) },
+      options(),
+    );
     expect(result).toMatchObject({ kind: "not_verified", verification: { outcome: "wrong_tailnet" } });
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { userId: user.id } })).toBe(0);
@@ -84,7 +100,10 @@ describe("connectTailnet", () => {
     ["malformedJson", "unexpected_response"],
   ] as const)("saves nothing for %s (%s)", async (fixture, outcome) => {
     const user = await createUser();
-    const result = await connectTailnet({ userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS[fixture]) }, options());
+    const result = await connectTailnet(
+      { userId: user.id, address, ...apiKey("example.com", FIXTURE_TOKENS[fixture]) },
+      options(),
+    );
     expect(result).toMatchObject({ kind: "not_verified", verification: { outcome } });
     expect(JSON.stringify(result)).not.toContain(FIXTURE_TOKENS[fixture]);
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);
@@ -107,7 +126,11 @@ describe("connectTailnet", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ label: "T1234CNTRL", credentialId: "kDemo3CNTRL" });
     const events = await db().auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["connection.created", "connection.reconnected", "connection.reconnected"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "connection.created",
+      "connection.reconnected",
+      "connection.reconnected",
+    ]);
   });
 
   it("leaves one connection when the same connect runs twice at once (a double click)", async () => {
@@ -128,7 +151,11 @@ describe("connectTailnet", () => {
       process.env.RATE_LIMIT_CONNECT = "3/10m";
       resetSettingsForTests();
       const user = await createUser();
-      const input = { userId: user.id, address: `203.0.113.${Math.floor(Math.random() * 250)}`, ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet) };
+      const input = {
+        userId: user.id,
+        address: `203.0.113.${Math.floor(Math.random() * 250)}`,
+        ...apiKey("example.com", FIXTURE_TOKENS.otherTailnet),
+      };
       for (let i = 0; i < 3; i++) expect((await connectTailnet(input, options())).kind).toBe("not_verified");
       const before = fake.state.calls.length;
       const refused = await connectTailnet(input, options());

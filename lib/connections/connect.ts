@@ -1,5 +1,11 @@
 import "server-only";
-import { isVerified, type Credentials, type FailedOutcome, type Provider, type VerifiedCredential } from "@/lib/providers/types";
+import {
+  isVerified,
+  type Credentials,
+  type FailedOutcome,
+  type Provider,
+  type VerifiedCredential,
+} from "@/lib/providers/types";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { startSpans } from "@/lib/timing/spans";
 import { saveVerifiedConnection } from "./store";
@@ -44,7 +50,10 @@ export async function connectTailnet(input: ConnectInput, options: ConnectOption
   const spans = startSpans("connectTailnet");
   let limit: Awaited<ReturnType<typeof consumeRateLimit>>;
   try {
-    limit = await consumeRateLimit("connect", [input.rateLimitKey ?? `account:${input.userId}`, `address:${input.address}`]);
+    limit = await consumeRateLimit("connect", [
+      input.rateLimitKey ?? `account:${input.userId}`,
+      `address:${input.address}`,
+    ]);
   } catch (error) {
     return databaseUnavailable("rate limit", error);
   }

@@ -31,11 +31,15 @@ export function metaOf(value: unknown): CredentialMeta {
 }
 
 /** A JSON object of strings is the credential object; anything else is a legacy bare secret. */
-export function credentialsFromPlaintext(row: CredentialKey & { label: string; meta: unknown }, plaintext: string): Credentials {
+export function credentialsFromPlaintext(
+  row: CredentialKey & { label: string; meta: unknown },
+  plaintext: string,
+): Credentials {
   if (plaintext.startsWith("{")) {
     try {
       const parsed = JSON.parse(plaintext) as unknown;
-      if (parsed && typeof parsed === "object" && Object.values(parsed).every((v) => typeof v === "string")) return parsed as Credentials;
+      if (parsed && typeof parsed === "object" && Object.values(parsed).every((v) => typeof v === "string"))
+        return parsed as Credentials;
     } catch {
       // Not JSON after all: a legacy secret that starts with a brace.
     }

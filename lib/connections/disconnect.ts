@@ -48,7 +48,14 @@ export async function disconnectConnection(
   const done = await db().$transaction(async (tx) => {
     const updated = await tx.connection.updateMany({
       where: { id: row.id, userId: input.userId, disconnectedAt: null },
-      data: { credentialCiphertext: null, encryptionKeyId: null, disconnectedAt: now, leaseOwner: null, leaseExpiresAt: null, notifiedStatus: null },
+      data: {
+        credentialCiphertext: null,
+        encryptionKeyId: null,
+        disconnectedAt: now,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        notifiedStatus: null,
+      },
     });
     if (updated.count === 0) return null;
     await recordAuditEvent(tx, {
@@ -56,10 +63,22 @@ export async function disconnectConnection(
       connectionId: row.id,
       actorId: input.userId,
       type: AUDIT_EVENT_TYPES.disconnected,
-      outcome: revoke === "revoked" ? "token_revoked_at_tailscale" : revoke === "failed" ? "revoke_failed" : "token_kept_at_tailscale",
+      outcome:
+        revoke === "revoked"
+          ? "token_revoked_at_tailscale"
+          : revoke === "failed"
+            ? "revoke_failed"
+            : "token_kept_at_tailscale",
       detail: { keyId: row.credentialId, revokeRequested: input.revokeAtTailscale },
     });
-    return { queued: await enqueueConnectionEvent(tx, { connectionId: row.id, type: "connection.deleted", reason: "deleted", now }) };
+    return {
+      queued: await enqueueConnectionEvent(tx, {
+        connectionId: row.id,
+        type: "connection.deleted",
+        reason: "deleted",
+        now,
+      }),
+    };
   });
   if (!done) return { kind: "already_disconnected" };
   if (done.queued > 0) kickOutboxWorker();

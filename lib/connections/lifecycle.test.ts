@@ -46,7 +46,11 @@ describe("reverifyConnection", () => {
     const { user, id } = await demoConnection(minted.token, { deviceCount: 1 });
     await db().connection.update({ where: { id }, data: { lastVerifiedAt: new Date("2020-01-01") } });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
-    expect(result).toMatchObject({ kind: "checked", status: "active", outcome: { outcome: "verified", meta: { deviceCount: 4 } } });
+    expect(result).toMatchObject({
+      kind: "checked",
+      status: "active",
+      outcome: { outcome: "verified", meta: { deviceCount: 4 } },
+    });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
     expect(row.meta).toMatchObject({ deviceCount: 4 });
     expect(row.expiresAt?.toISOString().slice(0, 19)).toBe(minted.expires.slice(0, 19));
@@ -72,28 +76,59 @@ describe("reverifyConnection", () => {
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
     expect(result).toMatchObject({ kind: "checked", status: "revoked", outcome: { outcome: "token_revoked" } });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ meta: { deviceCount: 7 }, expiresAt: before.expiresAt, lastVerifiedAt: before.lastVerifiedAt, lastOutcome: "token_revoked" });
+    expect(row).toMatchObject({
+      meta: { deviceCount: 7 },
+      expiresAt: before.expiresAt,
+      lastVerifiedAt: before.lastVerifiedAt,
+      lastOutcome: "token_revoked",
+    });
     expect(row.lastCheckedAt!.getTime()).toBeGreaterThan(before.lastCheckedAt!.getTime() - 1);
     const history = await getConnectionHistory(user.id, id);
     expect(history[0]).toMatchObject({ type: "connection.notified", outcome: "revoked" });
-    expect(history[1]).toMatchObject({ type: "connection.verification_failed", outcome: "token_revoked", actor: "you" });
+    expect(history[1]).toMatchObject({
+      type: "connection.verification_failed",
+      outcome: "token_revoked",
+      actor: "you",
+    });
   });
 
   it("keeps facts and reads unverified when Tailscale rate-limits", async () => {
     const { user, id } = await demoConnection(FIXTURE_TOKENS.rateLimitedLong, { deviceCount: 2 });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
-    expect(result).toMatchObject({ kind: "checked", status: "unverified", notified: false, outcome: { outcome: "rate_limited", retryAfterSeconds: 3600 } });
-    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ meta: { deviceCount: 2 }, lastOutcome: "rate_limited" });
+    expect(result).toMatchObject({
+      kind: "checked",
+      status: "unverified",
+      notified: false,
+      outcome: { outcome: "rate_limited", retryAfterSeconds: 3600 },
+    });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      meta: { deviceCount: 2 },
+      lastOutcome: "rate_limited",
+    });
   });
 
   it("keeps the identity and reads unverified when Tailscale no longer says which tailnet the token belongs to", async () => {
     const minted = fake.state.mint({ tailnet: "example.com", expiresInDays: 80 });
     fake.state.keys.get(minted.keyId)!.fault = "identity-unknown";
     const user = await createUser();
-    const { id } = await createConnection(user.id, { token: minted.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL", deviceCount: 2 });
+    const { id } = await createConnection(user.id, {
+      token: minted.token,
+      tailnet: "-",
+      canonicalTailnetId: "T1234CNTRL",
+      deviceCount: 2,
+    });
     const result = await reverifyConnection({ connectionId: id, userId: user.id }, opts());
-    expect(result).toMatchObject({ kind: "checked", status: "unverified", notified: false, outcome: { outcome: "unexpected_response" } });
-    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({ externalId: "T1234CNTRL", meta: { deviceCount: 2 }, lastOutcome: "unexpected_response" });
+    expect(result).toMatchObject({
+      kind: "checked",
+      status: "unverified",
+      notified: false,
+      outcome: { outcome: "unexpected_response" },
+    });
+    expect(await db().connection.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      externalId: "T1234CNTRL",
+      meta: { deviceCount: 2 },
+      lastOutcome: "unexpected_response",
+    });
   });
 
   it("reads an expired token as expired", async () => {
@@ -108,8 +143,15 @@ describe("reverifyConnection", () => {
     const before = await db().connection.findUniqueOrThrow({ where: { id } });
     const calls = fake.state.calls.length;
     expect(await reverifyConnection({ connectionId: id, userId: stranger.id }, opts())).toEqual({ kind: "not_found" });
-    expect(await rotateConnectionToken({ connectionId: id, userId: stranger.id, secrets: { token: FIXTURE_TOKENS.demoRotation }, revokeOld: true }, opts())).toEqual({ kind: "not_found" });
-    expect(await disconnectConnection({ connectionId: id, userId: stranger.id, revokeAtTailscale: true }, opts())).toEqual({ kind: "not_found" });
+    expect(
+      await rotateConnectionToken(
+        { connectionId: id, userId: stranger.id, secrets: { token: FIXTURE_TOKENS.demoRotation }, revokeOld: true },
+        opts(),
+      ),
+    ).toEqual({ kind: "not_found" });
+    expect(
+      await disconnectConnection({ connectionId: id, userId: stranger.id, revokeAtTailscale: true }, opts()),
+    ).toEqual({ kind: "not_found" });
     expect(await loadLiveView(stranger.id, id, opts())).toEqual({ kind: "not_found" });
     expect(await getConnectionForOwner(stranger.id, id)).toBeNull();
     expect(await getConnectionHistory(stranger.id, id)).toEqual([]);
@@ -124,13 +166,18 @@ describe("rotateConnectionToken", () => {
     const next = fake.state.mint({ tailnet: "example.com", expiresInDays: 90 });
     const { user, id } = await demoConnection(old.token);
     const before = await db().connection.findUniqueOrThrow({ where: { id } });
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
+    const result = await rotateConnectionToken(
+      { connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true },
+      opts(),
+    );
     expect(result).toEqual({ kind: "rotated", oldKey: "revoked", oldKeyId: old.keyId });
     const row = await db().connection.findUniqueOrThrow({ where: { id } });
     expect(row.credentialId).toBe(next.keyId);
     expect(row.credentialCiphertext).not.toBe(before.credentialCiphertext);
     // The old token is now dead at Tailscale.
-    const check = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${old.token}` } });
+    const check = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, {
+      headers: { Authorization: `Bearer ${old.token}` },
+    });
     expect(check.status).toBe(401);
     const types = (await getConnectionHistory(user.id, id)).map((h) => h.type);
     expect(types.slice(0, 2)).toEqual(["connection.old_key_revoked", "connection.rotated"]);
@@ -140,9 +187,21 @@ describe("rotateConnectionToken", () => {
     const old = fake.state.mint({ tailnet: "example.com" });
     const next = fake.state.mint({ tailnet: "example.com" });
     const { user, id } = await demoConnection(old.token);
-    expect(await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: FIXTURE_TOKENS.otherTailnet }, revokeOld: true }, opts())).toMatchObject({ kind: "failed", outcome: { outcome: "wrong_tailnet" } });
-    expect(await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, opts())).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
-    const still = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${old.token}` } });
+    expect(
+      await rotateConnectionToken(
+        { connectionId: id, userId: user.id, secrets: { token: FIXTURE_TOKENS.otherTailnet }, revokeOld: true },
+        opts(),
+      ),
+    ).toMatchObject({ kind: "failed", outcome: { outcome: "wrong_tailnet" } });
+    expect(
+      await rotateConnectionToken(
+        { connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false },
+        opts(),
+      ),
+    ).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
+    const still = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, {
+      headers: { Authorization: `Bearer ${old.token}` },
+    });
     expect(still.status).toBe(200);
   });
 
@@ -156,7 +215,10 @@ describe("rotateConnectionToken", () => {
     const before = await db().connection.findUniqueOrThrow({ where: { id } });
     const deletes = () => fake.state.callCounts()["DELETE /api/v2/tailnet/{tailnet}/keys/{keyId}"] ?? 0;
     const deletesBefore = deletes();
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: stranger.token }, revokeOld: true }, opts());
+    const result = await rotateConnectionToken(
+      { connectionId: id, userId: user.id, secrets: { token: stranger.token }, revokeOld: true },
+      opts(),
+    );
     expect(result).toEqual({ kind: "tailnet_unconfirmed" });
     expect(await db().connection.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(deletes()).toBe(deletesBefore);
@@ -165,10 +227,17 @@ describe("rotateConnectionToken", () => {
   it("rotates a - connection when the user record fails but the users list names the same tailnet", async () => {
     const user = await createUser();
     const old = fake.state.mint({ tailnet: "example.com" });
-    const { id } = await createConnection(user.id, { token: old.token, tailnet: "-", canonicalTailnetId: "T1234CNTRL" });
+    const { id } = await createConnection(user.id, {
+      token: old.token,
+      tailnet: "-",
+      canonicalTailnetId: "T1234CNTRL",
+    });
     const next = fake.state.mint({ tailnet: "example.com" });
     fake.state.keys.get(next.keyId)!.fault = "user-read-fails";
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, opts());
+    const result = await rotateConnectionToken(
+      { connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false },
+      opts(),
+    );
     expect(result).toEqual({ kind: "rotated", oldKey: "kept", oldKeyId: old.keyId });
   });
 
@@ -178,16 +247,25 @@ describe("rotateConnectionToken", () => {
     const { user, id } = await demoConnection(old.token);
     // Someone revoked the old token in the admin console first.
     await revokeAtFake(old.keyId);
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
+    const result = await rotateConnectionToken(
+      { connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true },
+      opts(),
+    );
     expect(result).toEqual({ kind: "rotated", oldKey: "already_gone", oldKeyId: old.keyId });
-    expect((await getConnectionHistory(user.id, id))[0]).toMatchObject({ type: "connection.old_key_already_gone", outcome: "http_404" });
+    expect((await getConnectionHistory(user.id, id))[0]).toMatchObject({
+      type: "connection.old_key_already_gone",
+      outcome: "http_404",
+    });
   });
 
   it("reports a failed revoke of the old key (the new token's role cannot delete others' keys)", async () => {
     const old = fake.state.mint({ tailnet: "example.com", role: "admin" });
     const next = fake.state.mint({ tailnet: "example.com", role: "auditor" });
     const { user, id } = await demoConnection(old.token);
-    const result = await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true }, opts());
+    const result = await rotateConnectionToken(
+      { connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: true },
+      opts(),
+    );
     expect(result).toEqual({ kind: "rotated", oldKey: "revoke_failed", oldKeyId: old.keyId });
     expect((await getConnectionHistory(user.id, id))[0]).toMatchObject({ type: "connection.old_key_revoke_failed" });
   });
@@ -203,9 +281,14 @@ describe("disconnectConnection", () => {
     expect(row.credentialCiphertext).toBeNull();
     expect(row.disconnectedAt).not.toBeNull();
     expect((await getConnectionForOwner(user.id, id))?.status).toBe("disconnected");
-    const dead = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${minted.token}` } });
+    const dead = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, {
+      headers: { Authorization: `Bearer ${minted.token}` },
+    });
     expect(dead.status).toBe(401);
-    expect((await getConnectionHistory(user.id, id)).map((h) => h.type)).toEqual(["connection.disconnected", "connection.created"]);
+    expect((await getConnectionHistory(user.id, id)).map((h) => h.type)).toEqual([
+      "connection.disconnected",
+      "connection.created",
+    ]);
     expect((await listConnections(user.id)).items).toHaveLength(0);
     expect((await listConnections(user.id, { show: "disconnected" })).items.map((c) => c.id)).toEqual([id]);
     expect(await reverifyConnection({ connectionId: id, userId: user.id }, opts())).toEqual({ kind: "disconnected" });
@@ -214,8 +297,12 @@ describe("disconnectConnection", () => {
   it("leaves the token alive at Tailscale when unticked", async () => {
     const minted = fake.state.mint({ tailnet: "example.com" });
     const { user, id } = await demoConnection(minted.token);
-    expect(await disconnectConnection({ connectionId: id, userId: user.id, revokeAtTailscale: false }, opts())).toMatchObject({ revoke: "not_asked" });
-    const alive = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, { headers: { Authorization: `Bearer ${minted.token}` } });
+    expect(
+      await disconnectConnection({ connectionId: id, userId: user.id, revokeAtTailscale: false }, opts()),
+    ).toMatchObject({ revoke: "not_asked" });
+    const alive = await fetch(`${fake.url}/api/v2/tailnet/example.com/devices`, {
+      headers: { Authorization: `Bearer ${minted.token}` },
+    });
     expect(alive.status).toBe(200);
   });
 });
@@ -232,7 +319,10 @@ describe("loadLiveView", () => {
       ["phone", false],
     ]);
     const dead = await demoConnection(FIXTURE_TOKENS.revoked);
-    expect(await loadLiveView(dead.user.id, dead.id, opts())).toMatchObject({ kind: "failed", outcome: { outcome: "token_revoked" } });
+    expect(await loadLiveView(dead.user.id, dead.id, opts())).toMatchObject({
+      kind: "failed",
+      outcome: { outcome: "token_revoked" },
+    });
   });
 });
 

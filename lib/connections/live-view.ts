@@ -18,7 +18,11 @@ export type LiveViewResult =
  * What the provider shows live (Tailscale: the tailnet's devices), fetched with the stored credentials
  * (ownership in the query).
  */
-export async function loadLiveView(userId: string, connectionId: string, options: ConnectionCallOptions = {}): Promise<LiveViewResult> {
+export async function loadLiveView(
+  userId: string,
+  connectionId: string,
+  options: ConnectionCallOptions = {},
+): Promise<LiveViewResult> {
   const row = await db().connection.findFirst({
     where: { id: connectionId, userId },
     select: { ...storedCredentialFields, expiresAt: true },
@@ -28,7 +32,10 @@ export async function loadLiveView(userId: string, connectionId: string, options
   if (!provider?.liveView) return { kind: "none" };
   const credentials = row.disconnectedAt ? null : openCredentials(row);
   if (!credentials) return { kind: "disconnected" };
-  const result = await provider.liveView(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
+  const result = await provider.liveView(credentials, {
+    ...providerCallOptions(options),
+    knownExpiresAt: row.expiresAt,
+  });
   // The provider's result has the same two cases as this one's last two.
   return result;
 }

@@ -38,7 +38,8 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const messagesOf = (connectionId: string) => db().outboxMessage.findMany({ where: { connectionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const messagesOf = (connectionId: string) =>
+  db().outboxMessage.findMany({ where: { connectionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 describe("connection events and status emails", () => {
   it("queue one event per change in the change's transaction, and deliver signed, without a secret", async () => {
@@ -47,40 +48,63 @@ describe("connection events and status emails", () => {
       const options = { baseUrl: fake.url, channels: { email: true } };
       const user = await createUser();
       const old = fake.state.mint({ tailnet: "example.com", expiresInDays: 10 });
-      const { id } = await createConnection(user.id, { token: old.token, tailnet: "example.com", canonicalTailnetId: "T1234CNTRL" });
+      const { id } = await createConnection(user.id, {
+        token: old.token,
+        tailnet: "example.com",
+        canonicalTailnetId: "T1234CNTRL",
+      });
       expect((await messagesOf(id)).map((m) => [m.channel, m.eventType])).toEqual([["webhook", "connection.created"]]);
 
       // active -> expiring_soon: told once, however often it is re-checked.
       await reverifyConnection({ connectionId: id, userId: user.id }, options);
       await reverifyConnection({ connectionId: id, userId: user.id }, options);
       // expiring_soon -> revoked: told again.
-      await fetch(`${fake.url}/api/v2/tailnet/example.com/keys/${old.keyId}`, { method: "DELETE", headers: { Authorization: `Bearer ${FIXTURE_TOKENS.demoOwner}` } });
+      await fetch(`${fake.url}/api/v2/tailnet/example.com/keys/${old.keyId}`, {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${FIXTURE_TOKENS.demoOwner}` },
+      });
       await reverifyConnection({ connectionId: id, userId: user.id }, options);
       await reverifyConnection({ connectionId: id, userId: user.id }, options);
       // A rotation back to a healthy token clears the mark; then a disconnect.
       const next = fake.state.mint({ tailnet: "example.com", expiresInDays: 90 });
-      await rotateConnectionToken({ connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false }, options);
+      await rotateConnectionToken(
+        { connectionId: id, userId: user.id, secrets: { token: next.token }, revokeOld: false },
+        options,
+      );
       expect((await db().connection.findUniqueOrThrow({ where: { id } })).notifiedStatus).toBeNull();
       await disconnectConnection({ userId: user.id, connectionId: id, revokeAtTailscale: false }, options);
 
       const messages = await messagesOf(id);
       const webhooks = messages.filter((m) => m.channel === "webhook");
-      expect(webhooks.map((m) => [m.eventType, (JSON.parse(m.payload) as { data: { reason: string } }).data.reason])).toEqual([
+      expect(
+        webhooks.map((m) => [m.eventType, (JSON.parse(m.payload) as { data: { reason: string } }).data.reason]),
+      ).toEqual([
         ["connection.created", "created"],
         ["connection.updated", "expiring_soon"],
         ["connection.updated", "revoked"],
         ["connection.updated", "rotated"],
         ["connection.deleted", "deleted"],
       ]);
-      expect(messages.filter((m) => m.channel === "email").map((m) => (JSON.parse(m.payload) as { status: string }).status)).toEqual(["expiring_soon", "revoked"]);
+      expect(
+        messages.filter((m) => m.channel === "email").map((m) => (JSON.parse(m.payload) as { status: string }).status),
+      ).toEqual(["expiring_soon", "revoked"]);
       expect(new Set(messages.map((m) => m.eventId)).size).toBe(messages.length);
       expect(messages.every((m) => m.endpointId === null && m.userId === user.id)).toBe(true);
 
       // Delivered as the worker does: the instance-wide endpoint now points at the receiver.
-      const settings = { WEBHOOK_URL: hooks.url, WEBHOOK_SECRET: SECRET, WEBHOOK_TIMEOUT_MS: 3000, TOKEN_ENCRYPTION_KEYS: [], email: { smtpUrl: smtp.url, from: "Tailnet Connect <noreply@example.org>", appUrl: "https://tc.example.org" } };
+      const settings = {
+        WEBHOOK_URL: hooks.url,
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_TIMEOUT_MS: 3000,
+        TOKEN_ENCRYPTION_KEYS: [],
+        email: { smtpUrl: smtp.url, from: "Tailnet Connect <noreply@example.org>", appUrl: "https://tc.example.org" },
+      };
       const mailsBefore = smtp.mails.length;
       for (const m of messages) {
-        const result = await deliverOutboxMessage({ ...m, channel: m.channel as ClaimedMessage["channel"] }, { query: async () => [], settings });
+        const result = await deliverOutboxMessage(
+          { ...m, channel: m.channel as ClaimedMessage["channel"] },
+          { query: async () => [], settings },
+        );
         if (m.channel === "webhook") expect(result).toEqual({ ok: true, result: "HTTP 200" });
       }
       expect(hooks.hooks).toHaveLength(5);
@@ -93,14 +117,26 @@ describe("connection events and status emails", () => {
         createdAt: expect.stringMatching(/^\d{4}-/),
         data: {
           reason: "created",
-          connection: expect.objectContaining({ id, tailnet: "example.com", tailnetId: "T1234CNTRL", status: "active", provider: "tailscale-api-key", endUser: null }),
+          connection: expect.objectContaining({
+            id,
+            tailnet: "example.com",
+            tailnetId: "T1234CNTRL",
+            status: "active",
+            provider: "tailscale-api-key",
+            endUser: null,
+          }),
         },
       });
-      expect((JSON.parse(hooks.hooks[4]!.body) as { data: { connection: { status: string } } }).data.connection.status).toBe("disconnected");
+      expect(
+        (JSON.parse(hooks.hooks[4]!.body) as { data: { connection: { status: string } } }).data.connection.status,
+      ).toBe("disconnected");
 
       const row = await db().connection.findUniqueOrThrow({ where: { id } });
       const history = await getConnectionHistory(user.id, id);
-      expect(history.filter((h) => h.type === "connection.notified").map((h) => h.outcome)).toEqual(["revoked", "expiring_soon"]);
+      expect(history.filter((h) => h.type === "connection.notified").map((h) => h.outcome)).toEqual([
+        "revoked",
+        "expiring_soon",
+      ]);
       for (const text of [...messages.map((m) => m.payload), ...hooks.hooks.map((h) => h.body)]) {
         expect(text).not.toContain(old.token);
         expect(text).not.toContain(next.token);
@@ -109,7 +145,12 @@ describe("connection events and status emails", () => {
         if (row.credentialHint) expect(text).not.toContain(row.credentialHint);
       }
       // The emails need SMTP (their owner's address is read at sending time).
-      expect(await deliverOutboxMessage({ ...messages.find((m) => m.channel === "email")!, channel: "email" }, { query: async () => [], settings: { ...settings, email: null } })).toEqual({
+      expect(
+        await deliverOutboxMessage(
+          { ...messages.find((m) => m.channel === "email")!, channel: "email" },
+          { query: async () => [], settings: { ...settings, email: null } },
+        ),
+      ).toEqual({
         ok: false,
         result: "email is not configured (SMTP_URL, MAIL_FROM)",
       });
@@ -124,7 +165,9 @@ describe("connection events and status emails", () => {
     // The outbox refuses this person's messages: the connect must fail as a whole.
     await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION outbox_refuse_test() RETURNS trigger AS $$
       BEGIN IF NEW."userId" = '${user.id}' THEN RAISE EXCEPTION 'outbox refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await db().$executeRawUnsafe(`CREATE TRIGGER outbox_refuse_test BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION outbox_refuse_test()`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER outbox_refuse_test BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION outbox_refuse_test()`,
+    );
     try {
       await expect(createConnection(user.id, { tailnet: "atomic.example" })).rejects.toThrow();
       expect(await db().connection.count({ where: { userId: user.id } })).toBe(0);

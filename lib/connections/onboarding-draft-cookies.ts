@@ -16,5 +16,11 @@ export function isDonePath(pathname: string): boolean {
 
 /** The cookies' attributes; `secure` when the app is served over https (AUTH_URL). */
 export function draftCookieOptions(maxAge: number, authUrl: string | undefined) {
-  return { httpOnly: true, sameSite: "strict" as const, path: DRAFT_COOKIE_PATH, maxAge, secure: (authUrl ?? "").startsWith("https://") };
+  return {
+    httpOnly: true,
+    sameSite: "strict" as const,
+    path: DRAFT_COOKIE_PATH,
+    maxAge,
+    secure: (authUrl ?? "").startsWith("https://"),
+  };
 }

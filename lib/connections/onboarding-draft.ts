@@ -43,7 +43,9 @@ export type OnboardingDraft = { values: Credentials; secrets: SecretsDraft };
 async function cookieOptions(maxAge: number) {
   const options = draftCookieOptions(maxAge, getSettings().AUTH_URL);
   const session = await currentConnectSession();
-  return session?.mode === "iframe" ? { ...options, sameSite: "none" as const, secure: true, partitioned: true } : options;
+  return session?.mode === "iframe"
+    ? { ...options, sameSite: "none" as const, secure: true, partitioned: true }
+    : options;
 }
 
 function purpose(provider: Provider): string {
@@ -82,9 +84,14 @@ function readSecrets(provider: Provider, raw: string | undefined, userId: string
   try {
     const payload = JSON.parse(unsealed) as SealedPayload;
     if (payload.kind === "secrets" && payload.values && typeof payload.values === "object") {
-      return { state: "present", values: payload.values, hint: provider.credentialHint({ ...values, ...payload.values }) };
+      return {
+        state: "present",
+        values: payload.values,
+        hint: provider.credentialHint({ ...values, ...payload.values }),
+      };
     }
-    if (payload.kind === "dropped" && typeof payload.outcome === "string") return { state: "dropped", outcome: payload.outcome };
+    if (payload.kind === "dropped" && typeof payload.outcome === "string")
+      return { state: "dropped", outcome: payload.outcome };
   } catch {
     // A value we did not write: treat it as absent.
   }
@@ -95,7 +102,11 @@ function readSecrets(provider: Provider, raw: string | undefined, userId: string
 export async function saveDraftValues(provider: Provider, userId: string, input: Credentials): Promise<void> {
   const { values } = await readOnboardingDraft(provider, userId);
   const merged = { ...values, ...pick(input, valueNames(provider)) };
-  (await cookies()).set(VALUES_COOKIE, JSON.stringify({ u: userId, p: provider.id, v: merged }), await cookieOptions(VALUES_DRAFT_MAX_AGE_SECONDS));
+  (await cookies()).set(
+    VALUES_COOKIE,
+    JSON.stringify({ u: userId, p: provider.id, v: merged }),
+    await cookieOptions(VALUES_DRAFT_MAX_AGE_SECONDS),
+  );
 }
 
 export async function saveSealedSecrets(provider: Provider, userId: string, input: Credentials): Promise<void> {

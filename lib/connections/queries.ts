@@ -119,7 +119,11 @@ export async function listConnections(
 }
 
 /** The person's own connection, or null: ownership is part of the query. */
-export async function getConnectionForOwner(userId: string, id: string, now = new Date()): Promise<ConnectionView | null> {
+export async function getConnectionForOwner(
+  userId: string,
+  id: string,
+  now = new Date(),
+): Promise<ConnectionView | null> {
   const row = await db().connection.findFirst({ where: { id, userId }, select: publicFields });
   return row ? withStatus(row, now) : null;
 }

@@ -67,14 +67,20 @@ export async function reverifyConnection(
   target: { connectionId: string; userId: string } | { connectionId: string; leaseOwner: string },
   options: ConnectionCallOptions = {},
 ): Promise<ReverifyResult> {
-  const where = "userId" in target ? { id: target.connectionId, userId: target.userId } : { id: target.connectionId, leaseOwner: target.leaseOwner };
+  const where =
+    "userId" in target
+      ? { id: target.connectionId, userId: target.userId }
+      : { id: target.connectionId, leaseOwner: target.leaseOwner };
   const row = await db().connection.findFirst({ where, select: rowFields });
   if (!row) return { kind: "not_found" };
   const provider = getProvider(row.provider);
   const credentials = row.disconnectedAt || !provider ? null : openCredentials(row);
   if (!provider || !credentials) return { kind: "disconnected" };
 
-  const checked = await provider.verify(credentials, { ...providerCallOptions(options), knownExpiresAt: row.expiresAt });
+  const checked = await provider.verify(credentials, {
+    ...providerCallOptions(options),
+    knownExpiresAt: row.expiresAt,
+  });
   // A connection's identity was settled when it was made, and a re-check never rewrites it: the
   // provider may read an answer differently for a stored connection (recheckOutcome).
   const outcome = !isVerified(checked) && provider.recheckOutcome ? provider.recheckOutcome(checked) : checked;
@@ -92,9 +98,15 @@ export async function reverifyConnection(
       }
     : {};
   const expiresAt = "expiresAt" in facts ? (facts.expiresAt ?? null) : row.expiresAt;
-  const status = deriveConnectionStatus({ provider: row.provider, disconnectedAt: null, expiresAt, lastOutcome: outcomeName }, now);
+  const status = deriveConnectionStatus(
+    { provider: row.provider, disconnectedAt: null, expiresAt, lastOutcome: outcomeName },
+    now,
+  );
   // The status as the last check left it (at that time: "expiring soon" can arrive by the clock alone).
-  const before = deriveConnectionStatus({ provider: row.provider, disconnectedAt: null, expiresAt: row.expiresAt, lastOutcome: row.lastOutcome }, row.lastCheckedAt ?? now);
+  const before = deriveConnectionStatus(
+    { provider: row.provider, disconnectedAt: null, expiresAt: row.expiresAt, lastOutcome: row.lastOutcome },
+    row.lastCheckedAt ?? now,
+  );
   const reason = before === status ? null : UPDATE_REASONS[status];
 
   // The result, its audit event, and what it tells (webhook events, the status email) commit together.
@@ -117,7 +129,9 @@ export async function reverifyConnection(
           ? { retryAfterSeconds: outcome.retryAfterSeconds ?? null }
           : undefined,
     });
-    const events = reason ? await enqueueConnectionEvent(tx, { connectionId: row.id, type: "connection.updated", reason, now }) : 0;
+    const events = reason
+      ? await enqueueConnectionEvent(tx, { connectionId: row.id, type: "connection.updated", reason, now })
+      : 0;
     const told = await notifyIfStatusMoved(
       tx,
       { id: row.id, userId: row.userId, label: row.label, expiresAt, notifiedStatus: row.notifiedStatus },

@@ -16,7 +16,11 @@ export type RotateResult =
   /** The new token works, but Tailscale did not say which tailnet it belongs to: refused, nothing changed. */
   | { kind: "tailnet_unconfirmed" }
   | { kind: "same_token" }
-  | { kind: "rotated"; oldKey: "revoked" | "already_gone" | "kept" | "revoke_failed" | "none"; oldKeyId: string | null };
+  | {
+      kind: "rotated";
+      oldKey: "revoked" | "already_gone" | "kept" | "revoke_failed" | "none";
+      oldKeyId: string | null;
+    };
 
 /**
  * Replaces a connection's credential with a new one for the same external id. `secrets` are the
@@ -33,7 +37,16 @@ export async function rotateConnectionToken(
 ): Promise<RotateResult> {
   const row = await db().connection.findFirst({
     where: { id: input.connectionId, userId: input.userId },
-    select: { id: true, endUserId: true, provider: true, label: true, meta: true, externalId: true, credentialId: true, disconnectedAt: true },
+    select: {
+      id: true,
+      endUserId: true,
+      provider: true,
+      label: true,
+      meta: true,
+      externalId: true,
+      credentialId: true,
+      disconnectedAt: true,
+    },
   });
   if (!row) return { kind: "not_found" };
   const provider = getProvider(row.provider);
@@ -43,7 +56,9 @@ export async function rotateConnectionToken(
   const meta = metaOf(row.meta);
   const rotated = new Set(rotatedFields(provider.fields).map((f) => f.name));
   const kept = Object.fromEntries(
-    provider.fields.filter((f) => !rotated.has(f.name)).map((f) => [f.name, typeof meta[f.name] === "string" ? (meta[f.name] as string) : row.label]),
+    provider.fields
+      .filter((f) => !rotated.has(f.name))
+      .map((f) => [f.name, typeof meta[f.name] === "string" ? (meta[f.name] as string) : row.label]),
   );
   const credentials: Credentials = { ...kept, ...input.secrets };
   const calls = providerCallOptions(options);
@@ -66,20 +81,33 @@ export async function rotateConnectionToken(
   if ("mismatch" in saved) return { kind: "other_tailnet" };
 
   const oldKeyId = saved.previousCredentialId;
-  if (!oldKeyId || oldKeyId === outcome.credentialId || !provider.revoke) return { kind: "rotated", oldKey: "none", oldKeyId };
+  if (!oldKeyId || oldKeyId === outcome.credentialId || !provider.revoke)
+    return { kind: "rotated", oldKey: "none", oldKeyId };
   if (!input.revokeOld) return { kind: "rotated", oldKey: "kept", oldKeyId };
 
   const revoked = await provider.revoke(credentials, oldKeyId, calls);
   // "already_gone": the provider no longer knows the old credential (revoked or deleted already, or
   // out of the new one's sight): this app revoked nothing, so it does not say "revoked".
-  const oldKey = revoked.kind === "revoked" ? "revoked" : revoked.kind === "already_gone" ? "already_gone" : "revoke_failed";
-  const eventTypes = { revoked: AUDIT_EVENT_TYPES.oldKeyRevoked, already_gone: AUDIT_EVENT_TYPES.oldKeyAlreadyGone, revoke_failed: AUDIT_EVENT_TYPES.oldKeyRevokeFailed } as const;
+  const oldKey =
+    revoked.kind === "revoked" ? "revoked" : revoked.kind === "already_gone" ? "already_gone" : "revoke_failed";
+  const eventTypes = {
+    revoked: AUDIT_EVENT_TYPES.oldKeyRevoked,
+    already_gone: AUDIT_EVENT_TYPES.oldKeyAlreadyGone,
+    revoke_failed: AUDIT_EVENT_TYPES.oldKeyRevokeFailed,
+  } as const;
   await recordAuditEvent(db(), {
     userId: input.userId,
     connectionId: row.id,
     actorId: input.userId,
     type: eventTypes[oldKey],
-    outcome: revoked.kind === "revoked" ? "revoked" : revoked.kind === "already_gone" ? "http_404" : revoked.kind === "failed" ? revoked.reason : "http_401",
+    outcome:
+      revoked.kind === "revoked"
+        ? "revoked"
+        : revoked.kind === "already_gone"
+          ? "http_404"
+          : revoked.kind === "failed"
+            ? revoked.reason
+            : "http_401",
     detail: { keyId: oldKeyId },
   });
   return { kind: "rotated", oldKey, oldKeyId };

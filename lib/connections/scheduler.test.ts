@@ -34,7 +34,11 @@ async function dueConnections(tokens: string[]) {
   const user = await createUser();
   const ids: string[] = [];
   for (const token of tokens) {
-    const { id } = await createConnection(user.id, { token, tailnet: "example.com", canonicalTailnetId: `T${ids.length}x${user.id.slice(-6)}CNTRL` });
+    const { id } = await createConnection(user.id, {
+      token,
+      tailnet: "example.com",
+      canonicalTailnetId: `T${ids.length}x${user.id.slice(-6)}CNTRL`,
+    });
     ids.push(id);
   }
   await db().connection.updateMany({ where: { id: { in: ids } }, data: { lastCheckedAt: LONG_AGO } });
@@ -59,14 +63,19 @@ describe("runScheduledVerification", () => {
     expect(reads).toHaveLength(12);
     expect(new Set(reads).size).toBe(12);
     const rows = await db().connection.findMany({ where: { id: { in: ids } } });
-    expect(rows.every((r) => r.leaseOwner === null && r.lastOutcome === "verified" && r.lastCheckedAt! > LONG_AGO)).toBe(true);
+    expect(
+      rows.every((r) => r.leaseOwner === null && r.lastOutcome === "verified" && r.lastCheckedAt! > LONG_AGO),
+    ).toBe(true);
     // Nothing is due any more: a third run claims nothing.
     expect((await runScheduledVerification(options)).claimed).toBe(0);
   });
 
   it("skips a connection leased by another live instance", async () => {
     const { ids } = await dueConnections([fake.state.mint({ tailnet: "example.com" }).token]);
-    await db().connection.update({ where: { id: ids[0]! }, data: { leaseOwner: "elsewhere", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    await db().connection.update({
+      where: { id: ids[0]! },
+      data: { leaseOwner: "elsewhere", leaseExpiresAt: new Date(Date.now() + 60_000) },
+    });
     expect((await runScheduledVerification({ baseUrl: fake.url, channels: {} })).claimed).toBe(0);
     await db().connection.update({ where: { id: ids[0]! }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
     expect((await runScheduledVerification({ baseUrl: fake.url, channels: {} })).verified).toBe(1);
@@ -77,12 +86,29 @@ describe("runScheduledVerification", () => {
     const { ids } = await dueConnections([soon.token, FIXTURE_TOKENS.revoked, FIXTURE_TOKENS.rateLimitedLong]);
     // The rate-limited one is checked first, so the run stops before the others.
     await db().connection.update({ where: { id: ids[2]! }, data: { lastCheckedAt: new Date("2000-01-01") } });
-    const first = await runScheduledVerification({ baseUrl: fake.url, channels: {}, concurrency: 1, maxBackoffSeconds: 30 });
-    expect(first).toMatchObject({ claimed: 3, verified: 0, failed: { rate_limited: 1 }, skipped: 2, stoppedEarly: { reason: "rate_limited", retryAfterSeconds: 3600 } });
+    const first = await runScheduledVerification({
+      baseUrl: fake.url,
+      channels: {},
+      concurrency: 1,
+      maxBackoffSeconds: 30,
+    });
+    expect(first).toMatchObject({
+      claimed: 3,
+      verified: 0,
+      failed: { rate_limited: 1 },
+      skipped: 2,
+      stoppedEarly: { reason: "rate_limited", retryAfterSeconds: 3600 },
+    });
     const leased = await db().connection.findMany({ where: { id: { in: ids }, leaseOwner: { not: null } } });
     expect(leased).toHaveLength(0);
     const second = await runScheduledVerification({ baseUrl: fake.url, channels: {}, concurrency: 1 });
-    expect(second).toMatchObject({ claimed: 2, verified: 1, failed: { token_revoked: 1 }, notified: 2, stoppedEarly: null });
+    expect(second).toMatchObject({
+      claimed: 2,
+      verified: 1,
+      failed: { token_revoked: 1 },
+      notified: 2,
+      stoppedEarly: null,
+    });
     const rows = await db().connection.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.lastOutcome, r.notifiedStatus])).toEqual([
       ["verified", "expiring_soon"],
@@ -92,7 +118,10 @@ describe("runScheduledVerification", () => {
   });
 
   it("waits out a short Retry-After instead of stopping", async () => {
-    const { ids } = await dueConnections([FIXTURE_TOKENS.rateLimitedLong, fake.state.mint({ tailnet: "example.com" }).token]);
+    const { ids } = await dueConnections([
+      FIXTURE_TOKENS.rateLimitedLong,
+      fake.state.mint({ tailnet: "example.com" }).token,
+    ]);
     await db().connection.update({ where: { id: ids[0]! }, data: { lastCheckedAt: new Date("2000-01-01") } });
     const waits: number[] = [];
     const summary = await runScheduledVerification({
@@ -122,7 +151,12 @@ describe("the cron route and the CLI", () => {
   it("answers 404 while CRON_SECRET is unset, 401 to a wrong bearer, and runs with the right one (notifying)", async () => {
     const { POST } = await import("@/app/api/cron/verify-connections/route");
     const post = (auth?: string) =>
-      POST(new Request("http://localhost/api/cron/verify-connections", { method: "POST", headers: auth ? { authorization: auth } : {} }));
+      POST(
+        new Request("http://localhost/api/cron/verify-connections", {
+          method: "POST",
+          headers: auth ? { authorization: auth } : {},
+        }),
+      );
     delete process.env.CRON_SECRET;
     resetSettingsForTests();
     expect((await post("Bearer anything-at-all-here")).status).toBe(404);
@@ -157,11 +191,22 @@ describe("the cron route and the CLI", () => {
         const event = JSON.parse(h.body) as { type: string; data: { connection: { id: string } } };
         return event.type === "connection.updated" && ids.includes(event.data.connection.id);
       });
-      expect(mine.map((h) => (JSON.parse(h.body) as { data: { reason: string } }).data.reason).sort()).toEqual(["expiring_soon", "revoked"]);
-      expect(mine.every((h) => h.validSignature && h.headers["x-tailnet-connect-event"] === "connection.updated")).toBe(true);
+      expect(mine.map((h) => (JSON.parse(h.body) as { data: { reason: string } }).data.reason).sort()).toEqual([
+        "expiring_soon",
+        "revoked",
+      ]);
+      expect(mine.every((h) => h.validSignature && h.headers["x-tailnet-connect-event"] === "connection.updated")).toBe(
+        true,
+      );
       // The connects that made them were told too (connection.created).
-      expect(hooks.hooks.filter((h) => h.body.includes('"type":"connection.created"') && ids.some((id) => h.body.includes(id)))).toHaveLength(3);
-      const statuses = (await db().connection.findMany({ where: { id: { in: ids } } })).map((r) => String(r.notifiedStatus)).sort();
+      expect(
+        hooks.hooks.filter(
+          (h) => h.body.includes('"type":"connection.created"') && ids.some((id) => h.body.includes(id)),
+        ),
+      ).toHaveLength(3);
+      const statuses = (await db().connection.findMany({ where: { id: { in: ids } } }))
+        .map((r) => String(r.notifiedStatus))
+        .sort();
       expect(statuses).toEqual(["expiring_soon", "null", "revoked"]);
     } finally {
       await smtp.close();
@@ -174,7 +219,14 @@ describe("the cron route and the CLI", () => {
     const { ids } = await dueConnections([soon.token, FIXTURE_TOKENS.demoOwner]);
     // The embedded database admits one process: let the CLI have it for a moment.
     await closeDatabase();
-    const result = await runCommand(["run", "connections:verify"], { TAILSCALE_API_URL: fake.url, SMTP_URL: "", MAIL_FROM: "", WEBHOOK_URL: "", WEBHOOK_SECRET: "", CRON_SECRET: "" });
+    const result = await runCommand(["run", "connections:verify"], {
+      TAILSCALE_API_URL: fake.url,
+      SMTP_URL: "",
+      MAIL_FROM: "",
+      WEBHOOK_URL: "",
+      WEBHOOK_SECRET: "",
+      CRON_SECRET: "",
+    });
     await ensureDatabaseReady(() => undefined);
     expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout.trim().split("\n").pop()!);
@@ -186,7 +238,15 @@ describe("the cron route and the CLI", () => {
   it("refuses on a busy embedded database and points to the route", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-busy-"));
     // A live process (this one) holds the lock, as a running server would.
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), command: "tsx server.ts", since: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: process.pid,
+        host: os.hostname(),
+        command: "tsx server.ts",
+        since: new Date().toISOString(),
+      }),
+    );
     const result = await runCommand(["run", "connections:verify"], { DATA_DIR: dir, DATABASE_URL: "" });
     fs.rmSync(dir, { recursive: true, force: true });
     expect(result.code).toBe(3);
@@ -195,7 +255,10 @@ describe("the cron route and the CLI", () => {
   });
 });
 
-function runCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCommand(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn("npm", args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

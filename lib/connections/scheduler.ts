@@ -37,7 +37,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * (SKIP LOCKED); the lease then keeps them ours until it expires, so a second instance running
  * at the same moment claims a disjoint set. A crashed instance's lease simply runs out.
  */
-export async function claimDueConnections(instanceId: string, options: { now: Date; dueBefore: Date; batchSize: number; leaseSeconds: number }): Promise<string[]> {
+export async function claimDueConnections(
+  instanceId: string,
+  options: { now: Date; dueBefore: Date; batchSize: number; leaseSeconds: number },
+): Promise<string[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseSeconds * 1000);
   const rows = await db().$queryRaw<Array<{ id: string; lastCheckedAt: Date | null }>>`
     UPDATE "Connection" SET "leaseOwner" = ${instanceId}, "leaseExpiresAt" = ${leaseUntil}
@@ -53,12 +56,17 @@ export async function claimDueConnections(instanceId: string, options: { now: Da
     RETURNING "id", "lastCheckedAt"`;
   // RETURNING comes back in storage order: check the longest-unchecked first.
   const time = (d: Date | null) => (d ? new Date(d).getTime() : -Infinity);
-  return rows.sort((a, b) => time(a.lastCheckedAt) - time(b.lastCheckedAt) || a.id.localeCompare(b.id)).map((r) => r.id);
+  return rows
+    .sort((a, b) => time(a.lastCheckedAt) - time(b.lastCheckedAt) || a.id.localeCompare(b.id))
+    .map((r) => r.id);
 }
 
 async function releaseLeases(instanceId: string, ids: string[]) {
   if (ids.length === 0) return;
-  await db().connection.updateMany({ where: { id: { in: ids }, leaseOwner: instanceId }, data: { leaseOwner: null, leaseExpiresAt: null } });
+  await db().connection.updateMany({
+    where: { id: { in: ids }, leaseOwner: instanceId },
+    data: { leaseOwner: null, leaseExpiresAt: null },
+  });
 }
 
 /**
@@ -76,7 +84,15 @@ export async function runScheduledVerification(options: SchedulerOptions = {}): 
   const leaseSeconds = options.leaseSeconds ?? 300;
   const maxBackoffSeconds = options.maxBackoffSeconds ?? 60;
   const sleep = options.sleep ?? defaultSleep;
-  const summary: SchedulerSummary = { instanceId, claimed: 0, verified: 0, failed: {}, skipped: 0, notified: 0, stoppedEarly: null };
+  const summary: SchedulerSummary = {
+    instanceId,
+    claimed: 0,
+    verified: 0,
+    failed: {},
+    skipped: 0,
+    notified: 0,
+    stoppedEarly: null,
+  };
   let pauseUntil = 0;
 
   for (let batch = 0; batch < maxBatches && !summary.stoppedEarly; batch++) {
@@ -114,7 +130,8 @@ export async function runScheduledVerification(options: SchedulerOptions = {}): 
         summary.failed[outcome.outcome] = (summary.failed[outcome.outcome] ?? 0) + 1;
         if (outcome.outcome === "rate_limited") {
           const seconds = outcome.retryAfterSeconds ?? 5;
-          if (seconds > maxBackoffSeconds) summary.stoppedEarly = { reason: "rate_limited", retryAfterSeconds: seconds };
+          if (seconds > maxBackoffSeconds)
+            summary.stoppedEarly = { reason: "rate_limited", retryAfterSeconds: seconds };
           else pauseUntil = Math.max(pauseUntil, Date.now() + seconds * 1000);
         }
       }

@@ -8,13 +8,18 @@ const connectionId = z
   .max(100, { error: "This form lost track of its connection. Reload the page and try again." });
 
 /** A checkbox: sent as "on" when ticked, absent when not. */
-const checkbox = z.literal("on", { error: "Tick the box or leave it empty." }).optional().transform((v) => v === "on");
+const checkbox = z
+  .literal("on", { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((v) => v === "on");
 
 export const reverifySchema = z.object({ connectionId });
 
 /** Only the named fields of a provider's schema: one step's form, or the secrets a rotation replaces. */
 export function pickFields(schema: z.ZodObject, names: readonly string[]): z.ZodObject {
-  return z.object(Object.fromEntries(names.filter((n) => n in schema.shape).map((n) => [n, schema.shape[n] as z.ZodType])));
+  return z.object(
+    Object.fromEntries(names.filter((n) => n in schema.shape).map((n) => [n, schema.shape[n] as z.ZodType])),
+  );
 }
 
 /** Rotation: the connection, the provider's secret fields, and whether to revoke the old credential. */

@@ -2,13 +2,26 @@ import "server-only";
 import { getProvider } from "@/lib/providers";
 
 /** Derived in this one place; the list, the detail page, the scheduler and notifications all ask here. */
-export const CONNECTION_STATUSES = ["expired", "revoked", "invalid", "unverified", "expiring_soon", "active", "disconnected"] as const;
+export const CONNECTION_STATUSES = [
+  "expired",
+  "revoked",
+  "invalid",
+  "unverified",
+  "expiring_soon",
+  "active",
+  "disconnected",
+] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export const EXPIRING_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export type StatusInput = { provider: string; disconnectedAt: Date | null; expiresAt: Date | null; lastOutcome: string | null };
+export type StatusInput = {
+  provider: string;
+  disconnectedAt: Date | null;
+  expiresAt: Date | null;
+  lastOutcome: string | null;
+};
 
 /**
  * The status table, first applicable row wins. A disconnected connection is checked first: its
@@ -38,8 +51,15 @@ export const STATUS_LABELS: Record<ConnectionStatus, { label: string; descriptio
   expiring_soon: { label: "Expiring soon", description: "The credential works but expires within 14 days: rotate it." },
   expired: { label: "Expired", description: "The credential has expired: rotate it to reconnect." },
   revoked: { label: "Revoked", description: "The credential was revoked at Tailscale: rotate it to reconnect." },
-  invalid: { label: "Needs attention", description: "Tailscale refused the last check: see the outcome and fix the value it names." },
-  unverified: { label: "Unverified", description: "The last check could not reach a verdict (Tailscale busy or unreachable); what was known before is kept." },
+  invalid: {
+    label: "Needs attention",
+    description: "Tailscale refused the last check: see the outcome and fix the value it names.",
+  },
+  unverified: {
+    label: "Unverified",
+    description:
+      "The last check could not reach a verdict (Tailscale busy or unreachable); what was known before is kept.",
+  },
   disconnected: {
     label: "Disconnected",
     description: "Disconnected by its owner; its credential was destroyed and its history kept.",
@@ -47,4 +67,9 @@ export const STATUS_LABELS: Record<ConnectionStatus, { label: string; descriptio
 };
 
 /** Statuses that the owner is told about when a connection moves into them. */
-export const NOTIFY_STATUSES: ReadonlySet<ConnectionStatus> = new Set(["expiring_soon", "expired", "revoked", "invalid"]);
+export const NOTIFY_STATUSES: ReadonlySet<ConnectionStatus> = new Set([
+  "expiring_soon",
+  "expired",
+  "revoked",
+  "invalid",
+]);

@@ -15,9 +15,17 @@ describe("saveVerifiedConnection", () => {
     expect(row.credentialCiphertext).not.toContain(token.split("-").pop());
     expect(JSON.stringify(row)).not.toContain(token);
     // One JSON envelope of the provider's credential object, bound to (owner, provider, external id).
-    const context = connectionCredentialContext({ userId: user.id, provider: "tailscale-api-key", externalId: verified.canonicalTailnetId });
+    const context = connectionCredentialContext({
+      userId: user.id,
+      provider: "tailscale-api-key",
+      externalId: verified.canonicalTailnetId,
+    });
     expect(JSON.parse(decryptSecret(row.credentialCiphertext!, context))).toEqual({ tailnet: verified.tailnet, token });
-    expect(row).toMatchObject({ credentialFormat: 2, scopes: null, meta: { tailnet: verified.tailnet, deviceCount: 3 } });
+    expect(row).toMatchObject({
+      credentialFormat: 2,
+      scopes: null,
+      meta: { tailnet: verified.tailnet, deviceCount: 3 },
+    });
     const events = await db().auditEvent.findMany({ where: { connectionId: id } });
     expect(events.map((e) => e.type)).toEqual(["connection.created"]);
     expect(JSON.stringify(events)).not.toContain(token);
@@ -51,7 +59,12 @@ describe("saveVerifiedConnection", () => {
     const again = await createConnection(user.id, { canonicalTailnetId: "T5555CNTRL" });
     const after = await db().connection.findUniqueOrThrow({ where: { id: first.id } });
     expect(again.id).toBe(first.id);
-    expect(after).toMatchObject({ createdAt: before.createdAt, disconnectedAt: null, notifiedStatus: null, lastOutcome: "verified" });
+    expect(after).toMatchObject({
+      createdAt: before.createdAt,
+      disconnectedAt: null,
+      notifiedStatus: null,
+      lastOutcome: "verified",
+    });
     expect(after.credentialCiphertext).not.toBeNull();
     expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
   });
@@ -60,7 +73,9 @@ describe("saveVerifiedConnection", () => {
     const user = await createUser();
     const token = fakeApiToken();
     const results = await Promise.all(
-      [0, 1, 2].map(() => createConnection(user.id, { token, canonicalTailnetId: "T2222CNTRL", tailnet: "example.com" })),
+      [0, 1, 2].map(() =>
+        createConnection(user.id, { token, canonicalTailnetId: "T2222CNTRL", tailnet: "example.com" }),
+      ),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await db().connection.count({ where: { userId: user.id } })).toBe(1);

@@ -12,10 +12,24 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 export async function recordAuditEvent(
   tx: Tx | ReturnType<typeof db>,
-  event: { userId: string; connectionId: string | null; actorId: string | null; type: AuditEventType; outcome?: string | null; detail?: AuditDetail },
+  event: {
+    userId: string;
+    connectionId: string | null;
+    actorId: string | null;
+    type: AuditEventType;
+    outcome?: string | null;
+    detail?: AuditDetail;
+  },
 ) {
   await tx.auditEvent.create({
-    data: { userId: event.userId, connectionId: event.connectionId, actorId: event.actorId, type: event.type, outcome: event.outcome ?? null, detail: event.detail ?? undefined },
+    data: {
+      userId: event.userId,
+      connectionId: event.connectionId,
+      actorId: event.actorId,
+      type: event.type,
+      outcome: event.outcome ?? null,
+      detail: event.detail ?? undefined,
+    },
   });
 }
 
@@ -33,7 +47,10 @@ type SaveInput = {
   provider: Provider;
   credentials: Credentials;
   verified: VerifiedCredential;
-  /** The host app's end user, when a connect session made it (one connection per owner, end user, provider and tailnet). */
+  /**
+   * The host app's end user, when a connect session made it (one connection per owner, end user,
+   * provider and tailnet).
+   */
   endUserId?: string | null;
   /** When rotating: the connection that must be the one updated. */
   expectConnectionId?: string;
@@ -78,7 +95,11 @@ export async function saveVerifiedConnection(input: SaveInput): Promise<SavedCon
       FOR UPDATE`;
     if (locked?.id !== expected) return { mismatch: true as const };
     const [row] = await tx.$queryRaw<UpsertRow[]>(upsert);
-    const queued = await enqueueConnectionEvent(tx, { connectionId: row!.id, type: "connection.updated", reason: "rotated" });
+    const queued = await enqueueConnectionEvent(tx, {
+      connectionId: row!.id,
+      type: "connection.updated",
+      reason: "rotated",
+    });
     return { id: row!.id, created: Boolean(row!.inserted), previousCredentialId: locked.credentialId, queued };
   }, SAVE_TRANSACTION_OPTIONS);
   if ("mismatch" in saved) return saved;
@@ -127,7 +148,14 @@ type ConnectionColumn = keyof ConnectionColumns;
 
 const JSON_COLUMNS: ReadonlySet<ConnectionColumn> = new Set(["scopes", "meta"]);
 /** Kept from the first save: who and when. Every other written column is replaced on reconnect. */
-const KEPT_ON_CONFLICT: ReadonlySet<ConnectionColumn> = new Set(["id", "userId", "endUserId", "provider", "externalId", "createdAt"]);
+const KEPT_ON_CONFLICT: ReadonlySet<ConnectionColumn> = new Set([
+  "id",
+  "userId",
+  "endUserId",
+  "provider",
+  "externalId",
+  "createdAt",
+]);
 
 /**
  * The insert-or-update of the connection and the insert of its audit event, as one statement.
@@ -177,7 +205,12 @@ function upsertWithEvent(input: SaveInput): Prisma.Sql {
       .map((c) => `"${c}" = EXCLUDED."${c}"`)
       .join(", "),
   );
-  const detail: AuditDetail = { ...verified.meta, credentialId: verified.credentialId, label: verified.label, expires: verified.expiresAt?.toISOString() ?? null };
+  const detail: AuditDetail = {
+    ...verified.meta,
+    credentialId: verified.credentialId,
+    label: verified.label,
+    expires: verified.expiresAt?.toISOString() ?? null,
+  };
   return Prisma.sql`
     WITH "saved" AS (
       INSERT INTO "Connection" (${names}) VALUES (${values})

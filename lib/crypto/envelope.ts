@@ -41,14 +41,25 @@ function subkey(master: Buffer, use: EnvelopeUse): Buffer {
   return key;
 }
 
-export function sealEnvelope(use: EnvelopeUse, plaintext: string, associatedData: string, keys: readonly EncryptionKey[]): { envelope: string; keyId: string } {
+export function sealEnvelope(
+  use: EnvelopeUse,
+  plaintext: string,
+  associatedData: string,
+  keys: readonly EncryptionKey[],
+): { envelope: string; keyId: string } {
   const key = keys[0];
   if (!key) throw new Error("TOKEN_ENCRYPTION_KEYS has no key to encrypt with.");
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", subkey(key.key, use), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  const envelope = [ENVELOPE_VERSION, key.id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+  const envelope = [
+    ENVELOPE_VERSION,
+    key.id,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(".");
   return { envelope, keyId: key.id };
 }
 
@@ -61,7 +72,12 @@ export type OpenedEnvelope =
   | { ok: false; problem: "format" | "refused" }
   | { ok: false; problem: "unknown-key"; keyId: string };
 
-export function openEnvelope(use: EnvelopeUse, envelope: string, associatedData: string, keys: readonly EncryptionKey[]): OpenedEnvelope {
+export function openEnvelope(
+  use: EnvelopeUse,
+  envelope: string,
+  associatedData: string,
+  keys: readonly EncryptionKey[],
+): OpenedEnvelope {
   const parts = envelope.split(".");
   if (parts.length !== 5) return { ok: false, problem: "format" };
   const [version, keyId, ivPart, tagPart, ciphertextPart] = parts as [string, string, string, string, string];
@@ -75,13 +91,17 @@ export function openEnvelope(use: EnvelopeUse, envelope: string, associatedData:
   const key = keys.find((k) => k.id === keyId);
   if (!key) return { ok: false, problem: "unknown-key", keyId };
   try {
-    const decipher = createDecipheriv("aes-256-gcm", legacy ? key.key : subkey(key.key, use), iv, { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv("aes-256-gcm", legacy ? key.key : subkey(key.key, use), iv, {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(associatedData, "utf8"));
     decipher.setAuthTag(tag);
-    const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertextPart, "base64url")), decipher.final()]).toString("utf8");
+    const plaintext = Buffer.concat([
+      decipher.update(Buffer.from(ciphertextPart, "base64url")),
+      decipher.final(),
+    ]).toString("utf8");
     return { ok: true, plaintext };
   } catch {
     return { ok: false, problem: "refused" };
   }
 }
-

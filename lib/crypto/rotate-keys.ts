@@ -5,7 +5,13 @@ import { db } from "@/lib/db";
 import { ENVELOPE_VERSION } from "./envelope";
 import { connectionCredentialContext, decryptSecret, encryptSecret } from "./token-cipher";
 
-export type RotationReport = { scanned: number; reencrypted: number; failed: number; remaining: number; currentKeyId: string };
+export type RotationReport = {
+  scanned: number;
+  reencrypted: number;
+  failed: number;
+  remaining: number;
+  currentKeyId: string;
+};
 
 /**
  * Re-encrypts every stored credential that is not yet in its final form: the current envelope
@@ -16,21 +22,35 @@ export type RotationReport = { scanned: number; reencrypted: number; failed: num
  * job can be stopped and run again at any point: it resumes with whatever is left. Rows that no
  * listed key opens are counted, not lost.
  */
-export async function reencryptStoredTokens(options: { batchSize?: number; onBatch?: (r: RotationReport) => void } = {}): Promise<RotationReport> {
+export async function reencryptStoredTokens(
+  options: { batchSize?: number; onBatch?: (r: RotationReport) => void } = {},
+): Promise<RotationReport> {
   const keys = getSettings().TOKEN_ENCRYPTION_KEYS;
   const currentKeyId = keys[0]!.id;
   const batchSize = options.batchSize ?? 200;
   // Every stored credential except those already final.
   const pending = {
     credentialCiphertext: { not: null },
-    NOT: { encryptionKeyId: currentKeyId, credentialCiphertext: { startsWith: `${ENVELOPE_VERSION}.` }, credentialFormat: CREDENTIAL_FORMAT },
+    NOT: {
+      encryptionKeyId: currentKeyId,
+      credentialCiphertext: { startsWith: `${ENVELOPE_VERSION}.` },
+      credentialFormat: CREDENTIAL_FORMAT,
+    },
   };
   const report: RotationReport = { scanned: 0, reencrypted: 0, failed: 0, remaining: 0, currentKeyId };
   let cursor = "";
   for (;;) {
     const rows = await db().connection.findMany({
       where: { ...pending, id: { gt: cursor } },
-      select: { id: true, userId: true, provider: true, externalId: true, label: true, meta: true, credentialCiphertext: true },
+      select: {
+        id: true,
+        userId: true,
+        provider: true,
+        externalId: true,
+        label: true,
+        meta: true,
+        credentialCiphertext: true,
+      },
       orderBy: { id: "asc" },
       take: batchSize,
     });
@@ -44,7 +64,11 @@ export async function reencryptStoredTokens(options: { batchSize?: number; onBat
         const sealed = encryptSecret(JSON.stringify(credentials), context, keys);
         const updated = await db().connection.updateMany({
           where: { id: row.id, credentialCiphertext: row.credentialCiphertext },
-          data: { credentialCiphertext: sealed.envelope, encryptionKeyId: sealed.keyId, credentialFormat: CREDENTIAL_FORMAT },
+          data: {
+            credentialCiphertext: sealed.envelope,
+            encryptionKeyId: sealed.keyId,
+            credentialFormat: CREDENTIAL_FORMAT,
+          },
         });
         if (updated.count === 1) report.reencrypted++;
       } catch {

@@ -33,7 +33,11 @@ describe("sealed values", () => {
   it("and stored tokens are sealed under different keys: neither opens as the other, even with the same associated data", () => {
     const context = "sealed:connect-token:user-1";
     // A stored token whose associated data happens to be a sealed cookie's, holding a cookie's payload.
-    const stored = encryptSecret(JSON.stringify({ v: "tskey-api-secret", exp: Date.now() + 60_000 }), context, keys).envelope;
+    const stored = encryptSecret(
+      JSON.stringify({ v: "tskey-api-secret", exp: Date.now() + 60_000 }),
+      context,
+      keys,
+    ).envelope;
     expect(unsealValue(stored, "connect-token", "user-1")).toBeNull();
 
     const cookie = sealValue("tskey-api-secret", "connect-token", "user-1", 60);

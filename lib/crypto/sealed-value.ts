@@ -9,14 +9,31 @@ import { openEnvelope, sealEnvelope } from "./envelope";
  * derived for sealed cookies alone (lib/crypto/envelope.ts): a sealed value never opens as a
  * stored token, nor a stored token as a sealed value.
  */
-export function sealValue(value: string, purpose: string, ownerId: string, ttlSeconds: number, now = Date.now()): string {
+export function sealValue(
+  value: string,
+  purpose: string,
+  ownerId: string,
+  ttlSeconds: number,
+  now = Date.now(),
+): string {
   const payload = JSON.stringify({ v: value, exp: now + ttlSeconds * 1000 });
-  return sealEnvelope("sealed-cookie", payload, `sealed:${purpose}:${ownerId}`, getSettings().TOKEN_ENCRYPTION_KEYS).envelope;
+  return sealEnvelope("sealed-cookie", payload, `sealed:${purpose}:${ownerId}`, getSettings().TOKEN_ENCRYPTION_KEYS)
+    .envelope;
 }
 
-export function unsealValue(sealed: string | undefined | null, purpose: string, ownerId: string, now = Date.now()): string | null {
+export function unsealValue(
+  sealed: string | undefined | null,
+  purpose: string,
+  ownerId: string,
+  now = Date.now(),
+): string | null {
   if (!sealed || sealed.length > 4096) return null;
-  const opened = openEnvelope("sealed-cookie", sealed, `sealed:${purpose}:${ownerId}`, getSettings().TOKEN_ENCRYPTION_KEYS);
+  const opened = openEnvelope(
+    "sealed-cookie",
+    sealed,
+    `sealed:${purpose}:${ownerId}`,
+    getSettings().TOKEN_ENCRYPTION_KEYS,
+  );
   if (!opened.ok) return null;
   try {
     const payload = JSON.parse(opened.plaintext) as { v?: unknown; exp?: unknown };

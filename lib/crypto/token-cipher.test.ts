@@ -54,8 +54,12 @@ describe("token cipher envelopes", () => {
 
   it("still opens a token stored by the v1 code (committed fixture)", () => {
     expect(decryptSecret(v1Fixture.envelope, v1Fixture.context, keys(v1Fixture.keys))).toBe(v1Fixture.plaintext);
-    expect(decryptSecret(v1Fixture.envelope, v1Fixture.context, keys(`${k1},${v1Fixture.keys}`))).toBe(v1Fixture.plaintext);
-    expect(() => decryptSecret(v1Fixture.envelope, `${v1Fixture.context}x`, keys(v1Fixture.keys))).toThrow(TokenDecryptionError);
+    expect(decryptSecret(v1Fixture.envelope, v1Fixture.context, keys(`${k1},${v1Fixture.keys}`))).toBe(
+      v1Fixture.plaintext,
+    );
+    expect(() => decryptSecret(v1Fixture.envelope, `${v1Fixture.context}x`, keys(v1Fixture.keys))).toThrow(
+      TokenDecryptionError,
+    );
   });
 
   it("writes v2 envelopes, under a key derived from the master key rather than the master key itself", () => {
@@ -65,23 +69,36 @@ describe("token cipher envelopes", () => {
     expect(Buffer.from(iv, "base64url")).toHaveLength(12);
     expect(Buffer.from(tag, "base64url")).toHaveLength(16);
     // Rewritten as v1, it would open if the master key encrypted it directly.
-    expect(() => decryptSecret(["v1", keyId, iv, tag, ciphertext].join("."), "ctx", keys(k1))).toThrow(TokenDecryptionError);
+    expect(() => decryptSecret(["v1", keyId, iv, tag, ciphertext].join("."), "ctx", keys(k1))).toThrow(
+      TokenDecryptionError,
+    );
   });
 
   it("refuses a truncated tag, which Node alone would accept, and an IV that is not 12 bytes", () => {
     const cases = [
       { envelope: encryptSecret(secret, "ctx", keys(k1)).envelope, context: "ctx", k: keys(k1), plaintext: secret },
-      { envelope: v1Fixture.envelope, context: v1Fixture.context, k: keys(v1Fixture.keys), plaintext: v1Fixture.plaintext },
+      {
+        envelope: v1Fixture.envelope,
+        context: v1Fixture.context,
+        k: keys(v1Fixture.keys),
+        plaintext: v1Fixture.plaintext,
+      },
     ];
     for (const { envelope, context, k, plaintext } of cases) {
       const tag = Buffer.from(envelope.split(".")[3]!, "base64url");
       const iv = Buffer.from(envelope.split(".")[2]!, "base64url");
       expect(decryptSecret(envelope, context, k)).toBe(plaintext);
       for (const length of [4, 8, 12, 15]) {
-        expect(() => decryptSecret(withPart(envelope, 3, tag.subarray(0, length)), context, k)).toThrow(TokenDecryptionError);
+        expect(() => decryptSecret(withPart(envelope, 3, tag.subarray(0, length)), context, k)).toThrow(
+          TokenDecryptionError,
+        );
       }
-      expect(() => decryptSecret(withPart(envelope, 3, Buffer.concat([tag, Buffer.alloc(1)])), context, k)).toThrow(TokenDecryptionError);
-      expect(() => decryptSecret(withPart(envelope, 2, Buffer.concat([iv, Buffer.alloc(4)])), context, k)).toThrow(TokenDecryptionError);
+      expect(() => decryptSecret(withPart(envelope, 3, Buffer.concat([tag, Buffer.alloc(1)])), context, k)).toThrow(
+        TokenDecryptionError,
+      );
+      expect(() => decryptSecret(withPart(envelope, 2, Buffer.concat([iv, Buffer.alloc(4)])), context, k)).toThrow(
+        TokenDecryptionError,
+      );
       expect(() => decryptSecret(withPart(envelope, 2, iv.subarray(0, 8)), context, k)).toThrow(TokenDecryptionError);
       // Characters outside base64url are not silently skipped.
       expect(() => decryptSecret(envelope.replace(/\.([^.]+)$/, ".!$1"), context, k)).toThrow(TokenDecryptionError);

@@ -17,11 +17,19 @@ export class TokenDecryptionError extends Error {
   override name = "TokenDecryptionError";
 }
 
-export function encryptSecret(plaintext: string, context: string, keys: EncryptionKey[] = getSettings().TOKEN_ENCRYPTION_KEYS): SealedToken {
+export function encryptSecret(
+  plaintext: string,
+  context: string,
+  keys: EncryptionKey[] = getSettings().TOKEN_ENCRYPTION_KEYS,
+): SealedToken {
   return sealEnvelope("stored-token", plaintext, context, keys);
 }
 
-export function decryptSecret(envelope: string, context: string, keys: EncryptionKey[] = getSettings().TOKEN_ENCRYPTION_KEYS): string {
+export function decryptSecret(
+  envelope: string,
+  context: string,
+  keys: EncryptionKey[] = getSettings().TOKEN_ENCRYPTION_KEYS,
+): string {
   const opened = openEnvelope("stored-token", envelope, context, keys);
   if (opened.ok) return opened.plaintext;
   switch (opened.problem) {
@@ -32,7 +40,9 @@ export function decryptSecret(envelope: string, context: string, keys: Encryptio
         `The stored token was encrypted with key "${opened.keyId}", which is no longer in TOKEN_ENCRYPTION_KEYS. Add it back (after the current key) to read it.`,
       );
     case "refused":
-      throw new TokenDecryptionError("The stored token could not be decrypted: it was altered, or belongs to another record.");
+      throw new TokenDecryptionError(
+        "The stored token could not be decrypted: it was altered, or belongs to another record.",
+      );
   }
 }
 

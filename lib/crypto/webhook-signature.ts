@@ -36,7 +36,8 @@ export function legacyWebhookSignature(body: string, secret: string): string {
   return `sha256=${hmac(secret, body).toString("hex")}`;
 }
 
-export type WebhookSignatureCheck = { ok: true; timestamp: number } | { ok: false; problem: "malformed" | "stale" | "mismatch" };
+export type WebhookSignatureCheck =
+  { ok: true; timestamp: number } | { ok: false; problem: "malformed" | "stale" | "mismatch" };
 
 /**
  * A receiver's check: the header is well formed, its timestamp within the tolerance of `now`, and
@@ -57,7 +58,8 @@ export function verifyWebhookSignature(
   }
   if (timestamp === undefined || macs.length === 0) return { ok: false, problem: "malformed" };
   const now = (options.now ?? Date.now()) / 1000;
-  if (Math.abs(now - Number(timestamp)) > (options.toleranceSeconds ?? WEBHOOK_SIGNATURE_TOLERANCE_SECONDS)) return { ok: false, problem: "stale" };
+  if (Math.abs(now - Number(timestamp)) > (options.toleranceSeconds ?? WEBHOOK_SIGNATURE_TOLERANCE_SECONDS))
+    return { ok: false, problem: "stale" };
   const expected = hmac(secret, `${timestamp}.`, rawBody);
   // Every listed MAC is compared, so the time taken does not depend on which one matched.
   const matched = macs.map((mac) => timingSafeEqual(mac, expected)).includes(true);

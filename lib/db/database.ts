@@ -43,7 +43,9 @@ export function ensureDatabaseReady(log: (line: string) => void = console.log): 
     const applied = await migrate(s.engine.raw);
     log(
       `[db] ${s.engine.kind} database ready in ${Date.now() - started} ms` +
-        (applied.length ? `; applied ${applied.length} migration(s): ${applied.join(", ")}` : "; no pending migrations"),
+        (applied.length
+          ? `; applied ${applied.length} migration(s): ${applied.join(", ")}`
+          : "; no pending migrations"),
     );
   })().catch((error) => {
     s.ready = undefined;

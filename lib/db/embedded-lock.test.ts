@@ -11,11 +11,15 @@ describe("embedded database lock", () => {
   it("refuses at once while another live process holds it, naming it and what to do", async () => {
     const dir = tmp();
     // A real second process takes the lock and keeps running.
-    const holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(dir, LOCK_FILE))}, JSON.stringify({pid: process.pid, host: require("os").hostname(), command: "npm start", since: new Date().toISOString()})); setInterval(() => {}, 1000)`]);
+    const holder = spawn(process.execPath, [
+      "-e",
+      `require("fs").writeFileSync(${JSON.stringify(path.join(dir, LOCK_FILE))}, JSON.stringify({pid: process.pid, host: require("os").hostname(), command: "npm start", since: new Date().toISOString()})); setInterval(() => {}, 1000)`,
+    ]);
     try {
       // Wait until the other process really holds it (a busy machine may take a while to start one).
       const lockPath = path.join(dir, LOCK_FILE);
-      for (let waited = 0; !fs.existsSync(lockPath) && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; !fs.existsSync(lockPath) && waited < 30_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 50));
       const started = Date.now();
       let caught: unknown;
@@ -35,7 +39,10 @@ describe("embedded database lock", () => {
 
   it("takes over a stale lock left by a process that died", () => {
     const dir = tmp();
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: "crashed", since: "" }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: "crashed", since: "" }),
+    );
     const release = acquireEmbeddedLock(dir);
     expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
     release();

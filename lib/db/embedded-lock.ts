@@ -35,7 +35,10 @@ function isAlive(pid: number): boolean {
 }
 
 /** Takes the lock or throws EmbeddedDatabaseBusyError; returns a release function. */
-export function acquireEmbeddedLock(dataDir: string, command = process.argv.slice(1).join(" ").slice(0, 200)): () => void {
+export function acquireEmbeddedLock(
+  dataDir: string,
+  command = process.argv.slice(1).join(" ").slice(0, 200),
+): () => void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), command, since: new Date().toISOString() };

@@ -51,7 +51,7 @@ function openEmbedded(dataDir: string): Engine {
     release();
     throw error;
   }
-  const query: RawConnection["query"] = async <Row,>(sql: string, params?: unknown[]) =>
+  const query: RawConnection["query"] = async <Row>(sql: string, params?: unknown[]) =>
     (await db.query<Row>(sql, params)).rows;
   return {
     kind: "embedded",
@@ -63,7 +63,8 @@ function openEmbedded(dataDir: string): Engine {
       async execScriptInTransaction(script, after) {
         await db.transaction(async (tx) => {
           await tx.exec(script);
-          if (after) await after(async <Row,>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows);
+          if (after)
+            await after(async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows);
         });
       },
       // The file lock already guarantees a single process.
@@ -89,7 +90,7 @@ function openPostgres(databaseUrl: string): Engine {
   // An idle client losing its server (restart, failover) must not crash the process;
   // the pool drops it and the next query opens a fresh connection.
   pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
-  const query: RawConnection["query"] = async <Row,>(sql: string, params?: unknown[]) =>
+  const query: RawConnection["query"] = async <Row>(sql: string, params?: unknown[]) =>
     (await pool.query(sql, params as unknown[])).rows as Row[];
   return {
     kind: "postgresql",
@@ -102,7 +103,11 @@ function openPostgres(databaseUrl: string): Engine {
         try {
           await client.query("BEGIN");
           await client.query(script);
-          if (after) await after(async <Row,>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as Row[]);
+          if (after)
+            await after(
+              async <Row>(sql: string, params?: unknown[]) =>
+                (await client.query(sql, params as unknown[])).rows as Row[],
+            );
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK").catch(() => undefined);

@@ -40,7 +40,9 @@ describe(`${MIGRATION} (${serverUrl ? "postgresql" : "embedded"})`, () => {
       // Exactly as the previous store.ts sealed it: the bare token, context with the canonical tailnet id.
       const oldContext = `connection-token:v1:u1:tailscale-api-key:T1234CNTRL`;
       const sealed = encryptSecret(token, oldContext, keys);
-      await engine.raw.query(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ('u1', 'legacy@example.org', now())`);
+      await engine.raw.query(
+        `INSERT INTO "User" ("id", "email", "updatedAt") VALUES ('u1', 'legacy@example.org', now())`,
+      );
       await engine.raw.query(
         `INSERT INTO "Connection" ("id", "userId", "tailnet", "canonicalTailnetId", "keyId", "tokenCiphertext", "tokenKeyId", "tokenHint",
           "tokenDescription", "tokenCreatedAt", "tokenExpiresAt", "lastVerifiedAt", "lastCheckedAt", "lastOutcome", "deviceCount", "notifiedStatus", "updatedAt")
@@ -75,21 +77,46 @@ describe(`${MIGRATION} (${serverUrl ? "postgresql" : "embedded"})`, () => {
       expect(new Date(rows[0]!.credentialCreatedAt as string).toISOString()).toBe("2026-10-01T00:00:00.000Z");
       expect(new Date(rows[0]!.expiresAt as string).toISOString()).toBe("2026-12-30T00:00:00.000Z");
       expect(new Date(rows[0]!.lastVerifiedAt as string).toISOString()).toBe("2026-11-27T00:00:00.000Z");
-      expect(rows[1]).toMatchObject({ id: "c2", label: "-", externalId: "T9999CNTRL", credentialCiphertext: null, meta: { tailnet: "-", deviceCount: null, description: null } });
-      for (const gone of ["tailnet", "canonicalTailnetId", "keyId", "tokenCiphertext", "tokenKeyId", "deviceCount", "tokenDescription"]) {
+      expect(rows[1]).toMatchObject({
+        id: "c2",
+        label: "-",
+        externalId: "T9999CNTRL",
+        credentialCiphertext: null,
+        meta: { tailnet: "-", deviceCount: null, description: null },
+      });
+      for (const gone of [
+        "tailnet",
+        "canonicalTailnetId",
+        "keyId",
+        "tokenCiphertext",
+        "tokenKeyId",
+        "deviceCount",
+        "tokenDescription",
+      ]) {
         expect(rows[0]).not.toHaveProperty(gone);
       }
-      expect(await engine.raw.query(`SELECT "detail" FROM "AuditEvent" WHERE "id" = 'e1'`)).toEqual([{ detail: { keyId: "kLegacy1CNTRL" } }]);
+      expect(await engine.raw.query(`SELECT "detail" FROM "AuditEvent" WHERE "id" = 'e1'`)).toEqual([
+        { detail: { keyId: "kLegacy1CNTRL" } },
+      ]);
 
       // The legacy envelope opens under the new context (the same string) and reads as the API-key provider's
       // credentials.
-      const row = rows[0] as { userId: string; provider: string; externalId: string; label: string; meta: unknown; credentialCiphertext: string };
+      const row = rows[0] as {
+        userId: string;
+        provider: string;
+        externalId: string;
+        label: string;
+        meta: unknown;
+        credentialCiphertext: string;
+      };
       const plaintext = decryptSecret(row.credentialCiphertext, connectionCredentialContext(row), keys);
       expect(credentialsFromPlaintext(row, plaintext)).toEqual({ tailnet: "example.com", token });
 
       // The unique key moved with its column: a second row for the same person, provider and tailnet is refused.
       await expect(
-        engine.raw.query(`INSERT INTO "Connection" ("id", "userId", "externalId", "label", "updatedAt") VALUES ('c3', 'u1', 'T1234CNTRL', 'x', now())`),
+        engine.raw.query(
+          `INSERT INTO "Connection" ("id", "userId", "externalId", "label", "updatedAt") VALUES ('c3', 'u1', 'T1234CNTRL', 'x', now())`,
+        ),
       ).rejects.toThrow();
     } finally {
       await engine.close();

@@ -2,7 +2,9 @@ import "server-only";
 import { databaseEngine, db } from "./index";
 
 /** Reachability of the database, bounded in time so a hung server answers 503, not a hang. */
-export async function checkDatabaseHealth(timeoutMs = 2_000): Promise<{ ok: boolean; database: string; engine?: string }> {
+export async function checkDatabaseHealth(
+  timeoutMs = 2_000,
+): Promise<{ ok: boolean; database: string; engine?: string }> {
   try {
     const engine = databaseEngine().kind;
     await Promise.race([

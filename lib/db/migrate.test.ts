@@ -59,11 +59,22 @@ describe(`migrations (${serverUrl ? "postgresql" : "embedded"})`, () => {
   it("rolls back a failing migration whole and records nothing", async () => {
     const engine = openEngine(await freshTarget());
     try {
-      const broken = [...readMigrations(), { name: "29990101000000_broken", sql: `CREATE TABLE "Half" (id int); SELECT * FROM "does_not_exist";`, checksum: "x".repeat(64) }];
+      const broken = [
+        ...readMigrations(),
+        {
+          name: "29990101000000_broken",
+          sql: `CREATE TABLE "Half" (id int); SELECT * FROM "does_not_exist";`,
+          checksum: "x".repeat(64),
+        },
+      ];
       await expect(migrate(engine.raw, broken)).rejects.toThrow();
-      const half = await engine.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`);
+      const half = await engine.raw.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`,
+      );
       expect(half[0]!.n).toBe(0);
-      const recorded = await engine.raw.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`);
+      const recorded = await engine.raw.query(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+      );
       expect(recorded).toHaveLength(0);
     } finally {
       await engine.close();
@@ -75,7 +86,11 @@ describe(`migrations (${serverUrl ? "postgresql" : "embedded"})`, () => {
     const engines: Engine[] = [0, 1, 2, 3].map(() => openEngine(target));
     try {
       const results = await Promise.all(engines.map((e) => migrate(e.raw)));
-      expect(results.flat().sort()).toEqual(readMigrations().map((m) => m.name).sort());
+      expect(results.flat().sort()).toEqual(
+        readMigrations()
+          .map((m) => m.name)
+          .sort(),
+      );
       const rows = await engines[0]!.raw.query(`SELECT migration_name FROM "_prisma_migrations"`);
       expect(rows).toHaveLength(readMigrations().length);
     } finally {

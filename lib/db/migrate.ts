@@ -62,7 +62,9 @@ export async function migrate(raw: RawConnection, migrations = readMigrations())
       const previous = byName.get(m.name);
       if (previous) {
         if (previous.checksum !== m.checksum) {
-          throw new MigrationError(`Migration ${m.name} was edited after it was applied. Migrations are never edited once landed: restore it and add a new one.`);
+          throw new MigrationError(
+            `Migration ${m.name} was edited after it was applied. Migrations are never edited once landed: restore it and add a new one.`,
+          );
         }
         continue;
       }

@@ -16,16 +16,35 @@ describe("parseForm", () => {
 
   // Found by the fuzz run (reliability/fuzz.ts): `key in {}` sees inherited names, so a field
   // named `constructor` was refused as sent twice, and `__proto__` replaced the object's prototype.
-  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("treats a field named %s as an ordinary extra field", (name) => {
-    const parsed = parseForm(schema, form([["name", "Ada"], [name, "x"]]));
-    expect(parsed).toEqual({ ok: true, data: { name: "Ada" } });
-  });
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "treats a field named %s as an ordinary extra field",
+    (name) => {
+      const parsed = parseForm(
+        schema,
+        form([
+          ["name", "Ada"],
+          [name, "x"],
+        ]),
+      );
+      expect(parsed).toEqual({ ok: true, data: { name: "Ada" } });
+    },
+  );
 
   it("refuses a field sent twice or as a file, with its own message", () => {
-    const parsed = parseForm(schema, form([["name", "Ada"], ["name", "Bob"], ["other", new Blob(["x"])]]));
+    const parsed = parseForm(
+      schema,
+      form([
+        ["name", "Ada"],
+        ["name", "Bob"],
+        ["other", new Blob(["x"])],
+      ]),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.state.fieldErrors).toEqual({ name: ["This field was sent more than once; send it once."], other: ["This field takes text, not a file."] });
+    expect(parsed.state.fieldErrors).toEqual({
+      name: ["This field was sent more than once; send it once."],
+      other: ["This field takes text, not a file."],
+    });
   });
 
   it("says a missing field is required", () => {
@@ -44,7 +63,14 @@ describe("what goes back to the browser", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.getPrototypeOf(result.state.fieldErrors)).toBe(Object.prototype);
-    const invalid = parseForm(z.object({ email: z.string().min(5, { error: "too short" }) }), (() => { const d = new FormData(); d.append("email", "a"); return d; })());
+    const invalid = parseForm(
+      z.object({ email: z.string().min(5, { error: "too short" }) }),
+      (() => {
+        const d = new FormData();
+        d.append("email", "a");
+        return d;
+      })(),
+    );
     if (invalid.ok) throw new Error("expected a failure");
     expect(Object.getPrototypeOf(invalid.state.fieldErrors)).toBe(Object.prototype);
     expect(invalid.state.fieldErrors).toEqual({ email: ["too short"] });

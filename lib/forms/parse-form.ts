@@ -7,7 +7,11 @@ type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
  * FormData → zod. A field sent twice or as a file is refused with its own message instead of
  * being silently coerced; Next's own `$ACTION_*` fields are ignored.
  */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, keepValues: readonly string[] = []): Parsed<z.output<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  keepValues: readonly string[] = [],
+): Parsed<z.output<S>> {
   // No prototype: a field named `constructor` or `__proto__` is just a field (`in` on `{}` sees
   // inherited names, and assigning `__proto__` would replace the object's prototype).
   const raw: Record<string, string> = Object.create(null);
@@ -27,17 +31,31 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, ke
   // What goes back to the browser must be a plain object (React refuses null prototypes);
   // fromEntries defines each key as an own property, `__proto__` included.
   const plain = (o: Record<string, string[]>) => Object.fromEntries(Object.entries(o));
-  const values = Object.fromEntries(keepValues.filter((k) => typeof raw[k] === "string").map((k) => [k, raw[k]!.slice(0, 500)]));
+  const values = Object.fromEntries(
+    keepValues.filter((k) => typeof raw[k] === "string").map((k) => [k, raw[k]!.slice(0, 500)]),
+  );
   if (Object.keys(fieldErrors).length > 0) {
-    return { ok: false, state: { message: "Some fields were not sent as expected. Reload the page and try again.", fieldErrors: plain(fieldErrors), values } };
+    return {
+      ok: false,
+      state: {
+        message: "Some fields were not sent as expected. Reload the page and try again.",
+        fieldErrors: plain(fieldErrors),
+        values,
+      },
+    };
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "form");
-      (fieldErrors[key] ??= []).push(issue.code === "invalid_type" && raw[key] === undefined ? "This field is required." : issue.message);
+      (fieldErrors[key] ??= []).push(
+        issue.code === "invalid_type" && raw[key] === undefined ? "This field is required." : issue.message,
+      );
     }
-    return { ok: false, state: { message: "Please correct the highlighted fields.", fieldErrors: plain(fieldErrors), values } };
+    return {
+      ok: false,
+      state: { message: "Please correct the highlighted fields.", fieldErrors: plain(fieldErrors), values },
+    };
   }
   return { ok: true, data: result.data };
 }

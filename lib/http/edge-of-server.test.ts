@@ -1,10 +1,20 @@
 import http, { type IncomingMessage } from "node:http";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { bodyTooLargeResponse, clientAddressFor, crossOriginRefusal, limitBodyAsItArrives, oversizedBodyResponse } from "./edge-of-server";
+import {
+  bodyTooLargeResponse,
+  clientAddressFor,
+  crossOriginRefusal,
+  limitBodyAsItArrives,
+  oversizedBodyResponse,
+} from "./edge-of-server";
 
-const request = (headers: Record<string, string>, remoteAddress = "10.0.0.9", method = "POST", url = "/connect/tailscale/review") =>
-  ({ headers, socket: { remoteAddress }, method, url }) as unknown as IncomingMessage;
+const request = (
+  headers: Record<string, string>,
+  remoteAddress = "10.0.0.9",
+  method = "POST",
+  url = "/connect/tailscale/review",
+) => ({ headers, socket: { remoteAddress }, method, url }) as unknown as IncomingMessage;
 
 describe("client address", () => {
   const xff = (value: string | string[]) => request({ "x-forwarded-for": value as string });
@@ -31,7 +41,18 @@ describe("client address", () => {
   });
 
   it("falls back to the socket's peer when the chosen entry is not an address", () => {
-    for (const value of ["1.2.3.4, not-an-address", "1.2.3.4, ", "1.2.3.4,", "unknown", "", " , ", "1.2.3.4, <script>alert(1)</script>", `1.2.3.4, ${"9".repeat(5000)}`, "1.2.3.4, 1.2.3.4.5", "1.2.3.4, _hidden"]) {
+    for (const value of [
+      "1.2.3.4, not-an-address",
+      "1.2.3.4, ",
+      "1.2.3.4,",
+      "unknown",
+      "",
+      " , ",
+      "1.2.3.4, <script>alert(1)</script>",
+      `1.2.3.4, ${"9".repeat(5000)}`,
+      "1.2.3.4, 1.2.3.4.5",
+      "1.2.3.4, _hidden",
+    ]) {
       expect(clientAddressFor(xff(value), 1), value).toBe("10.0.0.9");
     }
     // Garbage to the left of the chosen entry does not matter.
@@ -60,7 +81,9 @@ describe("client address", () => {
       server.listen(0, "127.0.0.1", () => {
         const { port } = server.address() as net.AddressInfo;
         const socket = net.connect(port, "127.0.0.1", () => {
-          socket.end("GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-For: 198.51.100.1, 10.0.0.1\r\nConnection: close\r\n\r\n");
+          socket.end(
+            "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-For: 198.51.100.1, 10.0.0.1\r\nConnection: close\r\n\r\n",
+          );
         });
         socket.on("error", reject);
         socket.resume();
@@ -72,10 +95,24 @@ describe("client address", () => {
 
 describe("cross-origin posts", () => {
   it("are refused unless the Origin is AUTH_URL's", () => {
-    expect(crossOriginRefusal(request({ origin: "https://evil.example", host: "connect.example.com" }), "https://connect.example.com")).toContain("Nothing was changed");
-    expect(crossOriginRefusal(request({ origin: "https://connect.example.com", host: "127.0.0.1:3000" }), "https://connect.example.com")).toBeNull();
-    expect(crossOriginRefusal(request({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }), undefined)).toBeNull();
-    expect(crossOriginRefusal(request({ origin: "http://evil.example", host: "127.0.0.1:3000" }), undefined)).not.toBeNull();
+    expect(
+      crossOriginRefusal(
+        request({ origin: "https://evil.example", host: "connect.example.com" }),
+        "https://connect.example.com",
+      ),
+    ).toContain("Nothing was changed");
+    expect(
+      crossOriginRefusal(
+        request({ origin: "https://connect.example.com", host: "127.0.0.1:3000" }),
+        "https://connect.example.com",
+      ),
+    ).toBeNull();
+    expect(
+      crossOriginRefusal(request({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }), undefined),
+    ).toBeNull();
+    expect(
+      crossOriginRefusal(request({ origin: "http://evil.example", host: "127.0.0.1:3000" }), undefined),
+    ).not.toBeNull();
     expect(crossOriginRefusal(request({ origin: "http://evil.example" }, "1.1.1.1", "GET"), undefined)).toBeNull();
   });
 });
@@ -85,7 +122,10 @@ describe("oversized bodies", () => {
     const page = oversizedBodyResponse(request({ "content-length": "200000", accept: "text/html" }), 65_536);
     expect(page?.contentType).toContain("text/html");
     expect(page?.body).toContain("This request is too large (196 KB; this server accepts at most 64 KB)");
-    const action = oversizedBodyResponse(request({ "content-length": "200000", "next-action": "abc", accept: "*/*" }), 65_536);
+    const action = oversizedBodyResponse(
+      request({ "content-length": "200000", "next-action": "abc", accept: "*/*" }),
+      65_536,
+    );
     expect(action?.contentType).toContain("text/plain");
     expect(oversizedBodyResponse(request({ "content-length": "1000" }), 65_536)).toBeNull();
   });
@@ -113,7 +153,12 @@ describe("bodies without Content-Length", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as net.AddressInfo;
     const status = await new Promise<number | string>((resolve) => {
-      const req = http.request({ port, host: "127.0.0.1", method: "POST", headers: { "transfer-encoding": "chunked" } });
+      const req = http.request({
+        port,
+        host: "127.0.0.1",
+        method: "POST",
+        headers: { "transfer-encoding": "chunked" },
+      });
       req.on("response", (res) => {
         resolve(res.statusCode!);
         res.resume();
@@ -138,7 +183,10 @@ describe("bodies without Content-Length", () => {
   });
 
   it("are cut at the limit: the reader never sees more, nor an end, and the 413 is written once", async () => {
-    const result = await send(Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, "a")), 65_536);
+    const result = await send(
+      Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, "a")),
+      65_536,
+    );
     expect([413, "ECONNRESET", "EPIPE"]).toContain(result.status);
     expect(result.overLimitCalls).toBe(1);
     expect(result.readerBytes).toBeLessThanOrEqual(65_536);

@@ -35,7 +35,10 @@ function ipAddressIn(entry: string | undefined): string | null {
 }
 
 /** A 413 answer for a body over the limit, decided from Content-Length before anything reads the body. */
-export function oversizedBodyResponse(req: IncomingMessage, limitBytes: number): { contentType: string; body: string } | null {
+export function oversizedBodyResponse(
+  req: IncomingMessage,
+  limitBytes: number,
+): { contentType: string; body: string } | null {
   const length = Number(req.headers["content-length"] ?? 0);
   if (!Number.isFinite(length) || length <= limitBytes) return null;
   return bodyTooLargeResponse(req, limitBytes, length);
@@ -45,7 +48,11 @@ export function oversizedBodyResponse(req: IncomingMessage, limitBytes: number):
  * The 413 answer: a readable page for a plain form post, text for an action call (the form shows
  * it). `declaredBytes` is the Content-Length when there was one; a chunked body has no size yet.
  */
-export function bodyTooLargeResponse(req: IncomingMessage, limitBytes: number, declaredBytes?: number): { contentType: string; body: string } {
+export function bodyTooLargeResponse(
+  req: IncomingMessage,
+  limitBytes: number,
+  declaredBytes?: number,
+): { contentType: string; body: string } {
   const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
   const size = declaredBytes === undefined ? `more than ${kb(limitBytes)}` : kb(declaredBytes);
   const text =

@@ -25,7 +25,9 @@ describe("buildSecurityHeaders", () => {
     expect(directives(plain["Content-Security-Policy"]!)["frame-ancestors"]).toBe("frame-ancestors 'none'");
     expect(plain["Cross-Origin-Opener-Policy"]).toBe("same-origin");
     expect(plain["X-Frame-Options"]).toBe("DENY");
-    const framed = buildSecurityHeaders("n", true, ["https://host.example"], [], { frameAncestors: ["https://host.example", "https://b.example"] });
+    const framed = buildSecurityHeaders("n", true, ["https://host.example"], [], {
+      frameAncestors: ["https://host.example", "https://b.example"],
+    });
     const csp = directives(framed["Content-Security-Policy"]!);
     expect(csp["frame-ancestors"]).toBe("frame-ancestors https://host.example https://b.example");
     expect(csp["form-action"]).toBe("form-action 'self' https://host.example");

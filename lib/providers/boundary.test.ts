@@ -51,7 +51,8 @@ function providerFolder(repoPath: string): string | null {
   const match = /^lib\/providers\/([^/]+)\//.exec(`${repoPath}/`);
   if (!match || match[1] === SHARED) return null;
   // The registry and the contract are files, not folders.
-  return fs.existsSync(path.join(ROOT, "lib/providers", match[1]!)) && fs.statSync(path.join(ROOT, "lib/providers", match[1]!)).isDirectory()
+  return fs.existsSync(path.join(ROOT, "lib/providers", match[1]!)) &&
+    fs.statSync(path.join(ROOT, "lib/providers", match[1]!)).isDirectory()
     ? match[1]!
     : null;
 }
@@ -69,7 +70,11 @@ export function boundaryViolations(files: Array<{ file: string; source: string }
       }
       if (file.startsWith("lib/providers/")) continue;
       if (file.startsWith("app/") && file.split("/").includes(folder)) continue;
-      if (/\.test\.tsx?$/.test(file) && (target === `lib/providers/${folder}/fake` || target.startsWith(`lib/providers/${folder}/fake/`))) continue;
+      if (
+        /\.test\.tsx?$/.test(file) &&
+        (target === `lib/providers/${folder}/fake` || target.startsWith(`lib/providers/${folder}/fake/`))
+      )
+        continue;
       out.push(`${file} imports ${specifier}`);
     }
   }
@@ -78,7 +83,10 @@ export function boundaryViolations(files: Array<{ file: string; source: string }
 
 describe("provider import boundary", () => {
   it("keeps every provider folder behind the registry", () => {
-    const files = SCANNED.flatMap(sourceFiles).map((file) => ({ file, source: fs.readFileSync(path.join(ROOT, file), "utf8") }));
+    const files = SCANNED.flatMap(sourceFiles).map((file) => ({
+      file,
+      source: fs.readFileSync(path.join(ROOT, file), "utf8"),
+    }));
     expect(files.length).toBeGreaterThan(100);
     expect(boundaryViolations(files)).toEqual([]);
   });
@@ -86,18 +94,30 @@ describe("provider import boundary", () => {
   it("catches the imports it forbids, and lets through the ones it allows", () => {
     const cases = [
       { file: "lib/connections/store.ts", source: `import { tokenHint } from "@/lib/providers/tailscale/fields";` },
-      { file: "components/connections/x.tsx", source: `import type { X } from "../../lib/providers/tailscale/outcomes";` },
+      {
+        file: "components/connections/x.tsx",
+        source: `import type { X } from "../../lib/providers/tailscale/outcomes";`,
+      },
       { file: "app/connect/[provider]/page.tsx", source: `const m = await import("@/lib/providers/tailscale");` },
       { file: "lib/connections/x.test.ts", source: `import { tokenHint } from "@/lib/providers/tailscale/fields";` },
       { file: "lib/providers/shared/http.ts", source: `import { tokenHint } from "../tailscale/fields";` },
       // Allowed:
       { file: "lib/providers/tailscale/request.ts", source: `import { send } from "@/lib/providers/shared/http";` },
-      { file: "lib/providers/tailscale-oauth-client/fields.ts", source: `import { schemaFrom } from "../shared/fields";` },
+      {
+        file: "lib/providers/tailscale-oauth-client/fields.ts",
+        source: `import { schemaFrom } from "../shared/fields";`,
+      },
       { file: "lib/connections/w.ts", source: `import { parseRetryAfter } from "@/lib/providers/shared/http";` },
       { file: "lib/connections/y.test.ts", source: `import { FIXTURE_TOKENS } from "@/lib/providers/tailscale/fake";` },
-      { file: "lib/connections/z.ts", source: `import { getProvider } from "@/lib/providers";\nimport type { Provider } from "@/lib/providers/types";` },
+      {
+        file: "lib/connections/z.ts",
+        source: `import { getProvider } from "@/lib/providers";\nimport type { Provider } from "@/lib/providers/types";`,
+      },
       { file: "lib/providers/index.ts", source: `import { tailscaleApiKey } from "./tailscale/provider";` },
-      { file: "app/connect/tailscale/callback/route.ts", source: `import { x } from "@/lib/providers/tailscale/client";` },
+      {
+        file: "app/connect/tailscale/callback/route.ts",
+        source: `import { x } from "@/lib/providers/tailscale/client";`,
+      },
     ];
     expect(boundaryViolations(cases)).toEqual([
       `lib/connections/store.ts imports @/lib/providers/tailscale/fields`,

@@ -100,7 +100,8 @@ export type ProxyAccessToken = { value: string; renewable: boolean };
 export type StoredFacts = { expiresAt: Date | null; scopes: string[] | null; meta: CredentialMeta };
 
 /** `credential_dead`: the credentials used for the call were refused (expired or revoked themselves). */
-export type RevokeResult = { kind: "revoked" } | { kind: "already_gone" } | { kind: "credential_dead" } | { kind: "failed"; reason: string };
+export type RevokeResult =
+  { kind: "revoked" } | { kind: "already_gone" } | { kind: "credential_dead" } | { kind: "failed"; reason: string };
 
 export interface LiveItem {
   id: string;
@@ -226,10 +227,16 @@ export interface Provider {
   steps: readonly ConnectStep[];
   copy: ProviderCopy;
 
-  verify(credentials: Credentials, options?: ProviderCallOptions & { knownExpiresAt?: Date | null }): Promise<VerifyResult>;
+  verify(
+    credentials: Credentials,
+    options?: ProviderCallOptions & { knownExpiresAt?: Date | null },
+  ): Promise<VerifyResult>;
   /** Revokes `credentialId` using `credentials` (rotation revokes the old key with the new token). */
   revoke?(credentials: Credentials, credentialId: string, options?: ProviderCallOptions): Promise<RevokeResult>;
-  liveView?(credentials: Credentials, options?: ProviderCallOptions & { knownExpiresAt?: Date | null }): Promise<LiveViewResult>;
+  liveView?(
+    credentials: Credentials,
+    options?: ProviderCallOptions & { knownExpiresAt?: Date | null },
+  ): Promise<LiveViewResult>;
 
   /** The credential as the host-app API returns it; absent: the API cannot hand it out (409). */
   apiCredentials?(credentials: Credentials, stored: StoredFacts): ApiCredentials;
@@ -237,7 +244,10 @@ export interface Provider {
    * The bearer token the API proxy sends to the provider's API for this connection (an API
    * token as it is; an OAuth client's cached access token, never its secret). Null: none now.
    */
-  accessToken?(credentials: Credentials, options?: ProviderCallOptions & { fresh?: boolean }): Promise<ProxyAccessToken | null>;
+  accessToken?(
+    credentials: Credentials,
+    options?: ProviderCallOptions & { fresh?: boolean },
+  ): Promise<ProxyAccessToken | null>;
 
   /** A label that cannot lead back to the secret (the key id only). */
   credentialHint(credentials: Credentials): string;

@@ -13,11 +13,17 @@ export type { RateLimitResult } from "./statement";
  * and lasts the rule's length; refused when any key is over its limit, with the time until the
  * earliest retry will be accepted.
  */
-export async function consumeRateLimit(name: RateLimitName, keys: string[], now = Date.now()): Promise<RateLimitResult> {
+export async function consumeRateLimit(
+  name: RateLimitName,
+  keys: string[],
+  now = Date.now(),
+): Promise<RateLimitResult> {
   const rule = getSettings().rateLimits[name];
   const result = await countAttempt((sql, params) => db().$queryRawUnsafe(sql, ...params), name, rule, keys, now);
   if (Math.random() < 0.01) {
-    void db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }).catch(() => undefined);
+    void db()
+      .rateLimitBucket.deleteMany({ where: { expiresAt: { lt: new Date(now) } } })
+      .catch(() => undefined);
   }
   return result;
 }

@@ -20,7 +20,11 @@ describe("wait copy", () => {
     expect(appRateLimitMessage("sign-in attempts from here", 600)).toBe(
       "Too many sign-in attempts from here. For your safety this server pauses them; try again in 10 minutes.",
     );
-    expect(appRateLimitMessage("checks in a short time", 45, "everyone")).toMatch(/^Too many checks.*sake.*try again in 45 seconds\.$/);
-    expect(connectRateLimitMessage("Tailscale", 300)).toMatch(/Nothing was sent to Tailscale.*Try again in 5 minutes\.$/);
+    expect(appRateLimitMessage("checks in a short time", 45, "everyone")).toMatch(
+      /^Too many checks.*sake.*try again in 45 seconds\.$/,
+    );
+    expect(connectRateLimitMessage("Tailscale", 300)).toMatch(
+      /Nothing was sent to Tailscale.*Try again in 5 minutes\.$/,
+    );
   });
 });

@@ -13,7 +13,13 @@ export type RawQuery = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
  * share keys lock them in the same order (no deadlock). Times travel as ISO text and come back
  * as epoch milliseconds: the column has no time zone and drivers read it differently.
  */
-export async function countAttempt(query: RawQuery, name: string, rule: RateLimitRule, keys: string[], now: number): Promise<RateLimitResult> {
+export async function countAttempt(
+  query: RawQuery,
+  name: string,
+  rule: RateLimitRule,
+  keys: string[],
+  now: number,
+): Promise<RateLimitResult> {
   const unique = [...new Set(keys)].sort();
   if (unique.length === 0) return { ok: true };
   const at = new Date(now).toISOString();
@@ -40,7 +46,11 @@ export const BUCKET_UPSERT = `ON CONFLICT ("key") DO UPDATE SET
     RETURNING "count"::int AS "count", (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
 
 /** Refused when any bucket is over the limit, until the latest of them ends. */
-export function verdict(rows: Array<{ count: number | bigint; expiresAtMs: number | string }>, rule: RateLimitRule, now: number): RateLimitResult {
+export function verdict(
+  rows: Array<{ count: number | bigint; expiresAtMs: number | string }>,
+  rule: RateLimitRule,
+  now: number,
+): RateLimitResult {
   let refusedUntil = 0;
   for (const row of rows) {
     if (Number(row.count) > rule.limit) refusedUntil = Math.max(refusedUntil, Number(row.expiresAtMs));

@@ -59,7 +59,12 @@ export async function createConnection(
     meta: { tailnet: verified.tailnet, deviceCount: verified.deviceCount, description: verified.description },
   };
   const provider = defaultProvider();
-  const saved = await saveVerifiedConnection({ userId, provider, credentials: { tailnet: verified.tailnet, token }, verified: credential });
+  const saved = await saveVerifiedConnection({
+    userId,
+    provider,
+    credentials: { tailnet: verified.tailnet, token },
+    verified: credential,
+  });
   if ("mismatch" in saved) throw new Error("unexpected mismatch");
   return { id: saved.id, token, verified, credential };
 }

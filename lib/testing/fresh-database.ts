@@ -10,7 +10,8 @@ import pg from "pg";
  */
 export async function createFreshDatabase(serverUrl = process.env.DATABASE_URL || undefined) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-fresh-"));
-  if (!serverUrl) return { dataDir, databaseUrl: undefined, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  if (!serverUrl)
+    return { dataDir, databaseUrl: undefined, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   const name = `tc_fresh_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

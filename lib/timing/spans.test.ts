@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RECEIVED_AT_HEADER, registerTimingRecorder, sinceReceived, stampReceived, startSpans, type SpanSet } from "./spans";
+import {
+  RECEIVED_AT_HEADER,
+  registerTimingRecorder,
+  sinceReceived,
+  stampReceived,
+  startSpans,
+  type SpanSet,
+} from "./spans";
 
 describe("the timing hook", () => {
   afterEach(() => registerTimingRecorder(undefined));

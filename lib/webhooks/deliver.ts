@@ -3,7 +3,12 @@ import dns, { type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
-import { LEGACY_WEBHOOK_SIGNATURE_HEADER, legacyWebhookSignature, signWebhook, WEBHOOK_SIGNATURE_HEADER } from "@/lib/crypto/webhook-signature";
+import {
+  LEGACY_WEBHOOK_SIGNATURE_HEADER,
+  legacyWebhookSignature,
+  signWebhook,
+  WEBHOOK_SIGNATURE_HEADER,
+} from "@/lib/crypto/webhook-signature";
 import { isPublicAddress } from "./address-policy";
 
 export const EVENT_HEADER = "X-Tailnet-Connect-Event";
@@ -40,7 +45,8 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, "", 0);
     const list = addresses as unknown as LookupAddress[];
-    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) return callback(new NonPublicAddressError(hostname), "", 0);
+    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address)))
+      return callback(new NonPublicAddressError(hostname), "", 0);
     if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
     callback(null, list[0]!.address, list[0]!.family);
   });
@@ -72,7 +78,8 @@ export async function postWebhook(request: WebhookRequest): Promise<WebhookAttem
     [EVENT_HEADER]: request.eventType,
     [DELIVERY_HEADER]: request.deliveryId,
   };
-  if (request.legacySignature) headers[LEGACY_WEBHOOK_SIGNATURE_HEADER] = legacyWebhookSignature(request.body, request.secret);
+  if (request.legacySignature)
+    headers[LEGACY_WEBHOOK_SIGNATURE_HEADER] = legacyWebhookSignature(request.body, request.secret);
   const client = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
   if (!client) return { ok: false, result: "refused: not http or https" };
 

@@ -11,7 +11,8 @@ import { kickOutboxWorker } from "./kick";
 import { endpointSecretAssociatedData, generateEndpointSecret } from "./secret";
 
 export type Resolver = (hostname: string) => Promise<string[]>;
-const systemResolver: Resolver = async (hostname) => (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+const systemResolver: Resolver = async (hostname) =>
+  (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * Where a person's endpoint may point: https, and a name whose every address is public. Returns
@@ -28,7 +29,8 @@ export async function endpointUrlProblem(
   } catch {
     return "Enter a full URL, e.g. https://example.com/hooks/tailnet";
   }
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) return "The URL must start with https://";
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    return "The URL must start with https://";
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
@@ -68,10 +70,19 @@ export type DeliveryView = {
 };
 
 /** Creates the endpoint; the answer carries its secret once (`secret`), and nothing else ever will. */
-export async function createWebhookEndpoint(input: { ownerId: string; url: string; events: WebhookEventType[] }): Promise<{ endpoint: EndpointView; secret: string }> {
+export async function createWebhookEndpoint(input: {
+  ownerId: string;
+  url: string;
+  events: WebhookEventType[];
+}): Promise<{ endpoint: EndpointView; secret: string }> {
   const id = randomUUID();
   const secret = generateEndpointSecret();
-  const sealed = sealEnvelope("webhook-secret", secret, endpointSecretAssociatedData(input.ownerId, id), getSettings().TOKEN_ENCRYPTION_KEYS);
+  const sealed = sealEnvelope(
+    "webhook-secret",
+    secret,
+    endpointSecretAssociatedData(input.ownerId, id),
+    getSettings().TOKEN_ENCRYPTION_KEYS,
+  );
   const row = await db().webhookEndpoint.create({
     data: { id, userId: input.ownerId, url: input.url, events: input.events, secretCiphertext: sealed.envelope },
     select: { id: true, url: true, events: true, createdAt: true },
@@ -96,7 +107,18 @@ export async function listWebhookEndpoints(ownerId: string): Promise<EndpointVie
 export async function listRecentDeliveries(ownerId: string, take = 25): Promise<DeliveryView[]> {
   return db().outboxMessage.findMany({
     where: { userId: ownerId, channel: "webhook", endpointId: { not: null } },
-    select: { id: true, endpointId: true, eventId: true, eventType: true, status: true, attempts: true, lastResult: true, lastAttemptAt: true, nextAttemptAt: true, createdAt: true },
+    select: {
+      id: true,
+      endpointId: true,
+      eventId: true,
+      eventType: true,
+      status: true,
+      attempts: true,
+      lastResult: true,
+      lastAttemptAt: true,
+      nextAttemptAt: true,
+      createdAt: true,
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });

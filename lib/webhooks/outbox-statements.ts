@@ -81,7 +81,10 @@ export async function recordAttempt(
 export { MAX_ATTEMPTS };
 
 /** A person's endpoint as the worker needs it (null once deleted). */
-export async function endpointForDelivery(query: RawQuery, endpointId: string): Promise<{ url: string; secretCiphertext: string; userId: string } | null> {
+export async function endpointForDelivery(
+  query: RawQuery,
+  endpointId: string,
+): Promise<{ url: string; secretCiphertext: string; userId: string } | null> {
   const [row] = await query<{ url: string; secretCiphertext: string; userId: string }>(
     `SELECT "url", "secretCiphertext", "userId" FROM "WebhookEndpoint" WHERE "id" = $1`,
     [endpointId],

@@ -22,7 +22,7 @@ let engine: Engine;
 let drop: () => Promise<void>;
 let databaseUrl: string | undefined;
 let userId: string;
-const query = <Row,>(sql: string, params: unknown[]) => engine.raw.query<Row>(sql, params);
+const query = <Row>(sql: string, params: unknown[]) => engine.raw.query<Row>(sql, params);
 
 beforeAll(async () => {
   const fresh = await createFreshDatabase(serverUrl);
@@ -31,24 +31,44 @@ beforeAll(async () => {
   engine = openEngine({ databaseUrl: fresh.databaseUrl, dataDir: fresh.dataDir });
   await migrate(engine.raw);
   userId = randomUUID();
-  await query(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ($1, $2, now())`, [userId, `${userId}@example.org`]);
+  await query(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ($1, $2, now())`, [
+    userId,
+    `${userId}@example.org`,
+  ]);
 });
 afterAll(async () => {
   await engine.close();
   await drop();
 });
 
-async function insertMessages(count: number, at: Date, extra: { endpointId?: string; leaseExpiresAt?: Date } = {}): Promise<string[]> {
+async function insertMessages(
+  count: number,
+  at: Date,
+  extra: { endpointId?: string; leaseExpiresAt?: Date } = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     ids.push(id);
     const eventId = `evt_${randomUUID().replaceAll("-", "")}`;
-    const payload = JSON.stringify({ id: eventId, type: "connection.created", data: { reason: "created", connection: { id: "c1" } } });
+    const payload = JSON.stringify({
+      id: eventId,
+      type: "connection.created",
+      data: { reason: "created", connection: { id: "c1" } },
+    });
     await query(
       `INSERT INTO "OutboxMessage" ("id", "channel", "userId", "endpointId", "eventId", "eventType", "payload", "nextAttemptAt", "leaseOwner", "leaseExpiresAt")
       VALUES ($1, 'webhook', $2, $3, $4, 'connection.created', $5, $6::timestamp(3), $7, $8::timestamp(3))`,
-      [id, userId, extra.endpointId ?? null, eventId, payload, at.toISOString(), extra.leaseExpiresAt ? "someone-else" : null, extra.leaseExpiresAt?.toISOString() ?? null],
+      [
+        id,
+        userId,
+        extra.endpointId ?? null,
+        eventId,
+        payload,
+        at.toISOString(),
+        extra.leaseExpiresAt ? "someone-else" : null,
+        extra.leaseExpiresAt?.toISOString() ?? null,
+      ],
     );
   }
   return ids;
@@ -56,7 +76,12 @@ async function insertMessages(count: number, at: Date, extra: { endpointId?: str
 
 const clear = () => query(`DELETE FROM "OutboxMessage"`, []);
 const statusOf = async (id: string) =>
-  (await query<{ status: string; attempts: number; lastResult: string | null }>(`SELECT "status", "attempts", "lastResult" FROM "OutboxMessage" WHERE "id" = $1`, [id]))[0]!;
+  (
+    await query<{ status: string; attempts: number; lastResult: string | null }>(
+      `SELECT "status", "attempts", "lastResult" FROM "OutboxMessage" WHERE "id" = $1`,
+      [id],
+    )
+  )[0]!;
 
 describe("backoff", () => {
   it("tries 8 times over about a day, each wait longer than the last", () => {
@@ -91,7 +116,11 @@ describe(`outbox claims (${serverUrl ? "postgresql" : "embedded"})`, () => {
     expect(claimed.map((m) => m.id)).not.toContain(leased[0]);
     // Held by "a": nobody else claims them until the lease runs out (a crashed instance's messages come back).
     expect(await claimDueMessages(query, "b", { now, batchSize: 10, leaseSeconds: 30 })).toEqual([]);
-    const afterLease = await claimDueMessages(query, "b", { now: new Date(now.getTime() + 31_000), batchSize: 10, leaseSeconds: 30 });
+    const afterLease = await claimDueMessages(query, "b", {
+      now: new Date(now.getTime() + 31_000),
+      batchSize: 10,
+      leaseSeconds: 30,
+    });
     expect(afterLease.map((m) => m.id).sort()).toEqual([...due, ...leased].sort());
     expect(afterLease.find((m) => m.id === due[0])!.attempts).toBe(2);
     // "a" lost its lease: what it reports is not written.
@@ -107,48 +136,66 @@ describe(`outbox claims (${serverUrl ? "postgresql" : "embedded"})`, () => {
     const seen: string[] = [];
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       // Not due before its time.
-      expect(await claimDueMessages(query, "w", { now: new Date(now.getTime() - 1), batchSize: 5, leaseSeconds: 30 })).toEqual([]);
+      expect(
+        await claimDueMessages(query, "w", { now: new Date(now.getTime() - 1), batchSize: 5, leaseSeconds: 30 }),
+      ).toEqual([]);
       const [message] = await claimDueMessages(query, "w", { now, batchSize: 5, leaseSeconds: 30 });
       expect(message).toMatchObject({ id, attempts: i });
-      seen.push(await recordAttempt(query, "w", message!, { ok: false, result: "HTTP 500" }, now, 0) as string);
-      const [row] = await query<{ nextMs: number }>(`SELECT (extract(epoch FROM "nextAttemptAt") * 1000)::float8 AS "nextMs" FROM "OutboxMessage" WHERE "id" = $1`, [id]);
+      seen.push((await recordAttempt(query, "w", message!, { ok: false, result: "HTTP 500" }, now, 0)) as string);
+      const [row] = await query<{ nextMs: number }>(
+        `SELECT (extract(epoch FROM "nextAttemptAt") * 1000)::float8 AS "nextMs" FROM "OutboxMessage" WHERE "id" = $1`,
+        [id],
+      );
       if (i < MAX_ATTEMPTS) expect(Number(row!.nextMs) - now.getTime()).toBe(RETRY_DELAYS_SECONDS[i - 1]! * 1000);
       now = new Date(Number(row!.nextMs));
     }
     expect(seen).toEqual([...Array<string>(MAX_ATTEMPTS - 1).fill("pending"), "failed"]);
     expect(await statusOf(id!)).toEqual({ status: "failed", attempts: MAX_ATTEMPTS, lastResult: "HTTP 500" });
-    expect(await claimDueMessages(query, "w", { now: new Date(now.getTime() + 86_400_000 * 7), batchSize: 5, leaseSeconds: 30 })).toEqual([]);
+    expect(
+      await claimDueMessages(query, "w", {
+        now: new Date(now.getTime() + 86_400_000 * 7),
+        batchSize: 5,
+        leaseSeconds: 30,
+      }),
+    ).toEqual([]);
   });
 
-  it.runIf(serverUrl)("lets instances share it: SKIP LOCKED passes over rows another is claiming, and two claimers get disjoint sets", async () => {
-    await clear();
-    const now = new Date();
-    const ids = await insertMessages(40, new Date(now.getTime() - 1000));
-    // Another instance, mid-claim, holds row locks on ten of them.
-    const other = new pg.Client({ connectionString: databaseUrl });
-    await other.connect();
-    try {
-      await other.query("BEGIN");
-      const locked = (await other.query<{ id: string }>(`SELECT "id" FROM "OutboxMessage" ORDER BY "nextAttemptAt", "id" LIMIT 10 FOR UPDATE`)).rows.map((r) => r.id);
-      const started = Date.now();
-      const mine = await claimDueMessages(query, "a", { now, batchSize: 40, leaseSeconds: 30 });
-      expect(Date.now() - started).toBeLessThan(5000);
-      expect(mine).toHaveLength(30);
-      expect(mine.some((m) => locked.includes(m.id))).toBe(false);
-      await other.query("ROLLBACK");
-    } finally {
-      await other.end();
-    }
-    await query(`UPDATE "OutboxMessage" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = 0`, []);
-    const [a, b] = await Promise.all([
-      claimDueMessages(query, "a", { now, batchSize: 25, leaseSeconds: 30 }),
-      claimDueMessages(query, "b", { now, batchSize: 25, leaseSeconds: 30 }),
-    ]);
-    const aIds = new Set(a!.map((m) => m.id));
-    expect(b!.some((m) => aIds.has(m.id))).toBe(false);
-    expect(new Set([...aIds, ...b!.map((m) => m.id)]).size).toBe(40);
-    expect(ids).toHaveLength(40);
-  });
+  it.runIf(serverUrl)(
+    "lets instances share it: SKIP LOCKED passes over rows another is claiming, and two claimers get disjoint sets",
+    async () => {
+      await clear();
+      const now = new Date();
+      const ids = await insertMessages(40, new Date(now.getTime() - 1000));
+      // Another instance, mid-claim, holds row locks on ten of them.
+      const other = new pg.Client({ connectionString: databaseUrl });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        const locked = (
+          await other.query<{ id: string }>(
+            `SELECT "id" FROM "OutboxMessage" ORDER BY "nextAttemptAt", "id" LIMIT 10 FOR UPDATE`,
+          )
+        ).rows.map((r) => r.id);
+        const started = Date.now();
+        const mine = await claimDueMessages(query, "a", { now, batchSize: 40, leaseSeconds: 30 });
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(mine).toHaveLength(30);
+        expect(mine.some((m) => locked.includes(m.id))).toBe(false);
+        await other.query("ROLLBACK");
+      } finally {
+        await other.end();
+      }
+      await query(`UPDATE "OutboxMessage" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = 0`, []);
+      const [a, b] = await Promise.all([
+        claimDueMessages(query, "a", { now, batchSize: 25, leaseSeconds: 30 }),
+        claimDueMessages(query, "b", { now, batchSize: 25, leaseSeconds: 30 }),
+      ]);
+      const aIds = new Set(a!.map((m) => m.id));
+      expect(b!.some((m) => aIds.has(m.id))).toBe(false);
+      expect(new Set([...aIds, ...b!.map((m) => m.id)]).size).toBe(40);
+      expect(ids).toHaveLength(40);
+    },
+  );
 });
 
 describe("the worker's round", () => {
@@ -163,17 +210,31 @@ describe("the worker's round", () => {
     const person = await startWebhookReceiver(personSecret);
     try {
       const endpointId = randomUUID();
-      const sealed = sealEnvelope("webhook-secret", personSecret, endpointSecretAssociatedData(userId, endpointId), keys.keys);
-      await query(`INSERT INTO "WebhookEndpoint" ("id", "userId", "url", "events", "secretCiphertext") VALUES ($1, $2, $3, '["connection.created"]'::jsonb, $4)`, [
-        endpointId,
-        userId,
-        // Its name resolves to loopback: refused when the connection is made (so DNS rebinding cannot slip past).
-        person.url.replace("http://127.0.0.1", "https://localhost"),
-        sealed.envelope,
-      ]);
+      const sealed = sealEnvelope(
+        "webhook-secret",
+        personSecret,
+        endpointSecretAssociatedData(userId, endpointId),
+        keys.keys,
+      );
+      await query(
+        `INSERT INTO "WebhookEndpoint" ("id", "userId", "url", "events", "secretCiphertext") VALUES ($1, $2, $3, '["connection.created"]'::jsonb, $4)`,
+        [
+          endpointId,
+          userId,
+          // Its name resolves to loopback: refused when the connection is made (so DNS rebinding cannot slip past).
+          person.url.replace("http://127.0.0.1", "https://localhost"),
+          sealed.envelope,
+        ],
+      );
       const [toInstance] = await insertMessages(1, new Date());
       const [toPerson] = await insertMessages(1, new Date(), { endpointId });
-      const settings = { WEBHOOK_URL: instance.url, WEBHOOK_SECRET: SECRET, WEBHOOK_TIMEOUT_MS: 3000, TOKEN_ENCRYPTION_KEYS: keys.keys, email: null };
+      const settings = {
+        WEBHOOK_URL: instance.url,
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_TIMEOUT_MS: 3000,
+        TOKEN_ENCRYPTION_KEYS: keys.keys,
+        email: null,
+      };
       const log: string[] = [];
 
       // The person's endpoint resolves to 127.0.0.1: refused (and retried later), never contacted.
@@ -182,7 +243,11 @@ describe("the worker's round", () => {
       expect(instance.hooks[0]!.validSignature).toBe(true);
       expect(person.hooks).toHaveLength(0);
       expect(await statusOf(toInstance!)).toMatchObject({ status: "delivered", lastResult: "HTTP 200" });
-      expect(await statusOf(toPerson!)).toMatchObject({ status: "pending", attempts: 1, lastResult: "refused: localhost resolves to a loopback, private or link-local address" });
+      expect(await statusOf(toPerson!)).toMatchObject({
+        status: "pending",
+        attempts: 1,
+        lastResult: "refused: localhost resolves to a loopback, private or link-local address",
+      });
       expect(log.join("\n")).not.toContain(personSecret);
 
       // An operator who allows private targets (WEBHOOK_ALLOW_PRIVATE_TARGETS) gets it delivered.
@@ -192,7 +257,10 @@ describe("the worker's round", () => {
       expect(person.hooks).toHaveLength(1);
       expect(person.hooks[0]!.validSignature).toBe(true);
       expect(person.hooks[0]!.headers["x-tailnet-connect-signature"]).toBeUndefined();
-      expect(JSON.parse(person.hooks[0]!.body)).toMatchObject({ type: "connection.created", id: expect.stringMatching(/^evt_/) });
+      expect(JSON.parse(person.hooks[0]!.body)).toMatchObject({
+        type: "connection.created",
+        id: expect.stringMatching(/^evt_/),
+      });
       expect(await statusOf(toPerson!)).toMatchObject({ status: "delivered", attempts: 2 });
     } finally {
       await instance.close();
@@ -200,14 +268,26 @@ describe("the worker's round", () => {
     }
   });
 
-  it.each(["https://127.0.0.1:9/x", "https://[::1]:9/x", "https://[::ffff:127.0.0.1]:9/x", "https://[::ffff:a9fe:a9fe]/x", "https://10.1.2.3/x", "http://93.184.215.14/x"])(
-    "refuses %s for a person's endpoint without connecting",
-    async (url) => {
-      const result = await postWebhook({ url, body: "{}", secret: "s", eventType: "connection.created", deliveryId: "d", timeoutMs: 1000, publicOnly: true });
-      expect(result.ok).toBe(false);
-      expect(result.result).toMatch(/^refused: /);
-    },
-  );
+  it.each([
+    "https://127.0.0.1:9/x",
+    "https://[::1]:9/x",
+    "https://[::ffff:127.0.0.1]:9/x",
+    "https://[::ffff:a9fe:a9fe]/x",
+    "https://10.1.2.3/x",
+    "http://93.184.215.14/x",
+  ])("refuses %s for a person's endpoint without connecting", async (url) => {
+    const result = await postWebhook({
+      url,
+      body: "{}",
+      secret: "s",
+      eventType: "connection.created",
+      deliveryId: "d",
+      timeoutMs: 1000,
+      publicOnly: true,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.result).toMatch(/^refused: /);
+  });
 
   it("keeps the lease longer than a try can take", () => {
     expect(leaseSecondsFor(10_000) * 1000).toBeGreaterThan(10_000);

@@ -28,11 +28,19 @@ export async function enqueueConnectionEvent(
   input: { connectionId: string; type: WebhookEventType; reason: WebhookEventReason; now?: Date },
 ): Promise<number> {
   const now = input.now ?? new Date();
-  const row = await tx.connection.findUnique({ where: { id: input.connectionId }, select: { ...apiFields, userId: true } });
+  const row = await tx.connection.findUnique({
+    where: { id: input.connectionId },
+    select: { ...apiFields, userId: true },
+  });
   if (!row) return 0;
   const settings = getSettings();
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { userId: row.userId }, select: { id: true, events: true } });
-  const targets: Array<string | null> = endpoints.filter((e) => Array.isArray(e.events) && e.events.includes(input.type)).map((e) => e.id);
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { userId: row.userId },
+    select: { id: true, events: true },
+  });
+  const targets: Array<string | null> = endpoints
+    .filter((e) => Array.isArray(e.events) && e.events.includes(input.type))
+    .map((e) => e.id);
   if (settings.WEBHOOK_URL && settings.WEBHOOK_SECRET) targets.unshift(null);
   if (targets.length === 0) return 0;
   const event: WebhookEvent = {
@@ -59,7 +67,10 @@ export async function enqueueConnectionEvent(
 }
 
 /** Queues the status email to the connection's owner (sent to their address as it is when sent). */
-export async function enqueueStatusEmail(tx: Tx, input: { userId: string; notification: StatusNotification; now?: Date }): Promise<void> {
+export async function enqueueStatusEmail(
+  tx: Tx,
+  input: { userId: string; notification: StatusNotification; now?: Date },
+): Promise<void> {
   const now = input.now ?? new Date();
   await tx.outboxMessage.create({
     data: {

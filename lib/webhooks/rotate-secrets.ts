@@ -16,7 +16,10 @@ export async function reencryptWebhookSecrets(): Promise<SecretRotationReport> {
   const current = `${ENVELOPE_VERSION}.${keys[0]!.id}.`;
   const pending = { NOT: { secretCiphertext: { startsWith: current } } };
   const report: SecretRotationReport = { scanned: 0, reencrypted: 0, failed: 0, remaining: 0 };
-  const rows = await db().webhookEndpoint.findMany({ where: pending, select: { id: true, userId: true, secretCiphertext: true } });
+  const rows = await db().webhookEndpoint.findMany({
+    where: pending,
+    select: { id: true, userId: true, secretCiphertext: true },
+  });
   for (const row of rows) {
     report.scanned++;
     const associated = endpointSecretAssociatedData(row.userId, row.id);
@@ -26,7 +29,10 @@ export async function reencryptWebhookSecrets(): Promise<SecretRotationReport> {
       continue;
     }
     const sealed = sealEnvelope("webhook-secret", opened.plaintext, associated, keys);
-    const updated = await db().webhookEndpoint.updateMany({ where: { id: row.id, secretCiphertext: row.secretCiphertext }, data: { secretCiphertext: sealed.envelope } });
+    const updated = await db().webhookEndpoint.updateMany({
+      where: { id: row.id, secretCiphertext: row.secretCiphertext },
+      data: { secretCiphertext: sealed.envelope },
+    });
     if (updated.count === 1) report.reencrypted++;
   }
   report.remaining = await db().webhookEndpoint.count({ where: pending });

@@ -54,16 +54,18 @@ type Resolved = Required<Pick<OutboxWorkerOptions, "query" | "instanceId" | "now
 };
 
 function resolve(options: OutboxWorkerOptions): Resolved {
-  const settings = options.settings ?? (() => {
-    const s = getSettings();
-    return {
-      WEBHOOK_URL: s.WEBHOOK_URL,
-      WEBHOOK_SECRET: s.WEBHOOK_SECRET,
-      WEBHOOK_TIMEOUT_MS: s.WEBHOOK_TIMEOUT_MS,
-      TOKEN_ENCRYPTION_KEYS: s.TOKEN_ENCRYPTION_KEYS,
-      email: emailSettingsOf(s),
-    };
-  })();
+  const settings =
+    options.settings ??
+    (() => {
+      const s = getSettings();
+      return {
+        WEBHOOK_URL: s.WEBHOOK_URL,
+        WEBHOOK_SECRET: s.WEBHOOK_SECRET,
+        WEBHOOK_TIMEOUT_MS: s.WEBHOOK_TIMEOUT_MS,
+        TOKEN_ENCRYPTION_KEYS: s.TOKEN_ENCRYPTION_KEYS,
+        email: emailSettingsOf(s),
+      };
+    })();
   return {
     query: options.query,
     instanceId: options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -151,7 +153,6 @@ export async function runOutboxOnce(options: OutboxWorkerOptions): Promise<numbe
   );
   return claimed.length;
 }
-
 
 /**
  * Starts this process's worker (once). Kept on globalThis so that code in Next's bundles can wake

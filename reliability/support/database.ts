@@ -1,7 +1,14 @@
 import pg from "pg";
 
 /** Direct reads of the test's database (the app runs on PostgreSQL, so the test can look while it runs). */
-export const TABLES = ["User", "OAuthAccount", "PasswordResetToken", "RateLimitBucket", "Connection", "AuditEvent"] as const;
+export const TABLES = [
+  "User",
+  "OAuthAccount",
+  "PasswordResetToken",
+  "RateLimitBucket",
+  "Connection",
+  "AuditEvent",
+] as const;
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -27,6 +34,11 @@ export async function snapshot(url: string): Promise<Record<string, { rows: numb
   });
 }
 
-export function snapshotDifferences(before: Awaited<ReturnType<typeof snapshot>>, after: Awaited<ReturnType<typeof snapshot>>): string[] {
-  return TABLES.filter((t) => before[t]!.digest !== after[t]!.digest).map((t) => `${t}: ${before[t]!.rows} → ${after[t]!.rows} rows, content changed`);
+export function snapshotDifferences(
+  before: Awaited<ReturnType<typeof snapshot>>,
+  after: Awaited<ReturnType<typeof snapshot>>,
+): string[] {
+  return TABLES.filter((t) => before[t]!.digest !== after[t]!.digest).map(
+    (t) => `${t}: ${before[t]!.rows} → ${after[t]!.rows} rows, content changed`,
+  );
 }

@@ -8,7 +8,11 @@ import { startThrowawayCluster, type ThrowawayCluster } from "./cluster";
  * each shifted by E2E_PORT_OFFSET so several checkouts can run side by side.
  */
 export const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
-export const ports = (slot: number) => ({ app: 3700 + PORT_OFFSET + slot, fake: 4700 + PORT_OFFSET + slot, cluster: 55432 + PORT_OFFSET + slot });
+export const ports = (slot: number) => ({
+  app: 3700 + PORT_OFFSET + slot,
+  fake: 4700 + PORT_OFFSET + slot,
+  cluster: 55432 + PORT_OFFSET + slot,
+});
 
 export type Environment = {
   cluster: ThrowawayCluster;
@@ -20,16 +24,29 @@ export type Environment = {
 };
 
 /** A throwaway cluster with one database, the fake Tailscale API, and the app on them. */
-export async function startEnvironment(name: string, slot: number, env: Record<string, string> = {}): Promise<Environment> {
+export async function startEnvironment(
+  name: string,
+  slot: number,
+  env: Record<string, string> = {},
+): Promise<Environment> {
   const p = ports(slot);
   const cluster = startThrowawayCluster(p.cluster);
   try {
-    const databaseUrl = await cluster.createDatabase(`tc_${name.replace(/\W/g, "_")}_${randomBytes(3).toString("hex")}`);
+    const databaseUrl = await cluster.createDatabase(
+      `tc_${name.replace(/\W/g, "_")}_${randomBytes(3).toString("hex")}`,
+    );
     const fake = await startFakeTailscale({ port: p.fake, latencyMs: 0 });
     const secrets = testSecrets();
     // The test process itself seeds through the shared factories: same database, same keys.
     Object.assign(process.env, { DATABASE_URL: databaseUrl, DATA_DIR: dataDirFor(`${name}-test`), ...secrets });
-    const app = await startApp({ port: p.app, databaseUrl, tailscaleUrl: fake.url, dataDir: dataDirFor(name), secrets, env }).catch(async (error) => {
+    const app = await startApp({
+      port: p.app,
+      databaseUrl,
+      tailscaleUrl: fake.url,
+      dataDir: dataDirFor(name),
+      secrets,
+      env,
+    }).catch(async (error) => {
       await fake.close();
       throw error;
     });

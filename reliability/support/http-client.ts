@@ -33,10 +33,20 @@ export class Session {
   }
 
   /** `chunked` streams the body in 16 KB pieces with Transfer-Encoding: chunked (no Content-Length). */
-  async request(path: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer | string; rememberCookies?: boolean; chunked?: boolean } = {}): Promise<Reply> {
+  async request(
+    path: string,
+    init: {
+      method?: string;
+      headers?: Record<string, string>;
+      body?: Buffer | string;
+      rememberCookies?: boolean;
+      chunked?: boolean;
+    } = {},
+  ): Promise<Reply> {
     const started = Date.now();
     const url = new URL(path, this.baseUrl).toString();
-    const bytes = init.body === undefined ? undefined : typeof init.body === "string" ? Buffer.from(init.body) : init.body;
+    const bytes =
+      init.body === undefined ? undefined : typeof init.body === "string" ? Buffer.from(init.body) : init.body;
     const body = !bytes ? undefined : init.chunked ? inPieces(bytes) : new Uint8Array(bytes);
     const response = await fetch(url, {
       method: init.method ?? "GET",
@@ -47,7 +57,13 @@ export class Session {
       ...(init.chunked ? { duplex: "half" } : {}),
     } as RequestInit);
     if (init.rememberCookies !== false) this.remember(response);
-    const reply: Reply = { status: response.status, location: response.headers.get("location"), body: await response.text(), url, elapsedMs: Date.now() - started };
+    const reply: Reply = {
+      status: response.status,
+      location: response.headers.get("location"),
+      body: await response.text(),
+      url,
+      elapsedMs: Date.now() - started,
+    };
     if (this.options.keepReplies) this.replies.push(reply);
     return reply;
   }
@@ -57,7 +73,11 @@ export class Session {
   }
 
   /** Posts a multipart body built by hand, so duplicated fields, files and raw bytes go through as written. */
-  post(path: string, parts: Part[], options: { rememberCookies?: boolean; headers?: Record<string, string>; chunked?: boolean } = {}) {
+  post(
+    path: string,
+    parts: Part[],
+    options: { rememberCookies?: boolean; headers?: Record<string, string>; chunked?: boolean } = {},
+  ) {
     const { body, contentType } = multipart(parts);
     return this.request(path, {
       method: "POST",
@@ -85,7 +105,8 @@ export function multipart(parts: Part[]): { body: Buffer; contentType: string } 
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name.replace(/"/g, "%22")}"${part.filename !== undefined ? `; filename="${part.filename}"` : ""}`;
-    const type = part.filename !== undefined ? `\r\nContent-Type: ${part.contentType ?? "application/octet-stream"}` : "";
+    const type =
+      part.filename !== undefined ? `\r\nContent-Type: ${part.contentType ?? "application/octet-stream"}` : "";
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`, "utf8"));
     chunks.push(typeof part.value === "string" ? Buffer.from(part.value, "utf8") : part.value);
     chunks.push(Buffer.from("\r\n"));
@@ -95,7 +116,12 @@ export function multipart(parts: Part[]): { body: Buffer; contentType: string } 
 }
 
 const unescapeHtml = (v: string) =>
-  v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * The hidden `$ACTION_*` inputs of each form on a page, in page order (one entry per form that
@@ -129,7 +155,9 @@ export function visibleText(html: string): string {
 export function formErrors(html: string): { messages: string[]; fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
   for (const match of html.matchAll(/<div id="([^"]+)-error"[^>]*>([\s\S]*?)<\/div>/g)) {
-    const messages = [...match[2]!.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => visibleText(m[1]!).trim()).filter(Boolean);
+    const messages = [...match[2]!.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)]
+      .map((m) => visibleText(m[1]!).trim())
+      .filter(Boolean);
     if (messages.length) fieldErrors[match[1]!] = messages;
   }
   const messages: string[] = [];

@@ -6,10 +6,14 @@ import { Session, actionForms, type Part } from "./http-client";
 export type Person = { email: string; password: string };
 
 export async function seedPeople(count: number, prefix: string): Promise<Person[]> {
-  return pool(Array.from({ length: count }, (_, i) => i), 2, async (i) => {
-    const user = await createUser({ email: `${prefix}-${i}@example.org` });
-    return { email: user.email, password: user.password };
-  });
+  return pool(
+    Array.from({ length: count }, (_, i) => i),
+    2,
+    async (i) => {
+      const user = await createUser({ email: `${prefix}-${i}@example.org` });
+      return { email: user.email, password: user.password };
+    },
+  );
 }
 
 const formCache = new Map<string, Part[]>();
@@ -26,20 +30,37 @@ export async function actionHidden(session: Session, path: string, index = 0): P
   return form.hidden;
 }
 
-export async function signInOverHttp(baseUrl: string, person: Person, options: { keepReplies?: boolean } = {}): Promise<Session> {
+export async function signInOverHttp(
+  baseUrl: string,
+  person: Person,
+  options: { keepReplies?: boolean } = {},
+): Promise<Session> {
   const session = new Session(baseUrl, options);
   const hidden = await actionHidden(session, "/sign-in");
-  const reply = await session.post("/sign-in", [...hidden, { name: "email", value: person.email }, { name: "password", value: person.password }, { name: "callbackUrl", value: "/connect/tailscale" }]);
-  if (reply.status !== 303 || !session.cookies.has("authjs.session-token")) throw new Error(`sign-in of ${person.email} answered ${reply.status}`);
+  const reply = await session.post("/sign-in", [
+    ...hidden,
+    { name: "email", value: person.email },
+    { name: "password", value: person.password },
+    { name: "callbackUrl", value: "/connect/tailscale" },
+  ]);
+  if (reply.status !== 303 || !session.cookies.has("authjs.session-token"))
+    throw new Error(`sign-in of ${person.email} answered ${reply.status}`);
   return session;
 }
 
 /** Steps 1 and 2 of the connect flow: the organization and the sealed token are now in the session's cookies. */
 export async function fillConnectDraft(session: Session, tailnet: string, token: string): Promise<void> {
-  const organization = await session.post("/connect/tailscale/organization", [...(await actionHidden(session, "/connect/tailscale/organization")), { name: "tailnet", value: tailnet }]);
+  const organization = await session.post("/connect/tailscale/organization", [
+    ...(await actionHidden(session, "/connect/tailscale/organization")),
+    { name: "tailnet", value: tailnet },
+  ]);
   if (organization.status !== 303) throw new Error(`the organization step answered ${organization.status}`);
-  const tokenStep = await session.post("/connect/tailscale/token", [...(await actionHidden(session, "/connect/tailscale/token")), { name: "token", value: token }]);
-  if (tokenStep.status !== 303 || !/\/review/.test(tokenStep.location ?? "")) throw new Error(`the token step answered ${tokenStep.status} → ${tokenStep.location}`);
+  const tokenStep = await session.post("/connect/tailscale/token", [
+    ...(await actionHidden(session, "/connect/tailscale/token")),
+    { name: "token", value: token },
+  ]);
+  if (tokenStep.status !== 303 || !/\/review/.test(tokenStep.location ?? ""))
+    throw new Error(`the token step answered ${tokenStep.status} → ${tokenStep.location}`);
 }
 
 /** Presses Connect on the review page (a session with a draft). */

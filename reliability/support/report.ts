@@ -20,19 +20,26 @@ export class Report {
   figure(name: string, value: string | number) {
     console.log(`      ${name}: ${value}`);
     const file = process.env.RELIABILITY_REPORT;
-    if (file) fs.appendFileSync(file, `${JSON.stringify({ test: process.env.RELIABILITY_TEST ?? this.test, name, value })}\n`);
+    if (file)
+      fs.appendFileSync(file, `${JSON.stringify({ test: process.env.RELIABILITY_TEST ?? this.test, name, value })}\n`);
   }
 
   /** Prints the time taken and exits: non-zero when any check failed. */
   finish(): never {
     this.figure("seconds", ((Date.now() - this.started) / 1000).toFixed(1));
-    console.log(`${this.failures === 0 ? "PASS" : "FAIL"}  ${this.test}: ${this.failures === 0 ? "every check passed" : `${this.failures} check(s) failed`}`);
+    console.log(
+      `${this.failures === 0 ? "PASS" : "FAIL"}  ${this.test}: ${this.failures === 0 ? "every check passed" : `${this.failures} check(s) failed`}`,
+    );
     process.exit(this.failures === 0 ? 0 : 1);
   }
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */
-export async function pool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(

@@ -15,10 +15,28 @@ export function SignInForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: strin
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={form.errorsFor("email")} onBlur={form.onBlur} />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required errors={form.errorsFor("password")} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={form.errorsFor("email")}
+        onBlur={form.onBlur}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={form.errorsFor("password")}
+      />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={form.pending} pendingText="Signing in…">Sign in</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Signing in…">
+          Sign in
+        </SubmitButton>
         <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="underline underline-offset-4">
           Create an account
         </Link>

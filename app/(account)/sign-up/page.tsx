@@ -9,7 +9,11 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -19,12 +23,18 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold">Create an account</h1>
       {settings.SIGNUP === "closed" ? (
         <Notice tone="warning">
-          Sign-up is closed on this server. Ask its operator for an account, then <Link href="/sign-in" className="underline">sign in</Link>.
+          Sign-up is closed on this server. Ask its operator for an account, then{" "}
+          <Link href="/sign-in" className="underline">
+            sign in
+          </Link>
+          .
         </Notice>
       ) : (
         <>
           {settings.SIGNUP_ALLOWED_DOMAINS.length > 0 ? (
-            <p className="text-slate-700 dark:text-slate-300">Accounts here are for addresses at {settings.SIGNUP_ALLOWED_DOMAINS.join(", ")}.</p>
+            <p className="text-slate-700 dark:text-slate-300">
+              Accounts here are for addresses at {settings.SIGNUP_ALLOWED_DOMAINS.join(", ")}.
+            </p>
           ) : null}
           <SignUpForm callbackUrl={callbackUrl} bodyLimitBytes={settings.BODY_LIMIT_BYTES} />
         </>

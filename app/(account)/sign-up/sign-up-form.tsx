@@ -15,7 +15,16 @@ export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: strin
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={form.errorsFor("email")} onBlur={form.onBlur} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={form.errorsFor("email")}
+        onBlur={form.onBlur}
+      />
       <Field
         name="password"
         label="Password"
@@ -26,9 +35,18 @@ export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: strin
         errors={form.errorsFor("password")}
         onBlur={form.onBlur}
       />
-      <Field name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required errors={form.errorsFor("confirmPassword")} />
+      <Field
+        name="confirmPassword"
+        label="Type the password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={form.errorsFor("confirmPassword")}
+      />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={form.pending} pendingText="Creating your account…">Create account</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Creating your account…">
+          Create account
+        </SubmitButton>
         <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="underline underline-offset-4">
           I already have an account
         </Link>

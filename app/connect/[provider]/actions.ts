@@ -5,7 +5,13 @@ import { DATABASE_UNREACHABLE, connectFlowAction } from "@/lib/actions/authentic
 import { continueTo, isFetchAction } from "@/lib/actions/continue-to";
 import { sessionFinishTarget } from "@/lib/connect-sessions/finish";
 import { connectTailnet } from "@/lib/connections/connect";
-import { applyVerdictToSecrets, clearOnboardingDraft, readOnboardingDraft, saveDraftValues, saveSealedSecrets } from "@/lib/connections/onboarding-draft";
+import {
+  applyVerdictToSecrets,
+  clearOnboardingDraft,
+  readOnboardingDraft,
+  saveDraftValues,
+  saveSealedSecrets,
+} from "@/lib/connections/onboarding-draft";
 import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
@@ -32,7 +38,12 @@ function lookup(slug: string, stepKey?: string) {
  * even to refill a field). Then on to the first step still missing something (with a notice
  * when that is an earlier one), or to review.
  */
-export async function saveStepAction(slug: string, stepKey: string, previous: FormState, formData: FormData): Promise<FormState> {
+export async function saveStepAction(
+  slug: string,
+  stepKey: string,
+  previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { provider, step } = lookup(slug, stepKey);
   const secret = new Set(provider.fields.filter((f) => f.secret).map((f) => f.name));
   const keepValues = step!.fields.filter((n) => !secret.has(n));
@@ -42,8 +53,10 @@ export async function saveStepAction(slug: string, stepKey: string, previous: Fo
       const owner = actor.draftOwner;
       // The step's schema parsed every field to a string.
       const entries = Object.entries(parsed as Record<string, string>);
-      if (entries.some(([n]) => !secret.has(n))) await saveDraftValues(provider, owner, Object.fromEntries(entries.filter(([n]) => !secret.has(n))));
-      if (entries.some(([n]) => secret.has(n))) await saveSealedSecrets(provider, owner, Object.fromEntries(entries.filter(([n]) => secret.has(n))));
+      if (entries.some(([n]) => !secret.has(n)))
+        await saveDraftValues(provider, owner, Object.fromEntries(entries.filter(([n]) => !secret.has(n))));
+      if (entries.some(([n]) => secret.has(n)))
+        await saveSealedSecrets(provider, owner, Object.fromEntries(entries.filter(([n]) => secret.has(n))));
       const draft = await readOnboardingDraft(provider, owner);
       const next = firstIncompleteStep(provider, draft);
       if (!next) redirect(connectPath(provider, "review"));
@@ -69,7 +82,8 @@ export async function connectAction(slug: string, previous: FormState, formData:
     const draft = await readOnboardingDraft(provider, actor.draftOwner);
     spans?.mark("draft");
     const missing = firstIncompleteStep(provider, draft);
-    if (missing || draft.secrets.state !== "present") redirect(missingPath(provider, missing ?? provider.steps.at(-1)!, draft));
+    if (missing || draft.secrets.state !== "present")
+      redirect(missingPath(provider, missing ?? provider.steps.at(-1)!, draft));
 
     const credentials = { ...draft.values, ...draft.secrets.values };
     const result = await connectTailnet({
@@ -100,7 +114,9 @@ export async function connectAction(slug: string, previous: FormState, formData:
       return {
         message: "This is a different tailnet",
         fieldErrors: {
-          connect: ["This link reconnects one particular tailnet, and the credential you gave belongs to another one. Nothing was saved. Use a credential of the tailnet you connected before."],
+          connect: [
+            "This link reconnects one particular tailnet, and the credential you gave belongs to another one. Nothing was saved. Use a credential of the tailnet you connected before.",
+          ],
         },
       };
     }

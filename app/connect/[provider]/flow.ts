@@ -15,7 +15,9 @@ export async function providerFrom(params: Promise<{ provider: string }>): Promi
 function stepComplete(provider: Provider, step: ConnectStep, draft: OnboardingDraft): boolean {
   return step.fields.every((name) => {
     const secret = provider.fields.find((f) => f.name === name)?.secret;
-    return secret ? draft.secrets.state === "present" && typeof draft.secrets.values[name] === "string" : typeof draft.values[name] === "string";
+    return secret
+      ? draft.secrets.state === "present" && typeof draft.secrets.values[name] === "string"
+      : typeof draft.values[name] === "string";
   });
 }
 

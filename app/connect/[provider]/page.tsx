@@ -20,7 +20,11 @@ export default async function ConnectStartPage({ params }: Props) {
   // A draft exists once any value is kept; the flow resumes at the first step still missing one.
   const next = Object.keys(draft.values).length > 0 ? firstIncompleteStep(provider, draft) : undefined;
   const resumeAt =
-    next === undefined ? null : next ? { href: connectPath(provider, next), what: next.resumeWhat } : { href: connectPath(provider, "review"), what: "review and connect" };
+    next === undefined
+      ? null
+      : next
+        ? { href: connectPath(provider, next), what: next.resumeWhat }
+        : { href: connectPath(provider, "review"), what: "review and connect" };
   const first = provider.steps[0]!;
   return (
     <StepPage steps={stepperEntries(provider)} step="start" title={copy.connectTitle} lead={copy.connectLead}>

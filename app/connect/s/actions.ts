@@ -24,7 +24,11 @@ export async function continueSessionAction(token: string, formData: FormData): 
   const session = result.session;
   if (result.kind === "bound") {
     const maxAge = Math.max(1, Math.ceil((session.expiresAt.getTime() - Date.now()) / 1000));
-    jar.set(SESSION_COOKIE, result.browserSecret, sessionCookieOptions(session.mode ?? mode, maxAge, getSettings().AUTH_URL));
+    jar.set(
+      SESSION_COOKIE,
+      result.browserSecret,
+      sessionCookieOptions(session.mode ?? mode, maxAge, getSettings().AUTH_URL),
+    );
   }
   redirect(sessionStartPath(session));
 }

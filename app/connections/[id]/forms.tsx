@@ -14,10 +14,19 @@ const checkboxClass = "mt-1 size-5 shrink-0 accent-slate-900 dark:accent-slate-1
 export function ReverifyForm({ connectionId, bodyLimitBytes }: { connectionId: string; bodyLimitBytes: number }) {
   const { bindForm, ...form } = useActionForm(reverifyAction, reverifySchema, bodyLimitBytes);
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-3" aria-label="Re-verify now">
+    <form
+      ref={bindForm}
+      action={form.formAction}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label="Re-verify now"
+    >
       <input type="hidden" name="connectionId" value={connectionId} />
       <div>
-        <SubmitButton pending={form.pending} pendingText="Checking with Tailscale…">Re-verify now</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Checking with Tailscale…">
+          Re-verify now
+        </SubmitButton>
       </div>
       <FormMessage id="reverify-message" state={form.message} />
     </form>
@@ -44,17 +53,35 @@ export function RotateForm(props: {
   bodyLimitBytes: number;
 }) {
   const { connectionId, kept, secrets, hint, noun, belongsTo, revokeLabel, bodyLimitBytes } = props;
-  const { bindForm, ...form } = useActionForm(props.action, rotateSchemaFor(useFieldSchema(), secrets.map((s) => s.name)), bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(
+    props.action,
+    rotateSchemaFor(
+      useFieldSchema(),
+      secrets.map((s) => s.name),
+    ),
+    bodyLimitBytes,
+  );
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="rotate-form-title">
-      <h2 id="rotate-form-title" className="text-xl font-semibold">Paste the new {noun}</h2>
+    <form
+      ref={bindForm}
+      action={form.formAction}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-labelledby="rotate-form-title"
+    >
+      <h2 id="rotate-form-title" className="text-xl font-semibold">
+        Paste the new {noun}
+      </h2>
       <FormMessage id="rotate-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
       {kept.map((k) => (
         <div key={k.label} className="flex flex-col gap-1">
           <span className="font-medium">{k.label}</span>
           <span className="font-mono">{k.value}</span>
-          <span className="text-sm text-slate-600 dark:text-slate-300">The new {noun} must belong to this same {belongsTo}.</span>
+          <span className="text-sm text-slate-600 dark:text-slate-300">
+            The new {noun} must belong to this same {belongsTo}.
+          </span>
         </div>
       ))}
       {secrets.map((s) => (
@@ -74,7 +101,13 @@ export function RotateForm(props: {
       ))}
       {revokeLabel ? (
         <label className="flex items-start gap-3">
-          <input type="checkbox" name="revokeOld" defaultChecked className={checkboxClass} aria-describedby="revoke-old-hint" />
+          <input
+            type="checkbox"
+            name="revokeOld"
+            defaultChecked
+            className={checkboxClass}
+            aria-describedby="revoke-old-hint"
+          />
           <span>
             <span className="font-medium">{revokeLabel}</span>
             <span id="revoke-old-hint" className="block text-sm text-slate-600 dark:text-slate-300">
@@ -92,16 +125,34 @@ export function RotateForm(props: {
   );
 }
 
-export function DisconnectForm(props: { connectionId: string; noun: string; revokeLabel: string | null; bodyLimitBytes: number }) {
+export function DisconnectForm(props: {
+  connectionId: string;
+  noun: string;
+  revokeLabel: string | null;
+  bodyLimitBytes: number;
+}) {
   const { connectionId, noun, revokeLabel, bodyLimitBytes } = props;
   const { bindForm, ...form } = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label="Disconnect">
+    <form
+      ref={bindForm}
+      action={form.formAction}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Disconnect"
+    >
       <FormMessage id="disconnect-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
       {revokeLabel ? (
         <label className="flex items-start gap-3">
-          <input type="checkbox" name="revokeAtTailscale" defaultChecked className={checkboxClass} aria-describedby="revoke-hint" />
+          <input
+            type="checkbox"
+            name="revokeAtTailscale"
+            defaultChecked
+            className={checkboxClass}
+            aria-describedby="revoke-hint"
+          />
           <span>
             <span className="font-medium">{revokeLabel}</span>
             <span id="revoke-hint" className="block text-sm text-slate-600 dark:text-slate-300">
@@ -111,7 +162,9 @@ export function DisconnectForm(props: { connectionId: string; noun: string; revo
         </label>
       ) : null}
       <div>
-        <SubmitButton pending={form.pending} tone="danger" pendingText="Disconnecting…">Disconnect</SubmitButton>
+        <SubmitButton pending={form.pending} tone="danger" pendingText="Disconnecting…">
+          Disconnect
+        </SubmitButton>
       </div>
     </form>
   );

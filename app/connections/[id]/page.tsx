@@ -35,14 +35,17 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
     connection.status === "disconnected" || !provider.liveView ? Promise.resolve(null) : loadLiveView(user.id, id),
     getConnectionHistory(user.id, id),
   ]);
-  const lastOutcome = connection.lastOutcome && provider.isKnownOutcome(connection.lastOutcome) ? connection.lastOutcome : null;
+  const lastOutcome =
+    connection.lastOutcome && provider.isKnownOutcome(connection.lastOutcome) ? connection.lastOutcome : null;
   const description = typeof connection.meta.description === "string" ? connection.meta.description : null;
   const { BODY_LIMIT_BYTES } = getSettings();
 
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
-        <Link href="/connections" className="text-sm underline underline-offset-4">← All connections</Link>
+        <Link href="/connections" className="text-sm underline underline-offset-4">
+          ← All connections
+        </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{connection.label}</h1>
           <StatusBadge status={connection.status} />
@@ -53,32 +56,62 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
       <Notices query={query} provider={provider} expires={connection.expiresAt !== null} />
 
       <section aria-labelledby="facts" className="flex flex-col gap-3">
-        <h2 id="facts" className="text-xl font-semibold">Facts</h2>
+        <h2 id="facts" className="text-xl font-semibold">
+          Facts
+        </h2>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <Fact term={copy.externalIdTerm}>{connection.externalId}</Fact>
-          <Fact term={copy.credentialTerm}><span className="font-mono">{connection.credentialHint ?? "—"}</span>{description ? ` (${description})` : ""}</Fact>
-          <Fact term={`${copy.credentialTerm} created`}>{connection.credentialCreatedAt ? formatDate(connection.credentialCreatedAt) : "Unknown"}</Fact>
-          <Fact term={`${copy.credentialTerm} expires`}>
-            {connection.expiresAt ? `${formatDate(connection.expiresAt)} (${expiryPhrase(connection.expiresAt, now)})` : copy.noExpiry}
+          <Fact term={copy.credentialTerm}>
+            <span className="font-mono">{connection.credentialHint ?? "—"}</span>
+            {description ? ` (${description})` : ""}
           </Fact>
-          <Fact term={`${copy.credentialTerm} life`}><TokenTimeline createdAt={connection.credentialCreatedAt} expiresAt={connection.expiresAt} now={now} term={copy.credentialTerm} /></Fact>
+          <Fact term={`${copy.credentialTerm} created`}>
+            {connection.credentialCreatedAt ? formatDate(connection.credentialCreatedAt) : "Unknown"}
+          </Fact>
+          <Fact term={`${copy.credentialTerm} expires`}>
+            {connection.expiresAt
+              ? `${formatDate(connection.expiresAt)} (${expiryPhrase(connection.expiresAt, now)})`
+              : copy.noExpiry}
+          </Fact>
+          <Fact term={`${copy.credentialTerm} life`}>
+            <TokenTimeline
+              createdAt={connection.credentialCreatedAt}
+              expiresAt={connection.expiresAt}
+              now={now}
+              term={copy.credentialTerm}
+            />
+          </Fact>
           {connection.scopes ? <Fact term="Scopes">{connection.scopes.join(", ") || "None"}</Fact> : null}
-          <Fact term="Last verified">{connection.lastVerifiedAt ? `${relativeTime(connection.lastVerifiedAt, now)} (${formatDateTime(connection.lastVerifiedAt)})` : "Never"}</Fact>
+          <Fact term="Last verified">
+            {connection.lastVerifiedAt
+              ? `${relativeTime(connection.lastVerifiedAt, now)} (${formatDateTime(connection.lastVerifiedAt)})`
+              : "Never"}
+          </Fact>
           <Fact term="Last checked">
-            {connection.lastCheckedAt ? `${relativeTime(connection.lastCheckedAt, now)} (${formatDateTime(connection.lastCheckedAt)})` : "Never"}
-            {lastOutcome && lastOutcome !== "verified" ? ` — ${provider.describeOutcome({ outcome: lastOutcome }).title}` : ""}
+            {connection.lastCheckedAt
+              ? `${relativeTime(connection.lastCheckedAt, now)} (${formatDateTime(connection.lastCheckedAt)})`
+              : "Never"}
+            {lastOutcome && lastOutcome !== "verified"
+              ? ` — ${provider.describeOutcome({ outcome: lastOutcome }).title}`
+              : ""}
           </Fact>
           {provider.describeMeta(connection.meta).map((fact) => (
-            <Fact key={fact.term} term={fact.term}>{fact.short ?? fact.value}</Fact>
+            <Fact key={fact.term} term={fact.term}>
+              {fact.short ?? fact.value}
+            </Fact>
           ))}
           <Fact term="Connected">{formatDateTime(connection.createdAt)}</Fact>
-          {connection.disconnectedAt ? <Fact term="Disconnected">{formatDateTime(connection.disconnectedAt)}</Fact> : null}
+          {connection.disconnectedAt ? (
+            <Fact term="Disconnected">{formatDateTime(connection.disconnectedAt)}</Fact>
+          ) : null}
         </dl>
       </section>
 
       {connection.status !== "disconnected" ? (
         <section aria-labelledby="actions" className="flex flex-col gap-4">
-          <h2 id="actions" className="text-xl font-semibold">Actions</h2>
+          <h2 id="actions" className="text-xl font-semibold">
+            Actions
+          </h2>
           <ReverifyForm connectionId={connection.id} bodyLimitBytes={BODY_LIMIT_BYTES} />
           <ul className="flex flex-wrap gap-4">
             <li>
@@ -95,20 +128,28 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
         </section>
       ) : (
         <p>
-          This connection&apos;s {copy.credentialNoun} was destroyed. To use the tailnet again, <Link href={connectPath(provider)} className="underline underline-offset-4">connect it again</Link>.
+          This connection&apos;s {copy.credentialNoun} was destroyed. To use the tailnet again,{" "}
+          <Link href={connectPath(provider)} className="underline underline-offset-4">
+            connect it again
+          </Link>
+          .
         </p>
       )}
 
       {devices ? (
         <section aria-labelledby="devices" className="flex flex-col gap-3">
-          <h2 id="devices" className="text-xl font-semibold">{copy.liveViewTitle}</h2>
+          <h2 id="devices" className="text-xl font-semibold">
+            {copy.liveViewTitle}
+          </h2>
           <p className="text-sm text-slate-600 dark:text-slate-300">{copy.liveViewLead}</p>
           <DeviceList provider={provider} result={devices} now={now} />
         </section>
       ) : null}
 
       <section aria-labelledby="history" className="flex flex-col gap-3">
-        <h2 id="history" className="text-xl font-semibold">History</h2>
+        <h2 id="history" className="text-xl font-semibold">
+          History
+        </h2>
         <ConnectionHistory entries={history} credentialNoun={copy.credentialNoun} />
       </section>
     </div>
@@ -124,36 +165,77 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function Notices({ query, provider, expires }: { query: Record<string, string | string[] | undefined>; provider: Provider; expires: boolean }) {
+function Notices({
+  query,
+  provider,
+  expires,
+}: {
+  query: Record<string, string | string[] | undefined>;
+  provider: Provider;
+  expires: boolean;
+}) {
   // A credential without expiry keeps working until it is revoked by hand.
-  const stillWorks = expires ? "still works at Tailscale until it expires" : "still works at Tailscale (it does not expire)";
+  const stillWorks = expires
+    ? "still works at Tailscale until it expires"
+    : "still works at Tailscale (it does not expire)";
   const noun = provider.copy.credentialNoun;
   const keysLink = (
-    <a href={provider.copy.credentialsConsole.href} className="font-semibold underline underline-offset-4" target="_blank" rel="noreferrer">
+    <a
+      href={provider.copy.credentialsConsole.href}
+      className="font-semibold underline underline-offset-4"
+      target="_blank"
+      rel="noreferrer"
+    >
       {provider.copy.credentialsConsole.label}
     </a>
   );
-  const ok = (children: React.ReactNode) => <Notice tone="success" announce>{children}</Notice>;
-  const warn = (children: React.ReactNode) => <Notice tone="warning" announce>{children}</Notice>;
+  const ok = (children: React.ReactNode) => (
+    <Notice tone="success" announce>
+      {children}
+    </Notice>
+  );
+  const warn = (children: React.ReactNode) => (
+    <Notice tone="warning" announce>
+      {children}
+    </Notice>
+  );
   switch (query.rotated) {
     case "revoked":
-      return ok(<>The {noun} was rotated, and the old {noun} was revoked at Tailscale.</>);
+      return ok(
+        <>
+          The {noun} was rotated, and the old {noun} was revoked at Tailscale.
+        </>,
+      );
     case "already_gone":
       return ok(
         <>
-          The {noun} was rotated. Tailscale no longer knew the old {noun} (it was already revoked or deleted), so there was
-          nothing to revoke. If you expected it to still exist, check {keysLink}.
+          The {noun} was rotated. Tailscale no longer knew the old {noun} (it was already revoked or deleted), so there
+          was nothing to revoke. If you expected it to still exist, check {keysLink}.
         </>,
       );
     case "kept":
-      return ok(<>The {noun} was rotated. The old {noun} {stillWorks}; revoke it in {keysLink} when nothing else uses it.</>);
+      return ok(
+        <>
+          The {noun} was rotated. The old {noun} {stillWorks}; revoke it in {keysLink} when nothing else uses it.
+        </>,
+      );
     case "none":
-      return ok(<>The {noun} was rotated.{provider.revoke ? null : <> The old one {stillWorks}: revoke it in {keysLink}.</>}</>);
+      return ok(
+        <>
+          The {noun} was rotated.
+          {provider.revoke ? null : (
+            <>
+              {" "}
+              The old one {stillWorks}: revoke it in {keysLink}.
+            </>
+          )}
+        </>,
+      );
     case "revoke_failed":
       return warn(
         <>
-          The {noun} was rotated, but the old {noun} could not be revoked at Tailscale (the new {noun}&apos;s role may not be
-          allowed to). Revoke it yourself in {keysLink}.
+          The {noun} was rotated, but the old {noun} could not be revoked at Tailscale (the new {noun}&apos;s role may
+          not be allowed to). Revoke it yourself in {keysLink}.
         </>,
       );
   }
@@ -163,15 +245,15 @@ function Notices({ query, provider, expires }: { query: Record<string, string | 
     case "not_asked":
       return ok(
         <>
-          Disconnected. The encrypted copy of the {noun} here was destroyed; the {noun} itself {stillWorks}. Revoke it in{" "}
-          {keysLink} if nothing else uses it.
+          Disconnected. The encrypted copy of the {noun} here was destroyed; the {noun} itself {stillWorks}. Revoke it
+          in {keysLink} if nothing else uses it.
         </>,
       );
     case "failed":
       return warn(
         <>
-          Disconnected, and the encrypted copy of the {noun} here was destroyed, but revoking it at Tailscale failed. Revoke it
-          yourself in {keysLink}.
+          Disconnected, and the encrypted copy of the {noun} here was destroyed, but revoking it at Tailscale failed.
+          Revoke it yourself in {keysLink}.
         </>,
       );
     case "already":

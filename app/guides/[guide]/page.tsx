@@ -42,7 +42,9 @@ export default async function GuidePage({ params }: Props) {
               </li>
             ))}
             <li>
-              <a href={`#${copy.guideOutroAnchor.id}`} className="underline underline-offset-4">{copy.guideOutroAnchor.title}</a>
+              <a href={`#${copy.guideOutroAnchor.id}`} className="underline underline-offset-4">
+                {copy.guideOutroAnchor.title}
+              </a>
             </li>
           </ol>
         </nav>

@@ -19,9 +19,17 @@ export const createApiKeyAction = authenticatedAction(
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
       return { message: "Please correct the highlighted fields.", fieldErrors, values: { name: input.name } };
     }
-    const { key, apiKey } = await createApiKey({ ownerId: user.id, name: parsed.data.name, scopes: parsed.data.scopes });
+    const { key, apiKey } = await createApiKey({
+      ownerId: user.id,
+      name: parsed.data.name,
+      scopes: parsed.data.scopes,
+    });
     revalidatePath("/settings/api-keys");
-    return { ok: true, message: `API key “${apiKey.name}” created. Copy it now: it is shown this once.`, shownOnce: key };
+    return {
+      ok: true,
+      message: `API key “${apiKey.name}” created. Copy it now: it is shown this once.`,
+      shownOnce: key,
+    };
   },
   { keepValues: ["name"] },
 );
@@ -30,5 +38,7 @@ export const revokeApiKeyAction = authenticatedAction(revokeApiKeySchema, async 
   if (!(await isOperator(user))) return NOT_OPERATOR;
   const revoked = await revokeApiKey(user.id, input.keyId);
   revalidatePath("/settings/api-keys");
-  return revoked ? { ok: true, message: "The key was revoked. Requests with it are refused from now on." } : { message: "That key is not yours or was already revoked." };
+  return revoked
+    ? { ok: true, message: "The key was revoked. Requests with it are refused from now on." }
+    : { message: "That key is not yours or was already revoked." };
 });

@@ -14,15 +14,40 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
   const shown = form.state.shownOnce;
   const scopeErrors = form.errorsFor("scopes");
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="create-key">
+    <form
+      ref={bindForm}
+      action={form.formAction}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-labelledby="create-key"
+    >
       <FormMessage id="create-key-message" state={form.message} />
       {shown ? (
         <Notice tone="warning" as="div" className="flex flex-col gap-2">
-          <label htmlFor="new-api-key" className="font-semibold">Your new API key (shown once)</label>
-          <input id="new-api-key" readOnly value={shown} className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900" data-testid="new-api-key" />
+          <label htmlFor="new-api-key" className="font-semibold">
+            Your new API key (shown once)
+          </label>
+          <input
+            id="new-api-key"
+            readOnly
+            value={shown}
+            className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900"
+            data-testid="new-api-key"
+          />
         </Notice>
       ) : null}
-      <Field id="key-name" name="name" label="Name" hint="Which host app uses it, e.g. “billing backend”." required autoComplete="off" defaultValue={form.state.values?.name ?? ""} errors={form.errorsFor("name")} onBlur={form.onBlur} />
+      <Field
+        id="key-name"
+        name="name"
+        label="Name"
+        hint="Which host app uses it, e.g. “billing backend”."
+        required
+        autoComplete="off"
+        defaultValue={form.state.values?.name ?? ""}
+        errors={form.errorsFor("name")}
+        onBlur={form.onBlur}
+      />
       <fieldset className="flex flex-col gap-2" aria-describedby={scopeErrors?.length ? "scopes-errors" : undefined}>
         <legend className="font-semibold">Scopes</legend>
         {API_SCOPES.map((scope) => (
@@ -35,18 +60,30 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
         ))}
         <div id="scopes-errors" aria-live="polite">
           {scopeErrors?.map((e) => (
-            <p key={e} className="text-sm text-red-700 dark:text-red-300">{e}</p>
+            <p key={e} className="text-sm text-red-700 dark:text-red-300">
+              {e}
+            </p>
           ))}
         </div>
       </fieldset>
       <div>
-        <SubmitButton pending={form.pending} pendingText="Creating…">Create API key</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Creating…">
+          Create API key
+        </SubmitButton>
       </div>
     </form>
   );
 }
 
-export function RevokeApiKeyForm({ keyId, name, bodyLimitBytes }: { keyId: string; name: string; bodyLimitBytes: number }) {
+export function RevokeApiKeyForm({
+  keyId,
+  name,
+  bodyLimitBytes,
+}: {
+  keyId: string;
+  name: string;
+  bodyLimitBytes: number;
+}) {
   const { bindForm, ...form } = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>

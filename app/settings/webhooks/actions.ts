@@ -2,9 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
-import { createWebhookEndpoint, deleteWebhookEndpoint, endpointUrlProblem, resendDelivery } from "@/lib/webhooks/endpoints";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  endpointUrlProblem,
+  resendDelivery,
+} from "@/lib/webhooks/endpoints";
 import { isWebhookEventType } from "@/lib/webhooks/events";
-import { createEndpointFormSchema, deleteEndpointSchema, eventsFromForm, resendDeliverySchema } from "@/lib/webhooks/schemas";
+import {
+  createEndpointFormSchema,
+  deleteEndpointSchema,
+  eventsFromForm,
+  resendDeliverySchema,
+} from "@/lib/webhooks/schemas";
 
 const PAGE = "/settings/webhooks";
 
@@ -18,10 +28,15 @@ export const createEndpointAction = authenticatedAction(
     if (events.length === 0) fieldErrors.events = ["Choose at least one event to send"];
     const problem = await endpointUrlProblem(input.url);
     if (problem) fieldErrors.url = [problem];
-    if (Object.keys(fieldErrors).length > 0) return { message: "Please correct the highlighted fields.", fieldErrors, values };
+    if (Object.keys(fieldErrors).length > 0)
+      return { message: "Please correct the highlighted fields.", fieldErrors, values };
     const { endpoint, secret } = await createWebhookEndpoint({ ownerId: user.id, url: input.url, events });
     revalidatePath(PAGE);
-    return { ok: true, message: `Endpoint ${endpoint.url} added. Copy its signing secret now: it is shown this once.`, shownOnce: secret };
+    return {
+      ok: true,
+      message: `Endpoint ${endpoint.url} added. Copy its signing secret now: it is shown this once.`,
+      shownOnce: secret,
+    };
   },
   { keepValues: ["url"] },
 );
@@ -29,7 +44,9 @@ export const createEndpointAction = authenticatedAction(
 export const deleteEndpointAction = authenticatedAction(deleteEndpointSchema, async (input, { user }) => {
   const deleted = await deleteWebhookEndpoint(user.id, input.endpointId);
   revalidatePath(PAGE);
-  return deleted ? { ok: true, message: "The endpoint was deleted. Nothing more is sent to it." } : { message: "That endpoint is not yours or was already deleted." };
+  return deleted
+    ? { ok: true, message: "The endpoint was deleted. Nothing more is sent to it." }
+    : { message: "That endpoint is not yours or was already deleted." };
 });
 
 export const resendDeliveryAction = authenticatedAction(resendDeliverySchema, async (input, { user }) => {

@@ -13,11 +13,20 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
   const shown = form.state.shownOnce;
   const eventErrors = form.errorsFor("events");
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="add-endpoint">
+    <form
+      ref={bindForm}
+      action={form.formAction}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-labelledby="add-endpoint"
+    >
       <FormMessage id="add-endpoint-message" state={form.message} />
       {shown ? (
         <div className="flex flex-col gap-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
-          <label htmlFor="new-webhook-secret" className="font-semibold">Signing secret (shown once)</label>
+          <label htmlFor="new-webhook-secret" className="font-semibold">
+            Signing secret (shown once)
+          </label>
           <input
             id="new-webhook-secret"
             readOnly
@@ -25,7 +34,9 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
             className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900"
             data-testid="new-webhook-secret"
           />
-          <p className="text-sm">Check each delivery’s <code>Tailnet-Connect-Signature</code> with it (the README has a snippet).</p>
+          <p className="text-sm">
+            Check each delivery’s <code>Tailnet-Connect-Signature</code> with it (the README has a snippet).
+          </p>
         </div>
       ) : null}
       <Field
@@ -52,18 +63,30 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
         ))}
         <div id="events-errors" aria-live="polite">
           {eventErrors?.map((e) => (
-            <p key={e} className="text-sm text-red-700 dark:text-red-300">{e}</p>
+            <p key={e} className="text-sm text-red-700 dark:text-red-300">
+              {e}
+            </p>
           ))}
         </div>
       </fieldset>
       <div>
-        <SubmitButton pending={form.pending} pendingText="Adding…">Add endpoint</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Adding…">
+          Add endpoint
+        </SubmitButton>
       </div>
     </form>
   );
 }
 
-export function DeleteEndpointForm({ endpointId, url, bodyLimitBytes }: { endpointId: string; url: string; bodyLimitBytes: number }) {
+export function DeleteEndpointForm({
+  endpointId,
+  url,
+  bodyLimitBytes,
+}: {
+  endpointId: string;
+  url: string;
+  bodyLimitBytes: number;
+}) {
   const { bindForm, ...form } = useActionForm(deleteEndpointAction, deleteEndpointSchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
@@ -76,7 +99,15 @@ export function DeleteEndpointForm({ endpointId, url, bodyLimitBytes }: { endpoi
   );
 }
 
-export function ResendDeliveryForm({ deliveryId, eventId, bodyLimitBytes }: { deliveryId: string; eventId: string; bodyLimitBytes: number }) {
+export function ResendDeliveryForm({
+  deliveryId,
+  eventId,
+  bodyLimitBytes,
+}: {
+  deliveryId: string;
+  eventId: string;
+  bodyLimitBytes: number;
+}) {
   const { bindForm, ...form } = useActionForm(resendDeliveryAction, resendDeliverySchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>

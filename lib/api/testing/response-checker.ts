@@ -12,7 +12,10 @@ export function responseChecker(doc = openApiDocument()) {
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   const base = "https://tailnet-connect.invalid/openapi.json";
   ajv.addSchema({ $id: base, components: doc.components });
-  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+  const paths = doc.paths as Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>
+  >;
 
   return function check(method: string, pathTemplate: string, status: number, body: unknown): string[] {
     const op = paths[pathTemplate]?.[method.toLowerCase()];
@@ -20,7 +23,12 @@ export function responseChecker(doc = openApiDocument()) {
     const response = op.responses[String(status)] ?? op.responses.default;
     if (!response) return [`${method} ${pathTemplate} does not document status ${status}`];
     const schema = response.content?.["application/json"]?.schema;
-    if (!schema) return body === undefined || body === null || body === "" ? [] : op.responses.default ? [] : [`${status} has no documented body`];
+    if (!schema)
+      return body === undefined || body === null || body === ""
+        ? []
+        : op.responses.default
+          ? []
+          : [`${status} has no documented body`];
     const ref = schema.$ref ? { $ref: `${base}${schema.$ref}` } : schema;
     const validate = ajv.compile(ref);
     return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);

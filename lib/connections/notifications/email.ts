@@ -5,7 +5,11 @@ import { notificationSubject, notificationText, type StatusNotification } from "
 export type EmailSettings = { smtpUrl: string; from: string; appUrl?: string };
 
 /** Sends the status email through the SMTP server named by SMTP_URL (e.g. smtp://user:pass@host:587). */
-export async function sendStatusEmail(to: string, notification: StatusNotification, settings: EmailSettings): Promise<void> {
+export async function sendStatusEmail(
+  to: string,
+  notification: StatusNotification,
+  settings: EmailSettings,
+): Promise<void> {
   const transport = nodemailer.createTransport(settings.smtpUrl);
   try {
     await transport.sendMail({

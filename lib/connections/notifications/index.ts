@@ -37,7 +37,10 @@ export async function notifyIfStatusMoved(
   now = new Date(),
 ): Promise<{ notified: boolean; queued: number }> {
   if (status === "active" && connection.notifiedStatus !== null) {
-    await tx.connection.updateMany({ where: { id: connection.id, notifiedStatus: connection.notifiedStatus }, data: { notifiedStatus: null } });
+    await tx.connection.updateMany({
+      where: { id: connection.id, notifiedStatus: connection.notifiedStatus },
+      data: { notifiedStatus: null },
+    });
     return { notified: false, queued: 0 };
   }
   if (!NOTIFY_STATUSES.has(status) || connection.notifiedStatus === status) return { notified: false, queued: 0 };
@@ -65,6 +68,13 @@ export async function notifyIfStatusMoved(
   } else {
     detail.channels = "none configured";
   }
-  await recordAuditEvent(tx, { userId: connection.userId, connectionId: connection.id, actorId: null, type: AUDIT_EVENT_TYPES.notified, outcome: status, detail });
+  await recordAuditEvent(tx, {
+    userId: connection.userId,
+    connectionId: connection.id,
+    actorId: null,
+    type: AUDIT_EVENT_TYPES.notified,
+    outcome: status,
+    detail,
+  });
   return { notified: true, queued };
 }

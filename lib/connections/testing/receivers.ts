@@ -21,7 +21,9 @@ export async function startSmtpReceiver() {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           // Undo quoted-printable soft line breaks so tests can search the text.
-          raw: Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, ""),
+          raw: Buffer.concat(chunks)
+            .toString("utf8")
+            .replace(/=\r?\n/g, ""),
         });
         callback();
       });
@@ -29,7 +31,11 @@ export async function startSmtpReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export type ReceivedHook = {
@@ -46,7 +52,11 @@ export type ReceivedHook = {
  * documented format (README), independently of the app's own signer.
  */
 function checkSignature(rawBody: Buffer, header: string | undefined, secret: string, toleranceSeconds = 300): boolean {
-  const fields = Object.fromEntries(String(header ?? "").split(",").map((part) => part.trim().split("=", 2)));
+  const fields = Object.fromEntries(
+    String(header ?? "")
+      .split(",")
+      .map((part) => part.trim().split("=", 2)),
+  );
   if (!/^\d+$/.test(fields.t ?? "") || !/^[0-9a-f]{64}$/.test(fields.v1 ?? "")) return false;
   if (Math.abs(Date.now() / 1000 - Number(fields.t)) > toleranceSeconds) return false;
   const expected = createHmac("sha256", secret).update(`${fields.t}.`).update(rawBody).digest();
@@ -77,5 +87,9 @@ export async function startWebhookReceiver(secret: string, statuses: number[] = 
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks/tailnet`, hooks, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks/tailnet`,
+    hooks,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

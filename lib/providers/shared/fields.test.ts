@@ -5,10 +5,19 @@ const messages = { required: "required", tooLong: "too long" };
 
 describe("secret-field helpers", () => {
   it("bounds the raw paste, strips whitespace anywhere, then checks emptiness and length", () => {
-    expect(normalizeSecretPaste("x".repeat(11), { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: false, message: "too long" });
+    expect(normalizeSecretPaste("x".repeat(11), { pasteMax: 10, max: 5 }, messages)).toEqual({
+      ok: false,
+      message: "too long",
+    });
     expect(normalizeSecretPaste(" ab\n c\t", { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: true, value: "abc" });
-    expect(normalizeSecretPaste(" \n ", { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: false, message: "required" });
-    expect(normalizeSecretPaste("abc def", { pasteMax: 10, max: 5 }, messages)).toEqual({ ok: false, message: "too long" });
+    expect(normalizeSecretPaste(" \n ", { pasteMax: 10, max: 5 }, messages)).toEqual({
+      ok: false,
+      message: "required",
+    });
+    expect(normalizeSecretPaste("abc def", { pasteMax: 10, max: 5 }, messages)).toEqual({
+      ok: false,
+      message: "too long",
+    });
   });
 
   it("names another kind of key by its prefix, whatever the case", () => {
@@ -18,7 +27,10 @@ describe("secret-field helpers", () => {
   });
 
   it("turns a check into a schema that carries the check's message", () => {
-    const schema = schemaFrom((raw) => (raw === "ok" ? { ok: true, value: "OK" } : { ok: false, message: "not ok" }), "missing");
+    const schema = schemaFrom(
+      (raw) => (raw === "ok" ? { ok: true, value: "OK" } : { ok: false, message: "not ok" }),
+      "missing",
+    );
     expect(schema.parse("ok")).toBe("OK");
     expect(schema.safeParse("no").error?.issues[0]?.message).toBe("not ok");
     expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("missing");

@@ -34,7 +34,10 @@ export function normalizeSecretPaste(
 }
 
 /** The message for the first known prefix the value starts with (case-insensitive), if any. */
-export function otherKindMessage(value: string, kinds: ReadonlyArray<readonly [prefix: string, message: string]>): string | null {
+export function otherKindMessage(
+  value: string,
+  kinds: ReadonlyArray<readonly [prefix: string, message: string]>,
+): string | null {
   const lower = value.toLowerCase();
   return kinds.find(([prefix]) => lower.startsWith(prefix))?.[1] ?? null;
 }

@@ -126,7 +126,11 @@ function exchange(url: URL, request: HttpRequest, signal: AbortSignal): Promise<
       res.on("end", () => {
         const retryAfter = res.headers["retry-after"];
         const capped = body.slice(0, MAX_BODY_CHARS);
-        resolve({ status: res.statusCode ?? 0, body: capped, retryAfter: typeof retryAfter === "string" ? retryAfter : null });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: capped,
+          retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+        });
       });
       res.on("error", reject);
     });
@@ -163,7 +167,8 @@ export async function send(ctx: CallContext, request: HttpRequest): Promise<Http
       if (deadlineSignal.aborted || Date.now() >= ctx.deadline) return { kind: "timeout" };
       outcome = { kind: "network", code: networkCode(error) };
     }
-    const retryable = outcome.kind === "network" || (outcome.kind === "response" && RETRYABLE_STATUSES.has(outcome.status));
+    const retryable =
+      outcome.kind === "network" || (outcome.kind === "response" && RETRYABLE_STATUSES.has(outcome.status));
     if (!retryable || attempt >= MAX_RETRIES) return outcome;
     const retryAfter = outcome.kind === "response" ? outcome.retryAfterSeconds : undefined;
     const waitMs = retryAfter !== undefined ? retryAfter * 1000 : jitteredBackoff(attempt);

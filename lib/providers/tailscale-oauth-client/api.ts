@@ -3,7 +3,13 @@ import { z } from "zod";
 import { getSettings } from "@/lib/config/settings";
 import { send, type CallContext, type HttpOutcome } from "./http";
 import type { OAuthClientOutcome, RequiredScope } from "./outcomes";
-import { tokenClient as processTokenClient, type AuthorizedResult, type ClientSecretCredentials, type TokenClient, type TokenFailure } from "./token-client";
+import {
+  tokenClient as processTokenClient,
+  type AuthorizedResult,
+  type ClientSecretCredentials,
+  type TokenClient,
+  type TokenFailure,
+} from "./token-client";
 
 /*
  * The two reads this provider makes with an access token, and how their answers become
@@ -51,15 +57,25 @@ export function outcomeForTokenFailure(failure: TokenFailure): OAuthClientOutcom
     case "invalid_client":
       return { outcome: "invalid_client", httpStatus: failure.httpStatus };
     case "rate_limited":
-      return { outcome: "rate_limited", httpStatus: 429, ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }) };
+      return {
+        outcome: "rate_limited",
+        httpStatus: 429,
+        ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
+      };
     case "unavailable":
-      return { outcome: "unavailable", ...(failure.httpStatus === undefined ? {} : { httpStatus: failure.httpStatus }) };
+      return {
+        outcome: "unavailable",
+        ...(failure.httpStatus === undefined ? {} : { httpStatus: failure.httpStatus }),
+      };
     // A caller that gave up is, for the person, the same as Tailscale taking too long.
     case "timeout":
     case "aborted":
       return { outcome: "timeout" };
     case "unexpected_response":
-      return { outcome: "unexpected_response", ...(failure.httpStatus === undefined ? {} : { httpStatus: failure.httpStatus }) };
+      return {
+        outcome: "unexpected_response",
+        ...(failure.httpStatus === undefined ? {} : { httpStatus: failure.httpStatus }),
+      };
   }
 }
 
@@ -77,9 +93,15 @@ export function outcomeForRead(outcome: HttpOutcome, scope: RequiredScope, tailn
       const httpStatus = outcome.status;
       // A token minted moments ago being refused means the client went away (deleted or revoked).
       if (httpStatus === 401) return { outcome: "invalid_client", httpStatus };
-      if (httpStatus === 403) return { outcome: "insufficient_scope", scope, tailnetEntered: tailnet !== "-", httpStatus };
+      if (httpStatus === 403)
+        return { outcome: "insufficient_scope", scope, tailnetEntered: tailnet !== "-", httpStatus };
       if (httpStatus === 404) return { outcome: "tailnet_not_found", httpStatus };
-      if (httpStatus === 429) return { outcome: "rate_limited", httpStatus, ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }) };
+      if (httpStatus === 429)
+        return {
+          outcome: "rate_limited",
+          httpStatus,
+          ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }),
+        };
       if (httpStatus >= 500) return { outcome: "unavailable", httpStatus };
       return { outcome: "unexpected_response", httpStatus };
     }
@@ -100,7 +122,8 @@ async function read<T>(
   );
   if (!result.ok) return { ok: false, outcome: outcomeForTokenFailure(result) };
   const { outcome } = result;
-  if (outcome.kind !== "response" || outcome.status !== 200) return { ok: false, outcome: outcomeForRead(outcome, scope, tailnet) };
+  if (outcome.kind !== "response" || outcome.status !== 200)
+    return { ok: false, outcome: outcomeForRead(outcome, scope, tailnet) };
   let json: unknown;
   try {
     json = JSON.parse(outcome.body);
@@ -113,13 +136,39 @@ async function read<T>(
 }
 
 /** `GET /api/v2/tailnet/{tailnet}/devices` (scope `devices:core:read`). */
-export async function listDevices(credentials: ClientSecretCredentials, tailnet: string, ctx: CallContext, tokens: TokenClient = processTokenClient): Promise<ReadResult<TailscaleDevice[]>> {
-  const result = await read(credentials, ctx, tokens, ["tailnet", tailnet, "devices"], devicesEnvelope, "devices:core:read", tailnet);
+export async function listDevices(
+  credentials: ClientSecretCredentials,
+  tailnet: string,
+  ctx: CallContext,
+  tokens: TokenClient = processTokenClient,
+): Promise<ReadResult<TailscaleDevice[]>> {
+  const result = await read(
+    credentials,
+    ctx,
+    tokens,
+    ["tailnet", tailnet, "devices"],
+    devicesEnvelope,
+    "devices:core:read",
+    tailnet,
+  );
   return result.ok ? { ...result, data: result.data.devices } : result;
 }
 
 /** `GET /api/v2/tailnet/{tailnet}/users` (scope `users:read`): each user's `tailnetId` names the tailnet. */
-export async function listUserTailnetIds(credentials: ClientSecretCredentials, tailnet: string, ctx: CallContext, tokens: TokenClient = processTokenClient): Promise<ReadResult<string[]>> {
-  const result = await read(credentials, ctx, tokens, ["tailnet", tailnet, "users"], usersEnvelope, "users:read", tailnet);
+export async function listUserTailnetIds(
+  credentials: ClientSecretCredentials,
+  tailnet: string,
+  ctx: CallContext,
+  tokens: TokenClient = processTokenClient,
+): Promise<ReadResult<string[]>> {
+  const result = await read(
+    credentials,
+    ctx,
+    tokens,
+    ["tailnet", tailnet, "users"],
+    usersEnvelope,
+    "users:read",
+    tailnet,
+  );
   return result.ok ? { ...result, data: result.data.users.map((u) => u.tailnetId ?? "") } : result;
 }

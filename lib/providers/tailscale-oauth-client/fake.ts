@@ -3,7 +3,12 @@
  * Tailscale API (lib/providers/tailscale/fake, which also serves the token endpoint). Only tests,
  * demo mode and benchmarks import this file.
  */
-export { FIXTURE_OAUTH_CREDENTIALS, FIXTURE_OAUTH_CLIENTS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
+export {
+  FIXTURE_OAUTH_CREDENTIALS,
+  FIXTURE_OAUTH_CLIENTS,
+  startFakeTailscale,
+  type RunningFakeTailscale,
+} from "@/lib/providers/tailscale/fake";
 
 /** What each fixture shows when verified, for a demo page's list. */
 export const DEMO_OAUTH_CLIENTS = [

@@ -24,25 +24,30 @@ const WHERE_TO_GET_A_CLIENT =
   'In the Tailscale admin console, open Settings > Trust credentials, select Credential, then OAuth, and paste the client secret shown on the "Credential created" page.';
 
 export const clientIdMessages = {
-  required: "Enter the client ID shown with the secret on the \"Credential created\" page. It looks like k1234ABCDCNTRL.",
+  required: 'Enter the client ID shown with the secret on the "Credential created" page. It looks like k1234ABCDCNTRL.',
   tooLong: `That is longer than any client ID (at most ${CLIENT_ID_MAX_LENGTH} characters). Copy just the client ID, which looks like k1234ABCDCNTRL.`,
-  secret: "That is the client secret (it starts with tskey-client-). Paste it into the client secret field; here, enter the client ID, which looks like k1234ABCDCNTRL.",
-  otherKey: "That is a Tailscale key, not a client ID. The client ID is the shorter value shown beside the secret, like k1234ABCDCNTRL.",
-  invalid: "That does not look like a client ID. Copy it from the \"Credential created\" page or the Trust credentials list: it starts with k and looks like k1234ABCDCNTRL.",
+  secret:
+    "That is the client secret (it starts with tskey-client-). Paste it into the client secret field; here, enter the client ID, which looks like k1234ABCDCNTRL.",
+  otherKey:
+    "That is a Tailscale key, not a client ID. The client ID is the shorter value shown beside the secret, like k1234ABCDCNTRL.",
+  invalid:
+    'That does not look like a client ID. Copy it from the "Credential created" page or the Trust credentials list: it starts with k and looks like k1234ABCDCNTRL.',
 } as const;
 
 export const clientSecretMessages = {
-  required: "Paste the client secret. It starts with tskey-client- and is shown only once, when the credential is created.",
+  required:
+    "Paste the client secret. It starts with tskey-client- and is shown only once, when the credential is created.",
   tooLong: `That paste is far longer than a client secret (at most ${CLIENT_SECRET_MAX_LENGTH} characters). Copy just the secret with the Copy button beside it.`,
   suffix:
     "Remove everything from the ? onwards. Options such as ?ephemeral=true are for tailscale up, not for the API; paste only the secret itself.",
   apiToken:
-    "That is an API access token (tskey-api-). It works too, but in the other way to connect: choose \"API access token\" instead of \"OAuth client\", or paste an OAuth client secret here.",
+    'That is an API access token (tskey-api-). It works too, but in the other way to connect: choose "API access token" instead of "OAuth client", or paste an OAuth client secret here.',
   authKey: `That is an auth key (tskey-auth-), which adds devices to a tailnet; it cannot read the API. ${WHERE_TO_GET_A_CLIENT}`,
   scim: `That is a SCIM token (tskey-scim-), used only for user provisioning from an identity provider. ${WHERE_TO_GET_A_CLIENT}`,
   webhook: `That is a webhook secret (tskey-webhook-), used to sign webhook events. ${WHERE_TO_GET_A_CLIENT}`,
   otherKey: `That is a Tailscale key of another kind. An OAuth client secret starts with tskey-client-. ${WHERE_TO_GET_A_CLIENT}`,
-  clientId: "That is the client ID. Paste it into the client ID field; here, paste the secret, which starts with tskey-client-.",
+  clientId:
+    "That is the client ID. Paste it into the client ID field; here, paste the secret, which starts with tskey-client-.",
   notASecret: `That does not look like an OAuth client secret, which starts with tskey-client-. ${WHERE_TO_GET_A_CLIENT}`,
   incomplete:
     "That secret looks cut short or has extra characters. A client secret looks like tskey-client-<client id>-<secret>; copy it again with the Copy button and paste all of it.",
@@ -55,7 +60,8 @@ export const clientSecretMessages = {
  */
 export const tailnetMessages = {
   tooLong: `That is longer than any Tailscale tailnet name (at most ${TAILNET_MAX_LENGTH} characters). Leave the field empty, enter -, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,
-  token: "That looks like a key or secret. Paste it into its own field; here, leave the tailnet empty, enter -, or enter the Tailnet ID from Settings > General.",
+  token:
+    "That looks like a key or secret. Paste it into its own field; here, leave the tailnet empty, enter -, or enter the Tailnet ID from Settings > General.",
   url: "That looks like a web address. Leave the field empty, enter -, or enter only the Tailnet ID from Settings > General (for example T1234CNTRL), not a link.",
   magicDns:
     "That is your tailnet's DNS name (it ends in .ts.net) and the API does not accept it. Leave the field empty or enter - (the client's own tailnet), or use the Tailnet ID from Settings > General.",
@@ -82,7 +88,10 @@ export function checkClientId(raw: string): Check {
   const value = raw.trim();
   if (value === "") return { ok: false, message: clientIdMessages.required };
   if (value.length > CLIENT_ID_MAX_LENGTH) {
-    return { ok: false, message: value.toLowerCase().startsWith("tskey-client-") ? clientIdMessages.secret : clientIdMessages.tooLong };
+    return {
+      ok: false,
+      message: value.toLowerCase().startsWith("tskey-client-") ? clientIdMessages.secret : clientIdMessages.tooLong,
+    };
   }
   const lower = value.toLowerCase();
   if (lower.startsWith("tskey-client-")) return { ok: false, message: clientIdMessages.secret };
@@ -92,7 +101,11 @@ export function checkClientId(raw: string): Check {
 }
 
 export function checkClientSecret(raw: string): Check {
-  const pasted = normalizeSecretPaste(raw, { pasteMax: PASTE_MAX_LENGTH, max: CLIENT_SECRET_MAX_LENGTH }, clientSecretMessages);
+  const pasted = normalizeSecretPaste(
+    raw,
+    { pasteMax: PASTE_MAX_LENGTH, max: CLIENT_SECRET_MAX_LENGTH },
+    clientSecretMessages,
+  );
   if (!pasted.ok) return pasted;
   const value = pasted.value;
   const lower = value.toLowerCase();
@@ -101,7 +114,10 @@ export function checkClientSecret(raw: string): Check {
   if (CLIENT_ID.test(value)) return { ok: false, message: clientSecretMessages.clientId };
   if (!lower.startsWith("tskey-")) return { ok: false, message: clientSecretMessages.notASecret };
   if (!value.startsWith("tskey-client-")) {
-    return { ok: false, message: lower.startsWith("tskey-client-") ? clientSecretMessages.incomplete : clientSecretMessages.otherKey };
+    return {
+      ok: false,
+      message: lower.startsWith("tskey-client-") ? clientSecretMessages.incomplete : clientSecretMessages.otherKey,
+    };
   }
   // The CLI accepts `?ephemeral=…&preauthorized=…` after the secret; the API does not.
   if (value.includes("?")) return { ok: false, message: clientSecretMessages.suffix };
@@ -138,7 +154,11 @@ export const tailnetSchema = z
     return z.NEVER;
   });
 
-export const credentialsSchema = z.object({ clientId: clientIdSchema, clientSecret: clientSecretSchema, tailnet: tailnetSchema });
+export const credentialsSchema = z.object({
+  clientId: clientIdSchema,
+  clientSecret: clientSecretSchema,
+  tailnet: tailnetSchema,
+});
 export type OAuthClientCredentialsInput = z.input<typeof credentialsSchema>;
 export type OAuthClientCredentials = z.output<typeof credentialsSchema>;
 

@@ -14,12 +14,20 @@ export type LiveViewResult = { kind: "ok"; items: LiveItem[] } | { kind: "failed
  * The tailnet's devices, fetched live with stored credentials. Uses the cached access token; a
  * 401 on it triggers one fresh exchange (a client revoked since shows as `invalid_client`).
  */
-export async function liveView(input: OAuthClientCredentialsInput, options: CallOptions & { now?: () => Date } = {}): Promise<LiveViewResult> {
+export async function liveView(
+  input: OAuthClientCredentialsInput,
+  options: CallOptions & { now?: () => Date } = {},
+): Promise<LiveViewResult> {
   const parsed = credentialsSchema.safeParse(input);
   // Stored credentials were valid when saved; failing the schema now means the rules changed.
   if (!parsed.success) return { kind: "failed", outcome: { outcome: "unexpected_response" } };
   const { now: clock, ...callOptions } = options;
-  const result = await listDevices(parsed.data, parsed.data.tailnet, callContext(callOptions), options.tokenClient ?? processTokenClient);
+  const result = await listDevices(
+    parsed.data,
+    parsed.data.tailnet,
+    callContext(callOptions),
+    options.tokenClient ?? processTokenClient,
+  );
   if (!result.ok) return { kind: "failed", outcome: result.outcome };
   const now = (clock?.() ?? new Date()).getTime();
   const items = result.data

@@ -100,7 +100,8 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
   switch (result.outcome) {
     case "invalid_input": {
       // A stored outcome is only its name: no field errors to point at.
-      const field = (["clientId", "clientSecret", "tailnet"] as const).find((f) => result.fieldErrors?.[f]?.length) ?? null;
+      const field =
+        (["clientId", "clientSecret", "tailnet"] as const).find((f) => result.fieldErrors?.[f]?.length) ?? null;
       return {
         title: "Check the highlighted field",
         message: "Nothing was sent to Tailscale yet. Correct the field marked below and try again.",
@@ -149,16 +150,17 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
     case "tailnet_not_found":
       return {
         title: "Tailscale does not know that tailnet",
-        message: "Leave the tailnet field empty (or enter -) to use the client's own tailnet, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.",
+        message:
+          "Leave the tailnet field empty (or enter -) to use the client's own tailnet, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.",
         fixField: "tailnet",
         guideStepId: GUIDE_STEP_IDS.tailnet,
       };
     case "rate_limited":
       return {
         title: "Tailscale asked us to slow down",
-        message: `Too many requests reached Tailscale in a short time. Nothing was saved, and your client may well be fine. ${
-          tryAgainIn(result.retryAfterSeconds)
-        }`,
+        message: `Too many requests reached Tailscale in a short time. Nothing was saved, and your client may well be fine. ${tryAgainIn(
+          result.retryAfterSeconds,
+        )}`,
         fixField: null,
         guideStepId: null,
         ...(result.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: result.retryAfterSeconds }),
@@ -166,21 +168,24 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
     case "unavailable":
       return {
         title: "Tailscale is not responding right now",
-        message: "Tailscale's API returned an error or could not be reached. Nothing was saved, and your client ID and secret may well be fine. Try again in a few minutes; status.tailscale.com shows known incidents.",
+        message:
+          "Tailscale's API returned an error or could not be reached. Nothing was saved, and your client ID and secret may well be fine. Try again in a few minutes; status.tailscale.com shows known incidents.",
         fixField: null,
         guideStepId: null,
       };
     case "timeout":
       return {
         title: "Tailscale took too long to answer",
-        message: "We stopped waiting for an answer. Nothing was saved. Try again in a moment; if it keeps happening, status.tailscale.com shows known incidents.",
+        message:
+          "We stopped waiting for an answer. Nothing was saved. Try again in a moment; if it keeps happening, status.tailscale.com shows known incidents.",
         fixField: null,
         guideStepId: null,
       };
     case "unexpected_response":
       return {
         title: "Tailscale sent an answer we could not read",
-        message: "Nothing was saved. Try again in a few minutes. If it happens again, Tailscale may have changed its API and this app needs an update; your client may well be fine.",
+        message:
+          "Nothing was saved. Try again in a few minutes. If it happens again, Tailscale may have changed its API and this app needs an update; your client may well be fine.",
         fixField: null,
         guideStepId: null,
       };

@@ -20,7 +20,12 @@ describe("the OAuth-client provider", () => {
 
   it("verifies into a credential that does not expire, with every non-secret field in meta", async () => {
     const result = await provider.verify(good, { baseUrl: fake.url });
-    expect(result).toMatchObject({ outcome: "verified", expiresAt: null, credentialId: good.clientId, meta: { clientId: good.clientId, tailnet: "-" } });
+    expect(result).toMatchObject({
+      outcome: "verified",
+      expiresAt: null,
+      credentialId: good.clientId,
+      meta: { clientId: good.clientId, tailnet: "-" },
+    });
     expect(JSON.stringify(result)).not.toContain(good.clientSecret);
   });
 
@@ -33,7 +38,9 @@ describe("the OAuth-client provider", () => {
     expect(await provider.accessToken!(good, { baseUrl: fake.url })).toEqual({ value: token?.value, renewable: true });
     const renewed = await provider.accessToken!(good, { baseUrl: fake.url, fresh: true });
     expect(renewed?.value).not.toBe(token?.value);
-    expect(await provider.accessToken!({ ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" }, { baseUrl: fake.url })).toBeNull();
+    expect(
+      await provider.accessToken!({ ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" }, { baseUrl: fake.url }),
+    ).toBeNull();
   });
 
   it("hands the host-app API the client, its tailnet and granted scopes", () => {
@@ -53,7 +60,10 @@ describe("the OAuth-client provider", () => {
   });
 
   it("maps a wrong secret to invalid_client on the secret field, a credential fault", async () => {
-    const result = await provider.verify({ ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" }, { baseUrl: fake.url });
+    const result = await provider.verify(
+      { ...FIXTURE_OAUTH_CREDENTIALS.wrongSecret, tailnet: "-" },
+      { baseUrl: fake.url },
+    );
     expect(result.outcome).toBe("invalid_client");
     expect(provider.describeOutcome(result).fixField).toBe("clientSecret");
     expect(provider.isCredentialFault("invalid_client")).toBe(true);

@@ -17,19 +17,32 @@ import { verifyOAuthClient } from "./verify";
  */
 
 function callOptions(options: ProviderCallOptions = {}): CallOptions {
-  return { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  return {
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  };
 }
 
 /** The stored object's string fields only; anything else is refused by the schema inside. */
 function input(credentials: Credentials) {
-  return { clientId: credentials.clientId ?? "", clientSecret: credentials.clientSecret ?? "", tailnet: credentials.tailnet ?? "" };
+  return {
+    clientId: credentials.clientId ?? "",
+    clientSecret: credentials.clientSecret ?? "",
+    tailnet: credentials.tailnet ?? "",
+  };
 }
 
-async function verify(credentials: Credentials, options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {}): Promise<VerifyResult> {
+async function verify(
+  credentials: Credentials,
+  options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {},
+): Promise<VerifyResult> {
   return verifyOAuthClient(input(credentials), callOptions(options));
 }
 
-async function liveView(credentials: Credentials, options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {}): Promise<LiveViewResult> {
+async function liveView(
+  credentials: Credentials,
+  options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {},
+): Promise<LiveViewResult> {
   return liveDevices(input(credentials), { ...callOptions(options), ...(options.now ? { now: options.now } : {}) });
 }
 
@@ -62,23 +75,41 @@ export const tailscaleOAuthClient: Provider = {
   // The proxy sends a short-lived access token from the in-memory cache, never the secret. A
   // cached one may have been revoked early: the proxy asks once more with `fresh` after a 401.
   accessToken: async (credentials, options) => {
-    const result = await tokenClient.accessToken(input(credentials), callContext(callOptions(options)), { fresh: options?.fresh === true });
+    const result = await tokenClient.accessToken(input(credentials), callContext(callOptions(options)), {
+      fresh: options?.fresh === true,
+    });
     return result.ok ? { value: result.token.value, renewable: result.fromCache } : null;
   },
   credentialHint,
   describeMeta: (meta) => {
     const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
     const facts: Array<{ term: string; value: string; short?: string }> = [
-      { term: "Devices", value: count === null ? "Unknown" : count === 1 ? "1 device" : `${count} devices`, ...(count === null ? {} : { short: String(count) }) },
+      {
+        term: "Devices",
+        value: count === null ? "Unknown" : count === 1 ? "1 device" : `${count} devices`,
+        ...(count === null ? {} : { short: String(count) }),
+      },
     ];
     if (typeof meta.clientId === "string") facts.push({ term: "Client ID", value: meta.clientId });
     return facts;
   },
   describeOutcome: (outcome) => {
-    if (outcome.outcome === "verified") return { title: "The OAuth client works", message: "Tailscale accepted it just now and the devices were read.", fixField: null };
-    const known = isOutcomeName(outcome.outcome) ? (outcome as DescribableOutcome) : ({ outcome: "unexpected_response" } as const);
+    if (outcome.outcome === "verified")
+      return {
+        title: "The OAuth client works",
+        message: "Tailscale accepted it just now and the devices were read.",
+        fixField: null,
+      };
+    const known = isOutcomeName(outcome.outcome)
+      ? (outcome as DescribableOutcome)
+      : ({ outcome: "unexpected_response" } as const);
     const copy = describeOutcome(known);
-    return { title: copy.title, message: copy.message, fixField: copy.fixField, ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }) };
+    return {
+      title: copy.title,
+      message: copy.message,
+      fixField: copy.fixField,
+      ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }),
+    };
   },
   outcomeStatus: (name) => (isOutcomeName(name) ? OUTCOME_STATUS[name] : null),
   isCredentialFault: isClientFault,

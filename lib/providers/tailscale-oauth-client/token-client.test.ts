@@ -21,7 +21,11 @@ beforeEach(() => {
 });
 
 const readDevices = (accessToken: string): Promise<HttpOutcome> =>
-  send(ctx(), { method: "GET", segments: ["tailnet", "-", "devices"], headers: { authorization: `Bearer ${accessToken}` } });
+  send(ctx(), {
+    method: "GET",
+    segments: ["tailnet", "-", "devices"],
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
 
 describe("the cache", () => {
   it("exchanges once, then serves the same token from memory", async () => {
@@ -46,7 +50,11 @@ describe("the cache", () => {
   });
 
   it("shares one exchange between parallel callers", async () => {
-    const results = await Promise.all([tokens.accessToken(good, ctx()), tokens.accessToken(good, ctx()), tokens.accessToken(good, ctx())]);
+    const results = await Promise.all([
+      tokens.accessToken(good, ctx()),
+      tokens.accessToken(good, ctx()),
+      tokens.accessToken(good, ctx()),
+    ]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(tokenCalls()).toBe(1);
   });
@@ -84,9 +92,15 @@ describe("a 401 with a cached token", () => {
       calls++;
       return { kind: "response", status: 401, body: '{"message":"API token invalid"}' };
     };
-    expect(await tokens.withAccessToken(good, ctx(), alwaysUnauthorized)).toMatchObject({ ok: true, outcome: { status: 401 } });
+    expect(await tokens.withAccessToken(good, ctx(), alwaysUnauthorized)).toMatchObject({
+      ok: true,
+      outcome: { status: 401 },
+    });
     expect([calls, tokenCalls()]).toEqual([1, 1]);
-    expect(await tokens.withAccessToken(good, ctx(), alwaysUnauthorized)).toMatchObject({ ok: true, outcome: { status: 401 } });
+    expect(await tokens.withAccessToken(good, ctx(), alwaysUnauthorized)).toMatchObject({
+      ok: true,
+      outcome: { status: 401 },
+    });
     expect([calls, tokenCalls()]).toEqual([3, 2]);
   });
 });
@@ -101,11 +115,20 @@ describe("failures", () => {
   });
 
   it("a 429 carries its Retry-After", async () => {
-    expect(await tokens.accessToken(rateLimited, ctx())).toEqual({ ok: false, kind: "rate_limited", httpStatus: 429, retryAfterSeconds: 3600 });
+    expect(await tokens.accessToken(rateLimited, ctx())).toEqual({
+      ok: false,
+      kind: "rate_limited",
+      httpStatus: 429,
+      retryAfterSeconds: 3600,
+    });
   });
 
   it("maps status codes, not message texts", () => {
-    const response = (status: number, body = '{"message":"anything at all"}', retryAfterSeconds?: number): HttpOutcome => ({
+    const response = (
+      status: number,
+      body = '{"message":"anything at all"}',
+      retryAfterSeconds?: number,
+    ): HttpOutcome => ({
       kind: "response",
       status,
       body,
@@ -114,7 +137,10 @@ describe("failures", () => {
     expect(tokenFailureFor(response(400))).toMatchObject({ kind: "invalid_client", httpStatus: 400 });
     expect(tokenFailureFor(response(401, "<html>"))).toMatchObject({ kind: "invalid_client", httpStatus: 401 });
     expect(tokenFailureFor(response(429, "", 30))).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 30 });
-    expect(tokenFailureFor(response(502, "<html>bad gateway</html>"))).toMatchObject({ kind: "unavailable", httpStatus: 502 });
+    expect(tokenFailureFor(response(502, "<html>bad gateway</html>"))).toMatchObject({
+      kind: "unavailable",
+      httpStatus: 502,
+    });
     expect(tokenFailureFor(response(403))).toMatchObject({ kind: "unexpected_response", httpStatus: 403 });
     expect(tokenFailureFor({ kind: "network", code: "ECONNRESET" })).toEqual({ ok: false, kind: "unavailable" });
     expect(tokenFailureFor({ kind: "timeout" })).toEqual({ ok: false, kind: "timeout" });
@@ -126,7 +152,10 @@ describe("failures", () => {
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const { port } = silent.address() as { port: number };
     try {
-      const result = await tokens.accessToken(good, { baseUrl: `http://127.0.0.1:${port}`, deadline: Date.now() + 300 });
+      const result = await tokens.accessToken(good, {
+        baseUrl: `http://127.0.0.1:${port}`,
+        deadline: Date.now() + 300,
+      });
       expect(result).toEqual({ ok: false, kind: "timeout" });
     } finally {
       silent.closeAllConnections();

@@ -65,10 +65,20 @@ export function tokenFailureFor(outcome: Exclude<HttpOutcome, { kind: "response"
       const { status } = outcome;
       if (status === 400 || status === 401) return { ok: false, kind: "invalid_client", httpStatus: status };
       if (status === 429) {
-        return { ok: false, kind: "rate_limited", httpStatus: 429, ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }) };
+        return {
+          ok: false,
+          kind: "rate_limited",
+          httpStatus: 429,
+          ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }),
+        };
       }
       if (status >= 500) return { ok: false, kind: "unavailable", httpStatus: status };
-      return { ok: false, kind: "unexpected_response", httpStatus: status, problem: `the token endpoint answered ${status}` };
+      return {
+        ok: false,
+        kind: "unexpected_response",
+        httpStatus: status,
+        problem: `the token endpoint answered ${status}`,
+      };
     }
   }
 }
@@ -88,10 +98,15 @@ export class TokenClient {
   }
 
   /** A cached token while it has more than a minute left, else a fresh exchange (one at a time per client). */
-  async accessToken(credentials: ClientSecretCredentials, ctx: CallContext, options: { fresh?: boolean } = {}): Promise<TokenResult> {
+  async accessToken(
+    credentials: ClientSecretCredentials,
+    ctx: CallContext,
+    options: { fresh?: boolean } = {},
+  ): Promise<TokenResult> {
     const key = TokenClient.cacheKey(ctx.baseUrl, credentials.clientSecret);
     const cached = this.cache.get(key);
-    if (cached && !options.fresh && cached.expiresAt - EXPIRY_MARGIN_MS > this.now()) return { ok: true, token: cached, fromCache: true };
+    if (cached && !options.fresh && cached.expiresAt - EXPIRY_MARGIN_MS > this.now())
+      return { ok: true, token: cached, fromCache: true };
     this.cache.delete(key);
     const pending = this.inflight.get(key);
     if (pending) return pending;
@@ -111,11 +126,16 @@ export class TokenClient {
    * Runs `call` with an access token. If a token from the cache meets a 401, it may have been
    * revoked early: exchange once more and repeat the call once. A fresh token's 401 stands.
    */
-  async withAccessToken(credentials: ClientSecretCredentials, ctx: CallContext, call: (accessToken: string) => Promise<HttpOutcome>): Promise<AuthorizedResult> {
+  async withAccessToken(
+    credentials: ClientSecretCredentials,
+    ctx: CallContext,
+    call: (accessToken: string) => Promise<HttpOutcome>,
+  ): Promise<AuthorizedResult> {
     const first = await this.accessToken(credentials, ctx);
     if (!first.ok) return first;
     const outcome = await call(first.token.value);
-    if (!(first.fromCache && outcome.kind === "response" && outcome.status === 401)) return { ok: true, outcome, token: first.token };
+    if (!(first.fromCache && outcome.kind === "response" && outcome.status === 401))
+      return { ok: true, outcome, token: first.token };
     const fresh = await this.accessToken(credentials, ctx, { fresh: true });
     if (!fresh.ok) return fresh;
     return { ok: true, outcome: await call(fresh.token.value), token: fresh.token };
@@ -132,9 +152,19 @@ export class TokenClient {
   private async exchange(credentials: ClientSecretCredentials, ctx: CallContext): Promise<TokenResult> {
     // Form fields, as Tailscale documents (Basic also works there, but is only observed).
     // No `scope`: the token gets every scope the client holds, and the answer says which.
-    const body = new URLSearchParams({ grant_type: "client_credentials", client_id: credentials.clientId, client_secret: credentials.clientSecret }).toString();
-    const outcome = await send(ctx, { method: "POST", segments: ["oauth", "token"], headers: { "content-type": "application/x-www-form-urlencoded" }, body });
-    if (outcome.kind !== "response" || outcome.status !== 200) return tokenFailureFor(outcome as Exclude<HttpOutcome, { kind: "response"; status: 200 }>);
+    const body = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    }).toString();
+    const outcome = await send(ctx, {
+      method: "POST",
+      segments: ["oauth", "token"],
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    if (outcome.kind !== "response" || outcome.status !== 200)
+      return tokenFailureFor(outcome as Exclude<HttpOutcome, { kind: "response"; status: 200 }>);
     let json: unknown;
     try {
       json = JSON.parse(outcome.body);
@@ -142,12 +172,22 @@ export class TokenClient {
       return { ok: false, kind: "unexpected_response", httpStatus: 200, problem: "the token response is not JSON" };
     }
     const parsed = tokenResponseSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, kind: "unexpected_response", httpStatus: 200, problem: "the token response does not have the documented shape" };
+    if (!parsed.success)
+      return {
+        ok: false,
+        kind: "unexpected_response",
+        httpStatus: 200,
+        problem: "the token response does not have the documented shape",
+      };
     const { access_token, expires_in, scope } = parsed.data;
     return {
       ok: true,
       fromCache: false,
-      token: { value: access_token, scopes: (scope ?? "").split(" ").filter(Boolean), expiresAt: this.now() + expires_in * 1000 },
+      token: {
+        value: access_token,
+        scopes: (scope ?? "").split(" ").filter(Boolean),
+        expiresAt: this.now() + expires_in * 1000,
+      },
     };
   }
 }

@@ -28,12 +28,16 @@ function magicDnsName(devices: TailscaleDevice[]): string | null {
  * reveals the tailnet's ID, so without `users:read` (or `all:read`) the answer is an outcome,
  * never a guess. Expected failures are outcomes, never exceptions, and never carry the secret.
  */
-export async function verifyOAuthClient(input: OAuthClientCredentialsInput, options: CallOptions = {}): Promise<VerifyResult> {
+export async function verifyOAuthClient(
+  input: OAuthClientCredentialsInput,
+  options: CallOptions = {},
+): Promise<VerifyResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);
     const picked: Partial<Record<FieldName, string[]>> = {};
-    for (const name of ["clientId", "clientSecret", "tailnet"] as const) if (fieldErrors[name]) picked[name] = fieldErrors[name];
+    for (const name of ["clientId", "clientSecret", "tailnet"] as const)
+      if (fieldErrors[name]) picked[name] = fieldErrors[name];
     return { outcome: "invalid_input", fieldErrors: picked };
   }
   const credentials = parsed.data;

@@ -14,7 +14,10 @@ beforeEach(() => fake.state.reset());
 
 const secretOf = (token: string) => token.slice(token.lastIndexOf("-") + 1);
 
-async function run(argv: string[], stdinText: string): Promise<{ code: number; output: string; json: Record<string, unknown> }> {
+async function run(
+  argv: string[],
+  stdinText: string,
+): Promise<{ code: number; output: string; json: Record<string, unknown> }> {
   let output = "";
   const code = await runVerifyCli(argv, Readable.from([stdinText]), { write: (text: string) => (output += text) });
   return { code, output, json: JSON.parse(output) as Record<string, unknown> };
@@ -47,13 +50,21 @@ describe("runVerifyCli", () => {
   });
 
   it("timeout exits 1", async () => {
-    const { code, json } = await run(["--tailnet", "-", "--api-url", fake.url, "--timeout-ms", "300"], FIXTURE_TOKENS.slow);
+    const { code, json } = await run(
+      ["--tailnet", "-", "--api-url", fake.url, "--timeout-ms", "300"],
+      FIXTURE_TOKENS.slow,
+    );
     expect([json.outcome, code]).toEqual(["timeout", 1]);
   });
 
   it("prints the verified details", async () => {
     const { json } = await run(["--tailnet", "T1234CNTRL", ...api()], FIXTURE_TOKENS.demoOwner);
-    expect(json).toMatchObject({ outcome: "verified", canonicalTailnetId: "T1234CNTRL", keyId: "kDemo1CNTRL", deviceCount: 4 });
+    expect(json).toMatchObject({
+      outcome: "verified",
+      canonicalTailnetId: "T1234CNTRL",
+      keyId: "kDemo1CNTRL",
+      deviceCount: 4,
+    });
   });
 
   it("refuses --token, says why, and never echoes its value", async () => {
@@ -101,7 +112,14 @@ describe("scripts/verify.ts", () => {
     const root = path.resolve(__dirname, "../../..");
     const child = spawn(
       process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/verify.ts", "--tailnet", "-", ...api()],
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        "scripts/verify.ts",
+        "--tailnet",
+        "-",
+        ...api(),
+      ],
       { cwd: root, stdio: ["pipe", "pipe", "pipe"] },
     );
     let stdout = "";

@@ -14,7 +14,8 @@ const MAX_STDIN_BYTES = 2 * 1024 * 1024;
 export const TOKEN_FLAG_REFUSED =
   "The token is read from standard input, never from --token: command-line arguments are visible to other users in the process list and are saved in shell history. Run: npm run verify -- --tailnet <organization> < token.txt";
 
-export const USAGE = "Usage: npm run verify -- --tailnet <organization> [--api-url <url>] [--timeout-ms <ms>]  (token on standard input)";
+export const USAGE =
+  "Usage: npm run verify -- --tailnet <organization> [--api-url <url>] [--timeout-ms <ms>]  (token on standard input)";
 
 export interface CliOutput {
   write(text: string): unknown;
@@ -28,24 +29,36 @@ export function parseVerifyArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
-    const [flag = "", inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag = "", inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     if (flag === "--token") return { ok: false, message: TOKEN_FLAG_REFUSED, field: "token" };
     if (flag !== "--tailnet" && flag !== "--api-url" && flag !== "--timeout-ms") {
-      return { ok: false, message: `Unknown argument ${flag.startsWith("--") ? flag : "(a positional value)"}. ${USAGE}` };
+      return {
+        ok: false,
+        message: `Unknown argument ${flag.startsWith("--") ? flag : "(a positional value)"}. ${USAGE}`,
+      };
     }
     const value = inline ?? argv[++i];
     if (value === undefined) return { ok: false, message: `${flag} needs a value. ${USAGE}` };
     values.set(flag, value);
   }
   const tailnet = values.get("--tailnet");
-  if (tailnet === undefined) return { ok: false, message: `--tailnet is required (use - for the token's own tailnet). ${USAGE}`, field: "tailnet" };
+  if (tailnet === undefined)
+    return {
+      ok: false,
+      message: `--tailnet is required (use - for the token's own tailnet). ${USAGE}`,
+      field: "tailnet",
+    };
   const timeoutText = values.get("--timeout-ms");
   const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
   if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000)) {
     return { ok: false, message: "--timeout-ms must be a whole number of milliseconds between 1 and 120000." };
   }
   const apiUrl = values.get("--api-url");
-  if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(apiUrl)) return { ok: false, message: "--api-url must be an http(s) URL." };
+  if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(apiUrl))
+    return { ok: false, message: "--api-url must be an http(s) URL." };
   return { ok: true, tailnet, ...(apiUrl ? { apiUrl } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
 }
 
@@ -81,7 +94,11 @@ export async function runVerifyCli(
   const token = await readAll(stdin);
   const result = await verifyTailscaleCredentials(
     { tailnet: args.tailnet, token },
-    { ...extraOptions, ...(args.apiUrl ? { baseUrl: args.apiUrl } : {}), ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}) },
+    {
+      ...extraOptions,
+      ...(args.apiUrl ? { baseUrl: args.apiUrl } : {}),
+      ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
+    },
   );
   const copy = describeOutcome(result);
   stdout.write(`${JSON.stringify({ ...result, title: copy.title, message: copy.message })}\n`);

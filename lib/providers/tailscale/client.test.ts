@@ -17,7 +17,8 @@ beforeEach(() => fake.state.reset());
 
 const keyId = (token: string) => keyIdFromToken(token) ?? "";
 const secretOf = (token: string) => token.split("-").pop() ?? "";
-const readKey = (token: string, tailnet = "-", extra: TailscaleCallOptions = {}) => getKey(tailnet, keyId(token), token, { ...options, ...extra });
+const readKey = (token: string, tailnet = "-", extra: TailscaleCallOptions = {}) =>
+  getKey(tailnet, keyId(token), token, { ...options, ...extra });
 
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; elapsed: number }> {
   const started = performance.now();
@@ -37,7 +38,10 @@ describe("successful calls", () => {
   });
 
   it("accepts a key ID without CNTRL and a secret with _", async () => {
-    expect(await readKey(FIXTURE_TOKENS.noCntrlSuffix, "T1234CNTRL")).toMatchObject({ ok: true, data: { id: "k7Hpb9Lcv611" } });
+    expect(await readKey(FIXTURE_TOKENS.noCntrlSuffix, "T1234CNTRL")).toMatchObject({
+      ok: true,
+      data: { id: "k7Hpb9Lcv611" },
+    });
   });
 
   it("lists devices with online-ness", async () => {
@@ -54,7 +58,10 @@ describe("successful calls", () => {
   it("lists users and reads one, whose tailnetId is canonical", async () => {
     const users = await listUsers("example.com", FIXTURE_TOKENS.demoOwner, options);
     expect(users.ok && users.data.map((u) => u.role)).toEqual(["owner", "admin", "member"]);
-    expect(await getUser("uAlice1CNTRL", FIXTURE_TOKENS.demoOwner, options)).toMatchObject({ ok: true, data: { tailnetId: "T1234CNTRL", role: "owner" } });
+    expect(await getUser("uAlice1CNTRL", FIXTURE_TOKENS.demoOwner, options)).toMatchObject({
+      ok: true,
+      data: { tailnetId: "T1234CNTRL", role: "owner" },
+    });
   });
 
   it("DELETE revokes a key: the old token then gets 401", async () => {
@@ -62,7 +69,12 @@ describe("successful calls", () => {
     const newToken = fake.state.mint({ tailnet: "example.com", role: "owner" }).token;
     expect(await readKey(oldToken)).toMatchObject({ ok: true });
     expect(await deleteKey("-", keyId(oldToken), newToken, options)).toMatchObject({ ok: true, status: 200 });
-    expect(await readKey(oldToken)).toMatchObject({ ok: false, kind: "http", status: 401, message: "API token invalid" });
+    expect(await readKey(oldToken)).toMatchObject({
+      ok: false,
+      kind: "http",
+      status: 401,
+      message: "API token invalid",
+    });
     expect(fake.state.callCounts()["DELETE /api/v2/tailnet/{tailnet}/keys/{keyId}"]).toBe(1);
   });
 });
@@ -79,7 +91,11 @@ describe("observed error bodies", () => {
   });
 
   it("a member's token gets 403 on devices", async () => {
-    expect(await listDevices("-", FIXTURE_TOKENS.member, options)).toMatchObject({ ok: false, kind: "http", status: 403 });
+    expect(await listDevices("-", FIXTURE_TOKENS.member, options)).toMatchObject({
+      ok: false,
+      kind: "http",
+      status: 403,
+    });
   });
 });
 
@@ -108,7 +124,10 @@ describe("faults and retries", () => {
   it("reports an unreachable server as a network failure", async () => {
     const closed = await startFakeTailscale();
     await closed.close();
-    expect(await readKey(FIXTURE_TOKENS.demoOwner, "-", { baseUrl: closed.url })).toMatchObject({ ok: false, kind: "network" });
+    expect(await readKey(FIXTURE_TOKENS.demoOwner, "-", { baseUrl: closed.url })).toMatchObject({
+      ok: false,
+      kind: "network",
+    });
   });
 
   it.each([
@@ -153,7 +172,10 @@ describe("faults and retries", () => {
   it("stops when the caller aborts", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    expect(await readKey(FIXTURE_TOKENS.slow, "-", { signal: controller.signal })).toEqual({ ok: false, kind: "aborted" });
+    expect(await readKey(FIXTURE_TOKENS.slow, "-", { signal: controller.signal })).toEqual({
+      ok: false,
+      kind: "aborted",
+    });
   });
 });
 
@@ -179,12 +201,18 @@ describe("path escaping", () => {
   });
 
   it("keeps a user ID inside its segment", async () => {
-    expect(await getUser("../tailnet/-/devices", FIXTURE_TOKENS.demoOwner, options)).toMatchObject({ ok: false, status: 404 });
+    expect(await getUser("../tailnet/-/devices", FIXTURE_TOKENS.demoOwner, options)).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(fake.state.calls.map((c) => c.route)).toEqual(["GET /api/v2/users/{userId}"]);
   });
 
   it("refuses a base URL that is not a URL", async () => {
-    expect(await readKey(FIXTURE_TOKENS.demoOwner, "-", { baseUrl: "not a url" })).toMatchObject({ ok: false, kind: "invalid_request" });
+    expect(await readKey(FIXTURE_TOKENS.demoOwner, "-", { baseUrl: "not a url" })).toMatchObject({
+      ok: false,
+      kind: "invalid_request",
+    });
   });
 });
 
@@ -214,7 +242,10 @@ describe("transport", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
     try {
-      const result = await getKey("-", "kDemo1CNTRL", FIXTURE_TOKENS.demoOwner, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 2_000 });
+      const result = await getKey("-", "kDemo1CNTRL", FIXTURE_TOKENS.demoOwner, {
+        baseUrl: `http://127.0.0.1:${port}`,
+        timeoutMs: 2_000,
+      });
       expect(result).toMatchObject({ ok: false, kind: "http", status: 302 });
       expect(seen).toEqual(["GET /api/v2/tailnet/-/keys/kDemo1CNTRL with credentials"]);
     } finally {
@@ -225,7 +256,15 @@ describe("transport", () => {
 
   it("reads a large answer whole, as UTF-8, however the bytes are split", async () => {
     const http = await import("node:http");
-    const devices = Array.from({ length: 3000 }, (_, i) => ({ id: String(i), name: `n${i}.example.ts.net`, hostname: `höst-${i}-ünïcode`, addresses: ["100.64.0.1"], os: "linux", authorized: true, connectedToControl: false }));
+    const devices = Array.from({ length: 3000 }, (_, i) => ({
+      id: String(i),
+      name: `n${i}.example.ts.net`,
+      hostname: `höst-${i}-ünïcode`,
+      addresses: ["100.64.0.1"],
+      os: "linux",
+      authorized: true,
+      connectedToControl: false,
+    }));
     const body = Buffer.from(JSON.stringify({ devices }), "utf8");
     const server = http.createServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -236,7 +275,10 @@ describe("transport", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
     try {
-      const result = await listDevices("-", FIXTURE_TOKENS.demoOwner, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000 });
+      const result = await listDevices("-", FIXTURE_TOKENS.demoOwner, {
+        baseUrl: `http://127.0.0.1:${port}`,
+        timeoutMs: 5_000,
+      });
       if (!result.ok) throw new Error(`unexpected ${result.kind}`);
       expect(result.data).toHaveLength(3000);
       expect(result.data[2999]?.hostname).toBe("höst-2999-ünïcode");

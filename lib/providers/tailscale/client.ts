@@ -87,27 +87,51 @@ export type GetUserResult = ApiResult<TailscaleUser>;
 export function requestContext(token: string, options: TailscaleCallOptions = {}): RequestContext {
   const baseUrl = options.baseUrl ?? getSettings().TAILSCALE_API_URL;
   const deadline = options.deadline ?? Date.now() + (options.timeoutMs ?? getSettings().TAILSCALE_TIMEOUT_MS);
-  return { baseUrl, token, deadline, auth: options.auth ?? "bearer", ...(options.signal ? { signal: options.signal } : {}) };
+  return {
+    baseUrl,
+    token,
+    deadline,
+    auth: options.auth ?? "bearer",
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 }
 
 /** `GET /api/v2/tailnet/{tailnet}/keys/{keyId}`: any token may read its own key. */
-export function getKey(tailnet: string, keyId: string, token: string, options?: TailscaleCallOptions): Promise<GetKeyResult> {
+export function getKey(
+  tailnet: string,
+  keyId: string,
+  token: string,
+  options?: TailscaleCallOptions,
+): Promise<GetKeyResult> {
   return request(requestContext(token, options), "GET", ["tailnet", tailnet, "keys", keyId], keySchema);
 }
 
 /** `DELETE /api/v2/tailnet/{tailnet}/keys/{keyId}`: revokes a key (used to retire an old token). */
-export function deleteKey(tailnet: string, keyId: string, token: string, options?: TailscaleCallOptions): Promise<DeleteKeyResult> {
+export function deleteKey(
+  tailnet: string,
+  keyId: string,
+  token: string,
+  options?: TailscaleCallOptions,
+): Promise<DeleteKeyResult> {
   return request<undefined>(requestContext(token, options), "DELETE", ["tailnet", tailnet, "keys", keyId], null);
 }
 
 /** `GET /api/v2/tailnet/{tailnet}/devices` (not paginated). */
-export async function listDevices(tailnet: string, token: string, options?: TailscaleCallOptions): Promise<ListDevicesResult> {
+export async function listDevices(
+  tailnet: string,
+  token: string,
+  options?: TailscaleCallOptions,
+): Promise<ListDevicesResult> {
   const result = await request(requestContext(token, options), "GET", ["tailnet", tailnet, "devices"], devicesEnvelope);
   return result.ok ? { ...result, data: result.data.devices } : result;
 }
 
 /** `GET /api/v2/tailnet/{tailnet}/users`. */
-export async function listUsers(tailnet: string, token: string, options?: TailscaleCallOptions): Promise<ListUsersResult> {
+export async function listUsers(
+  tailnet: string,
+  token: string,
+  options?: TailscaleCallOptions,
+): Promise<ListUsersResult> {
   const result = await request(requestContext(token, options), "GET", ["tailnet", tailnet, "users"], usersEnvelope);
   return result.ok ? { ...result, data: result.data.users } : result;
 }

@@ -21,7 +21,7 @@ export const TOKEN_PASTE_MAX_LENGTH = 1_000;
 export const OAUTH_CLIENT_CONNECT_PATH = "/connect/tailscale-oauth-client";
 
 const WHERE_TO_GET_A_TOKEN =
-  "In the Tailscale admin console, open Settings > Keys and choose \"Generate access token\", then paste that token here.";
+  'In the Tailscale admin console, open Settings > Keys and choose "Generate access token", then paste that token here.';
 
 export const organizationMessages = {
   required:
@@ -66,7 +66,8 @@ export function classifyTailnet(value: string): "valid" | "too_long" | "key" | "
   if (value.toLowerCase().startsWith("tskey-")) return "key";
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) return "url";
   if (MAGIC_DNS.test(value)) return "magic_dns";
-  if (value === "-" || TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value)) return "valid";
+  if (value === "-" || TAILNET_ID.test(value) || GITHUB_NAME.test(value) || EMAIL.test(value) || DOMAIN.test(value))
+    return "valid";
   return "invalid";
 }
 

@@ -22,9 +22,17 @@ export const TAILSCALE_FIELDS: readonly ProviderField[] = [
   {
     name: "tailnet",
     label: "Organization name",
-    hint: <>The Tailnet ID (like T1234CNTRL), the organization name (like example.com), or a single hyphen (-) for the token&apos;s own tailnet.</>,
+    hint: (
+      <>
+        The Tailnet ID (like T1234CNTRL), the organization name (like example.com), or a single hyphen (-) for the
+        token&apos;s own tailnet.
+      </>
+    ),
     changeLabel: "the organization name",
-    fix: { label: "Fix the organization (step 1)", kept: "Your token is kept for now, so you only change the organization." },
+    fix: {
+      label: "Fix the organization (step 1)",
+      kept: "Your token is kept for now, so you only change the organization.",
+    },
   },
   {
     name: "token",
@@ -33,7 +41,10 @@ export const TAILSCALE_FIELDS: readonly ProviderField[] = [
     secret: true,
     changeLabel: "the access token",
     missingText: "Not kept any more: paste a new token in step 2.",
-    fix: { label: "Paste a new token (step 2)", kept: "Your organization name is kept, so you only paste a new token." },
+    fix: {
+      label: "Paste a new token (step 2)",
+      kept: "Your organization name is kept, so you only paste a new token.",
+    },
   },
 ];
 
@@ -46,7 +57,8 @@ export const TAILSCALE_STEPS: readonly ConnectStep[] = [
     pageTitle: "Step 1: Organization name",
     lead: (
       <p>
-        It tells Tailscale which tailnet you mean. Find it in the admin console under <strong>Settings &gt; General</strong>:{" "}
+        It tells Tailscale which tailnet you mean. Find it in the admin console under{" "}
+        <strong>Settings &gt; General</strong>:{" "}
         <ExternalLinkToAdmin href={ORGANIZATION_STEP.adminUrl}>open Settings &gt; General</ExternalLinkToAdmin>.
       </p>
     ),
@@ -65,10 +77,12 @@ export const TAILSCALE_STEPS: readonly ConnectStep[] = [
     pageTitle: "Step 2: Access token",
     lead: (
       <p>
-        Generate one in the admin console under <strong>Settings &gt; Keys</strong> with <strong>Generate access token…</strong>:{" "}
+        Generate one in the admin console under <strong>Settings &gt; Keys</strong> with{" "}
+        <strong>Generate access token…</strong>:{" "}
         <ExternalLinkToAdmin href={TOKEN_STEP.adminUrl}>open Settings &gt; Keys</ExternalLinkToAdmin>. Describe it as{" "}
-        <code className="font-mono">{SUGGESTED_TOKEN_DESCRIPTION}</code> and give it {TOKEN_MAX_EXPIRY_DAYS} days; Tailscale shows it only once.{" "}
-        Have an OAuth client secret (<code className="font-mono">tskey-client-</code>) instead?{" "}
+        <code className="font-mono">{SUGGESTED_TOKEN_DESCRIPTION}</code> and give it {TOKEN_MAX_EXPIRY_DAYS} days;
+        Tailscale shows it only once. Have an OAuth client secret (<code className="font-mono">tskey-client-</code>)
+        instead?{" "}
         <a href={OAUTH_CLIENT_CONNECT_PATH} className="font-medium underline underline-offset-2">
           Connect with the OAuth client
         </a>
@@ -78,9 +92,11 @@ export const TAILSCALE_STEPS: readonly ConnectStep[] = [
     fields: ["token"],
     submitLabel: "Next: review",
     pendingText: "Sealing the token…",
-    footnote: "The token is never shown again and never stored in plain text. Until you connect it travels encrypted, for at most 15 minutes.",
+    footnote:
+      "The token is never shown again and never stored in plain text. Until you connect it travels encrypted, for at most 15 minutes.",
     resumeWhat: "the access token",
-    missingNotice: "For your safety the token is kept for at most 15 minutes, and that time is over (or it was never entered). Paste it again.",
+    missingNotice:
+      "For your safety the token is kept for at most 15 minutes, and that time is over (or it was never entered). Paste it again.",
     guide: { id: TOKEN_STEP.id, title: TOKEN_STEP.title, Section: TokenStep },
   },
 ];
@@ -92,11 +108,15 @@ function GuideOutro({ after }: { after: ReactNode }) {
         Step 3: Connecting
       </h2>
       <p>
-        Sign in to Tailnet Connect, enter the organization name and paste the token. Before anything is saved, Tailnet Connect asks Tailscale whether the token works
-        for that tailnet. If it does not, you are told which of the two values to fix and taken back to that step with the other one kept.
+        Sign in to Tailnet Connect, enter the organization name and paste the token. Before anything is saved, Tailnet
+        Connect asks Tailscale whether the token works for that tailnet. If it does not, you are told which of the two
+        values to fix and taken back to that step with the other one kept.
       </p>
       <ul className="list-disc space-y-2 pl-6">
-        <li>The token belongs to another tailnet, or the organization is unknown: fix the organization name (step 1), or enter <code className="font-mono">-</code>.</li>
+        <li>
+          The token belongs to another tailnet, or the organization is unknown: fix the organization name (step 1), or
+          enter <code className="font-mono">-</code>.
+        </li>
         <li>The token is invalid, expired, revoked, or its creator is not an admin: generate a new one (step 2).</li>
         <li>Tailscale is busy, slow or down: nothing is saved and both values are kept; try again in a few minutes.</li>
       </ul>
@@ -108,10 +128,14 @@ function GuideOutro({ after }: { after: ReactNode }) {
 function DoneNext({ reverifyHours, expiringSoonDays }: { reverifyHours: number; expiringSoonDays: number }) {
   return (
     <ul className="list-disc space-y-2 pl-6">
-      <li>Tailnet Connect checks the connection again {reverifyHours === 24 ? "every day" : `every ${reverifyHours} hours`} and shows its status on the connection page.</li>
       <li>
-        It warns you {expiringSoonDays} days before the token expires. To renew, generate a new token and connect the same tailnet again: the connection is
-        updated, not duplicated. Then revoke the old token in the admin console.
+        Tailnet Connect checks the connection again{" "}
+        {reverifyHours === 24 ? "every day" : `every ${reverifyHours} hours`} and shows its status on the connection
+        page.
+      </li>
+      <li>
+        It warns you {expiringSoonDays} days before the token expires. To renew, generate a new token and connect the
+        same tailnet again: the connection is updated, not duplicated. Then revoke the old token in the admin console.
       </li>
       <li>If the token is revoked or stops working, the connection page says which value to fix.</li>
     </ul>
@@ -122,8 +146,9 @@ export const TAILSCALE_COPY: ProviderCopy = {
   connectTitle: "Connect your Tailscale tailnet",
   connectLead: (
     <p>
-      Two values from the Tailscale admin console, about two minutes, and Tailnet Connect checks them with Tailscale before anything is saved. Holding an
-      OAuth client secret (<code className="font-mono">tskey-client-</code>) instead?{" "}
+      Two values from the Tailscale admin console, about two minutes, and Tailnet Connect checks them with Tailscale
+      before anything is saved. Holding an OAuth client secret (<code className="font-mono">tskey-client-</code>)
+      instead?{" "}
       <a href={OAUTH_CLIENT_CONNECT_PATH} className="font-medium underline underline-offset-2">
         Connect with the OAuth client
       </a>
@@ -133,16 +158,20 @@ export const TAILSCALE_COPY: ProviderCopy = {
   startLabel: "Start: find your organization name",
   resumeText: (values: Credentials) => (
     <>
-      You started earlier: your organization name <strong className="font-mono">{values.tailnet}</strong> is saved as a draft.
+      You started earlier: your organization name <strong className="font-mono">{values.tailnet}</strong> is saved as a
+      draft.
     </>
   ),
   Intro: GuideIntro,
   guideTitle: "Link your Tailscale tailnet with an API access token",
-  guideLead: "Two values from the Tailscale admin console, about two minutes. Each step says what to do when something goes wrong.",
+  guideLead:
+    "Two values from the Tailscale admin console, about two minutes. Each step says what to do when something goes wrong.",
   GuideOutro,
   guideOutroAnchor: { id: "step-3-connecting", title: "Connecting" },
-  reviewLead: "Tailnet Connect will ask Tailscale whether this token works for this tailnet. Only then is anything saved.",
-  sealedNotice: "The token is kept sealed for at most 15 minutes after you pasted it. If that time runs out, you will be asked to paste it again.",
+  reviewLead:
+    "Tailnet Connect will ask Tailscale whether this token works for this tailnet. Only then is anything saved.",
+  sealedNotice:
+    "The token is kept sealed for at most 15 minutes after you pasted it. If that time runs out, you will be asked to paste it again.",
   connectPending: "Asking Tailscale…",
   connectPendingText: "Checking the token with Tailscale. This can take a few seconds.",
   doneLead: "Tailscale accepted the token, and the connection is saved with the token encrypted.",

@@ -29,21 +29,83 @@ interface Case {
 
 // One case per row, in table order; each names the row it must be decided by.
 const CASES: Case[] = [
-  { row: "the deadline was reached", observation: { call: "key", failure: { ok: false, kind: "timeout" } }, expected: { outcome: "timeout" } },
-  { row: "429 after retries", observation: { call: "key", failure: http(429, "too many requests", 3600) }, expected: { outcome: "rate_limited", retryAfterSeconds: 3600, httpStatus: 429 } },
-  { row: "key read 401 while the stored expiry has passed", observation: { call: "key", failure: http(401, "API token invalid") }, context: { now, knownExpiry: past }, expected: { outcome: "token_expired", httpStatus: 401 } },
-  { row: "key read 401 while the stored expiry is still ahead", observation: { call: "key", failure: http(401, "API token invalid") }, context: { now, knownExpiry: future }, expected: { outcome: "token_revoked", httpStatus: 401 } },
-  { row: "401 with no stored expiry", observation: { call: "key", failure: http(401, "API token invalid") }, expected: { outcome: "invalid_token", httpStatus: 401 } },
-  { row: "key read 403 whose message names the tailnet", observation: { call: "key", failure: http(403, "user tailnet does not match") }, expected: { outcome: "wrong_tailnet", httpStatus: 403 } },
-  { row: "any other 403 on any call", observation: { call: "devices", failure: http(403, "insufficient permissions") }, expected: { outcome: "insufficient_permission", httpStatus: 403 } },
-  { row: "404 on the key read or device list", observation: { call: "key", failure: http(404, "tailnet not found") }, expected: { outcome: "tailnet_not_found", httpStatus: 404 } },
-  { row: "5xx or network failure after retries", observation: { call: "key", failure: http(502, null) }, expected: { outcome: "tailscale_unavailable", httpStatus: 502 } },
-  { row: "2xx whose body does not parse", observation: { call: "key", failure: { ok: false, kind: "unexpected_response", status: 200, problem: "x" } }, expected: { outcome: "unexpected_response", httpStatus: 200 } },
-  { row: "key read 200 with `revoked` set", observation: key({ revoked: "2025-05-20T00:00:00Z", expires: "2025-05-02T00:00:00Z", invalid: true }), expected: { outcome: "token_revoked" } },
-  { row: "key read 200 with `expires` in the past", observation: key({ expires: "2025-05-02T00:00:00Z", invalid: true }), expected: { outcome: "token_expired" } },
-  { row: "key read 200 with `invalid: true`", observation: key({ invalid: true }), expected: { outcome: "invalid_token" } },
-  { row: "Tailscale named no tailnet id", observation: { call: "identity", tailnetId: undefined, entered: "-" }, expected: { outcome: "tailnet_unconfirmed" } },
-  { row: "any other failure", observation: { call: "key", failure: http(409, "conflict") }, expected: { outcome: "unexpected_response", httpStatus: 409 } },
+  {
+    row: "the deadline was reached",
+    observation: { call: "key", failure: { ok: false, kind: "timeout" } },
+    expected: { outcome: "timeout" },
+  },
+  {
+    row: "429 after retries",
+    observation: { call: "key", failure: http(429, "too many requests", 3600) },
+    expected: { outcome: "rate_limited", retryAfterSeconds: 3600, httpStatus: 429 },
+  },
+  {
+    row: "key read 401 while the stored expiry has passed",
+    observation: { call: "key", failure: http(401, "API token invalid") },
+    context: { now, knownExpiry: past },
+    expected: { outcome: "token_expired", httpStatus: 401 },
+  },
+  {
+    row: "key read 401 while the stored expiry is still ahead",
+    observation: { call: "key", failure: http(401, "API token invalid") },
+    context: { now, knownExpiry: future },
+    expected: { outcome: "token_revoked", httpStatus: 401 },
+  },
+  {
+    row: "401 with no stored expiry",
+    observation: { call: "key", failure: http(401, "API token invalid") },
+    expected: { outcome: "invalid_token", httpStatus: 401 },
+  },
+  {
+    row: "key read 403 whose message names the tailnet",
+    observation: { call: "key", failure: http(403, "user tailnet does not match") },
+    expected: { outcome: "wrong_tailnet", httpStatus: 403 },
+  },
+  {
+    row: "any other 403 on any call",
+    observation: { call: "devices", failure: http(403, "insufficient permissions") },
+    expected: { outcome: "insufficient_permission", httpStatus: 403 },
+  },
+  {
+    row: "404 on the key read or device list",
+    observation: { call: "key", failure: http(404, "tailnet not found") },
+    expected: { outcome: "tailnet_not_found", httpStatus: 404 },
+  },
+  {
+    row: "5xx or network failure after retries",
+    observation: { call: "key", failure: http(502, null) },
+    expected: { outcome: "tailscale_unavailable", httpStatus: 502 },
+  },
+  {
+    row: "2xx whose body does not parse",
+    observation: { call: "key", failure: { ok: false, kind: "unexpected_response", status: 200, problem: "x" } },
+    expected: { outcome: "unexpected_response", httpStatus: 200 },
+  },
+  {
+    row: "key read 200 with `revoked` set",
+    observation: key({ revoked: "2025-05-20T00:00:00Z", expires: "2025-05-02T00:00:00Z", invalid: true }),
+    expected: { outcome: "token_revoked" },
+  },
+  {
+    row: "key read 200 with `expires` in the past",
+    observation: key({ expires: "2025-05-02T00:00:00Z", invalid: true }),
+    expected: { outcome: "token_expired" },
+  },
+  {
+    row: "key read 200 with `invalid: true`",
+    observation: key({ invalid: true }),
+    expected: { outcome: "invalid_token" },
+  },
+  {
+    row: "Tailscale named no tailnet id",
+    observation: { call: "identity", tailnetId: undefined, entered: "-" },
+    expected: { outcome: "tailnet_unconfirmed" },
+  },
+  {
+    row: "any other failure",
+    observation: { call: "key", failure: http(409, "conflict") },
+    expected: { outcome: "unexpected_response", httpStatus: 409 },
+  },
 ];
 
 function decidingRow(observation: Observation, context: ObservationContext): string | undefined {
@@ -63,23 +125,61 @@ describe("OUTCOME_TABLE", () => {
   });
 
   it.each([
-    ["a caller abort counts as timeout", { call: "key", failure: { ok: false, kind: "aborted" } }, { outcome: "timeout" }],
-    ["429 without Retry-After has no retryAfterSeconds", { call: "devices", failure: http(429) }, { outcome: "rate_limited", httpStatus: 429 }],
-    ["a 403 on the key read that does not name the tailnet", { call: "key", failure: http(403, "forbidden") }, { outcome: "insufficient_permission", httpStatus: 403 }],
-    ["a 403 naming the tailnet on the device list is a permission problem", { call: "devices", failure: http(403, "user tailnet does not match") }, { outcome: "insufficient_permission", httpStatus: 403 }],
-    ["a network failure", { call: "key", failure: { ok: false, kind: "network", code: "ECONNRESET" } }, { outcome: "tailscale_unavailable" }],
-    ["a 500 with no JSON", { call: "devices", failure: http(500) }, { outcome: "tailscale_unavailable", httpStatus: 500 }],
+    [
+      "a caller abort counts as timeout",
+      { call: "key", failure: { ok: false, kind: "aborted" } },
+      { outcome: "timeout" },
+    ],
+    [
+      "429 without Retry-After has no retryAfterSeconds",
+      { call: "devices", failure: http(429) },
+      { outcome: "rate_limited", httpStatus: 429 },
+    ],
+    [
+      "a 403 on the key read that does not name the tailnet",
+      { call: "key", failure: http(403, "forbidden") },
+      { outcome: "insufficient_permission", httpStatus: 403 },
+    ],
+    [
+      "a 403 naming the tailnet on the device list is a permission problem",
+      { call: "devices", failure: http(403, "user tailnet does not match") },
+      { outcome: "insufficient_permission", httpStatus: 403 },
+    ],
+    [
+      "a network failure",
+      { call: "key", failure: { ok: false, kind: "network", code: "ECONNRESET" } },
+      { outcome: "tailscale_unavailable" },
+    ],
+    [
+      "a 500 with no JSON",
+      { call: "devices", failure: http(500) },
+      { outcome: "tailscale_unavailable", httpStatus: 500 },
+    ],
     ["401 on the device list", { call: "devices", failure: http(401) }, { outcome: "invalid_token", httpStatus: 401 }],
-    ["a request that could not be built", { call: "key", failure: { ok: false, kind: "invalid_request", problem: "x" } }, { outcome: "unexpected_response" }],
-    ["no tailnet id named, a legacy name entered", { call: "identity", tailnetId: undefined, entered: "example.com" }, { outcome: "tailnet_unconfirmed" }],
+    [
+      "a request that could not be built",
+      { call: "key", failure: { ok: false, kind: "invalid_request", problem: "x" } },
+      { outcome: "unexpected_response" },
+    ],
+    [
+      "no tailnet id named, a legacy name entered",
+      { call: "identity", tailnetId: undefined, entered: "example.com" },
+      { outcome: "tailnet_unconfirmed" },
+    ],
   ] as const)("%s", (_label, observation, expected) => {
     expect(classify(observation as Observation, ctx)).toEqual(expected);
   });
 
   it.each([
     ["a tailnet id named by Tailscale, - entered", { call: "identity", tailnetId: "T1234CNTRL", entered: "-" }],
-    ["a tailnet id named by Tailscale, a legacy name entered", { call: "identity", tailnetId: "T1234CNTRL", entered: "example.com" }],
-    ["none named, but a Tailnet ID entered (its key read succeeded)", { call: "identity", tailnetId: undefined, entered: "T1234CNTRL" }],
+    [
+      "a tailnet id named by Tailscale, a legacy name entered",
+      { call: "identity", tailnetId: "T1234CNTRL", entered: "example.com" },
+    ],
+    [
+      "none named, but a Tailnet ID entered (its key read succeeded)",
+      { call: "identity", tailnetId: undefined, entered: "T1234CNTRL" },
+    ],
   ] as const)("lets a known identity through: %s", (_label, observation) => {
     expect(classify(observation as Observation, ctx)).toBeNull();
   });
@@ -128,7 +228,10 @@ describe("describeOutcome", () => {
   });
 
   it("says when to retry a rate limit", () => {
-    expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 30 })).toMatchObject({ retryAfterSeconds: 30, message: expect.stringContaining("30 seconds") });
+    expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 30 })).toMatchObject({
+      retryAfterSeconds: 30,
+      message: expect.stringContaining("30 seconds"),
+    });
     expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 3600 }).message).toContain("60 minutes");
     expect(describeOutcome({ outcome: "rate_limited" }).message).toContain("Wait a minute");
   });
@@ -158,6 +261,8 @@ describe("describeOutcome", () => {
 
 describe("isTokenFault", () => {
   it.each(OUTCOME_NAMES.map((n) => [n]))("%s", (name) => {
-    expect(isTokenFault(name)).toBe(["invalid_token", "token_expired", "token_revoked", "insufficient_permission"].includes(name));
+    expect(isTokenFault(name)).toBe(
+      ["invalid_token", "token_expired", "token_revoked", "insufficient_permission"].includes(name),
+    );
   });
 });

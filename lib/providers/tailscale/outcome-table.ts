@@ -76,7 +76,11 @@ export const OUTCOME_TABLE: readonly OutcomeRow[] = [
     outcome: (o) => {
       const failure = failureOf(o);
       const retryAfterSeconds = failure?.kind === "http" ? failure.retryAfterSeconds : undefined;
-      return { outcome: "rate_limited", httpStatus: 429, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
+      return {
+        outcome: "rate_limited",
+        httpStatus: 429,
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      };
     },
   },
   {
@@ -95,7 +99,7 @@ export const OUTCOME_TABLE: readonly OutcomeRow[] = [
     outcome: fail("invalid_token"),
   },
   {
-    description: "key read 403 whose message names the tailnet (\"user tailnet does not match\")",
+    description: 'key read 403 whose message names the tailnet ("user tailnet does not match")',
     matches: (o) => is(o, "key", 403) && /tailnet/i.test(upstreamMessage(o)),
     outcome: fail("wrong_tailnet"),
   },
@@ -122,7 +126,10 @@ export const OUTCOME_TABLE: readonly OutcomeRow[] = [
     matches: (o) => failureOf(o)?.kind === "unexpected_response",
     outcome: (o) => {
       const failure = failureOf(o);
-      return { outcome: "unexpected_response", ...(failure?.kind === "unexpected_response" ? { httpStatus: failure.status } : {}) };
+      return {
+        outcome: "unexpected_response",
+        ...(failure?.kind === "unexpected_response" ? { httpStatus: failure.status } : {}),
+      };
     },
   },
   {
@@ -142,7 +149,8 @@ export const OUTCOME_TABLE: readonly OutcomeRow[] = [
   },
   {
     // Storing `-` (or a legacy name) as the identity would let two tailnets overwrite each other.
-    description: "Tailscale named no tailnet id and the entered value is not a Tailnet ID (`-`, a legacy name): nothing confirms which tailnet this is",
+    description:
+      "Tailscale named no tailnet id and the entered value is not a Tailnet ID (`-`, a legacy name): nothing confirms which tailnet this is",
     matches: (o) => o.call === "identity" && !o.tailnetId && !isTailnetId(o.entered),
     outcome: () => ({ outcome: "tailnet_unconfirmed" }),
   },

@@ -70,7 +70,8 @@ export interface OutcomeCopy {
   retryAfterSeconds?: number;
 }
 
-const NEW_TOKEN = 'Generate a new one in the Tailscale admin console under Settings > Keys > "Generate access token", then paste it here.';
+const NEW_TOKEN =
+  'Generate a new one in the Tailscale admin console under Settings > Keys > "Generate access token", then paste it here.';
 
 /** The token itself is unusable: the onboarding flow drops a sealed token only in these cases. */
 export function isTokenFault(outcome: OutcomeName): boolean {
@@ -84,7 +85,12 @@ export function isTokenFault(outcome: OutcomeName): boolean {
 
 type DescribableOutcome =
   | VerificationOutcome
-  | { outcome: OutcomeName; retryAfterSeconds?: number; fieldErrors?: InvalidInputOutcome["fieldErrors"]; deviceCount?: number };
+  | {
+      outcome: OutcomeName;
+      retryAfterSeconds?: number;
+      fieldErrors?: InvalidInputOutcome["fieldErrors"];
+      deviceCount?: number;
+    };
 
 export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
   switch (result.outcome) {
@@ -157,9 +163,7 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
       const seconds = "retryAfterSeconds" in result ? result.retryAfterSeconds : undefined;
       return {
         title: "Tailscale asked us to slow down",
-        message: `Too many requests reached Tailscale in a short time. Nothing was saved. ${
-          tryAgainIn(seconds)
-        }`,
+        message: `Too many requests reached Tailscale in a short time. Nothing was saved. ${tryAgainIn(seconds)}`,
         fixStep: null,
         ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
       };
@@ -192,7 +196,10 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
  * What each outcome means for a stored connection's status (lib/connections/status.ts). Typed
  * over every name, so a new outcome cannot be added without deciding this.
  */
-export const OUTCOME_STATUS: Record<OutcomeName, "expired" | "revoked" | "invalid" | "unverified" | "unconfirmed" | null> = {
+export const OUTCOME_STATUS: Record<
+  OutcomeName,
+  "expired" | "revoked" | "invalid" | "unverified" | "unconfirmed" | null
+> = {
   verified: null,
   invalid_input: null,
   invalid_token: "invalid",

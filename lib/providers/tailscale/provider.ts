@@ -1,5 +1,12 @@
 import "server-only";
-import type { Credentials, LiveViewResult, Provider, ProviderCallOptions, RevokeResult, VerifyResult } from "@/lib/providers/types";
+import type {
+  Credentials,
+  LiveViewResult,
+  Provider,
+  ProviderCallOptions,
+  RevokeResult,
+  VerifyResult,
+} from "@/lib/providers/types";
 import { deleteKey, listDevices } from "./client";
 import { credentialsSchema, tokenHint } from "./fields";
 import { TailscaleFieldsScope } from "./fields-scope";
@@ -13,17 +20,24 @@ import { verifyTailscaleCredentials } from "./verify";
 export const ONLINE_WITHIN_MS = 5 * 60_000;
 
 function callOptions(options: ProviderCallOptions = {}) {
-  return { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  return {
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  };
 }
 
 /** The stored credential object: `{ tailnet, token }`; a value of another shape cannot be used. */
 function open(credentials: Credentials): { tailnet: string; token: string } {
   const { tailnet, token } = credentials;
-  if (typeof tailnet !== "string" || typeof token !== "string") throw new Error("Tailscale credentials need a tailnet and a token");
+  if (typeof tailnet !== "string" || typeof token !== "string")
+    throw new Error("Tailscale credentials need a tailnet and a token");
   return { tailnet, token };
 }
 
-async function verify(credentials: Credentials, options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {}): Promise<VerifyResult> {
+async function verify(
+  credentials: Credentials,
+  options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {},
+): Promise<VerifyResult> {
   const { knownExpiresAt, now, ...rest } = options;
   const outcome = await verifyTailscaleCredentials(
     { tailnet: credentials.tailnet ?? "", token: credentials.token ?? "", knownExpiry: knownExpiresAt ?? null },
@@ -39,11 +53,19 @@ async function verify(credentials: Credentials, options: ProviderCallOptions & {
     expiresAt: outcome.expires ? new Date(outcome.expires) : null,
     // An API access token acts with its creator's role; Tailscale gives it no scopes.
     scopes: null,
-    meta: { tailnet: outcome.tailnet, deviceCount: outcome.deviceCount, description: outcome.description?.slice(0, 200) ?? null },
+    meta: {
+      tailnet: outcome.tailnet,
+      deviceCount: outcome.deviceCount,
+      description: outcome.description?.slice(0, 200) ?? null,
+    },
   };
 }
 
-async function revoke(credentials: Credentials, credentialId: string, options: ProviderCallOptions = {}): Promise<RevokeResult> {
+async function revoke(
+  credentials: Credentials,
+  credentialId: string,
+  options: ProviderCallOptions = {},
+): Promise<RevokeResult> {
   const { tailnet, token } = open(credentials);
   const result = await deleteKey(tailnet, credentialId, token, callOptions(options));
   if (result.ok) return { kind: "revoked" };
@@ -54,7 +76,10 @@ async function revoke(credentials: Credentials, credentialId: string, options: P
   return { kind: "failed", reason: result.kind === "http" ? `http_${result.status}` : result.kind };
 }
 
-async function liveView(credentials: Credentials, options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {}): Promise<LiveViewResult> {
+async function liveView(
+  credentials: Credentials,
+  options: ProviderCallOptions & { knownExpiresAt?: Date | null } = {},
+): Promise<LiveViewResult> {
   const { tailnet, token } = open(credentials);
   const result = await listDevices(tailnet, token, callOptions(options));
   const now = options.now?.() ?? new Date();
@@ -62,7 +87,10 @@ async function liveView(credentials: Credentials, options: ProviderCallOptions &
     // A stored token that worked before and now gets 401 died since: judged like the key read,
     // the stored expiry tells expired from revoked.
     const call = result.kind === "http" && result.status === 401 ? "key" : "devices";
-    const outcome = classify({ call, failure: result }, { now, ...(options.knownExpiresAt ? { knownExpiry: options.knownExpiresAt } : {}) });
+    const outcome = classify(
+      { call, failure: result },
+      { now, ...(options.knownExpiresAt ? { knownExpiry: options.knownExpiresAt } : {}) },
+    );
     return { kind: "failed", outcome: outcome ?? { outcome: "unexpected_response" } };
   }
   const items = result.data
@@ -97,22 +125,37 @@ export const tailscaleApiKey: Provider = {
   accessToken: async (credentials) => ({ value: open(credentials).token, renewable: false }),
   credentialHint: (credentials) => tokenHint(credentials.token ?? ""),
   // Rows sealed before the provider contract hold the bare token; the tailnet is the label.
-  fromLegacySecret: (secret, stored) => ({ tailnet: typeof stored.meta.tailnet === "string" ? stored.meta.tailnet : stored.label, token: secret }),
+  fromLegacySecret: (secret, stored) => ({
+    tailnet: typeof stored.meta.tailnet === "string" ? stored.meta.tailnet : stored.label,
+    token: secret,
+  }),
   describeMeta: (meta) => {
     const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
-    return [{ term: "Devices", value: count === null ? "Unknown" : count === 1 ? "1 device" : `${count} devices`, ...(count === null ? {} : { short: String(count) }) }];
+    return [
+      {
+        term: "Devices",
+        value: count === null ? "Unknown" : count === 1 ? "1 device" : `${count} devices`,
+        ...(count === null ? {} : { short: String(count) }),
+      },
+    ];
   },
   describeOutcome: (outcome) => {
     const copy = describeOutcome(outcome as Parameters<typeof describeOutcome>[0]);
     const fixField = copy.fixStep === "organization" ? "tailnet" : copy.fixStep === "token" ? "token" : null;
-    return { title: copy.title, message: copy.message, fixField, ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }) };
+    return {
+      title: copy.title,
+      message: copy.message,
+      fixField,
+      ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }),
+    };
   },
   outcomeStatus: (name) => (isOutcomeName(name) ? OUTCOME_STATUS[name] : null),
   // When Tailscale does not name the tailnet on a re-check (user record and users list both
   // failing), that is an incomplete answer, not a verdict on the token: recorded as
   // unexpected_response (status "unverified", what was known kept), not as tailnet_unconfirmed,
   // whose copy asks for a Tailnet ID that a stored connection has no field for.
-  recheckOutcome: (outcome) => (outcome.outcome === "tailnet_unconfirmed" ? { outcome: "unexpected_response" } : outcome),
+  recheckOutcome: (outcome) =>
+    outcome.outcome === "tailnet_unconfirmed" ? { outcome: "unexpected_response" } : outcome,
   isCredentialFault: (name) => isOutcomeName(name) && isTokenFault(name as OutcomeName),
   isKnownOutcome: isOutcomeName,
   fake: {

@@ -1,6 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { RETRYABLE_STATUSES, apiPath as sharedApiPath, send, upstreamMessage, type HttpOutcome } from "@/lib/providers/shared/http";
+import {
+  RETRYABLE_STATUSES,
+  apiPath as sharedApiPath,
+  send,
+  upstreamMessage,
+  type HttpOutcome,
+} from "@/lib/providers/shared/http";
 
 export { parseRetryAfter } from "@/lib/providers/shared/http";
 
@@ -56,7 +62,12 @@ export async function request<T>(
   schema: z.ZodType<T> | null,
 ): Promise<ApiResult<T>> {
   const call = { baseUrl: ctx.baseUrl, deadline: ctx.deadline, ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  const outcome = await send(call, { method, prefix: API_PREFIX, segments, headers: { authorization: authorization(ctx) } });
+  const outcome = await send(call, {
+    method,
+    prefix: API_PREFIX,
+    segments,
+    headers: { authorization: authorization(ctx) },
+  });
   switch (outcome.kind) {
     case "timeout":
     case "aborted":

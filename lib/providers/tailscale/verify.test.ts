@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deleteKey } from "./client";
-import { FIXTURE_KEYS, FIXTURE_TOKENS, anyTailnetToken, derivedTailnetId, startFakeTailscale, type RunningFakeTailscale } from "./fake";
+import {
+  FIXTURE_KEYS,
+  FIXTURE_TOKENS,
+  anyTailnetToken,
+  derivedTailnetId,
+  startFakeTailscale,
+  type RunningFakeTailscale,
+} from "./fake";
 import { tokenMessages } from "./fields";
 import { verifyTailscaleCredentials, type VerifyOptions } from "./verify";
 
@@ -17,23 +24,29 @@ beforeEach(() => fake.state.reset());
 const secretOf = (token: string) => token.slice(token.lastIndexOf("-") + 1);
 const verify = (tailnet: string, token: string, extra: Partial<VerifyOptions> & { knownExpiry?: Date } = {}) => {
   const { knownExpiry, ...rest } = extra;
-  return verifyTailscaleCredentials({ tailnet, token, ...(knownExpiry ? { knownExpiry } : {}) }, { ...options, ...rest });
+  return verifyTailscaleCredentials(
+    { tailnet, token, ...(knownExpiry ? { knownExpiry } : {}) },
+    { ...options, ...rest },
+  );
 };
 
 describe("verified", () => {
-  it.each(["-", "example.com", "EXAMPLE.com", "T1234CNTRL", " T1234CNTRL\n"])("recognises %j as the demo tailnet", async (tailnet) => {
-    const result = await verify(tailnet, FIXTURE_TOKENS.demoOwner);
-    expect(result).toEqual({
-      outcome: "verified",
-      tailnet: tailnet.trim(),
-      canonicalTailnetId: "T1234CNTRL",
-      keyId: "kDemo1CNTRL",
-      created: expect.any(String),
-      expires: expect.any(String),
-      description: "demo owner token",
-      deviceCount: 4,
-    });
-  });
+  it.each(["-", "example.com", "EXAMPLE.com", "T1234CNTRL", " T1234CNTRL\n"])(
+    "recognises %j as the demo tailnet",
+    async (tailnet) => {
+      const result = await verify(tailnet, FIXTURE_TOKENS.demoOwner);
+      expect(result).toEqual({
+        outcome: "verified",
+        tailnet: tailnet.trim(),
+        canonicalTailnetId: "T1234CNTRL",
+        keyId: "kDemo1CNTRL",
+        created: expect.any(String),
+        expires: expect.any(String),
+        description: "demo owner token",
+        deviceCount: 4,
+      });
+    },
+  );
 
   it("accepts a pasted token wrapped over lines", async () => {
     const wrapped = `${FIXTURE_TOKENS.demoAdmin.slice(0, 25)}\n  ${FIXTURE_TOKENS.demoAdmin.slice(25)}\n`;
@@ -49,13 +62,23 @@ describe("verified", () => {
   });
 
   it("uses the token's own tailnet for -", async () => {
-    expect(await verify("-", FIXTURE_TOKENS.otherTailnet)).toMatchObject({ outcome: "verified", canonicalTailnetId: "T5678CNTRL", deviceCount: 1 });
+    expect(await verify("-", FIXTURE_TOKENS.otherTailnet)).toMatchObject({
+      outcome: "verified",
+      canonicalTailnetId: "T5678CNTRL",
+      deviceCount: 1,
+    });
   });
 
   it("accepts load-test tokens on any tailnet, with a derived canonical ID", async () => {
     const token = anyTailnetToken("Load1");
-    expect(await verify("load.example", token)).toMatchObject({ outcome: "verified", canonicalTailnetId: derivedTailnetId("load.example") });
-    expect(await verify("-", token)).toMatchObject({ outcome: "verified", canonicalTailnetId: derivedTailnetId("kanyload1.any.test") });
+    expect(await verify("load.example", token)).toMatchObject({
+      outcome: "verified",
+      canonicalTailnetId: derivedTailnetId("load.example"),
+    });
+    expect(await verify("-", token)).toMatchObject({
+      outcome: "verified",
+      canonicalTailnetId: derivedTailnetId("kanyload1.any.test"),
+    });
   });
 
   it("succeeds after a 429 whose Retry-After fits in the deadline", async () => {
@@ -66,27 +89,47 @@ describe("verified", () => {
 });
 
 describe("the tailnet's identity (never the entered - or an unconfirmed legacy name)", () => {
-  it.each(["-", "Example.COM", "T1234CNTRL"])("learns it from the users list when the user record fails (entered %j)", async (tailnet) => {
-    expect(await verify(tailnet, FIXTURE_TOKENS.userReadFails)).toMatchObject({ outcome: "verified", tailnet, canonicalTailnetId: "T1234CNTRL" });
-    expect(fake.state.callCounts()["GET /api/v2/tailnet/{tailnet}/users"]).toBe(1);
-  });
+  it.each(["-", "Example.COM", "T1234CNTRL"])(
+    "learns it from the users list when the user record fails (entered %j)",
+    async (tailnet) => {
+      expect(await verify(tailnet, FIXTURE_TOKENS.userReadFails)).toMatchObject({
+        outcome: "verified",
+        tailnet,
+        canonicalTailnetId: "T1234CNTRL",
+      });
+      expect(fake.state.callCounts()["GET /api/v2/tailnet/{tailnet}/users"]).toBe(1);
+    },
+  );
 
   it("tells two tailnets entered as - apart when their user records fail", async () => {
-    expect(await verify("-", FIXTURE_TOKENS.userReadFails)).toMatchObject({ outcome: "verified", canonicalTailnetId: "T1234CNTRL" });
-    expect(await verify("-", FIXTURE_TOKENS.otherUserReadFails)).toMatchObject({ outcome: "verified", canonicalTailnetId: "T5678CNTRL" });
+    expect(await verify("-", FIXTURE_TOKENS.userReadFails)).toMatchObject({
+      outcome: "verified",
+      canonicalTailnetId: "T1234CNTRL",
+    });
+    expect(await verify("-", FIXTURE_TOKENS.otherUserReadFails)).toMatchObject({
+      outcome: "verified",
+      canonicalTailnetId: "T5678CNTRL",
+    });
     // The list is a fallback only: a user record that answers costs no extra call.
     await verify("-", FIXTURE_TOKENS.demoOwner);
     expect(fake.state.callCounts()["GET /api/v2/tailnet/{tailnet}/users"]).toBe(2);
   });
 
-  it.each(["-", "example.com"])("fails as tailnet_unconfirmed on %j when neither the user record nor the users list answers", async (tailnet) => {
-    const result = await verify(tailnet, FIXTURE_TOKENS.identityUnknown);
-    expect(result).toEqual({ outcome: "tailnet_unconfirmed" });
-    expect(JSON.stringify(result)).not.toContain(secretOf(FIXTURE_TOKENS.identityUnknown));
-  });
+  it.each(["-", "example.com"])(
+    "fails as tailnet_unconfirmed on %j when neither the user record nor the users list answers",
+    async (tailnet) => {
+      const result = await verify(tailnet, FIXTURE_TOKENS.identityUnknown);
+      expect(result).toEqual({ outcome: "tailnet_unconfirmed" });
+      expect(JSON.stringify(result)).not.toContain(secretOf(FIXTURE_TOKENS.identityUnknown));
+    },
+  );
 
   it("lets an entered Tailnet ID stand, as entered, when its key read succeeded but nothing else names the tailnet", async () => {
-    expect(await verify("T1234CNTRL", FIXTURE_TOKENS.identityUnknown)).toMatchObject({ outcome: "verified", tailnet: "T1234CNTRL", canonicalTailnetId: "T1234CNTRL" });
+    expect(await verify("T1234CNTRL", FIXTURE_TOKENS.identityUnknown)).toMatchObject({
+      outcome: "verified",
+      tailnet: "T1234CNTRL",
+      canonicalTailnetId: "T1234CNTRL",
+    });
   });
 });
 
@@ -120,7 +163,12 @@ describe("failure outcomes, one per cause", () => {
     ["a key read 200 with past expires", "-", FIXTURE_TOKENS.expired, "token_expired"],
     ["a key read 200 with revoked", "example.com", FIXTURE_TOKENS.revoked, "token_revoked"],
     ["a key read 200 with invalid: true only", "-", FIXTURE_TOKENS.invalidFlag, "invalid_token"],
-    ["a token for another tailnet (403 user tailnet does not match)", "example.com", FIXTURE_TOKENS.otherTailnet, "wrong_tailnet"],
+    [
+      "a token for another tailnet (403 user tailnet does not match)",
+      "example.com",
+      FIXTURE_TOKENS.otherTailnet,
+      "wrong_tailnet",
+    ],
     ["an unknown tailnet (404)", "nosuch.example", FIXTURE_TOKENS.demoOwner, "tailnet_not_found"],
     ["a member's token (403 on devices)", "-", FIXTURE_TOKENS.member, "insufficient_permission"],
     ["429 without Retry-After after retries", "-", FIXTURE_TOKENS.rateLimitedBare, "rate_limited"],
@@ -138,7 +186,11 @@ describe("failure outcomes, one per cause", () => {
 
   it("a Retry-After past the deadline ends at once as rate_limited with that value", async () => {
     const started = performance.now();
-    expect(await verify("-", FIXTURE_TOKENS.rateLimitedLong)).toEqual({ outcome: "rate_limited", retryAfterSeconds: 3600, httpStatus: 429 });
+    expect(await verify("-", FIXTURE_TOKENS.rateLimitedLong)).toEqual({
+      outcome: "rate_limited",
+      retryAfterSeconds: 3600,
+      httpStatus: 429,
+    });
     expect(performance.now() - started).toBeLessThan(500);
   });
 
@@ -151,7 +203,10 @@ describe("failure outcomes, one per cause", () => {
   it("one deadline covers every call of a verification", async () => {
     const laggy = await startFakeTailscale({ latencyMs: 200 });
     try {
-      const result = await verifyTailscaleCredentials({ tailnet: "-", token: FIXTURE_TOKENS.demoOwner }, { baseUrl: laggy.url, timeoutMs: 300 });
+      const result = await verifyTailscaleCredentials(
+        { tailnet: "-", token: FIXTURE_TOKENS.demoOwner },
+        { baseUrl: laggy.url, timeoutMs: 300 },
+      );
       expect(result).toEqual({ outcome: "timeout" });
     } finally {
       await laggy.close();
@@ -165,18 +220,27 @@ describe("rotation and knownExpiry", () => {
     const second = fake.state.mint({ tailnet: "T1234CNTRL", role: "owner", expiresInDays: 60 });
     expect(await verify("-", first.token)).toMatchObject({ outcome: "verified", keyId: first.keyId });
     expect(await verify("-", second.token)).toMatchObject({ outcome: "verified", keyId: second.keyId });
-    expect(await deleteKey("-", first.keyId, second.token, { baseUrl: fake.url, timeoutMs: 2_000 })).toMatchObject({ ok: true });
+    expect(await deleteKey("-", first.keyId, second.token, { baseUrl: fake.url, timeoutMs: 2_000 })).toMatchObject({
+      ok: true,
+    });
     expect(fake.state.callCounts()["DELETE /api/v2/tailnet/{tailnet}/keys/{keyId}"]).toBe(1);
 
     expect(await verify("-", first.token)).toMatchObject({ outcome: "invalid_token", httpStatus: 401 });
-    expect(await verify("-", first.token, { knownExpiry: new Date(first.expires) })).toMatchObject({ outcome: "token_revoked" });
-    expect(await verify("-", first.token, { knownExpiry: new Date(Date.now() - 1000) })).toMatchObject({ outcome: "token_expired" });
+    expect(await verify("-", first.token, { knownExpiry: new Date(first.expires) })).toMatchObject({
+      outcome: "token_revoked",
+    });
+    expect(await verify("-", first.token, { knownExpiry: new Date(Date.now() - 1000) })).toMatchObject({
+      outcome: "token_expired",
+    });
   });
 
   it("accepts knownExpiry as an ISO string", async () => {
     const minted = fake.state.mint({ tailnet: "example.com" });
     fake.state.keys.get(minted.keyId)!.deleted = true;
-    const result = await verifyTailscaleCredentials({ tailnet: "-", token: minted.token, knownExpiry: minted.expires }, options);
+    const result = await verifyTailscaleCredentials(
+      { tailnet: "-", token: minted.token, knownExpiry: minted.expires },
+      options,
+    );
     expect(result.outcome).toBe("token_revoked");
   });
 });

@@ -1,6 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { getKey, getUser, listDevices, listUsers, requestContext, type GetUserResult, type TailscaleCallOptions } from "./client";
+import {
+  getKey,
+  getUser,
+  listDevices,
+  listUsers,
+  requestContext,
+  type GetUserResult,
+  type TailscaleCallOptions,
+} from "./client";
 import { credentialsSchema, keyIdFromToken } from "./fields";
 import { classify, type ObservationContext } from "./outcome-table";
 import type { VerificationOutcome } from "./outcomes";
@@ -27,7 +35,12 @@ function toDate(value: Date | string | null | undefined): Date | undefined {
  * The tailnet id from the tailnet's users list: the key's own user's, or else the one every
  * member (not a user shared in from elsewhere) has. Undefined when the list fails or does not say.
  */
-async function tailnetIdFromUsersList(tailnet: string, userId: string | undefined, token: string, options: TailscaleCallOptions): Promise<string | undefined> {
+async function tailnetIdFromUsersList(
+  tailnet: string,
+  userId: string | undefined,
+  token: string,
+  options: TailscaleCallOptions,
+): Promise<string | undefined> {
   const users = await listUsers(tailnet, token, options);
   if (!users.ok) return undefined;
   const own = userId ? users.data.find((u) => u.id === userId) : undefined;
@@ -43,7 +56,10 @@ async function tailnetIdFromUsersList(tailnet: string, userId: string | undefine
  * user read does not name the tailnet, the users list is asked. One deadline covers all of it.
  * Expected failures are outcomes, never exceptions, and never carry the token.
  */
-export async function verifyTailscaleCredentials(input: VerifyInput, options: VerifyOptions = {}): Promise<VerificationOutcome> {
+export async function verifyTailscaleCredentials(
+  input: VerifyInput,
+  options: VerifyOptions = {},
+): Promise<VerificationOutcome> {
   const parsed = credentialsSchema.safeParse({ tailnet: input.tailnet, token: input.token });
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);
@@ -74,14 +90,18 @@ export async function verifyTailscaleCredentials(input: VerifyInput, options: Ve
   if (keyVerdict) return keyVerdict;
   const key = keyRead.data;
 
-  const userRead: Promise<GetUserResult | null> = key.userId ? getUser(key.userId, token, shared) : Promise.resolve(null);
+  const userRead: Promise<GetUserResult | null> = key.userId
+    ? getUser(key.userId, token, shared)
+    : Promise.resolve(null);
   const [devices, user] = await Promise.all([listDevices(tailnet, token, shared), userRead]);
-  if (!devices.ok) return classify({ call: "devices", failure: devices }, context) ?? { outcome: "unexpected_response" };
+  if (!devices.ok)
+    return classify({ call: "devices", failure: devices }, context) ?? { outcome: "unexpected_response" };
 
   // The identity is what Tailscale names. `-` or a legacy name can never stand in for it (two
   // tailnets entered as `-` would share one connection); an entered Tailnet ID can, because the
   // key read on it succeeded.
-  const named = (user?.ok ? user.data.tailnetId : undefined) || (await tailnetIdFromUsersList(tailnet, key.userId, token, shared));
+  const named =
+    (user?.ok ? user.data.tailnetId : undefined) || (await tailnetIdFromUsersList(tailnet, key.userId, token, shared));
   const identityVerdict = classify({ call: "identity", tailnetId: named, entered: tailnet }, context);
   if (identityVerdict) return identityVerdict;
   const canonicalTailnetId = named ?? tailnet;

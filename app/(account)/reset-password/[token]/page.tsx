@@ -17,8 +17,12 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <ResetPasswordForm token={token} bodyLimitBytes={getSettings().BODY_LIMIT_BYTES} />
       ) : (
         <Notice tone="error">
-          This reset link has expired or was already used. Links last 30 minutes and work once: ask the operator for a new one, or{" "}
-          <Link href="/sign-in" className="underline">sign in</Link>.
+          This reset link has expired or was already used. Links last 30 minutes and work once: ask the operator for a
+          new one, or{" "}
+          <Link href="/sign-in" className="underline">
+            sign in
+          </Link>
+          .
         </Notice>
       )}
     </div>

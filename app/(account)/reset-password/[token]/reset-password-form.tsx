@@ -13,10 +13,27 @@ export function ResetPasswordForm({ token, bodyLimitBytes }: { token: string; bo
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />
       <input type="hidden" name="token" value={token} />
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required errors={form.errorsFor("newPassword")} onBlur={form.onBlur} />
-      <Field name="confirmPassword" label="Type it again" type="password" autoComplete="new-password" required errors={form.errorsFor("confirmPassword")} />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={form.errorsFor("newPassword")}
+        onBlur={form.onBlur}
+      />
+      <Field
+        name="confirmPassword"
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={form.errorsFor("confirmPassword")}
+      />
       <div>
-        <SubmitButton pending={form.pending} pendingText="Saving…">Save new password</SubmitButton>
+        <SubmitButton pending={form.pending} pendingText="Saving…">
+          Save new password
+        </SubmitButton>
       </div>
     </form>
   );

@@ -11,8 +11,17 @@ export const POST = apiRoute("connect_sessions:write", async ({ request, caller 
   if (!body.ok) return body.response;
   const created = await createConnectSession(caller, body.data);
   if (!created.ok) {
-    return apiError("invalid_request", `The request's body is not valid: ${created.field} ${created.message}.`, { fieldErrors: { [created.field]: [created.message] } });
+    return apiError("invalid_request", `The request's body is not valid: ${created.field} ${created.message}.`, {
+      fieldErrors: { [created.field]: [created.message] },
+    });
   }
   const base = (getSettings().AUTH_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
-  return apiJson({ token: created.token, connectLink: `${base}/connect/s/${created.token}`, expiresAt: created.expiresAt.toISOString() }, 201);
+  return apiJson(
+    {
+      token: created.token,
+      connectLink: `${base}/connect/s/${created.token}`,
+      expiresAt: created.expiresAt.toISOString(),
+    },
+    201,
+  );
 });

@@ -51,7 +51,10 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
   const draft = await readOnboardingDraft(provider, actor.draftOwner);
   const secrets = hasSecrets(provider, step);
   const noticeText =
-    noticeFor(provider, step, notice) ?? (secrets && draft.secrets.state === "dropped" ? noticeFor(provider, step, `dropped-${draft.secrets.outcome}`) : null);
+    noticeFor(provider, step, notice) ??
+    (secrets && draft.secrets.state === "dropped"
+      ? noticeFor(provider, step, `dropped-${draft.secrets.outcome}`)
+      : null);
   const index = provider.steps.indexOf(step);
   const back = index === 0 ? connectPath(provider) : connectPath(provider, provider.steps[index - 1]!);
   const fields = step.fields.map((name) => {
@@ -66,8 +69,13 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
       {secrets && draft.secrets.state === "present" ? (
         <Notice tone="info" as="div">
           <p>
-            A {fields.find((f) => f.secret)?.label.split(" ").at(-1)?.toLowerCase()} is already kept (sealed) for a few minutes:{" "}
-            <span className="font-mono">{draft.secrets.hint}</span>.{" "}
+            A{" "}
+            {fields
+              .find((f) => f.secret)
+              ?.label.split(" ")
+              .at(-1)
+              ?.toLowerCase()}{" "}
+            is already kept (sealed) for a few minutes: <span className="font-mono">{draft.secrets.hint}</span>.{" "}
             <Link href={connectPath(provider, "review")} className="font-semibold underline underline-offset-4">
               Continue to review
             </Link>{" "}

@@ -12,9 +12,17 @@ import { providerFrom, stepperEntries } from "../flow";
 
 export const metadata: Metadata = { title: "Connected" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
-type Props = { params: Promise<{ provider: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ provider: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function DonePage({ params, searchParams }: Props) {
   const provider = await providerFrom(params);
@@ -22,21 +30,31 @@ export default async function DonePage({ params, searchParams }: Props) {
   // A host's end user never sees the operator's pages: their last page is the session's own.
   if (await currentConnectSession()) redirect("/connect/s/done");
   const done = connectPath(provider, "done");
-  const user = await requireUser(`${done}${typeof connectionId === "string" ? `?connection=${encodeURIComponent(connectionId)}` : ""}`);
+  const user = await requireUser(
+    `${done}${typeof connectionId === "string" ? `?connection=${encodeURIComponent(connectionId)}` : ""}`,
+  );
   if (typeof connectionId !== "string") notFound();
   const connection = await getConnectedSummary(user.id, connectionId);
   if (!connection || connection.provider !== provider.id) notFound();
   const { copy } = provider;
   const left = daysLeft(connection.expiresAt);
   return (
-    <StepPage steps={stepperEntries(provider)} step="done" title="Your tailnet is connected" lead={<p role="status">{copy.doneLead}</p>}>
+    <StepPage
+      steps={stepperEntries(provider)}
+      step="done"
+      title="Your tailnet is connected"
+      lead={<p role="status">{copy.doneLead}</p>}
+    >
       <div className={cardClass}>
         <dl className="grid gap-3 sm:grid-cols-[auto_1fr] sm:gap-x-6">
           <dt className="font-semibold">{copy.labelTerm}</dt>
           <dd>
             <span className="font-mono break-all">{connection.label}</span>
             {connection.externalId.toLowerCase() !== connection.label.toLowerCase() ? (
-              <span className="text-slate-600 dark:text-slate-300"> ({copy.externalIdTerm} <span className="font-mono">{connection.externalId}</span>)</span>
+              <span className="text-slate-600 dark:text-slate-300">
+                {" "}
+                ({copy.externalIdTerm} <span className="font-mono">{connection.externalId}</span>)
+              </span>
             ) : null}
           </dd>
           <dt className="font-semibold">{copy.credentialTerm}</dt>
@@ -58,7 +76,9 @@ export default async function DonePage({ params, searchParams }: Props) {
         </dl>
       </div>
       <section aria-labelledby="what-next" className="flex flex-col gap-3">
-        <h2 id="what-next" className="text-xl font-semibold">What happens next</h2>
+        <h2 id="what-next" className="text-xl font-semibold">
+          What happens next
+        </h2>
         <copy.DoneNext reverifyHours={getSettings().REVERIFY_AFTER_HOURS} expiringSoonDays={EXPIRING_SOON_DAYS} />
       </section>
       <div className="flex flex-wrap gap-4">

@@ -22,7 +22,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
   // stay, and say why.
   const missing = firstIncompleteStep(provider, draft);
   if (missing && draft.secrets.state !== "dropped") redirect(missingPath(provider, missing, draft));
-  if (missing && provider.fields.some((f) => !f.secret && draft.values[f.name] === undefined)) redirect(missingPath(provider, missing, draft));
+  if (missing && provider.fields.some((f) => !f.secret && draft.values[f.name] === undefined))
+    redirect(missingPath(provider, missing, draft));
   let earlier: FormState | null = null;
   if (draft.secrets.state === "dropped") {
     const copy = provider.describeOutcome({ outcome: draft.secrets.outcome });
@@ -31,15 +32,28 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
   const present = draft.secrets.state === "present";
   const hint = draft.secrets.state === "present" ? draft.secrets.hint : null;
   const fixes = Object.fromEntries(
-    provider.fields.map((f) => [f.name, { href: connectPath(provider, stepOfField(provider, f.name) ?? undefined), label: f.fix.label, kept: f.fix.kept }]),
+    provider.fields.map((f) => [
+      f.name,
+      { href: connectPath(provider, stepOfField(provider, f.name) ?? undefined), label: f.fix.label, kept: f.fix.kept },
+    ]),
   );
   const lastStep = provider.steps.at(-1)!;
   return (
-    <StepPage steps={stepperEntries(provider)} step="review" title="Review and connect" lead={<p>{provider.copy.reviewLead}</p>}>
+    <StepPage
+      steps={stepperEntries(provider)}
+      step="review"
+      title="Review and connect"
+      lead={<p>{provider.copy.reviewLead}</p>}
+    >
       <div className={cardClass}>
         <dl className="grid gap-4 sm:grid-cols-[auto_1fr_auto] sm:items-baseline sm:gap-x-6">
           {provider.fields.map((f) => (
-            <ReviewRow key={f.name} label={f.label} change={f.changeLabel} href={connectPath(provider, stepOfField(provider, f.name) ?? undefined)}>
+            <ReviewRow
+              key={f.name}
+              label={f.label}
+              change={f.changeLabel}
+              href={connectPath(provider, stepOfField(provider, f.name) ?? undefined)}
+            >
               {!f.secret ? (
                 draft.values[f.name]
               ) : present ? (
@@ -71,7 +85,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
   );
 }
 
-function ReviewRow({ label, change, href, children }: { label: string; change: string; href: string; children: React.ReactNode }) {
+function ReviewRow({
+  label,
+  change,
+  href,
+  children,
+}: {
+  label: string;
+  change: string;
+  href: string;
+  children: React.ReactNode;
+}) {
   return (
     <>
       <dt className="font-semibold">{label}</dt>

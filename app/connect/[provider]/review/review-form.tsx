@@ -54,7 +54,9 @@ export function ReviewForm(props: {
             {state.message && !fix ? "Try again" : "Connect"}
           </SubmitButton>
         ) : null}
-        <Link href={props.backHref} className="underline underline-offset-4">Back</Link>
+        <Link href={props.backHref} className="underline underline-offset-4">
+          Back
+        </Link>
       </div>
       {form.pending ? <p className="text-sm text-slate-600 dark:text-slate-300">{props.pendingText}</p> : null}
     </form>

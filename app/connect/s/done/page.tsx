@@ -11,10 +11,20 @@ export const metadata: Metadata = { title: "Done" };
  */
 export default async function ConnectSessionDonePage() {
   const session = await currentConnectSession();
-  if (!session?.completedAt) return <SessionNotice title="This link is not valid or has expired" text="This link is not valid or has expired. Ask for a new one." />;
+  if (!session?.completedAt)
+    return (
+      <SessionNotice
+        title="This link is not valid or has expired"
+        text="This link is not valid or has expired. Ask for a new one."
+      />
+    );
   const connected = session.outcome === "connected";
   const event: HostEvent = {
-    type: connected ? "tailnet-connect:connected" : session.outcome === "cancelled" ? "tailnet-connect:cancelled" : "tailnet-connect:error",
+    type: connected
+      ? "tailnet-connect:connected"
+      : session.outcome === "cancelled"
+        ? "tailnet-connect:cancelled"
+        : "tailnet-connect:error",
     outcome: session.outcome ?? "error",
     ...(session.resultConnectionId ? { connectionId: session.resultConnectionId } : {}),
     ...(session.state !== null ? { state: session.state } : {}),
@@ -22,9 +32,15 @@ export default async function ConnectSessionDonePage() {
   return (
     <SessionNotice
       title={connected ? "Your tailnet is connected" : "Connecting was cancelled"}
-      text={connected ? `${session.hostName} can now use your tailnet. You can close this window.` : `Nothing was connected. You can close this window.`}
+      text={
+        connected
+          ? `${session.hostName} can now use your tailnet. You can close this window.`
+          : `Nothing was connected. You can close this window.`
+      }
     >
-      {session.mode === "popup" || session.mode === "iframe" ? <HostMessage origins={session.allowedOrigins} event={event} closePopup={session.mode === "popup"} /> : null}
+      {session.mode === "popup" || session.mode === "iframe" ? (
+        <HostMessage origins={session.allowedOrigins} event={event} closePopup={session.mode === "popup"} />
+      ) : null}
     </SessionNotice>
   );
 }

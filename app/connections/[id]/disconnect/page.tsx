@@ -18,25 +18,42 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
   const provider = getProvider(connection.provider) ?? defaultProvider();
   return (
     <div className="flex max-w-2xl flex-col gap-6">
-      <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">← Back to {connection.label}</Link>
+      <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">
+        ← Back to {connection.label}
+      </Link>
       <h1 className="text-2xl font-bold">Disconnect {connection.label}?</h1>
       <ul className="list-disc space-y-1 pl-6 text-slate-700 dark:text-slate-300">
-        <li>The encrypted copy of the {provider.copy.credentialNoun} <span className="font-mono">{connection.credentialHint}</span> is destroyed here; it cannot be undone.</li>
+        <li>
+          The encrypted copy of the {provider.copy.credentialNoun}{" "}
+          <span className="font-mono">{connection.credentialHint}</span> is destroyed here; it cannot be undone.
+        </li>
         <li>The connection stays in your list under &ldquo;Show disconnected&rdquo;, with its history.</li>
         <li>Nothing changes in your tailnet itself: no device is touched.</li>
         {provider.revoke ? null : (
           <li>
             Tailnet Connect cannot revoke the credential itself at Tailscale: to stop it working, revoke it in{" "}
-            <a href={provider.copy.credentialsConsole.href} target="_blank" rel="noreferrer" className="font-semibold underline underline-offset-4">
+            <a
+              href={provider.copy.credentialsConsole.href}
+              target="_blank"
+              rel="noreferrer"
+              className="font-semibold underline underline-offset-4"
+            >
               {provider.copy.credentialsConsole.label}
             </a>
             .
           </li>
         )}
       </ul>
-      <DisconnectForm connectionId={connection.id} noun={provider.copy.credentialNoun} revokeLabel={provider.revoke ? provider.copy.revokeAtProviderLabel : null} bodyLimitBytes={getSettings().BODY_LIMIT_BYTES} />
+      <DisconnectForm
+        connectionId={connection.id}
+        noun={provider.copy.credentialNoun}
+        revokeLabel={provider.revoke ? provider.copy.revokeAtProviderLabel : null}
+        bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
+      />
       <p>
-        <Link href={`/connections/${id}`} className="underline underline-offset-4">Cancel and keep the connection</Link>
+        <Link href={`/connections/${id}`} className="underline underline-offset-4">
+          Cancel and keep the connection
+        </Link>
       </p>
     </div>
   );

@@ -30,27 +30,54 @@ export default async function RotatePage({ params }: Props) {
   if (connection.status === "disconnected") {
     return (
       <div className="flex max-w-2xl flex-col gap-4">
-        <h1 className="text-2xl font-bold">Rotate the {copy.credentialNoun} for {connection.label}</h1>
-        <p>This connection is disconnected and has no {copy.credentialNoun} to rotate. <Link href={connectPath(provider)} className="underline underline-offset-4">Connect the tailnet again</Link> instead.</p>
+        <h1 className="text-2xl font-bold">
+          Rotate the {copy.credentialNoun} for {connection.label}
+        </h1>
+        <p>
+          This connection is disconnected and has no {copy.credentialNoun} to rotate.{" "}
+          <Link href={connectPath(provider)} className="underline underline-offset-4">
+            Connect the tailnet again
+          </Link>{" "}
+          instead.
+        </p>
       </div>
     );
   }
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
-        <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">← Back to {connection.label}</Link>
-        <h1 className="text-2xl font-bold">Rotate the {copy.credentialNoun} for {connection.label}</h1>
+        <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">
+          ← Back to {connection.label}
+        </Link>
+        <h1 className="text-2xl font-bold">
+          Rotate the {copy.credentialNoun} for {connection.label}
+        </h1>
         <p className="max-w-2xl text-slate-700 dark:text-slate-300">{copy.rotateLead}</p>
       </div>
       <div className="grid gap-10 lg:grid-cols-[1fr_minmax(20rem,26rem)]">
-        <copy.RotateGuide headingLevel={2} headingId="generate-new-token" illustrations className="flex flex-col gap-4" />
+        <copy.RotateGuide
+          headingLevel={2}
+          headingId="generate-new-token"
+          illustrations
+          className="flex flex-col gap-4"
+        />
         <div className="lg:sticky lg:top-4 lg:self-start">
           <provider.FieldsScope>
             <RotateForm
               action={rotateAction.bind(null, provider.id)}
               connectionId={connection.id}
-              kept={provider.fields.filter((f) => !rotatedFields(provider.fields).includes(f)).map((f) => ({ label: f.label, value: typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label }))}
-              secrets={rotatedFields(provider.fields).map((f) => ({ name: f.name, label: f.label, secret: f.secret === true }))}
+              kept={provider.fields
+                .filter((f) => !rotatedFields(provider.fields).includes(f))
+                .map((f) => ({
+                  label: f.label,
+                  value:
+                    typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label,
+                }))}
+              secrets={rotatedFields(provider.fields).map((f) => ({
+                name: f.name,
+                label: f.label,
+                secret: f.secret === true,
+              }))}
               hint={copy.rotateFieldHint}
               noun={copy.credentialNoun}
               belongsTo={copy.labelTerm.toLowerCase()}

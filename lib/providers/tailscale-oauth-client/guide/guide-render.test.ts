@@ -14,8 +14,15 @@ import {
   type StepProps,
 } from "./index";
 
-const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) => renderToStaticMarkup(h(component, props));
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) =>
+  renderToStaticMarkup(h(component, props));
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 const svgTexts = (html: string) => [...html.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ""));
 const callouts = (html: string) => [...html.matchAll(/data-callout="(\d+)"/g)].map((m) => Number(m[1]));
 const instructionNumbers = (html: string) =>
@@ -24,8 +31,16 @@ const instructionNumbers = (html: string) =>
   );
 
 const illustrations: [string, ComponentType<IllustrationProps>, string[]][] = [
-  ["TrustCredentialsPageIllustration", TrustCredentialsPageIllustration, ["Settings", "Trust credentials", "Credential", "OAuth"]],
-  ["ScopesFormIllustration", ScopesFormIllustration, ["Devices Core", "Users", "Read", "Write", "All", "Generate credential"]],
+  [
+    "TrustCredentialsPageIllustration",
+    TrustCredentialsPageIllustration,
+    ["Settings", "Trust credentials", "Credential", "OAuth"],
+  ],
+  [
+    "ScopesFormIllustration",
+    ScopesFormIllustration,
+    ["Devices Core", "Users", "Read", "Write", "All", "Generate credential"],
+  ],
   ["CredentialCreatedIllustration", CredentialCreatedIllustration, ["Client ID", "Client secret", "Copy", "Done"]],
 ];
 
@@ -72,6 +87,15 @@ describe("steps", () => {
 
   it("explains the scopes, all:read, tags and the one-time secret", () => {
     const text = decode(render(OAuthClientGuide, { illustrations: false }).replace(/<[^>]+>/g, ""));
-    for (const phrase of ["devices:core:read", "users:read", "all:read", "no tags", "only once", "Trust credentials", "tskey-client-"]) expect(text).toContain(phrase);
+    for (const phrase of [
+      "devices:core:read",
+      "users:read",
+      "all:read",
+      "no tags",
+      "only once",
+      "Trust credentials",
+      "tskey-client-",
+    ])
+      expect(text).toContain(phrase);
   });
 });

@@ -24,8 +24,36 @@ export interface GuideStep {
 }
 
 export const GUIDE_STEPS: readonly GuideStep[] = [
-  { key: "open", number: 1, id: GUIDE_STEP_IDS.open, title: "Opening Trust credentials", adminLocation: "Settings > Trust credentials", adminUrl: TRUST_CREDENTIALS_URL },
-  { key: "scopes", number: 2, id: GUIDE_STEP_IDS.scopes, title: "Choosing read-only scopes", adminLocation: "Settings > Trust credentials > Credential > OAuth", adminUrl: TRUST_CREDENTIALS_URL },
-  { key: "copy", number: 3, id: GUIDE_STEP_IDS.copy, title: "Copying the client ID and secret", adminLocation: "Credential created", adminUrl: null },
-  { key: "tailnet", number: 4, id: GUIDE_STEP_IDS.tailnet, title: "Choosing the tailnet (optional)", adminLocation: "Settings > General", adminUrl: "https://login.tailscale.com/admin/settings/general" },
+  {
+    key: "open",
+    number: 1,
+    id: GUIDE_STEP_IDS.open,
+    title: "Opening Trust credentials",
+    adminLocation: "Settings > Trust credentials",
+    adminUrl: TRUST_CREDENTIALS_URL,
+  },
+  {
+    key: "scopes",
+    number: 2,
+    id: GUIDE_STEP_IDS.scopes,
+    title: "Choosing read-only scopes",
+    adminLocation: "Settings > Trust credentials > Credential > OAuth",
+    adminUrl: TRUST_CREDENTIALS_URL,
+  },
+  {
+    key: "copy",
+    number: 3,
+    id: GUIDE_STEP_IDS.copy,
+    title: "Copying the client ID and secret",
+    adminLocation: "Credential created",
+    adminUrl: null,
+  },
+  {
+    key: "tailnet",
+    number: 4,
+    id: GUIDE_STEP_IDS.tailnet,
+    title: "Choosing the tailnet (optional)",
+    adminLocation: "Settings > General",
+    adminUrl: "https://login.tailscale.com/admin/settings/general",
+  },
 ];

@@ -1,6 +1,13 @@
 import type { ValidateFunction } from "ajv";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_TAILNET, FIXTURE_OAUTH_CREDENTIALS, FIXTURE_TOKENS, anyTailnetToken, startFakeTailscale, type RunningFakeTailscale } from ".";
+import {
+  DEMO_TAILNET,
+  FIXTURE_OAUTH_CREDENTIALS,
+  FIXTURE_TOKENS,
+  anyTailnetToken,
+  startFakeTailscale,
+  type RunningFakeTailscale,
+} from ".";
 import { loadSpecValidators, type SpecValidators } from "./openapi-schemas";
 
 /* The fake's real HTTP answers, checked against Tailscale's own OpenAPI schemas. */
@@ -19,7 +26,12 @@ async function call(method: string, path: string, token: string, auth: "bearer" 
   const authorization = auth === "bearer" ? `Bearer ${token}` : `Basic ${Buffer.from(`${token}:`).toString("base64")}`;
   const response = await fetch(`${fake.url}${path}`, { method, headers: { authorization } });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", text, json: text ? (JSON.parse(text) as unknown) : undefined };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    text,
+    json: text ? (JSON.parse(text) as unknown) : undefined,
+  };
 }
 
 function expectValid(validate: ValidateFunction, body: unknown) {
@@ -28,21 +40,27 @@ function expectValid(validate: ValidateFunction, body: unknown) {
   expect(ok).toBe(true);
 }
 
-const keyPath = (tailnet: string, token: string) => `/api/v2/tailnet/${encodeURIComponent(tailnet)}/keys/${token.split("-")[2]}`;
+const keyPath = (tailnet: string, token: string) =>
+  `/api/v2/tailnet/${encodeURIComponent(tailnet)}/keys/${token.split("-")[2]}`;
 
 describe("the spec as loaded", () => {
   it("has the schemas and paths the fake implements", () => {
     for (const name of ["Key", "Device", "User", "Error"]) expect(() => spec.component(name)).not.toThrow();
     const paths = spec.spec.paths as Record<string, Record<string, unknown>>;
-    expect(Object.keys(paths["/tailnet/{tailnet}/keys/{keyId}"] ?? {})).toEqual(expect.arrayContaining(["get", "delete"]));
-    for (const p of ["/tailnet/{tailnet}/devices", "/tailnet/{tailnet}/users", "/users/{userId}"]) expect(paths[p]?.get).toBeDefined();
+    expect(Object.keys(paths["/tailnet/{tailnet}/keys/{keyId}"] ?? {})).toEqual(
+      expect.arrayContaining(["get", "delete"]),
+    );
+    for (const p of ["/tailnet/{tailnet}/devices", "/tailnet/{tailnet}/users", "/users/{userId}"])
+      expect(paths[p]?.get).toBeDefined();
   });
 
   it("rejects a body that breaks the schema (the validators are not vacuous)", () => {
     expect(spec.component("Key")({ id: 42 })).toBe(false);
     expect(spec.component("Key")({ id: "k1", madeUp: true })).toBe(false);
     expect(spec.component("Error")({})).toBe(false);
-    expect(spec.response("/tailnet/{tailnet}/devices", "get", "200")({ devices: [{ created: "yesterday" }] })).toBe(false);
+    expect(spec.response("/tailnet/{tailnet}/devices", "get", "200")({ devices: [{ created: "yesterday" }] })).toBe(
+      false,
+    );
   });
 });
 
@@ -76,15 +94,25 @@ describe("GET /api/v2/tailnet/{tailnet}/keys/{keyId}", () => {
   });
 
   it("sends Retry-After only where the fixture says so", async () => {
-    const long = await fetch(`${fake.url}${keyPath("-", FIXTURE_TOKENS.rateLimitedLong)}`, { headers: { authorization: `Bearer ${FIXTURE_TOKENS.rateLimitedLong}` } });
+    const long = await fetch(`${fake.url}${keyPath("-", FIXTURE_TOKENS.rateLimitedLong)}`, {
+      headers: { authorization: `Bearer ${FIXTURE_TOKENS.rateLimitedLong}` },
+    });
     expect(long.headers.get("retry-after")).toBe("3600");
-    const bare = await fetch(`${fake.url}${keyPath("-", FIXTURE_TOKENS.rateLimitedBare)}`, { headers: { authorization: `Bearer ${FIXTURE_TOKENS.rateLimitedBare}` } });
+    const bare = await fetch(`${fake.url}${keyPath("-", FIXTURE_TOKENS.rateLimitedBare)}`, {
+      headers: { authorization: `Bearer ${FIXTURE_TOKENS.rateLimitedBare}` },
+    });
     expect([bare.status, bare.headers.get("retry-after")]).toEqual([429, null]);
   });
 
   it("answers gateway faults with non-JSON bodies", async () => {
-    for (const [token, status] of [[FIXTURE_TOKENS.serverError, 500], [FIXTURE_TOKENS.badGateway, 502], [FIXTURE_TOKENS.gatewayTimeout, 504]] as const) {
-      const response = await fetch(`${fake.url}${keyPath("-", token)}`, { headers: { authorization: `Bearer ${token}` } });
+    for (const [token, status] of [
+      [FIXTURE_TOKENS.serverError, 500],
+      [FIXTURE_TOKENS.badGateway, 502],
+      [FIXTURE_TOKENS.gatewayTimeout, 504],
+    ] as const) {
+      const response = await fetch(`${fake.url}${keyPath("-", token)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(status);
       expect(response.headers.get("content-type")).not.toMatch(/json/);
       await response.text();
@@ -145,7 +173,8 @@ describe("GET /api/v2/users/{userId}", () => {
 
   it("identity faults: the user read fails for both, the users list only for identityUnknown", async () => {
     // The failures answer plain text, so only their status is read.
-    const status = async (path: string, token: string) => (await fetch(`${fake.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
+    const status = async (path: string, token: string) =>
+      (await fetch(`${fake.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
     for (const token of [FIXTURE_TOKENS.userReadFails, FIXTURE_TOKENS.identityUnknown]) {
       expect(await status("/api/v2/users/uAlice1CNTRL", token)).toBe(500);
       expect(await status("/api/v2/tailnet/-/devices", token)).toBe(200);
@@ -177,7 +206,10 @@ describe("OAuth-minted tokens (the routes the spec covers)", () => {
     const response = await fetch(`${fake.url}/api/v2/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_secret: credentials.clientSecret, grant_type: "client_credentials" }).toString(),
+      body: new URLSearchParams({
+        client_secret: credentials.clientSecret,
+        grant_type: "client_credentials",
+      }).toString(),
     });
     return ((await response.json()) as { access_token: string }).access_token;
   }

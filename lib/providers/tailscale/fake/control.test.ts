@@ -24,7 +24,11 @@ describe("control API", () => {
     const { json } = await control("POST", "tokens", { tailnet: "example.com" });
     const token = json.token as string;
     const keyId = json.keyId as string;
-    expect((await control("POST", `keys/${keyId}`, { fault: "429-long" })).json).toEqual({ keyId, fault: "429-long", invalidFlag: false });
+    expect((await control("POST", `keys/${keyId}`, { fault: "429-long" })).json).toEqual({
+      keyId,
+      fault: "429-long",
+      invalidFlag: false,
+    });
     expect((await readOwnKey(token)).status).toBe(429);
     await control("POST", `keys/${keyId}`, { fault: null, invalidFlag: true });
     expect(((await (await readOwnKey(token)).json()) as { invalid?: boolean }).invalid).toBe(true);
@@ -33,13 +37,22 @@ describe("control API", () => {
   });
 
   it("mints a token with the given expiry and role", async () => {
-    const { status, json } = await control("POST", "tokens", { tailnet: "example.com", expiresInDays: 10, role: "member" });
+    const { status, json } = await control("POST", "tokens", {
+      tailnet: "example.com",
+      expiresInDays: 10,
+      role: "member",
+    });
     expect(status).toBe(201);
-    expect(json).toMatchObject({ token: expect.stringMatching(/^tskey-api-kMint\w+CNTRL-\w+$/), tailnetId: "T1234CNTRL" });
+    expect(json).toMatchObject({
+      token: expect.stringMatching(/^tskey-api-kMint\w+CNTRL-\w+$/),
+      tailnetId: "T1234CNTRL",
+    });
     const token = json.token as string;
     const key = (await (await readOwnKey(token)).json()) as { expires: string };
     expect((Date.parse(key.expires) - Date.now()) / 86_400_000).toBeCloseTo(10, 0);
-    const devices = await fetch(`${fake.url}/api/v2/tailnet/-/devices`, { headers: { authorization: `Bearer ${token}` } });
+    const devices = await fetch(`${fake.url}/api/v2/tailnet/-/devices`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(devices.status).toBe(403);
   });
 
@@ -62,7 +75,10 @@ describe("control API", () => {
   it("reset restores revoked fixtures", async () => {
     const minted = await control("POST", "tokens", { tailnet: "T1234CNTRL", role: "owner" });
     const token = minted.json.token as string;
-    await fetch(`${fake.url}/api/v2/tailnet/-/keys/kDemo2CNTRL`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${fake.url}/api/v2/tailnet/-/keys/kDemo2CNTRL`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect((await readOwnKey(FIXTURE_TOKENS.demoAdmin)).status).toBe(401);
     await control("POST", "reset");
     expect((await readOwnKey(FIXTURE_TOKENS.demoAdmin)).status).toBe(200);
@@ -80,7 +96,9 @@ describe("latencyMs", () => {
     const laggy = await startFakeTailscale({ latencyMs: 150 });
     try {
       let started = performance.now();
-      await fetch(`${laggy.url}/api/v2/tailnet/-/devices`, { headers: { authorization: `Bearer ${FIXTURE_TOKENS.demoOwner}` } });
+      await fetch(`${laggy.url}/api/v2/tailnet/-/devices`, {
+        headers: { authorization: `Bearer ${FIXTURE_TOKENS.demoOwner}` },
+      });
       expect(performance.now() - started).toBeGreaterThanOrEqual(140);
       started = performance.now();
       await fetch(`${laggy.url}/__fake/calls`);

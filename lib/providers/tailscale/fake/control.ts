@@ -35,10 +35,27 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text.trim() === "" ? {} : JSON.parse(text);
 }
 
-const FAULTS = ["slow", "429-once", "429-long", "429-bare", "500-text", "502-html", "504-html", "malformed-json", "wrong-shape", "reset", "user-read-fails", "identity-unknown"] as const;
+const FAULTS = [
+  "slow",
+  "429-once",
+  "429-long",
+  "429-bare",
+  "500-text",
+  "502-html",
+  "504-html",
+  "malformed-json",
+  "wrong-shape",
+  "reset",
+  "user-read-fails",
+  "identity-unknown",
+] as const;
 const keyChangeSchema = z.object({ fault: z.enum(FAULTS).nullable().optional(), invalidFlag: z.boolean().optional() });
 
-export async function handleControl(req: IncomingMessage, path: string, state: FakeTailscaleState): Promise<ControlReply> {
+export async function handleControl(
+  req: IncomingMessage,
+  path: string,
+  state: FakeTailscaleState,
+): Promise<ControlReply> {
   const route = `${req.method ?? "GET"} ${path}`;
   // `POST /__fake/keys/{keyId}`: turn an existing (e.g. minted) key bad later, as Tailscale can.
   const keyRoute = /^POST \/__fake\/keys\/([0-9A-Za-z_]+)$/.exec(route);
@@ -51,7 +68,8 @@ export async function handleControl(req: IncomingMessage, path: string, state: F
     } catch {
       return { status: 400, body: { message: "send a JSON body of at most 64 KB" } };
     }
-    if (!parsed.success) return { status: 400, body: { message: `expected { fault?: ${FAULTS.join("|")}|null, invalidFlag?: boolean }` } };
+    if (!parsed.success)
+      return { status: 400, body: { message: `expected { fault?: ${FAULTS.join("|")}|null, invalidFlag?: boolean }` } };
     if (parsed.data.fault === null) delete key.fault;
     else if (parsed.data.fault) key.fault = parsed.data.fault;
     if (parsed.data.invalidFlag !== undefined) key.invalidFlag = parsed.data.invalidFlag;
@@ -68,7 +86,8 @@ export async function handleControl(req: IncomingMessage, path: string, state: F
       } catch {
         return { status: 400, body: { message: "send a JSON body of at most 64 KB" } };
       }
-      if (!parsed.success) return { status: 400, body: { message: "expected { tailnet, expiresInDays?, role?, description? }" } };
+      if (!parsed.success)
+        return { status: 400, body: { message: "expected { tailnet, expiresInDays?, role?, description? }" } };
       try {
         return { status: 201, body: state.mint(parsed.data) };
       } catch (error) {

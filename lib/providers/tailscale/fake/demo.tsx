@@ -14,12 +14,17 @@ export function TailscaleDemo({ connectHref }: { connectHref: string }) {
       <div className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold">Try every step with a fake Tailscale</h1>
         <p className="text-lg text-slate-700 dark:text-slate-300">
-          This server talks to a local fake of the Tailscale API. Create an account, then <a href={connectHref} className="underline underline-offset-4">connect a tailnet</a>{" "}
+          This server talks to a local fake of the Tailscale API. Create an account, then{" "}
+          <a href={connectHref} className="underline underline-offset-4">
+            connect a tailnet
+          </a>{" "}
           with the values below. Each token shows a different answer from Tailscale.
         </p>
       </div>
       <section aria-labelledby="demo-organization" className="flex flex-col gap-3">
-        <h2 id="demo-organization" className="text-xl font-semibold">Organization name</h2>
+        <h2 id="demo-organization" className="text-xl font-semibold">
+          Organization name
+        </h2>
         <ul className="list-disc space-y-1 pl-6">
           {DEMO_ORGANIZATION_VALUES.map((o) => (
             <li key={o.value}>
@@ -29,14 +34,20 @@ export function TailscaleDemo({ connectHref }: { connectHref: string }) {
         </ul>
       </section>
       <section aria-labelledby="demo-tokens" className="flex flex-col gap-3">
-        <h2 id="demo-tokens" className="text-xl font-semibold">Tokens</h2>
+        <h2 id="demo-tokens" className="text-xl font-semibold">
+          Tokens
+        </h2>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Fake API access tokens and what each one demonstrates</caption>
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-4">What it shows</th>
-                <th scope="col" className="py-2">Token</th>
+                <th scope="col" className="py-2 pr-4">
+                  What it shows
+                </th>
+                <th scope="col" className="py-2">
+                  Token
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -58,10 +58,34 @@ export interface FixtureUser {
 }
 
 export const FIXTURE_USERS: readonly FixtureUser[] = [
-  { id: "uAlice1CNTRL", tailnetId: DEMO_TAILNET.canonicalId, loginName: "alice@example.com", displayName: "Alice Owner", role: "owner" },
-  { id: "uBob1CNTRL", tailnetId: DEMO_TAILNET.canonicalId, loginName: "bob@example.com", displayName: "Bob Admin", role: "admin" },
-  { id: "uCarol1CNTRL", tailnetId: DEMO_TAILNET.canonicalId, loginName: "carol@example.com", displayName: "Carol Member", role: "member" },
-  { id: "uDave1CNTRL", tailnetId: OTHER_TAILNET.canonicalId, loginName: "dave@other.example", displayName: "Dave Other", role: "owner" },
+  {
+    id: "uAlice1CNTRL",
+    tailnetId: DEMO_TAILNET.canonicalId,
+    loginName: "alice@example.com",
+    displayName: "Alice Owner",
+    role: "owner",
+  },
+  {
+    id: "uBob1CNTRL",
+    tailnetId: DEMO_TAILNET.canonicalId,
+    loginName: "bob@example.com",
+    displayName: "Bob Admin",
+    role: "admin",
+  },
+  {
+    id: "uCarol1CNTRL",
+    tailnetId: DEMO_TAILNET.canonicalId,
+    loginName: "carol@example.com",
+    displayName: "Carol Member",
+    role: "member",
+  },
+  {
+    id: "uDave1CNTRL",
+    tailnetId: OTHER_TAILNET.canonicalId,
+    loginName: "dave@other.example",
+    displayName: "Dave Other",
+    role: "owner",
+  },
 ];
 
 export interface FixtureKey {
@@ -132,7 +156,15 @@ export function anyTailnetToken(suffix: string): string {
 export function demoDevices(now: number, domain: string): Array<Record<string, unknown>> {
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const hoursAgo = (h: number) => iso(now - h * 3_600_000);
-  const base = (id: string, host: string, os: string, version: string, online: boolean, seenHoursAgo: number, ip: number) => ({
+  const base = (
+    id: string,
+    host: string,
+    os: string,
+    version: string,
+    online: boolean,
+    seenHoursAgo: number,
+    ip: number,
+  ) => ({
     addresses: [`100.101.102.${ip}`, `fd7a:115c:a1e0:ab12:4843:cd96:6265:${(0x6600 + ip).toString(16)}`],
     authorized: true,
     blocksIncomingConnections: false,

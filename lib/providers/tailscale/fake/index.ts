@@ -12,7 +12,14 @@ export {
   scopeAllows,
   type OAuthClientFixtureName,
 } from "./oauth-fixtures";
-export { FakeTailscaleState, derivedTailnetId, type CallRecord, type MintRequest, type MintedToken, type FakeOAuthClient } from "./state";
+export {
+  FakeTailscaleState,
+  derivedTailnetId,
+  type CallRecord,
+  type MintRequest,
+  type MintedToken,
+  type FakeOAuthClient,
+} from "./state";
 
 export interface StartFakeTailscaleOptions {
   /** 0 (the default) picks a free port. */

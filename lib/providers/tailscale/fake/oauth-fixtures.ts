@@ -41,11 +41,13 @@ export type OAuthClientFixtureName = (typeof FIXTURE_OAUTH_CLIENTS)[number]["nam
  * issued.
  */
 export const FIXTURE_OAUTH_CREDENTIALS = {
-  ...(Object.fromEntries(FIXTURE_OAUTH_CLIENTS.map((c) => [c.name, { clientId: c.clientId, clientSecret: c.secret }])) as Record<
-    OAuthClientFixtureName,
-    { clientId: string; clientSecret: string }
-  >),
-  wrongSecret: { clientId: "kOauthGood1CNTRL", clientSecret: secret("kOauthGood1CNTRL", "Wr1On2Gs3Ec4Re5Tt6Xx7Yy8Zz9Ww0N6") },
+  ...(Object.fromEntries(
+    FIXTURE_OAUTH_CLIENTS.map((c) => [c.name, { clientId: c.clientId, clientSecret: c.secret }]),
+  ) as Record<OAuthClientFixtureName, { clientId: string; clientSecret: string }>),
+  wrongSecret: {
+    clientId: "kOauthGood1CNTRL",
+    clientSecret: secret("kOauthGood1CNTRL", "Wr1On2Gs3Ec4Re5Tt6Xx7Yy8Zz9Ww0N6"),
+  },
 } as const;
 
 /** Access tokens minted by the fake's token endpoint live this long, as Tailscale's do (fixed at 1 hour). */

@@ -18,7 +18,11 @@ export interface TokenReply {
   headers?: Record<string, string>;
 }
 
-const failure = (status: number, message: string, headers?: Record<string, string>): TokenReply => ({ status, body: { message }, ...(headers ? { headers } : {}) });
+const failure = (status: number, message: string, headers?: Record<string, string>): TokenReply => ({
+  status,
+  body: { message },
+  ...(headers ? { headers } : {}),
+});
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   let size = 0;
@@ -52,7 +56,8 @@ export async function handleTokenRequest(req: IncomingMessage, state: FakeTailsc
   // The documented curl sends no grant_type, so none is required [KB1215]. Any other grant type:
   // Tailscale's answer is unconfirmed; the fake follows RFC 6749 §5.2 (400) with Tailscale's body shape.
   const grantType = form.get("grant_type");
-  if (grantType !== null && grantType !== "client_credentials") return failure(400, `unsupported grant_type "${grantType.slice(0, 40)}"`);
+  if (grantType !== null && grantType !== "client_credentials")
+    return failure(400, `unsupported grant_type "${grantType.slice(0, 40)}"`);
 
   // The client ID is ignored: Tailscale's own CLI sends a dummy one [OAUTHKEY].
   const secret = form.get("client_secret") ?? basicSecret(req) ?? "";
@@ -71,6 +76,11 @@ export async function handleTokenRequest(req: IncomingMessage, state: FakeTailsc
   const minted = state.mintAccessToken(client, granted);
   return {
     status: 200,
-    body: { access_token: minted.token, token_type: "Bearer", expires_in: minted.expiresInSeconds, scope: granted.join(" ") },
+    body: {
+      access_token: minted.token,
+      token_type: "Bearer",
+      expires_in: minted.expiresInSeconds,
+      scope: granted.join(" "),
+    },
   };
 }

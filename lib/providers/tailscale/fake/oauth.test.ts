@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FIXTURE_OAUTH_CREDENTIALS, FIXTURE_TOKENS, scopeAllows, startFakeTailscale, type RunningFakeTailscale } from ".";
+import {
+  FIXTURE_OAUTH_CREDENTIALS,
+  FIXTURE_TOKENS,
+  scopeAllows,
+  startFakeTailscale,
+  type RunningFakeTailscale,
+} from ".";
 
 /* The fake's OAuth token endpoint and the scope checks on OAuth-minted tokens, over real HTTP. */
 
@@ -15,8 +21,16 @@ const { good, allRead, missingScope, tailnetUnknowable, rateLimited, wrongSecret
 async function tokenRequest(fields: Record<string, string>, basic?: { id: string; secret: string }) {
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   if (basic) headers.authorization = `Basic ${Buffer.from(`${basic.id}:${basic.secret}`).toString("base64")}`;
-  const response = await fetch(`${fake.url}/api/v2/oauth/token`, { method: "POST", headers, body: new URLSearchParams(fields).toString() });
-  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+  const response = await fetch(`${fake.url}/api/v2/oauth/token`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(fields).toString(),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 async function accessToken(credentials: { clientId: string; clientSecret: string }, scope?: string): Promise<string> {
@@ -30,12 +44,17 @@ async function accessToken(credentials: { clientId: string; clientSecret: string
   return json.access_token as string;
 }
 
-const get = (path: string, token: string) => fetch(`${fake.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+const get = (path: string, token: string) =>
+  fetch(`${fake.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
 describe("POST /api/v2/oauth/token", () => {
   it("grants the client's scopes for a form body, with or without grant_type", async () => {
     for (const grant of [{ grant_type: "client_credentials" }, {}] as Array<Record<string, string>>) {
-      const { status, headers, json } = await tokenRequest({ client_id: good.clientId, client_secret: good.clientSecret, ...grant });
+      const { status, headers, json } = await tokenRequest({
+        client_id: good.clientId,
+        client_secret: good.clientSecret,
+        ...grant,
+      });
       expect(status).toBe(200);
       expect(headers.get("content-type")).toMatch(/^application\/json/);
       expect(json).toEqual({
@@ -48,13 +67,20 @@ describe("POST /api/v2/oauth/token", () => {
   });
 
   it("accepts HTTP Basic and ignores the client ID, as Tailscale does", async () => {
-    const { status, json } = await tokenRequest({ grant_type: "client_credentials" }, { id: "some-client-id", secret: good.clientSecret });
+    const { status, json } = await tokenRequest(
+      { grant_type: "client_credentials" },
+      { id: "some-client-id", secret: good.clientSecret },
+    );
     expect(status).toBe(200);
     expect(json.scope).toBe("devices:core:read users:read");
   });
 
   it("answers 401 API token invalid for a wrong, empty or missing secret", async () => {
-    for (const fields of [{ client_id: wrongSecret.clientId, client_secret: wrongSecret.clientSecret }, { client_id: good.clientId, client_secret: "" }, {}] as Array<Record<string, string>>) {
+    for (const fields of [
+      { client_id: wrongSecret.clientId, client_secret: wrongSecret.clientSecret },
+      { client_id: good.clientId, client_secret: "" },
+      {},
+    ] as Array<Record<string, string>>) {
       const { status, json } = await tokenRequest(fields);
       expect(status).toBe(401);
       expect(json).toEqual({ message: "API token invalid" });
@@ -68,8 +94,12 @@ describe("POST /api/v2/oauth/token", () => {
   });
 
   it("grants a requested subset and refuses scopes the client does not hold", async () => {
-    expect((await tokenRequest({ client_secret: good.clientSecret, scope: "devices:core:read" })).json.scope).toBe("devices:core:read");
-    expect((await tokenRequest({ client_secret: allRead.clientSecret, scope: "users:read dns:read" })).json.scope).toBe("users:read dns:read");
+    expect((await tokenRequest({ client_secret: good.clientSecret, scope: "devices:core:read" })).json.scope).toBe(
+      "devices:core:read",
+    );
+    expect((await tokenRequest({ client_secret: allRead.clientSecret, scope: "users:read dns:read" })).json.scope).toBe(
+      "users:read dns:read",
+    );
     const refused = await tokenRequest({ client_secret: good.clientSecret, scope: "devices:core:read devices:core" });
     expect(refused.status).toBe(403);
     expect(refused.json.message).toEqual(expect.any(String));
@@ -94,7 +124,9 @@ describe("scope enforcement for OAuth-minted tokens", () => {
     const token = await accessToken(good);
     for (const tailnet of ["-", "example.com", "T1234CNTRL"]) {
       expect((await get(`/api/v2/tailnet/${tailnet}/devices`, token)).status).toBe(200);
-      const users = (await (await get(`/api/v2/tailnet/${tailnet}/users`, token)).json()) as { users: Array<{ tailnetId: string }> };
+      const users = (await (await get(`/api/v2/tailnet/${tailnet}/users`, token)).json()) as {
+        users: Array<{ tailnetId: string }>;
+      };
       expect(users.users[0]?.tailnetId).toBe("T1234CNTRL");
     }
   });
@@ -125,7 +157,12 @@ describe("scope enforcement for OAuth-minted tokens", () => {
     const keyId = token.split("-")[2] ?? "";
     const response = await get(`/api/v2/tailnet/-/keys/${keyId}`, token);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: keyId, keyType: "api", scopes: ["devices:core:read"], userId: "" });
+    expect(await response.json()).toMatchObject({
+      id: keyId,
+      keyType: "api",
+      scopes: ["devices:core:read"],
+      userId: "",
+    });
     expect((await get("/api/v2/tailnet/-/keys/kDemo1CNTRL", token)).status).toBe(FORBIDDEN);
   });
 

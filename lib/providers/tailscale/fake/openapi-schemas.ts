@@ -73,6 +73,7 @@ export function loadSpecValidators({ closeObjects = true } = {}): SpecValidators
       if (!(name in schemas)) throw new Error(`no schema ${name} in the spec`);
       return ajv.compile({ $ref: `${ROOT_ID}#/definitions/${name}` });
     },
-    response: (specPath, method, status) => ajv.compile(clean(responseSchema(specPath, method, status), closeObjects) as object),
+    response: (specPath, method, status) =>
+      ajv.compile(clean(responseSchema(specPath, method, status), closeObjects) as object),
   };
 }

@@ -26,11 +26,18 @@ interface Reply {
   reset?: boolean;
 }
 
-const json = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({ status, body, ...(headers ? { headers } : {}) });
+const json = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
 const message = (status: number, text: string): Reply => json(status, { message: text });
 const gatewayPage = (status: number, title: string): Reply => ({
   status,
-  raw: { contentType: "text/html; charset=utf-8", text: `<html><head><title>${status} ${title}</title></head><body><center><h1>${status} ${title}</h1></center><hr><center>nginx</center></body></html>\n` },
+  raw: {
+    contentType: "text/html; charset=utf-8",
+    text: `<html><head><title>${status} ${title}</title></head><body><center><h1>${status} ${title}</h1></center><hr><center>nginx</center></body></html>\n`,
+  },
 });
 
 function bearerOrBasicToken(req: IncomingMessage): string | null {
@@ -164,18 +171,30 @@ function matchRoute(method: string, rawPath: string): Route | null {
   }
   const [a, b, c, d] = segments;
   if (segments.length === 4 && a === "tailnet" && c === "keys" && (method === "GET" || method === "DELETE")) {
-    return { name: "key", template: `${method} /api/v2/tailnet/{tailnet}/keys/{keyId}`, tailnet: b ?? "", keyId: d ?? "" };
+    return {
+      name: "key",
+      template: `${method} /api/v2/tailnet/{tailnet}/keys/{keyId}`,
+      tailnet: b ?? "",
+      keyId: d ?? "",
+    };
   }
-  if (segments.length === 2 && a === "oauth" && b === "token" && method === "POST") return { name: "token", template: "POST /api/v2/oauth/token" };
+  if (segments.length === 2 && a === "oauth" && b === "token" && method === "POST")
+    return { name: "token", template: "POST /api/v2/oauth/token" };
   if (method !== "GET") return null;
   if (segments.length === 3 && a === "tailnet" && (c === "devices" || c === "users")) {
     return { name: c, template: `GET /api/v2/tailnet/{tailnet}/${c}`, tailnet: b ?? "" };
   }
-  if (segments.length === 2 && a === "users") return { name: "user", template: "GET /api/v2/users/{userId}", userId: b ?? "" };
+  if (segments.length === 2 && a === "users")
+    return { name: "user", template: "GET /api/v2/users/{userId}", userId: b ?? "" };
   return null;
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route | null, state: FakeTailscaleState): Promise<Reply> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: Route | null,
+  state: FakeTailscaleState,
+): Promise<Reply> {
   if (!route) return message(404, "not found");
   if (route.name === "token") return handleTokenRequest(req, state);
   const presented = bearerOrBasicToken(req);
@@ -196,21 +215,28 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
   if (route.name === "user") {
     if (key.scopes && Date.parse(key.expires) <= Date.now()) return message(401, "API token invalid");
     if (key.scopes && !scopeAllows(key.scopes, "users:read")) return message(403, NOT_ENOUGH_PERMISSIONS);
-    if (key.fault === "user-read-fails" || key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
+    if (key.fault === "user-read-fails" || key.fault === "identity-unknown")
+      return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
     const user = state.users.get(route.userId);
-    const callerTailnet = key.scopes ? key.tailnetId : key.tailnetId === null ? null : state.users.get(key.userId)?.tailnetId;
+    const callerTailnet = key.scopes
+      ? key.tailnetId
+      : key.tailnetId === null
+        ? null
+        : state.users.get(key.userId)?.tailnetId;
     const visible = user && (key.tailnetId === null || user.tailnetId === callerTailnet);
     return visible ? json(200, userBody(user, state)) : message(404, "user not found");
   }
 
   const tailnet = state.resolveTailnet(route.tailnet, key);
   if (!tailnet) return message(404, "tailnet not found");
-  if (key.tailnetId !== null && key.tailnetId !== tailnet.canonicalId) return message(403, "user tailnet does not match");
+  if (key.tailnetId !== null && key.tailnetId !== tailnet.canonicalId)
+    return message(403, "user tailnet does not match");
   const caller = state.userFor(key, tailnet);
   const ownKey = route.name === "key" && route.keyId === key.keyId;
   // An expired or console-revoked token can still read its own key (the documented 200 with
   // `invalid: true`); it cannot do anything else.
-  if (!ownKey && (key.revoked || key.invalidFlag || Date.parse(key.expires) <= Date.now())) return message(401, "API token invalid");
+  if (!ownKey && (key.revoked || key.invalidFlag || Date.parse(key.expires) <= Date.now()))
+    return message(401, "API token invalid");
 
   const scope = key.scopes && !ownKey ? requiredScope(route.name, req.method ?? "GET") : null;
   if (key.scopes && scope && !scopeAllows(key.scopes, scope)) return message(403, NOT_ENOUGH_PERMISSIONS);
@@ -222,10 +248,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, route: Route
     case "users":
       // OAuth-minted tokens have no user, so no role: their scopes were checked above.
       if (!key.scopes && (!caller || !READER_ROLES.has(caller.role))) return message(403, "insufficient permissions");
-      if (route.name === "users" && key.fault === "identity-unknown") return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
+      if (route.name === "users" && key.fault === "identity-unknown")
+        return { status: 500, raw: { contentType: "text/plain; charset=utf-8", text: "internal server error\n" } };
       return route.name === "devices"
         ? json(200, { devices: tailnet.devices })
-        : json(200, { users: [...state.users.values()].filter((u) => u.tailnetId === tailnet.canonicalId).map((u) => userBody(u, state)) });
+        : json(200, {
+            users: [...state.users.values()]
+              .filter((u) => u.tailnetId === tailnet.canonicalId)
+              .map((u) => userBody(u, state)),
+          });
   }
 }
 
@@ -246,8 +277,10 @@ function keyRoute(
   state: FakeTailscaleState,
 ): Reply {
   const target = ownKey ? caller : state.keys.get(keyId);
-  if (!target || (target.tailnetId !== null && target.tailnetId !== tailnet.canonicalId)) return message(404, "key not found");
-  if (!ownKey && !caller.scopes && (!user || !ADMIN_ROLES.has(user.role))) return message(403, "insufficient permissions");
+  if (!target || (target.tailnetId !== null && target.tailnetId !== tailnet.canonicalId))
+    return message(404, "key not found");
+  if (!ownKey && !caller.scopes && (!user || !ADMIN_ROLES.has(user.role)))
+    return message(403, "insufficient permissions");
   if (method === "GET") return json(200, keyBody(target, tailnet));
   if (target.deleted) return message(404, "key not found");
   target.deleted = true;
@@ -269,7 +302,14 @@ export function createHandler(state: FakeTailscaleState, options: FakeOptions) {
       const route = matchRoute(method, rawPath);
       await wait(options.latencyMs, res);
       const reply = await handleApi(req, res, route, state);
-      if (generation === state.generation) state.calls.push({ method, route: route?.template ?? "unmatched", path: rawPath, status: reply.reset ? 0 : reply.status, durationMs: Date.now() - started });
+      if (generation === state.generation)
+        state.calls.push({
+          method,
+          route: route?.template ?? "unmatched",
+          path: rawPath,
+          status: reply.reset ? 0 : reply.status,
+          durationMs: Date.now() - started,
+        });
       send(res, reply);
     } catch (error) {
       send(res, message(500, `fake error: ${error instanceof Error ? error.message : String(error)}`));

@@ -11,7 +11,12 @@ import {
   type FixtureTailnet,
   type FixtureUser,
 } from "./fixtures";
-import { ACCESS_TOKEN_KEY_PREFIX, ACCESS_TOKEN_LIFETIME_SECONDS, FIXTURE_OAUTH_CLIENTS, type OAuthClientFault } from "./oauth-fixtures";
+import {
+  ACCESS_TOKEN_KEY_PREFIX,
+  ACCESS_TOKEN_LIFETIME_SECONDS,
+  FIXTURE_OAUTH_CLIENTS,
+  type OAuthClientFault,
+} from "./oauth-fixtures";
 
 /* The fake's mutable world. Everything is in memory and rebuilt by `reset()`. */
 
@@ -126,7 +131,13 @@ export class FakeTailscaleState {
       this.keys.set(k.keyId, fixture);
     }
     for (const c of FIXTURE_OAUTH_CLIENTS) {
-      this.oauthClients.set(c.secret, { clientId: c.clientId, secret: c.secret, tailnetId: c.tailnetId, scopes: [...c.scopes], ...("fault" in c ? { fault: c.fault } : {}) });
+      this.oauthClients.set(c.secret, {
+        clientId: c.clientId,
+        secret: c.secret,
+        tailnetId: c.tailnetId,
+        scopes: [...c.scopes],
+        ...("fault" in c ? { fault: c.fault } : {}),
+      });
     }
   }
 
@@ -183,7 +194,10 @@ export class FakeTailscaleState {
     const canonicalId = derivedTailnetId(name);
     const existing = this.tailnets.get(canonicalId);
     if (existing) return existing;
-    const tailnet = this.addTailnet({ canonicalId, legacyName: lower }, demoDevices(this.startedAt, `${canonicalId.toLowerCase()}.ts.net`).slice(0, 2));
+    const tailnet = this.addTailnet(
+      { canonicalId, legacyName: lower },
+      demoDevices(this.startedAt, `${canonicalId.toLowerCase()}.ts.net`).slice(0, 2),
+    );
     this.users.set(`uany${canonicalId}`, {
       id: `uany${canonicalId}`,
       tailnetId: canonicalId,
@@ -207,7 +221,13 @@ export class FakeTailscaleState {
     let user = [...this.users.values()].find((u) => u.tailnetId === tailnet.canonicalId && u.role === role);
     if (!user) {
       const id = `u${role.replace(/-/g, "")}${randomBytes(3).toString("hex")}CNTRL`;
-      user = { id, tailnetId: tailnet.canonicalId, loginName: `${role}@${tailnet.legacyName}`, displayName: `Minted ${role}`, role };
+      user = {
+        id,
+        tailnetId: tailnet.canonicalId,
+        loginName: `${role}@${tailnet.legacyName}`,
+        displayName: `Minted ${role}`,
+        role,
+      };
       this.users.set(id, user);
     }
     const keyId = `kMint${randomBytes(5).toString("hex")}CNTRL`;
@@ -227,7 +247,10 @@ export class FakeTailscaleState {
   }
 
   /** An access token for an OAuth client, valid for an hour with exactly `scopes`. */
-  mintAccessToken(client: FakeOAuthClient, scopes: string[]): { token: string; keyId: string; expiresInSeconds: number } {
+  mintAccessToken(
+    client: FakeOAuthClient,
+    scopes: string[],
+  ): { token: string; keyId: string; expiresInSeconds: number } {
     const keyId = `${ACCESS_TOKEN_KEY_PREFIX}${randomBytes(5).toString("hex")}CNTRL`;
     const secret = randomBytes(24).toString("base64url").replace(/-/g, "_");
     const now = Date.now();

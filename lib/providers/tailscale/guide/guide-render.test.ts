@@ -22,7 +22,12 @@ const render = <P extends object>(component: ComponentType<P>, props: P = {} as 
   renderToStaticMarkup(h(component, props));
 
 const decode = (s: string) =>
-  s.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 
 /** Every string drawn as SVG <text>, i.e. what a person can read (and find) in the drawing. */
 const svgTexts = (html: string) => [...html.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ""));
@@ -43,8 +48,16 @@ const illustrations: [string, ComponentType<IllustrationProps>, string[]][] = [
     GeneralSettingsIllustration,
     ["Settings", "General", "Tailnet ID", "T1234CNTRL", "Organization", "example.com", "Machines", "DNS"],
   ],
-  ["KeysPageIllustration", KeysPageIllustration, ["Keys", "Personal settings", "API access tokens", "Generate access token…", "Auth keys", "Revoke"]],
-  ["GenerateTokenDialogIllustration", GenerateTokenDialogIllustration, ["Description", "Tailnet Connect", "Expiration", "90", "days", "Generate access token", "Cancel"]],
+  [
+    "KeysPageIllustration",
+    KeysPageIllustration,
+    ["Keys", "Personal settings", "API access tokens", "Generate access token…", "Auth keys", "Revoke"],
+  ],
+  [
+    "GenerateTokenDialogIllustration",
+    GenerateTokenDialogIllustration,
+    ["Description", "Tailnet Connect", "Expiration", "90", "days", "Generate access token", "Cancel"],
+  ],
   ["TokenShownOnceIllustration", TokenShownOnceIllustration, ["Copy", "Done"]],
 ];
 
@@ -65,7 +78,9 @@ describe("illustrations", () => {
       const labelledBy = /aria-labelledby="([^"]+)"/.exec(attrs)?.[1]?.split(" ") ?? [];
       expect(labelledBy).toHaveLength(2);
       for (const id of labelledBy) expect(ids(html)).toContain(id);
-      expect(html).toMatch(new RegExp(`<title id="${labelledBy[0]}">[^<]+</title><desc id="${labelledBy[1]}">[^<]+</desc>`));
+      expect(html).toMatch(
+        new RegExp(`<title id="${labelledBy[0]}">[^<]+</title><desc id="${labelledBy[1]}">[^<]+</desc>`),
+      );
     }
   });
 
@@ -129,18 +144,45 @@ describe("guide steps", () => {
 
   it("explains the values people confuse", () => {
     const org = decode(render(OrganizationStep));
-    for (const text of ["Settings", "General", "Tailnet ID", "T1234CNTRL", "example.com", "alice@gmail.com", "alice.github", "tail1234.ts.net", "<code", "If something goes wrong"]) {
+    for (const text of [
+      "Settings",
+      "General",
+      "Tailnet ID",
+      "T1234CNTRL",
+      "example.com",
+      "alice@gmail.com",
+      "alice.github",
+      "tail1234.ts.net",
+      "<code",
+      "If something goes wrong",
+    ]) {
       expect(org).toContain(text);
     }
     const token = decode(render(TokenStep));
-    for (const text of ["tskey-api-", "tskey-auth-", "tskey-client-", "90", "Tailnet Connect", "only once", "Revoke", "Network admin", "Billing admin"]) {
+    for (const text of [
+      "tskey-api-",
+      "tskey-auth-",
+      "tskey-client-",
+      "90",
+      "Tailnet Connect",
+      "only once",
+      "Revoke",
+      "Network admin",
+      "Billing admin",
+    ]) {
       expect(token).toContain(text);
     }
   });
 
   it("intro says who can connect and how each value is used", () => {
     const html = decode(render(GuideIntro));
-    for (const text of ["Owner, Admin, IT admin or Network admin", "two minutes", "encrypted", "Organization name", "API access token"]) {
+    for (const text of [
+      "Owner, Admin, IT admin or Network admin",
+      "two minutes",
+      "encrypted",
+      "Organization name",
+      "API access token",
+    ]) {
       expect(html).toContain(text);
     }
     expect(render(GuideIntro, { headingLevel: 3 })).toMatch(/^<section[^>]*><h3 /);
@@ -173,7 +215,12 @@ describe("links", () => {
       "step-1-finding-your-organization-name",
       "step-2-generating-an-api-access-token",
     ]);
-    expect(guidePath(tailscaleApiKey, TAILSCALE_STEPS[1])).toBe("/guides/tailscale-api-key#step-2-generating-an-api-access-token");
-    expect(TAILSCALE_STEPS.map((s) => connectPath(tailscaleApiKey, s))).toEqual(["/connect/tailscale/organization", "/connect/tailscale/token"]);
+    expect(guidePath(tailscaleApiKey, TAILSCALE_STEPS[1])).toBe(
+      "/guides/tailscale-api-key#step-2-generating-an-api-access-token",
+    );
+    expect(TAILSCALE_STEPS.map((s) => connectPath(tailscaleApiKey, s))).toEqual([
+      "/connect/tailscale/organization",
+      "/connect/tailscale/token",
+    ]);
   });
 });

@@ -7,7 +7,6 @@ export const TAILSCALE_ADMIN_URLS = {
   keys: "https://login.tailscale.com/admin/settings/keys",
 } as const;
 
-
 /** Roles that can generate an API access token; the token then acts with that role. */
 export const TOKEN_CREATOR_ROLES = ["Owner", "Admin", "IT admin", "Network admin"] as const;
 /** Roles that cannot generate one and must ask an admin. */

@@ -9,7 +9,9 @@ export const GET = apiRoute<{ id: string }>("connections:read", async ({ request
   const query = parseQuery(request, noQuery);
   if (!query.ok) return query.response;
   const row = await findApiConnection(caller, params.id);
-  return row ? apiJson(toApiConnection(row)) : apiError("not_found", "No connection with this id is visible to this API key.");
+  return row
+    ? apiJson(toApiConnection(row))
+    : apiError("not_found", "No connection with this id is visible to this API key.");
 });
 
 /** Disconnect: revokes the API token at Tailscale unless `?revoke=false`. 204, also when it already was. */

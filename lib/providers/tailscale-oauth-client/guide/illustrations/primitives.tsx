@@ -45,7 +45,12 @@ export function SettingsMenu({ active }: { active: SettingsMenuItem }) {
         return (
           <g key={label}>
             {isActive ? <Box x={MENU_X} y={top} w={MENU_WIDTH} h={MENU_ROW - 4} r={8} fill="selected" /> : null}
-            <Label x={MENU_X + 12} y={middle(top, MENU_ROW - 4)} weight={isActive ? 600 : 400} tone={isActive ? "strong" : "muted"}>
+            <Label
+              x={MENU_X + 12}
+              y={middle(top, MENU_ROW - 4)}
+              weight={isActive ? 600 : 400}
+              tone={isActive ? "strong" : "muted"}
+            >
               {label}
             </Label>
           </g>

@@ -43,13 +43,21 @@ export function ScopesFormIllustration(props: IllustrationProps) {
       defaultCaption={<>Choose Read for Devices Core (4) and Users (5), nothing else, then Generate credential (6).</>}
     >
       <Box x={16} y={16} w={VIEW_WIDTH - 32} h={generate.y + generate.h - 4} r={12} fill="surface" stroke="border" />
-      <Label x={LEFT} y={50} size={18} weight={600}>New OAuth credential</Label>
-      <Label x={READ_X} y={82} size={14} tone="muted" anchor="middle">Read</Label>
-      <Label x={WRITE_X} y={82} size={14} tone="muted" anchor="middle">Write</Label>
+      <Label x={LEFT} y={50} size={18} weight={600}>
+        New OAuth credential
+      </Label>
+      <Label x={READ_X} y={82} size={14} tone="muted" anchor="middle">
+        Read
+      </Label>
+      <Label x={WRITE_X} y={82} size={14} tone="muted" anchor="middle">
+        Write
+      </Label>
       {ROWS.map((row, i) => (
         <g key={row.label}>
           <Line x1={LEFT} y1={rowY(i)} x2={VIEW_WIDTH - LEFT} y2={rowY(i)} />
-          <Label x={LEFT} y={middle(rowY(i), ROW_H)} weight={row.read ? 600 : 400}>{row.label}</Label>
+          <Label x={LEFT} y={middle(rowY(i), ROW_H)} weight={row.read ? 600 : 400}>
+            {row.label}
+          </Label>
           <Choice cx={READ_X} cy={rowY(i) + ROW_H / 2} on={row.read} />
           <Choice cx={WRITE_X} cy={rowY(i) + ROW_H / 2} on={false} />
         </g>

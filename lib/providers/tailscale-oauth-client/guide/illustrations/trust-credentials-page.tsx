@@ -23,21 +23,37 @@ export function TrustCredentialsPageIllustration(props: IllustrationProps) {
     >
       <AdminTopBar />
       <SettingsMenu active="Trust credentials" />
-      <Label x={CARD.x} y={134} size={20} weight={600}>Trust credentials</Label>
+      <Label x={CARD.x} y={134} size={20} weight={600}>
+        Trust credentials
+      </Label>
       <Button x={credential.x} y={credential.y} w={credential.w} h={credential.h} label="Credential" primary />
 
       <Box x={CARD.x} y={200} w={CARD.w} h={150} r={12} fill="surface" stroke="border" />
-      <Label x={INNER_X} y={228} weight={600}>OAuth clients</Label>
+      <Label x={INNER_X} y={228} weight={600}>
+        OAuth clients
+      </Label>
       <Line x1={CARD.x + 1} y1={244} x2={CARD.x + CARD.w - 1} y2={244} />
-      <Label x={INNER_X} y={274} size={14} mono>k4udsb7CNTRL</Label>
-      <Label x={CARD.x + CARD.w - 16} y={274} size={14} tone="muted" anchor="end">devices:core:read</Label>
-      <Label x={INNER_X} y={306} size={14} mono>k1234511CNTRL</Label>
-      <Label x={CARD.x + CARD.w - 16} y={306} size={14} tone="muted" anchor="end">all:read</Label>
+      <Label x={INNER_X} y={274} size={14} mono>
+        k4udsb7CNTRL
+      </Label>
+      <Label x={CARD.x + CARD.w - 16} y={274} size={14} tone="muted" anchor="end">
+        devices:core:read
+      </Label>
+      <Label x={INNER_X} y={306} size={14} mono>
+        k1234511CNTRL
+      </Label>
+      <Label x={CARD.x + CARD.w - 16} y={306} size={14} tone="muted" anchor="end">
+        all:read
+      </Label>
 
       {/* The open menu sits above the list, as a dropdown does. */}
       <Box x={oauth.x - 10} y={oauth.y - 4} w={oauth.w + 10} h={80} r={8} fill="surface" stroke="field" />
-      <Label x={oauth.x + 8} y={oauth.y + 22} weight={600}>OAuth</Label>
-      <Label x={oauth.x + 8} y={oauth.y + 58} size={14} tone="muted">Federated identity</Label>
+      <Label x={oauth.x + 8} y={oauth.y + 22} weight={600}>
+        OAuth
+      </Label>
+      <Label x={oauth.x + 8} y={oauth.y + 58} size={14} tone="muted">
+        Federated identity
+      </Label>
 
       <Highlight x={menu.x - 3} y={menu.y - 3} w={menu.w + 6} h={menu.h + 6} />
       <Callout n={1} cx={menu.x + menu.w - 20} cy={menu.y + menu.h / 2} />

@@ -26,20 +26,22 @@ export function GuideIntro({ headingLevel = 2, headingId = GUIDE_INTRO_ID, after
         Before you start
       </Heading>
       <p>
-        Connecting lets Tailnet Connect read your tailnet through Tailscale&apos;s API, for example to check
-        the connection and list your devices. You copy two values from the Tailscale admin console into the
-        form: your tailnet&apos;s <Ui>organization name</Ui> and an <Ui>API access token</Ui>. Nothing is
-        installed on your devices.
+        Connecting lets Tailnet Connect read your tailnet through Tailscale&apos;s API, for example to check the
+        connection and list your devices. You copy two values from the Tailscale admin console into the form: your
+        tailnet&apos;s <Ui>organization name</Ui> and an <Ui>API access token</Ui>. Nothing is installed on your
+        devices.
       </p>
 
-      <Heading level={sub} className={subTitleClass}>What you need</Heading>
+      <Heading level={sub} className={subTitleClass}>
+        What you need
+      </Heading>
       <ul role="list" className="list-disc space-y-2 pl-6">
         <li>
           A Tailscale account with an admin role in the tailnet you want to connect:{" "}
           {listInWords(TOKEN_CREATOR_ROLES, "or")}.{" "}
           <span className={mutedClass}>
-            If you&apos;re a {listInWords(NON_CREATOR_ROLES, "or")}, you can&apos;t create the token: ask one of
-            your tailnet&apos;s admins to connect it, or to change your role.
+            If you&apos;re a {listInWords(NON_CREATOR_ROLES, "or")}, you can&apos;t create the token: ask one of your
+            tailnet&apos;s admins to connect it, or to change your role.
           </span>
         </li>
         <li>About two minutes.</li>
@@ -49,7 +51,9 @@ export function GuideIntro({ headingLevel = 2, headingId = GUIDE_INTRO_ID, after
         </li>
       </ul>
 
-      <Heading level={sub} className={subTitleClass}>How each value is used</Heading>
+      <Heading level={sub} className={subTitleClass}>
+        How each value is used
+      </Heading>
       <dl className="space-y-3">
         <div>
           <dt className="font-semibold">Organization name</dt>
@@ -60,9 +64,9 @@ export function GuideIntro({ headingLevel = 2, headingId = GUIDE_INTRO_ID, after
         <div>
           <dt className="font-semibold">API access token</dt>
           <dd className={mutedClass}>
-            Authorizes those calls, with the permissions of the person who created it. It is a secret, like a
-            password: Tailnet Connect stores it encrypted and never shows it again. You can revoke it in the
-            admin console at any time, which disconnects the app.
+            Authorizes those calls, with the permissions of the person who created it. It is a secret, like a password:
+            Tailnet Connect stores it encrypted and never shows it again. You can revoke it in the admin console at any
+            time, which disconnects the app.
           </dd>
         </div>
       </dl>

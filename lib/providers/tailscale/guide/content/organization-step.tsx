@@ -28,8 +28,8 @@ const problems: readonly Problem[] = [
     problem: <>There&apos;s no Settings tab, or no General page.</>,
     fix: (
       <>
-        Your account isn&apos;t an admin of this tailnet. Ask an Owner or Admin to connect it for you, or to give
-        you the Admin, IT admin or Network admin role.
+        Your account isn&apos;t an admin of this tailnet. Ask an Owner or Admin to connect it for you, or to give you
+        the Admin, IT admin or Network admin role.
       </>
     ),
   },
@@ -37,9 +37,9 @@ const problems: readonly Problem[] = [
     problem: <>You belong to more than one tailnet.</>,
     fix: (
       <>
-        The tailnet you&apos;re looking at is named at the top left of the admin console. If it&apos;s the wrong
-        one, switch tailnets from the menu under your name at the top right, then open Settings &gt; General
-        again. Create the token in step 2 in that same tailnet.
+        The tailnet you&apos;re looking at is named at the top left of the admin console. If it&apos;s the wrong one,
+        switch tailnets from the menu under your name at the top right, then open Settings &gt; General again. Create
+        the token in step 2 in that same tailnet.
       </>
     ),
   },
@@ -51,8 +51,8 @@ const problems: readonly Problem[] = [
     ),
     fix: (
       <>
-        That&apos;s the MagicDNS name from the DNS page, and the API doesn&apos;t accept it. Go back to
-        Settings &gt; General and copy the <Ui>Tailnet ID</Ui> instead.
+        That&apos;s the MagicDNS name from the DNS page, and the API doesn&apos;t accept it. Go back to Settings &gt;
+        General and copy the <Ui>Tailnet ID</Ui> instead.
       </>
     ),
   },
@@ -60,8 +60,8 @@ const problems: readonly Problem[] = [
     problem: <>You can&apos;t find either value, or you&apos;re not sure which one to use.</>,
     fix: (
       <>
-        Type a single hyphen, <Code>-</Code>. It tells Tailscale to use the tailnet your token belongs to,
-        which is what most people want.
+        Type a single hyphen, <Code>-</Code>. It tells Tailscale to use the tailnet your token belongs to, which is what
+        most people want.
       </>
     ),
   },
@@ -69,8 +69,8 @@ const problems: readonly Problem[] = [
     problem: <>Tailnet Connect says the tailnet wasn&apos;t found.</>,
     fix: (
       <>
-        Copy the value with the copy button rather than typing it, and check that nothing is missing at either
-        end. If it still isn&apos;t found, use <Code>-</Code>.
+        Copy the value with the copy button rather than typing it, and check that nothing is missing at either end. If
+        it still isn&apos;t found, use <Code>-</Code>.
       </>
     ),
   },
@@ -91,9 +91,9 @@ export function OrganizationStep({
         Step {ORGANIZATION_STEP.number}: {ORGANIZATION_STEP.title}
       </Heading>
       <p>
-        The organization name tells Tailscale which tailnet you mean. Tailscale now calls it the{" "}
-        <Ui>Tailnet ID</Ui>; older tailnets also have a legacy <Ui>Organization</Ui> name. Both are on the
-        General settings page, and either one works.
+        The organization name tells Tailscale which tailnet you mean. Tailscale now calls it the <Ui>Tailnet ID</Ui>;
+        older tailnets also have a legacy <Ui>Organization</Ui> name. Both are on the General settings page, and either
+        one works.
       </p>
       <Instructions start={1}>
         <Instruction n={1}>
@@ -104,17 +104,19 @@ export function OrganizationStep({
           Select <Ui>General</Ui> in the left menu, if it isn&apos;t already selected.
         </Instruction>
         <Instruction n={3}>
-          Under <Ui>Tailnet ID</Ui>, select the copy button next to the value. It looks like{" "}
-          <Code>T1234CNTRL</Code>. Paste it into the <Ui>{ORGANIZATION_STEP.fieldLabel}</Ui> field.
+          Under <Ui>Tailnet ID</Ui>, select the copy button next to the value. It looks like <Code>T1234CNTRL</Code>.
+          Paste it into the <Ui>{ORGANIZATION_STEP.fieldLabel}</Ui> field.
         </Instruction>
         <Instruction n={4}>
-          On an older tailnet you&apos;ll also see <Ui>Organization</Ui>, such as <Code>example.com</Code>. You
-          can use it instead: both name the same tailnet.
+          On an older tailnet you&apos;ll also see <Ui>Organization</Ui>, such as <Code>example.com</Code>. You can use
+          it instead: both name the same tailnet.
         </Instruction>
       </Instructions>
       {illustrations ? <GeneralSettingsIllustration /> : null}
 
-      <Heading level={sub} className={subTitleClass}>Which value to use</Heading>
+      <Heading level={sub} className={subTitleClass}>
+        Which value to use
+      </Heading>
       <dl className="space-y-3">
         <div>
           <dt>
@@ -130,8 +132,8 @@ export function OrganizationStep({
             <span className={mutedClass}>Organization (legacy name)</span>
           </dt>
           <dd>
-            <Verdict works /> Shown on older tailnets: a domain, an email address or a GitHub name. It can&apos;t
-            be changed.
+            <Verdict works /> Shown on older tailnets: a domain, an email address or a GitHub name. It can&apos;t be
+            changed.
           </dd>
         </div>
         <div>

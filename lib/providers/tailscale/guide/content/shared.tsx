@@ -17,7 +17,12 @@ export interface GuideSectionProps {
 
 const HEADING_TAGS = { 2: "h2", 3: "h3", 4: "h4" } as const;
 
-export function Heading({ level, id, children, className }: {
+export function Heading({
+  level,
+  id,
+  children,
+  className,
+}: {
   level: 2 | 3 | 4;
   id?: string;
   children: ReactNode;
@@ -36,7 +41,15 @@ export function subLevel(level: HeadingLevel): 3 | 4 {
   return level === 2 ? 3 : 4;
 }
 
-export function Section({ headingId, className, children }: { headingId: string; className?: string; children: ReactNode }) {
+export function Section({
+  headingId,
+  className,
+  children,
+}: {
+  headingId: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={headingId} className={["space-y-4 leading-relaxed", className].filter(Boolean).join(" ")}>
       {children}
@@ -111,7 +124,9 @@ export interface Problem {
 export function Troubleshooting({ level, problems }: { level: 3 | 4; problems: readonly Problem[] }) {
   return (
     <>
-      <Heading level={level} className={subTitleClass}>If something goes wrong</Heading>
+      <Heading level={level} className={subTitleClass}>
+        If something goes wrong
+      </Heading>
       <dl className="space-y-3">
         {problems.map((p, i) => (
           <div key={i} className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">

@@ -12,7 +12,9 @@ export function DialogShell({ height, title, children }: { height: number; title
     <g>
       <Box x={0} y={0} w={600} h={height + 2 * DIALOG.y} fill="backdrop" />
       <Box x={DIALOG.x} y={DIALOG.y} w={DIALOG.w} h={height} r={16} fill="surface" stroke="border" />
-      <Label x={DIALOG_INNER_X} y={DIALOG.y + 42} size={20} weight={600}>{title}</Label>
+      <Label x={DIALOG_INNER_X} y={DIALOG.y + 42} size={20} weight={600}>
+        {title}
+      </Label>
       {children}
     </g>
   );

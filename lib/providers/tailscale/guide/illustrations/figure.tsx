@@ -56,9 +56,7 @@ export function IllustrationFigure({
           {children}
         </svg>
       </div>
-      <figcaption className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-        {caption ?? defaultCaption}
-      </figcaption>
+      <figcaption className="mt-2 text-sm text-slate-600 dark:text-slate-300">{caption ?? defaultCaption}</figcaption>
     </figure>
   );
 }

@@ -20,10 +20,16 @@ function IdentifierRow({ top, label, help, value }: { top: number; label: string
   const fieldTop = top + 64;
   return (
     <g>
-      <Label x={FIELD.x} y={top + 30} weight={600}>{label}</Label>
-      <Label x={FIELD.x} y={top + 52} size={14} tone="muted">{help}</Label>
+      <Label x={FIELD.x} y={top + 30} weight={600}>
+        {label}
+      </Label>
+      <Label x={FIELD.x} y={top + 52} size={14} tone="muted">
+        {help}
+      </Label>
       <Box x={FIELD.x} y={fieldTop} w={FIELD.w} h={FIELD.h} r={8} fill="ground" stroke="border" />
-      <Label x={FIELD.x + 14} y={middle(fieldTop, FIELD.h, 16)} size={16} mono>{value}</Label>
+      <Label x={FIELD.x + 14} y={middle(fieldTop, FIELD.h, 16)} size={16} mono>
+        {value}
+      </Label>
       <CopyIcon x={FIELD.x + FIELD.w - 32} y={fieldTop + 11} />
     </g>
   );
@@ -50,21 +56,18 @@ export function GeneralSettingsIllustration(props: IllustrationProps) {
       }
       defaultCaption={
         <>
-          Settings &gt; General in the Tailscale admin console. The numbers match the instructions:
-          Settings (1), General (2), Tailnet ID (3), Organization (4).
+          Settings &gt; General in the Tailscale admin console. The numbers match the instructions: Settings (1),
+          General (2), Tailnet ID (3), Organization (4).
         </>
       }
     >
       <AdminTopBar />
       <SettingsMenu active="General" />
-      <Label x={CARD.x} y={132} size={20} weight={600}>General</Label>
+      <Label x={CARD.x} y={132} size={20} weight={600}>
+        General
+      </Label>
       <Box x={CARD.x} y={CARD.y} w={CARD.w} h={242} r={12} fill="surface" stroke="border" />
-      <IdentifierRow
-        top={row1}
-        label="Tailnet ID"
-        help="Identifies your tailnet in the API."
-        value="T1234CNTRL"
-      />
+      <IdentifierRow top={row1} label="Tailnet ID" help="Identifies your tailnet in the API." value="T1234CNTRL" />
       <Line x1={CARD.x + 1} y1={row2} x2={CARD.x + CARD.w - 1} y2={row2} />
       <IdentifierRow
         top={row2}

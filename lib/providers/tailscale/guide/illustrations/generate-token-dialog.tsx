@@ -23,22 +23,35 @@ export function GenerateTokenDialogIllustration(props: IllustrationProps) {
       }
       defaultCaption={
         <>
-          The Generate access token dialog: Description (3), Expiration (4), then the Generate access token
-          button (5).
+          The Generate access token dialog: Description (3), Expiration (4), then the Generate access token button (5).
         </>
       }
     >
       <DialogShell height={HEIGHT} title="Generate access token">
-        <Label x={x} y={104} weight={600}>Description</Label>
+        <Label x={x} y={104} weight={600}>
+          Description
+        </Label>
         <Box {...description} r={8} fill="input" stroke="field" />
-        <Label x={x + 14} y={middle(description.y, description.h, 16)} size={16}>Tailnet Connect</Label>
-        <Label x={x} y={178} size={14} tone="muted">Optional. Helps you recognise the token later.</Label>
+        <Label x={x + 14} y={middle(description.y, description.h, 16)} size={16}>
+          Tailnet Connect
+        </Label>
+        <Label x={x} y={178} size={14} tone="muted">
+          Optional. Helps you recognise the token later.
+        </Label>
 
-        <Label x={x} y={214} weight={600}>Expiration</Label>
+        <Label x={x} y={214} weight={600}>
+          Expiration
+        </Label>
         <Box {...expiry} r={8} fill="input" stroke="field" />
-        <Label x={x + 14} y={middle(expiry.y, expiry.h, 16)} size={16}>90</Label>
-        <Label x={expiry.x + expiry.w + 12} y={middle(expiry.y, expiry.h, 16)} size={16}>days</Label>
-        <Label x={x} y={288} size={14} tone="muted">Between 1 and 90 days.</Label>
+        <Label x={x + 14} y={middle(expiry.y, expiry.h, 16)} size={16}>
+          90
+        </Label>
+        <Label x={expiry.x + expiry.w + 12} y={middle(expiry.y, expiry.h, 16)} size={16}>
+          days
+        </Label>
+        <Label x={x} y={288} size={14} tone="muted">
+          Between 1 and 90 days.
+        </Label>
 
         <Button x={submit.x - 108} y={submit.y} w={96} h={submit.h} label="Cancel" />
         <Button {...submit} label="Generate access token" primary />

@@ -24,28 +24,44 @@ export function KeysPageIllustration(props: IllustrationProps) {
       }
       defaultCaption={
         <>
-          Settings &gt; Keys. Keys (1) is under Personal settings; use the button in API access tokens (2),
-          not the one in Auth keys.
+          Settings &gt; Keys. Keys (1) is under Personal settings; use the button in API access tokens (2), not the one
+          in Auth keys.
         </>
       }
     >
       <AdminTopBar />
       <SettingsMenu active="Keys" />
-      <Label x={CARD.x} y={132} size={20} weight={600}>Keys</Label>
+      <Label x={CARD.x} y={132} size={20} weight={600}>
+        Keys
+      </Label>
 
       <Box x={CARD.x} y={authTop} w={CARD.w} h={114} r={12} fill="surface" stroke="border" />
-      <Label x={INNER_X} y={authTop + 28} weight={600}>Auth keys</Label>
-      <Label x={INNER_X} y={authTop + 50} size={14} tone="muted">Add new devices to your tailnet.</Label>
+      <Label x={INNER_X} y={authTop + 28} weight={600}>
+        Auth keys
+      </Label>
+      <Label x={INNER_X} y={authTop + 50} size={14} tone="muted">
+        Add new devices to your tailnet.
+      </Label>
       <Button x={INNER_X} y={authTop + 64} w={196} h={34} label="Generate auth key…" />
 
       <Box x={CARD.x} y={apiTop} w={CARD.w} h={182} r={12} fill="surface" stroke="border" />
-      <Label x={INNER_X} y={apiTop + 28} weight={600}>API access tokens</Label>
-      <Label x={INNER_X} y={apiTop + 50} size={14} tone="muted">Use these tokens to call the Tailscale API.</Label>
+      <Label x={INNER_X} y={apiTop + 28} weight={600}>
+        API access tokens
+      </Label>
+      <Label x={INNER_X} y={apiTop + 50} size={14} tone="muted">
+        Use these tokens to call the Tailscale API.
+      </Label>
       <Button x={generate.x} y={generate.y} w={generate.w} h={generate.h} label="Generate access token…" primary />
       <Line x1={CARD.x + 1} y1={listTop} x2={CARD.x + CARD.w - 1} y2={listTop} />
-      <Label x={INNER_X} y={listTop + 36} size={14}>Backup script</Label>
-      <Label x={INNER_X + 124} y={listTop + 36} size={14} tone="muted">Expires in 12 days</Label>
-      <Label x={CARD.x + CARD.w - 16} y={listTop + 36} size={14} weight={600} anchor="end">Revoke</Label>
+      <Label x={INNER_X} y={listTop + 36} size={14}>
+        Backup script
+      </Label>
+      <Label x={INNER_X + 124} y={listTop + 36} size={14} tone="muted">
+        Expires in 12 days
+      </Label>
+      <Label x={CARD.x + CARD.w - 16} y={listTop + 36} size={14} weight={600} anchor="end">
+        Revoke
+      </Label>
 
       <Highlight x={keys.x - 3} y={keys.y - 3} w={keys.w + 6} h={keys.h + 6} />
       <Callout n={1} cx={keys.x + keys.w - 20} cy={keys.y + keys.h / 2} />

@@ -69,8 +69,20 @@ export function Box({ x, y, w, h, r = 0, fill, stroke, strokeWidth = 1 }: BoxPro
   );
 }
 
-export function Line({ x1, y1, x2, y2, tone = "border", width = 1 }: {
-  x1: number; y1: number; x2: number; y2: number; tone?: StrokeTone; width?: number;
+export function Line({
+  x1,
+  y1,
+  x2,
+  y2,
+  tone = "border",
+  width = 1,
+}: {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  tone?: StrokeTone;
+  width?: number;
 }) {
   return <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={width} {...paint(undefined, tone)} />;
 }
@@ -126,12 +138,32 @@ export function Callout({ n, cx, cy }: { n: number; cx: number; cy: number }) {
   );
 }
 
-export function Button({ x, y, w, label, primary = false, h = 38 }: {
-  x: number; y: number; w: number; label: string; primary?: boolean; h?: number;
+export function Button({
+  x,
+  y,
+  w,
+  label,
+  primary = false,
+  h = 38,
+}: {
+  x: number;
+  y: number;
+  w: number;
+  label: string;
+  primary?: boolean;
+  h?: number;
 }) {
   return (
     <g>
-      <Box x={x} y={y} w={w} h={h} r={8} fill={primary ? "primary" : "surface"} stroke={primary ? undefined : "field"} />
+      <Box
+        x={x}
+        y={y}
+        w={w}
+        h={h}
+        r={8}
+        fill={primary ? "primary" : "surface"}
+        stroke={primary ? undefined : "field"}
+      />
       <Label x={x + w / 2} y={middle(y, h)} anchor="middle" weight={600} tone={primary ? "onPrimary" : "strong"}>
         {label}
       </Label>
@@ -157,24 +189,34 @@ export const TOP_BAR_HEIGHT = 92;
 export const SETTINGS_TAB_BOX = { x: 490, y: 54, w: 84, h: 36 } as const;
 
 /** White top bar: neutral mark, tailnet name, signed-in user, and the tab row with Settings active. */
-export function AdminTopBar({ tailnetName = "example.com", user = "Alice" }: {
-  tailnetName?: string;
-  user?: string;
-}) {
+export function AdminTopBar({ tailnetName = "example.com", user = "Alice" }: { tailnetName?: string; user?: string }) {
   return (
     <g>
       <Box x={0} y={0} w={VIEW_WIDTH} h={TOP_BAR_HEIGHT} fill="surface" />
       {/* A neutral mark (not Tailscale's logo): a rounded square with a diamond. */}
       <Box x={16} y={13} w={26} h={26} r={6} fill="primary" />
       <rect x={23} y={20} width={12} height={12} transform="rotate(45 29 26)" {...paint("onPrimary")} />
-      <Label x={54} y={32} size={16} weight={600}>{tailnetName}</Label>
-      <Label x={544} y={31} size={14} tone="muted" anchor="end">{user}</Label>
+      <Label x={54} y={32} size={16} weight={600}>
+        {tailnetName}
+      </Label>
+      <Label x={544} y={31} size={14} tone="muted" anchor="end">
+        {user}
+      </Label>
       <circle cx={570} cy={26} r={14} {...paint("selected", "border")} />
-      <Label x={570} y={31} size={14} weight={600} anchor="middle">{user.charAt(0).toUpperCase()}</Label>
+      <Label x={570} y={31} size={14} weight={600} anchor="middle">
+        {user.charAt(0).toUpperCase()}
+      </Label>
       {TABS.map((tab, i) => {
         const active = tab === "Settings";
         return (
-          <Label key={tab} x={TAB_X[i] ?? 0} y={77} size={14} weight={active ? 600 : 400} tone={active ? "strong" : "muted"}>
+          <Label
+            key={tab}
+            x={TAB_X[i] ?? 0}
+            y={77}
+            size={14}
+            weight={active ? 600 : 400}
+            tone={active ? "strong" : "muted"}
+          >
             {tab}
           </Label>
         );
