@@ -35,7 +35,7 @@ test("a wrong sign-in costs the same whether or not the account exists", async (
   const withoutAccount: number[] = [];
   // Interleaved in ABBA order, so neither side always goes first and a change in machine load
   // weighs on both alike.
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 40; i++) {
     if (i % 2 === 0) {
       withAccount.push(await attempt(existing));
       withoutAccount.push(await attempt(missing));
@@ -51,5 +51,8 @@ test("a wrong sign-in costs the same whether or not the account exists", async (
   const percent = `${(difference * 100).toFixed(1)}%`;
   test.info().annotations.push({ type: "timing", description: `median ${medians}, difference ${percent}` });
   console.log(`sign-in timing: ${medians} (difference ${percent})`);
-  expect(difference).toBeLessThan(0.15);
+  // Without the dummy hash an unknown address would answer in a fraction of the time (argon2id is
+  // most of a sign-in's cost: a difference well over 50%). A quarter leaves room for a busy CI
+  // machine, where two medians of the same work have been seen 15% apart.
+  expect(difference).toBeLessThan(0.25);
 });
