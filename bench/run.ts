@@ -15,7 +15,9 @@ import { ensureBuild } from "../scripts/ensure-build";
 import {
   BenchUser,
   BOUNDARY,
-  CONNECT_BODY,
+  actionFields,
+  boundArgsOf,
+  connectBody,
   connectHeaders,
   cookieHeader,
   connectedTo,
@@ -147,18 +149,38 @@ type SeedOutput = {
 };
 type Connector = {
   id: string;
+  body: string;
   connectOnce: (agent: http.Agent, user: BenchUser, tailnet: string) => ReturnType<typeof timedRequest>;
 };
 
-function connector(run: BenchRun): Connector {
+const boundArgsByRun = new WeakMap<BenchRun, Promise<unknown[]>>();
+
+/** The review form's bound arguments (encrypted by Next at render), read once per run from the page. */
+function reviewBoundArgs(run: BenchRun): Promise<unknown[]> {
+  let found = boundArgsByRun.get(run);
+  if (!found) {
+    const user = run.seeded.groups.pages![0]!;
+    found = fetch(`${run.base}/connect/tailscale/review`, {
+      headers: { cookie: cookieHeader(user, `b${run.runId}-bound.example`) },
+    })
+      .then((r) => r.text())
+      .then(boundArgsOf);
+    boundArgsByRun.set(run, found);
+  }
+  return found;
+}
+
+async function connector(run: BenchRun): Promise<Connector> {
   const id = actionId();
+  const body = connectBody(await reviewBoundArgs(run));
   return {
     id,
+    body,
     connectOnce: (agent, user, tailnet) =>
       timedRequest(agent, `${run.base}/connect/tailscale/review`, {
         method: "POST",
         headers: connectHeaders(run.origin, id, user, tailnet),
-        body: CONNECT_BODY,
+        body,
       }),
   };
 }
@@ -273,7 +295,7 @@ async function startProcesses(
 /** 3. Warm-up (JIT, connection pools), then idle memory. Returns the done page of the pages person's Connect. */
 async function warmUp(run: BenchRun) {
   const { seeded, runId, base } = run;
-  const { connectOnce } = connector(run);
+  const { connectOnce } = await connector(run);
   const pagesUser = seeded.groups.pages![0]!;
   const warmAgent = run.agentFor(4);
   const warm = await closedLoop(seeded.groups.warm!, 4, (u, i) =>
@@ -298,7 +320,7 @@ async function warmUp(run: BenchRun) {
 /** 4. Connect overhead with the fake answering each call in 100 ms, and its breakdown. */
 async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string) {
   const { engine, runId, seeded, base, origin, timings, loopDuring, agentFor, fakeCalls, clearCalls } = run;
-  const { id, connectOnce } = connector(run);
+  const { id, connectOnce } = await connector(run);
   log(`${engine}: connect overhead (fake latency ${CONNECT_LATENCY_MS} ms)`);
   await run.setLatency(CONNECT_LATENCY_MS);
   const connect: Record<string, unknown> = {};
@@ -369,9 +391,7 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
         headers: { cookie: cookieHeader(users[0]!, `b${runId}-nojs-form.example`) },
       })
     ).body.toString("utf8");
-    const fields = [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
-      (m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const,
-    );
+    const fields = actionFields(html);
     const body =
       fields.map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") +
       `--${BOUNDARY}--\r\n`;
@@ -455,7 +475,7 @@ async function connectPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: stri
 /** 5. Throughput: the fake answers at once; autocannon for 30 s; then the bare route handler. */
 async function throughputPhase(run: BenchRun) {
   const { engine, runId, seeded, base, origin, pid, fake, loopDuring, setLatency, clearCalls } = run;
-  const { id } = connector(run);
+  const { id, body: connectRequestBody } = await connector(run);
   log(`${engine}: throughput ${THROUGHPUT_SECONDS} s at ${THROUGHPUT_CONNECTIONS} connections`);
   await setLatency(0);
   await clearCalls();
@@ -494,7 +514,7 @@ async function throughputPhase(run: BenchRun) {
             method: "POST",
             path: "/connect/tailscale/review",
             headers: connectHeaders(origin, id, user, ctx.tailnet as string),
-            body: CONNECT_BODY,
+            body: connectRequestBody,
           };
         },
         onResponse: (status, body, ctx) => {

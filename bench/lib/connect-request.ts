@@ -3,12 +3,32 @@ import { createHash } from "node:crypto";
 /**
  * The Connect button's request as a browser with JavaScript sends it (a fetch server action):
  * POST to the review page with `Next-Action: <id>`, the session cookie and the two draft cookies,
- * and the React-encoded arguments `[previousState, FormData]` (the form has no fields, so the body
- * holds only the root `[{},"$K1"]`). Success is 200 with the action's result naming the done page
- * (`connectedTo`).
+ * and the React-encoded arguments. The review form's action is bound to its provider
+ * (`connectAction.bind(null, slug)`), so the arguments are the bound ones, encrypted by Next when
+ * it rendered the page, then `[previousState, FormData]` (the form has no fields, so the body holds
+ * only the root, e.g. `["<bound>",{},"$K1"]`). Success is 200 with the action's result naming the
+ * done page (`connectedTo`).
  */
 export const BOUNDARY = "----TailnetConnectBench7MA4YWxkTrZu0gW";
-export const CONNECT_BODY = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{},"$K1"]\r\n--${BOUNDARY}--\r\n`;
+
+/** The body for the bound arguments as the page encoded them (its `$ACTION_<n>:1` field, a JSON array). */
+export function connectBody(boundArgs: unknown[]): string {
+  const root = JSON.stringify([...boundArgs, {}, "$K1"]);
+  return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--${BOUNDARY}--\r\n`;
+}
+
+/** The hidden `$ACTION…` fields of a page's server-action form (the no-JavaScript path). */
+export function actionFields(html: string): Array<readonly [string, string]> {
+  return [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
+    (m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const,
+  );
+}
+
+/** The bound arguments of a page's action form, as encoded there; [] when its action is not bound. */
+export function boundArgsOf(html: string): unknown[] {
+  const field = actionFields(html).find(([name]) => /^\$ACTION_\d+:1$/.test(name));
+  return field ? (JSON.parse(field[1]) as unknown[]) : [];
+}
 
 export type BenchUser = { id: string; session: string; sealedToken: string };
 

@@ -49,6 +49,30 @@ describe("embedded database lock", () => {
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it("takes over a lock whose holder was killed and is a zombie nobody has reaped yet", async () => {
+    const dir = tmp();
+    // The background sleep ends after its shell has become `sleep 5`, which never waits for it: a zombie.
+    const parent = spawn("sh", ["-c", "sleep 0.3 & echo $!; exec sleep 5"]);
+    try {
+      const zombie = Number(
+        await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d)))),
+      );
+      const state = () => fs.readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.[0];
+      for (let waited = 0; state() !== "Z" && waited < 10_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(state()).toBe("Z");
+      fs.writeFileSync(
+        path.join(dir, LOCK_FILE),
+        JSON.stringify({ pid: zombie, host: os.hostname(), command: "killed", since: "" }),
+      );
+      const release = acquireEmbeddedLock(dir);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
+      release();
+    } finally {
+      parent.kill();
+    }
+  });
+
   it("is released so the next process can open the database", () => {
     const dir = tmp();
     acquireEmbeddedLock(dir)();
