@@ -4,16 +4,19 @@ import { createHash } from "node:crypto";
  * The Connect button's request as a browser with JavaScript sends it (a fetch server action):
  * POST to the review page with `Next-Action: <id>`, the session cookie and the two draft cookies,
  * and the React-encoded arguments. The review form's action is bound to its provider
- * (`connectAction.bind(null, slug)`), so the arguments are the bound ones, encrypted by Next when
- * it rendered the page, then `[previousState, FormData]` (the form has no fields, so the body holds
- * only the root, e.g. `["<bound>",{},"$K1"]`). Success is 200 with the action's result naming the
- * done page (`connectedTo`).
+ * (`connectAction.bind(null, slug)`) and wrapped by useActionState, so the arguments are the slug,
+ * the previous state, then the FormData (the form has no fields, so the body holds only the root,
+ * `["tailscale",{},"$K1"]`). Success is 200 with the action's result naming the done page
+ * (`connectedTo`).
  */
 export const BOUNDARY = "----TailnetConnectBench7MA4YWxkTrZu0gW";
 
-/** The body for the bound arguments as the page encoded them (its `$ACTION_<n>:1` field, a JSON array). */
+/**
+ * The body for the arguments the page's no-JavaScript form carries (its `$ACTION_<n>:1` field: the
+ * action's bound arguments, then useActionState's previous state), followed by the FormData.
+ */
 export function connectBody(boundArgs: unknown[]): string {
-  const root = JSON.stringify([...boundArgs, {}, "$K1"]);
+  const root = JSON.stringify([...boundArgs, "$K1"]);
   return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--${BOUNDARY}--\r\n`;
 }
 
@@ -24,7 +27,7 @@ export function actionFields(html: string): Array<readonly [string, string]> {
   );
 }
 
-/** The bound arguments of a page's action form, as encoded there; [] when its action is not bound. */
+/** The arguments a page's action form carries ahead of its FormData, as encoded there. */
 export function boundArgsOf(html: string): unknown[] {
   const field = actionFields(html).find(([name]) => /^\$ACTION_\d+:1$/.test(name));
   return field ? (JSON.parse(field[1]) as unknown[]) : [];
