@@ -203,6 +203,22 @@ test("an unknown or expired link says so, never a 500 or the sign-in page", asyn
   } else {
     await expect(page.getByText(INVALID)).toBeVisible();
   }
+  // A browser already in the flow when its session runs out is told so, not sent to sign in.
+  const inFlow = await createSession(request, { endUser: { id: endUser("end-user-ran-out") } });
+  const walker = await freshPage(browser);
+  await walker.goto(inFlow.connectLink);
+  await walker.getByRole("button", { name: "Continue" }).click();
+  await expect(walker).not.toHaveURL(/\/connect\/s\/cs_/);
+  const ranOut = await queryServerDatabase(
+    `UPDATE "ConnectSession" SET "expiresAt" = now() - interval '1 minute' WHERE "expiresAt" = $1::timestamp(3) RETURNING "id"`,
+    [inFlow.expiresAt],
+  );
+  if (ranOut !== null) {
+    await walker.goto(`${APP}/connect/tailscale/token`);
+    await expect(walker.getByText(INVALID)).toBeVisible();
+    expect(walker.url()).toContain("/connect/s/expired");
+    await axe(walker, "ended session");
+  }
 });
 
 test("works without JavaScript, from the link to the host's redirect URL", async ({ browser, request }) => {

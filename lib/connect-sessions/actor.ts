@@ -4,8 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import type { Provider } from "@/lib/providers/types";
-import { SESSION_COOKIE } from "./cookie";
-import { findSessionByBrowser, sessionAllows, type ConnectSessionView } from "./sessions";
+import { ENDED_SESSION_PATH, SESSION_COOKIE } from "./cookie";
+import { findEndedSessionByBrowser, findSessionByBrowser, sessionAllows, type ConnectSessionView } from "./sessions";
 
 /*
  * Who is walking the guided flow: a signed-in account, or a host's end user holding a bound
@@ -20,6 +20,11 @@ export type ConnectActor =
 /** The session this browser's cookie binds it to, while it lasts (once per request). */
 export const currentConnectSession = cache(async (): Promise<ConnectSessionView | null> => {
   return findSessionByBrowser((await cookies()).get(SESSION_COOKIE)?.value);
+});
+
+/** The session this browser was bound to, if it ended (expired, key revoked) before finishing. */
+export const endedConnectSession = cache(async (): Promise<ConnectSessionView | null> => {
+  return findEndedSessionByBrowser((await cookies()).get(SESSION_COOKIE)?.value);
 });
 
 export function sessionActor(session: ConnectSessionView): ConnectActor {
@@ -51,6 +56,8 @@ export async function requireConnectActor(provider: Provider, returnTo: string):
     if (!sessionAllows(session, provider.id)) notFound();
     return sessionActor(session);
   }
+  // A host's end user whose session ran out mid-flow has no account here: say so, never sign-in.
+  if (await endedConnectSession()) redirect(ENDED_SESSION_PATH);
   const user = await requireUser(returnTo);
   return { kind: "account", user, draftOwner: user.id, ownerId: user.id, endUserId: null };
 }

@@ -6,6 +6,10 @@
  */
 export const SESSION_COOKIE = "tc_connect_session";
 export const SESSION_COOKIE_PATH = "/connect";
+/** How long the cookie outlives its session, so the browser can be told the session ended (/connect/s/expired). */
+export const ENDED_SESSION_GRACE_SECONDS = 24 * 3600;
+/** Where a browser whose session ended (expired, or its key revoked) is sent; the host hears `error`. */
+export const ENDED_SESSION_PATH = "/connect/s/expired";
 
 export type SessionMode = "redirect" | "popup" | "iframe";
 

@@ -1,5 +1,5 @@
 import type { RawQuery } from "@/lib/rate-limit/statement";
-import { SESSION_COOKIE } from "./cookie";
+import { ENDED_SESSION_PATH, SESSION_COOKIE } from "./cookie";
 import { hashSecret } from "./token";
 
 /*
@@ -34,9 +34,12 @@ export async function sessionPagePolicy(
   const token = TOKEN_IN_PATH.exec(url)?.[1];
   const secret = token ? undefined : cookieValue(cookieHeader, SESSION_COOKIE);
   if (!token && (!secret || secret.length > 100)) return null;
+  // The ended-session page tells the host by postMessage: inside the host's iframe it must still be
+  // framable, for the browser that holds the session's cookie.
+  const ended = !token && (url === ENDED_SESSION_PATH || url.startsWith(`${ENDED_SESSION_PATH}?`));
   const [row] = await query<{ redirectUrl: string | null; allowedOrigins: unknown }>(
-    `SELECT "redirectUrl", "allowedOrigins" FROM "ConnectSession" WHERE ${token ? `"tokenHash"` : `"browserHash"`} = $1 AND "expiresAt" > $2::timestamp(3)`,
-    [hashSecret(token ?? secret!), now.toISOString()],
+    `SELECT "redirectUrl", "allowedOrigins" FROM "ConnectSession" WHERE ${token ? `"tokenHash"` : `"browserHash"`} = $1 AND ("expiresAt" > $2::timestamp(3) OR $3)`,
+    [hashSecret(token ?? secret!), now.toISOString(), ended],
   );
   if (!row) return null;
   const origins =

@@ -9,7 +9,14 @@ import { defaultProvider } from "@/lib/providers";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
 import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
-import { bindSession, findSessionByBrowser, findSessionByToken, finishSession, finishUrl } from "./sessions";
+import {
+  bindSession,
+  findEndedSessionByBrowser,
+  findSessionByBrowser,
+  findSessionByToken,
+  finishSession,
+  finishUrl,
+} from "./sessions";
 import { sessionPagePolicy } from "./page-policy";
 import { hashSecret } from "./token";
 
@@ -159,6 +166,37 @@ describe("a session's link", () => {
     await db().apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });
     expect(await findSessionByToken(body.token)).toBeNull();
     expect(await db().connectSession.count({ where: { userId: owner.id, boundAt: { not: null } } })).toBe(0);
+  });
+
+  it("knows a browser whose session ended unfinished, and frames only the ended-session page for it", async () => {
+    const { key } = await ownerWithKey();
+    const { body } = await create(key, {
+      endUser: { id: "u" },
+      allowedOrigins: ["https://host.example"],
+      state: "s1",
+    });
+    const bound = await bindSession(body.token, "popup", undefined);
+    if (bound.kind !== "bound") throw new Error(bound.kind);
+    const later = new Date(Date.now() + 30 * 60_000 + 1000);
+    // While it lasts it is live, not ended; once past its 30 minutes, ended (with what the host needs to hear).
+    expect(await findEndedSessionByBrowser(bound.browserSecret)).toBeNull();
+    expect(await findSessionByBrowser(bound.browserSecret, later)).toBeNull();
+    expect(await findEndedSessionByBrowser(bound.browserSecret, later)).toMatchObject({
+      mode: "popup",
+      allowedOrigins: ["https://host.example"],
+      state: "s1",
+    });
+    expect(await findEndedSessionByBrowser("someone-else", later)).toBeNull();
+    const query = <Row>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
+    const cookie = `tc_connect_session=${bound.browserSecret}`;
+    expect(await sessionPagePolicy(query, "/connect/tailscale", cookie, later)).toBeNull();
+    expect(await sessionPagePolicy(query, "/connect/s/expired", cookie, later)).toEqual({
+      frameAncestors: ["https://host.example"],
+      formTargets: [],
+    });
+    // A session that finished is not "ended" in this sense: its done page tells the host.
+    await finishSession(bound.session.id, "cancelled", null);
+    expect(await findEndedSessionByBrowser(bound.browserSecret, later)).toBeNull();
   });
 
   it("finishes once, and tells the host by its redirect URL", async () => {

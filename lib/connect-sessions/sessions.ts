@@ -165,6 +165,17 @@ export async function findSessionByBrowser(
   return toView(row);
 }
 
+/** The session this browser was bound to, once it has ended without finishing (expired, or its key revoked). */
+export async function findEndedSessionByBrowser(
+  secret: string | undefined,
+  now = new Date(),
+): Promise<ConnectSessionView | null> {
+  if (!secret || secret.length > 100) return null;
+  const row = await findRow({ browserHash: hashSecret(secret) });
+  if (!row || live(row, now) || row.completedAt) return null;
+  return toView(row);
+}
+
 export type BindResult =
   | { kind: "bound"; session: ConnectSessionView; browserSecret: string }
   /** The same browser pressed Continue again (its cookie matches): nothing changes. */

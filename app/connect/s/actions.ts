@@ -4,7 +4,12 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSettings } from "@/lib/config/settings";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
-import { SESSION_COOKIE, isSessionMode, sessionCookieOptions } from "@/lib/connect-sessions/cookie";
+import {
+  ENDED_SESSION_GRACE_SECONDS,
+  SESSION_COOKIE,
+  isSessionMode,
+  sessionCookieOptions,
+} from "@/lib/connect-sessions/cookie";
 import { sessionFinishTarget } from "@/lib/connect-sessions/finish";
 import { bindSession } from "@/lib/connect-sessions/sessions";
 import { sessionStartPath } from "@/lib/connect-sessions/paths";
@@ -23,7 +28,11 @@ export async function continueSessionAction(token: string, formData: FormData): 
   if (result.kind === "used") redirect("/connect/s/used");
   const session = result.session;
   if (result.kind === "bound") {
-    const maxAge = Math.max(1, Math.ceil((session.expiresAt.getTime() - Date.now()) / 1000));
+    // The cookie outlives the session by a day (the session itself still ends on time, server
+    // side): a page opened after it ended can then say so, and tell the host, instead of asking
+    // a host's end user to sign in to an app they have no account with.
+    const maxAge =
+      Math.max(1, Math.ceil((session.expiresAt.getTime() - Date.now()) / 1000)) + ENDED_SESSION_GRACE_SECONDS;
     jar.set(
       SESSION_COOKIE,
       result.browserSecret,
