@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getSettings } from "@/lib/config/settings";
+import { endConnectionsOfDeletedAccount } from "@/lib/connections/disconnect";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { appRateLimitMessage } from "@/lib/rate-limit/messages";
+import { kickOutboxWorker } from "@/lib/webhooks/kick";
 import { hashPassword, verifyPassword } from "./password";
 import { signupRefusal } from "./signup-policy";
 
@@ -74,7 +76,14 @@ export async function deleteAccount(userId: string, currentPassword: string | un
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword ?? ""))) {
     return { ok: false, field: "currentPassword", message: "Enter your current password to delete the account." };
   }
-  await db().user.deleteMany({ where: { id: userId } });
+  const queued = await db().$transaction(async (tx) => {
+    const events = await endConnectionsOfDeletedAccount(tx, userId);
+    // Nothing left to email: the address goes with the account.
+    await tx.outboxMessage.deleteMany({ where: { userId, channel: "email", status: "pending" } });
+    await tx.user.deleteMany({ where: { id: userId } });
+    return events;
+  });
+  if (queued > 0) kickOutboxWorker();
   return { ok: true };
 }
 

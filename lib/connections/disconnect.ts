@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
 import { getProvider } from "@/lib/providers";
 import { AUDIT_EVENT_TYPES } from "./audit";
 import { openCredentials } from "./credentials";
@@ -83,4 +84,41 @@ export async function disconnectConnection(
   if (!done) return { kind: "already_disconnected" };
   if (done.queued > 0) kickOutboxWorker();
   return { kind: "disconnected", revoke, keyId: row.credentialId };
+}
+
+/**
+ * An account is being deleted (inside its transaction, before the user row goes): each of its
+ * live connections is ended as a disconnect would end it (credential destroyed; nothing is revoked
+ * at Tailscale, the account's owner chose to leave, not to cut access) and `connection.deleted`
+ * is queued for it, so the instance-wide WEBHOOK_URL hears of every connection that disappears.
+ * The outbox keeps these rows after the account is gone (their owner becomes null); the owner's
+ * own endpoints go with the account. Returns how many messages were queued.
+ */
+export async function endConnectionsOfDeletedAccount(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now = new Date(),
+): Promise<number> {
+  const live = await tx.connection.findMany({ where: { userId, disconnectedAt: null }, select: { id: true } });
+  if (live.length === 0) return 0;
+  await tx.connection.updateMany({
+    where: { userId, disconnectedAt: null },
+    data: {
+      credentialCiphertext: null,
+      encryptionKeyId: null,
+      disconnectedAt: now,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+  });
+  let queued = 0;
+  for (const { id } of live) {
+    queued += await enqueueConnectionEvent(tx, {
+      connectionId: id,
+      type: "connection.deleted",
+      reason: "account_deleted",
+      now,
+    });
+  }
+  return queued;
 }

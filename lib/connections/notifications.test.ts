@@ -5,6 +5,7 @@ import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
 import type { ClaimedMessage } from "@/lib/webhooks/outbox-statements";
 import { deliverOutboxMessage } from "@/lib/webhooks/worker";
+import { deleteAccount } from "@/lib/auth/accounts";
 import { disconnectConnection } from "./disconnect";
 import { getConnectionHistory } from "./queries";
 import { reverifyConnection } from "./reverify";
@@ -178,5 +179,29 @@ describe("connection events and status emails", () => {
     }
     const { id } = await createConnection(user.id, { tailnet: "atomic.example" });
     expect(await messagesOf(id)).toHaveLength(1);
+  });
+
+  it("an account's deletion sends connection.deleted for each live connection, and those messages outlive it", async () => {
+    const user = await createUser();
+    const kept = await createConnection(user.id, { tailnet: "gone-1.example" });
+    const other = await createConnection(user.id, { tailnet: "gone-2.example" });
+    const already = await createConnection(user.id, { tailnet: "gone-3.example" });
+    await disconnectConnection({ connectionId: already.id, userId: user.id, revokeAtTailscale: false });
+    const before = (await messagesOf(already.id)).length;
+
+    expect(await deleteAccount(user.id, user.password)).toEqual({ ok: true });
+
+    expect(await db().user.count({ where: { id: user.id } })).toBe(0);
+    for (const id of [kept.id, other.id]) {
+      const deleted = (await messagesOf(id)).filter((m) => m.eventType === "connection.deleted");
+      expect(deleted).toHaveLength(1);
+      expect(deleted[0]).toMatchObject({ userId: null, status: "pending", endpointId: null });
+      const event = JSON.parse(deleted[0]!.payload) as {
+        data: { reason: string; connection: { id: string; status: string } };
+      };
+      expect(event.data).toMatchObject({ reason: "account_deleted", connection: { id, status: "disconnected" } });
+    }
+    // One already disconnected was reported then; it gets nothing more.
+    expect(await messagesOf(already.id)).toHaveLength(before);
   });
 });

@@ -15,13 +15,15 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "connection.created": "A tailnet was connected for the first time.",
   "connection.updated":
     "Its status or credential changed: verified, expiring soon, expired, revoked, rotated, needs attention.",
-  "connection.deleted": "It was disconnected.",
+  "connection.deleted": "It was disconnected (also when its account was deleted).",
 };
 
 /** Why a `connection.updated` was sent (`created` and `deleted` carry their own type as reason). */
 export type WebhookEventReason =
   | "created"
   | "deleted"
+  /** connection.deleted because the account that owned it was deleted. */
+  | "account_deleted"
   | "reconnected"
   | "rotated"
   | "verified"

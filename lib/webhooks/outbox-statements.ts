@@ -11,7 +11,8 @@ import { MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 export type ClaimedMessage = {
   id: string;
   channel: "webhook" | "email";
-  userId: string;
+  /** Null once the owner's account is deleted (its connection.deleted events still go out). */
+  userId: string | null;
   endpointId: string | null;
   eventId: string;
   eventType: string;
@@ -92,7 +93,8 @@ export async function endpointForDelivery(
   return row ?? null;
 }
 
-export async function emailOfUser(query: RawQuery, userId: string): Promise<string | null> {
+export async function emailOfUser(query: RawQuery, userId: string | null): Promise<string | null> {
+  if (userId === null) return null;
   const [row] = await query<{ email: string }>(`SELECT "email" FROM "User" WHERE "id" = $1`, [userId]);
   return row?.email ?? null;
 }
