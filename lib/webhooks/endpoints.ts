@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { getSettings } from "@/lib/config/settings";
 import { sealEnvelope } from "@/lib/crypto/envelope";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
 import { isPublicAddress } from "./address-policy";
 import { isWebhookEventType, type WebhookEventType } from "./events";
 import { kickOutboxWorker } from "./kick";
@@ -103,10 +104,21 @@ export async function listWebhookEndpoints(ownerId: string): Promise<EndpointVie
   return rows.map((r) => ({ ...r, events: eventsOf(r.events) }));
 }
 
-/** The most recent deliveries to the owner's endpoints (the operator's WEBHOOK_URL is not theirs to see). */
-export async function listRecentDeliveries(ownerId: string, take = 25): Promise<DeliveryView[]> {
+/**
+ * Whose deliveries a person may see and resend: those to their own endpoints, and, for an
+ * operator, those to the instance-wide WEBHOOK_URL too (every account's events go there).
+ */
+export type DeliveryViewer = { ownerId: string; operator: boolean };
+
+function visibleDeliveries(viewer: DeliveryViewer): Prisma.OutboxMessageWhereInput {
+  const own: Prisma.OutboxMessageWhereInput = { userId: viewer.ownerId, endpointId: { not: null } };
+  return { channel: "webhook", OR: viewer.operator ? [own, { endpointId: null }] : [own] };
+}
+
+/** The most recent deliveries this person may see (see DeliveryViewer). */
+export async function listRecentDeliveries(viewer: DeliveryViewer, take = 25): Promise<DeliveryView[]> {
   return db().outboxMessage.findMany({
-    where: { userId: ownerId, channel: "webhook", endpointId: { not: null } },
+    where: visibleDeliveries(viewer),
     select: {
       id: true,
       endpointId: true,
@@ -130,16 +142,13 @@ export async function deleteWebhookEndpoint(ownerId: string, endpointId: string)
 }
 
 /**
- * Sends a delivery of one of the owner's endpoints again, with the same event id and body: due
- * now, with a fresh set of tries. Not one that is being tried at this moment.
+ * Sends a delivery this person may see again, with the same event id and body: due now, with a
+ * fresh set of tries. Not one that is being tried at this moment.
  */
-export async function resendDelivery(ownerId: string, deliveryId: string, now = new Date()): Promise<boolean> {
+export async function resendDelivery(viewer: DeliveryViewer, deliveryId: string, now = new Date()): Promise<boolean> {
   const updated = await db().outboxMessage.updateMany({
     where: {
-      id: deliveryId,
-      userId: ownerId,
-      channel: "webhook",
-      endpointId: { not: null },
+      AND: [visibleDeliveries(viewer), { id: deliveryId }],
       OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
     },
     data: { status: "pending", attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseExpiresAt: null },

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
+import { isOperator } from "@/lib/auth/operators";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -50,7 +51,7 @@ export const deleteEndpointAction = authenticatedAction(deleteEndpointSchema, as
 });
 
 export const resendDeliveryAction = authenticatedAction(resendDeliverySchema, async (input, { user }) => {
-  const queued = await resendDelivery(user.id, input.deliveryId);
+  const queued = await resendDelivery({ ownerId: user.id, operator: await isOperator(user) }, input.deliveryId);
   revalidatePath(PAGE);
   return queued
     ? { ok: true, message: "Sent again, with the same event id. Reload to see the result." }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/connections/format";
+import { isOperator } from "@/lib/auth/operators";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { listRecentDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
@@ -12,8 +13,13 @@ const STATUS_TEXT: Record<string, string> = { pending: "Pending", delivered: "De
 /** A person's own webhook endpoints, and what was sent to them lately. */
 export default async function WebhooksPage() {
   const user = await requireUser("/settings/webhooks");
-  const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(user.id), listRecentDeliveries(user.id)]);
-  const { BODY_LIMIT_BYTES } = getSettings();
+  const { BODY_LIMIT_BYTES, WEBHOOK_URL } = getSettings();
+  // An operator also sees (and may resend) what went to the instance-wide WEBHOOK_URL.
+  const operator = Boolean(WEBHOOK_URL) && (await isOperator(user));
+  const [endpoints, deliveries] = await Promise.all([
+    listWebhookEndpoints(user.id),
+    listRecentDeliveries({ ownerId: user.id, operator }),
+  ]);
   const urlOf = new Map(endpoints.map((e) => [e.id, e.url]));
   return (
     <div className="flex max-w-4xl flex-col gap-10">
@@ -76,6 +82,12 @@ export default async function WebhooksPage() {
         <h2 id="deliveries" className="text-xl font-semibold">
           Recent deliveries
         </h2>
+        {operator ? (
+          <p className="text-slate-700 dark:text-slate-300">
+            As an operator you also see the deliveries to this instance’s <code>WEBHOOK_URL</code>, which receives every
+            account’s events.
+          </p>
+        ) : null}
         {deliveries.length === 0 ? (
           <p>Nothing sent yet.</p>
         ) : (
@@ -107,7 +119,9 @@ export default async function WebhooksPage() {
                       {formatDateTime(d.createdAt)}
                     </time>
                   </th>
-                  <td className="py-2 font-mono break-all">{d.endpointId ? (urlOf.get(d.endpointId) ?? "") : ""}</td>
+                  <td className="py-2 font-mono break-all">
+                    {d.endpointId ? (urlOf.get(d.endpointId) ?? "") : "WEBHOOK_URL (instance-wide)"}
+                  </td>
                   <td className="py-2" data-delivery-status={d.status}>
                     {STATUS_TEXT[d.status] ?? d.status}
                     {d.status === "pending" && d.attempts > 0 ? (
