@@ -23,7 +23,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureBuild } from "../scripts/ensure-build";
 import { cookieHeader, type BenchUser } from "./lib/connect-request";
-import { runNode, waitForHttp, type Child } from "./lib/processes";
+import { followOutput, runNode, waitForHttp, type Child } from "./lib/processes";
 
 type Engine = "embedded" | "postgresql";
 const root = process.cwd();
@@ -155,26 +155,13 @@ function startScript(env: Record<string, string>): Child & { command: string } {
     env: { ...process.env, ...env, PATH, NODE_OPTIONS },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const hooks: Array<(line: string) => void> = [];
-  let buffered = "";
-  proc.stdout!.on("data", (chunk: Buffer) => {
-    out.write(chunk);
-    buffered += chunk.toString("utf8");
-    let nl: number;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      for (const hook of hooks) hook(line);
-    }
-  });
-  proc.stderr!.on("data", (chunk: Buffer) => out.write(chunk));
-  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  const { onLine, exited } = followOutput(proc, out);
   return {
     name: "server",
     command,
     proc,
     log,
-    onLine: (fn) => hooks.push(fn),
+    onLine,
     async stop() {
       // The whole tree: `sh -c` and a launcher may not pass SIGTERM on.
       const pids = tree(proc.pid!).reverse();

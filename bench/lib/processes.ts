@@ -13,6 +13,25 @@ export type Child = {
 
 const TSX_IMPORT = ["--import", "tsx"];
 
+/** Copies a child's stdout and stderr into `out`, and hands each stdout line to the hooks registered with onLine. */
+export function followOutput(proc: ChildProcess, out: fs.WriteStream) {
+  const hooks: Array<(line: string) => void> = [];
+  let buffered = "";
+  proc.stdout!.on("data", (chunk: Buffer) => {
+    out.write(chunk);
+    buffered += chunk.toString("utf8");
+    let nl: number;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      for (const hook of hooks) hook(line);
+    }
+  });
+  proc.stderr!.on("data", (chunk: Buffer) => out.write(chunk));
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  return { onLine: (fn: (line: string) => void) => void hooks.push(fn), exited };
+}
+
 /**
  * Runs `node [--conditions=react-server] --import tsx <script>` directly (no npx), so the pid is the process
  * measured.
@@ -39,25 +58,12 @@ export function startNode(
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const hooks: Array<(line: string) => void> = [];
-  let buffered = "";
-  proc.stdout!.on("data", (chunk: Buffer) => {
-    out.write(chunk);
-    buffered += chunk.toString("utf8");
-    let nl: number;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      for (const hook of hooks) hook(line);
-    }
-  });
-  proc.stderr!.on("data", (chunk: Buffer) => out.write(chunk));
-  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  const { onLine, exited } = followOutput(proc, out);
   return {
     name,
     proc,
     log,
-    onLine: (fn) => hooks.push(fn),
+    onLine,
     async stop() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       proc.kill("SIGTERM");
