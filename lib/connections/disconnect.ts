@@ -21,6 +21,18 @@ export type DisconnectResult =
  * revoke (or a provider that cannot revoke) does not stop the disconnect; the page tells the
  * person to revoke it in the console.
  */
+/** What ending a connection writes: the credential destroyed, the row kept (and readable) as disconnected. */
+function endedConnection(now: Date) {
+  return {
+    credentialCiphertext: null,
+    encryptionKeyId: null,
+    disconnectedAt: now,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    notifiedStatus: null,
+  };
+}
+
 export async function disconnectConnection(
   input: { userId: string; connectionId: string; revokeAtTailscale: boolean },
   options: ConnectionCallOptions = {},
@@ -49,14 +61,7 @@ export async function disconnectConnection(
   const done = await db().$transaction(async (tx) => {
     const updated = await tx.connection.updateMany({
       where: { id: row.id, userId: input.userId, disconnectedAt: null },
-      data: {
-        credentialCiphertext: null,
-        encryptionKeyId: null,
-        disconnectedAt: now,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        notifiedStatus: null,
-      },
+      data: endedConnection(now),
     });
     if (updated.count === 0) return null;
     await recordAuditEvent(tx, {
@@ -103,13 +108,7 @@ export async function endConnectionsOfDeletedAccount(
   if (live.length === 0) return 0;
   await tx.connection.updateMany({
     where: { userId, disconnectedAt: null },
-    data: {
-      credentialCiphertext: null,
-      encryptionKeyId: null,
-      disconnectedAt: now,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-    },
+    data: endedConnection(now),
   });
   let queued = 0;
   for (const { id } of live) {
