@@ -7,7 +7,7 @@ import { ensureBuild } from "./ensure-build";
 /**
  * `npm run test:reliability`: the long tests of issue 7, one process each, one after another
  * (the machine may have two cores). Each starts its own throwaway PostgreSQL cluster, fake
- * Tailscale API and app (ports 3700+/4700+/55432+, shifted by E2E_PORT_OFFSET), prints PASS/FAIL
+ * Tailscale API and app (ports 3700+/4700+/25432+, shifted by E2E_PORT_OFFSET), prints PASS/FAIL
  * lines and figures; this prints the summary and exits non-zero if anything failed.
  *   npm run test:reliability -- fuzz load     run some of them
  */

@@ -48,7 +48,15 @@ export function startThrowawayCluster(port: number): ThrowawayCluster {
   const options = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketDir} -c fsync=off -c max_connections=100`;
   const logFile = path.join(root, "server.log");
   const start = () => {
-    pgCommand("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", options, "-w", "-t", "30", "start"]);
+    try {
+      pgCommand("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", options, "-w", "-t", "30", "start"]);
+    } catch (error) {
+      // pg_ctl only says "examine the log file"; the reason (a port in use, say) is in it.
+      const log = fs.existsSync(logFile)
+        ? fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-5).join("\n")
+        : "";
+      throw new Error(`${(error as Error).message}\nserver log (last lines):\n${log}`);
+    }
   };
   const stop = () => {
     // Fast shutdown: open sessions are cut, as when a database server goes away.

@@ -4,14 +4,16 @@ import { dataDirFor, startApp, testSecrets, type RunningApp } from "./app-server
 import { startThrowawayCluster, type ThrowawayCluster } from "./cluster";
 
 /**
- * Ports of a reliability run: apps from 3700, fakes from 4700, throwaway clusters from 55432,
- * each shifted by E2E_PORT_OFFSET so several checkouts can run side by side.
+ * Ports of a reliability run: apps from 3700, fakes from 4700, throwaway clusters from 25432,
+ * each shifted by E2E_PORT_OFFSET so several checkouts can run side by side. All stay below
+ * Linux's ephemeral range (32768-60999), where any outgoing connection may hold a port: the
+ * database-fault test once failed in CI within 2 s, before its first figure, on 55434.
  */
 export const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const ports = (slot: number) => ({
   app: 3700 + PORT_OFFSET + slot,
   fake: 4700 + PORT_OFFSET + slot,
-  cluster: 55432 + PORT_OFFSET + slot,
+  cluster: 25432 + PORT_OFFSET + slot,
 });
 
 export type Environment = {
