@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
 import type { CSSProperties, ReactNode } from "react";
-import { BrandMark, SupportFooter } from "@/components/brand/brand-mark";
+import { BrandMark, SiteFooter } from "@/components/brand/brand-mark";
 import { SessionHeader } from "@/components/connect-sessions/session-header";
 import { themeCssVariables } from "@/lib/brand/theme";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
+import { BROWSER_MESSAGE_PATHS, pickMessages } from "@/lib/i18n/messages";
 import "./globals.css";
 import { defaultProvider, guidePath } from "@/lib/providers";
 
@@ -27,69 +30,76 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { user, databaseDown } = await readSession();
   const { DEMO_MODE: demo, brand } = getSettings();
   const session = databaseDown ? null : await sessionChrome();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang="en" style={themeCssVariables(brand) as CSSProperties}>
+    <html lang={locale} style={themeCssVariables(brand) as CSSProperties}>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900"
-        >
-          Skip to content
-        </a>
-        {demo && !session ? <DemoBanner /> : null}
-        {session ? (
-          <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} />
-        ) : null}
-        {session ? null : (
-          <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-              <BrandMark brand={brand} />
-              <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
-                <li>
-                  <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">
-                    Guide
-                  </Link>
-                </li>
-                {user ? (
-                  <>
-                    <li>
-                      <Link href="/connections" className="underline-offset-4 hover:underline">
-                        Connections
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/connect" className="underline-offset-4 hover:underline">
-                        Connect a tailnet
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/account" className="underline-offset-4 hover:underline">
-                        Account<span className="sr-only"> ({user.email})</span>
-                      </Link>
-                    </li>
-                  </>
-                ) : (
-                  <>
-                    <li>
-                      <Link href="/sign-in" className="underline-offset-4 hover:underline">
-                        Sign in
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/sign-up" className="underline-offset-4 hover:underline">
-                        Create an account
-                      </Link>
-                    </li>
-                  </>
-                )}
-              </ul>
-            </nav>
-          </header>
-        )}
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
-          {databaseDown ? <DatabaseDown /> : children}
-        </main>
-        <SupportFooter supportUrl={brand.supportUrl} />
+        {/* Client components get only the messages they use, in this language (lib/i18n/messages.ts). */}
+        <NextIntlClientProvider messages={pickMessages(messages, BROWSER_MESSAGE_PATHS)}>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900"
+          >
+            Skip to content
+          </a>
+          {demo && !session ? <DemoBanner /> : null}
+          {session ? (
+            <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} />
+          ) : null}
+          {session ? null : (
+            <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+              <nav
+                aria-label="Main"
+                className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+              >
+                <BrandMark brand={brand} />
+                <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
+                  <li>
+                    <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">
+                      Guide
+                    </Link>
+                  </li>
+                  {user ? (
+                    <>
+                      <li>
+                        <Link href="/connections" className="underline-offset-4 hover:underline">
+                          Connections
+                        </Link>
+                      </li>
+                      <li>
+                        <Link href="/connect" className="underline-offset-4 hover:underline">
+                          Connect a tailnet
+                        </Link>
+                      </li>
+                      <li>
+                        <Link href="/account" className="underline-offset-4 hover:underline">
+                          Account<span className="sr-only"> ({user.email})</span>
+                        </Link>
+                      </li>
+                    </>
+                  ) : (
+                    <>
+                      <li>
+                        <Link href="/sign-in" className="underline-offset-4 hover:underline">
+                          Sign in
+                        </Link>
+                      </li>
+                      <li>
+                        <Link href="/sign-up" className="underline-offset-4 hover:underline">
+                          Create an account
+                        </Link>
+                      </li>
+                    </>
+                  )}
+                </ul>
+              </nav>
+            </header>
+          )}
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
+            {databaseDown ? <DatabaseDown /> : children}
+          </main>
+          <SiteFooter supportUrl={brand.supportUrl} />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -127,10 +127,12 @@ test("an https logo's origin joins img-src and nothing else in the CSP changes",
   for (const name of Object.keys(plain)) if (name !== "img-src") expect(branded[name], name).toBe(plain[name]);
 });
 
-test("without a brand, the app keeps its own name and has no support footer", async ({ page }) => {
+test("without a brand, the app keeps its own name and its footer has no support link", async ({ page }) => {
   await page.goto(`${main.url}/`);
   await expect(page.getByRole("banner").getByRole("link", { name: "Tailnet Connect", exact: true })).toBeVisible();
-  await expect(page.getByRole("contentinfo")).toHaveCount(0);
+  // The footer still holds the language switcher.
+  await expect(page.getByRole("contentinfo").getByLabel("Language")).toBeVisible();
+  await expect(page.getByRole("contentinfo").getByRole("link")).toHaveCount(0);
 });
 
 test("an accent that fails WCAG AA, or a logo that is not there, stops start-up naming the setting", async () => {

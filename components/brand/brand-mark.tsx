@@ -1,5 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import type { BrandTheme } from "@/lib/brand/theme";
 
 /**
@@ -26,15 +28,21 @@ export function BrandMark({ brand }: { brand: Pick<BrandTheme, "name" | "logoUrl
   );
 }
 
-/** The footer's "Get help" link to the host's support page (BRAND_SUPPORT_URL), when there is one. */
-export function SupportFooter({ supportUrl }: { supportUrl: string | undefined }) {
-  if (!supportUrl) return null;
+/**
+ * Every page's footer: the language switcher, and the "Get help" link to the host's support page
+ * (BRAND_SUPPORT_URL) when there is one.
+ */
+export async function SiteFooter({ supportUrl }: { supportUrl: string | undefined }) {
+  const t = await getTranslations("common");
   return (
     <footer className="border-t border-slate-200 dark:border-slate-800">
-      <div className="mx-auto max-w-5xl px-4 py-6 text-sm">
-        <a href={supportUrl} className="font-medium text-accent underline underline-offset-2 hover:no-underline">
-          Get help
-        </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm">
+        <LanguageSwitcher />
+        {supportUrl ? (
+          <a href={supportUrl} className="font-medium text-accent underline underline-offset-2 hover:no-underline">
+            {t("footer.getHelp")}
+          </a>
+        ) : null}
       </div>
     </footer>
   );

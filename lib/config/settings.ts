@@ -3,6 +3,7 @@ import { z } from "zod";
 import { loadOrCreateGeneratedSecrets } from "./generated-secrets";
 import { parseEncryptionKeys, type EncryptionKey } from "./encryption-keys";
 import { parseRateLimit, type RateLimitRule } from "./rate-limit-rule";
+import { LOCALES } from "../i18n/locales";
 import { resolveBrand, type BrandTheme } from "../brand/theme";
 
 /**
@@ -139,6 +140,11 @@ const rawSchema = z.object({
   // live on a private network (or a test run) can allow http and private, loopback, link-local targets.
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
   DEMO_MODE: z.preprocess(emptyAsUndefined, booleanSetting.default(false)),
+  // The language of a visitor whose browser asks for none we speak (lib/i18n/negotiate.ts).
+  DEFAULT_LOCALE: z.preprocess(
+    emptyAsUndefined,
+    z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }).default("en"),
+  ),
   BRAND_NAME: z.preprocess(
     emptyAsUndefined,
     z.string().trim().min(1).max(60, { error: "must be at most 60 characters" }).optional(),
