@@ -1,4 +1,6 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not "next-intl": that entry cannot load under the react-server condition that the
+// CLI scripts run with (tsx --conditions=react-server).
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "./locales";
 import { loadMessages } from "./messages";
 
