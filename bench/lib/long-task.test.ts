@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { formatLongTask, largestLongTask, type TraceEvent } from "./long-task";
+
+const main = { pid: 7, tid: 1 };
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({
+  name: "thread_name",
+  ph: "M",
+  ts: 0,
+  pid,
+  tid,
+  args: { name },
+});
+const x = (name: string, ts: number, durMs: number, data?: Record<string, unknown>, at = main): TraceEvent => ({
+  name,
+  ph: "X",
+  ts,
+  dur: durMs * 1000,
+  ...at,
+  ...(data ? { args: { data } } : {}),
+});
+
+const audit = {
+  details: {
+    items: [
+      { url: "http://127.0.0.1:3901/_next/static/chunks/main-app.js", duration: 312.4, startTime: 1890.2 },
+      { url: "http://127.0.0.1:3901/_next/static/chunks/other.js", duration: 80, startTime: 2500 },
+    ],
+    debugData: {
+      urls: ["http://127.0.0.1:3901/_next/static/chunks/main-app.js"],
+      tasks: [
+        { urlIndex: 0, startTime: 1890.2, duration: 312.4, scriptEvaluation: 250.4, styleLayout: 40, other: 0.4 },
+      ],
+    },
+  },
+};
+
+describe("largestLongTask", () => {
+  it("names the audit's first task, its work by kind, and what ran in the longest traced task", () => {
+    const trace = [
+      meta(7, 1, "CrRendererMain"),
+      meta(9, 1, "CrRendererMain"), // an about:blank renderer with less work
+      x("RunTask", 0, 5, undefined, { pid: 9, tid: 1 }),
+      x("RunTask", 1000, 20),
+      x("RunTask", 100_000, 78),
+      x("EvaluateScript", 100_100, 70, { url: "http://127.0.0.1:3901/_next/static/chunks/main-app.js" }),
+      x("FunctionCall", 100_200, 60, { functionName: "hydrateRoot", url: "http://h/_next/static/chunks/react.js" }),
+      x("Layout", 170_200, 6),
+      x("RunTask", 300_000, 30),
+    ];
+    const task = largestLongTask(audit, trace)!;
+    expect(task).toMatchObject({ durationMs: 312, startMs: 1890, url: "/_next/static/chunks/main-app.js" });
+    expect(Object.keys(task.work)).toEqual(["scriptEvaluation", "styleLayout"]);
+    expect(task.traced).toEqual({
+      durationMs: 78,
+      heaviestScript: "EvaluateScript /_next/static/chunks/main-app.js 70 ms",
+      heaviestEvent: "EvaluateScript /_next/static/chunks/main-app.js 70 ms",
+    });
+    expect(formatLongTask(task)).toBe(
+      "312 ms at 1.9 s, /_next/static/chunks/main-app.js (scriptEvaluation 250, styleLayout 40); " +
+        "traced: EvaluateScript /_next/static/chunks/main-app.js 70 ms",
+    );
+  });
+
+  it("names the function when the heaviest script event is a call", () => {
+    const trace = [
+      meta(7, 1, "CrRendererMain"),
+      x("RunTask", 0, 90),
+      x("FunctionCall", 10, 80, { functionName: "hydrateRoot", url: "http://h/_next/static/chunks/react.js" }),
+    ];
+    expect(largestLongTask(audit, trace)!.traced!.heaviestScript).toBe(
+      "FunctionCall hydrateRoot() in /_next/static/chunks/react.js 80 ms",
+    );
+  });
+
+  it("is absent when the page had no long task", () => {
+    expect(largestLongTask({ details: { items: [] } }, [])).toBeUndefined();
+    expect(formatLongTask(undefined)).toBe("—");
+  });
+});
