@@ -44,6 +44,8 @@ const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const THROUGHPUT_CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 16);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+/** Diagnostic: audit only the pages whose path contains one of these (comma-separated); all by default. */
+const LIGHTHOUSE_ONLY = (process.env.BENCH_LIGHTHOUSE_ONLY ?? "").split(",").filter(Boolean);
 const CONNECT_LATENCY_MS = 100;
 const LEVELS = [
   { concurrency: 1, requests: 40 },
@@ -672,7 +674,9 @@ async function pagesPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string
   };
   if (LIGHTHOUSE) {
     log(`${engine}: lighthouse`);
-    const lhPages = lighthousePages(run, signedIn, doneRoute);
+    const lhPages = lighthousePages(run, signedIn, doneRoute).filter(
+      ({ page }) => LIGHTHOUSE_ONLY.length === 0 || LIGHTHOUSE_ONLY.some((part) => page.includes(part)),
+    );
     result.lighthouse = { loadavgStart: loadavg(), ...(await runLighthouse(base, lhPages, LIGHTHOUSE_RUNS)) };
     (result.lighthouse as Record<string, unknown>).loadavgEnd = loadavg();
   } else {
