@@ -75,6 +75,11 @@ describe("largestLongTask", () => {
     expect(traced.work).toEqual({ scriptEvaluation: 50, scriptParseCompile: 30, other: 10 });
   });
 
+  it("elides a done page's connection id, as the table's first column does", () => {
+    const items = [{ url: "http://127.0.0.1:3901/connect/x/done?connection=cabc123&y=1", duration: 90, startTime: 1 }];
+    expect(largestLongTask({ details: { items } })!.url).toBe("/connect/x/done?connection=…&y=1");
+  });
+
   it("is absent when the page had no long task", () => {
     expect(largestLongTask({ details: { items: [] } }, [])).toBeUndefined();
     expect(formatLongTask(undefined)).toBe("—");

@@ -38,7 +38,8 @@ type Audit = {
 };
 
 const round = (ms: number) => Math.round(ms);
-const short = (url: string) => url.replace(/^https?:\/\/[^/]+/, "");
+/** Path only, and a done page's connection id elided as in the table's first column. */
+const short = (url: string) => url.replace(/^https?:\/\/[^/]+/, "").replace(/connection=[^&]*/, "connection=…");
 
 export function largestLongTask(audit: Audit | undefined, traceEvents?: TraceEvent[]): LargestLongTask | undefined {
   const first = audit?.details?.items?.[0] as { url?: string; duration?: number; startTime?: number } | undefined;
