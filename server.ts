@@ -12,6 +12,7 @@ import {
   oversizedBodyResponse,
   RequestBodyTooLarge,
 } from "./lib/http/edge-of-server";
+import type { ApiProxy } from "./lib/api/proxy";
 import type { RawQuery } from "./lib/rate-limit/statement";
 import { registerTimingRecorder, stampReceived } from "./lib/timing/spans";
 import { stdoutTimingRecorder } from "./lib/timing/stdout-recorder";
@@ -44,11 +45,17 @@ async function main() {
   // Migrate before listening: the server never takes traffic on an old schema.
   await ensureDatabaseReady();
   allowServerOnlyImports();
-  const { createApiProxy, PROXY_PREFIX } = await import("./lib/api/proxy");
-  const { apiQueryRefusal } = await import("./lib/api/edge");
+  const { apiQueryRefusal, PROXY_PREFIX } = await import("./lib/api/edge");
+  const { errorBody } = await import("./lib/api/errors");
   const raw = databaseEngine().raw;
   const rawQuery: RawQuery = (sql, params) => raw.query(sql, params);
-  const apiProxy = createApiProxy({ query: rawQuery, settings });
+  // The API proxy, and the provider registry and zod it brings, load on the first proxied call:
+  // an instance that never proxies never holds them (bench/README.md, "Idle memory").
+  let apiProxy: Promise<ApiProxy> | null = null;
+  const loadApiProxy = () =>
+    (apiProxy ??= import("./lib/api/proxy").then(({ createApiProxy }) =>
+      createApiProxy({ query: rawQuery, settings }),
+    ));
   const { POLICY_HEADER, sessionPagePolicy } = await import("./lib/connect-sessions/page-policy");
   // Every process delivers the outbox (webhooks, status emails); instances share it safely.
   const { startOutboxWorker } = await import("./lib/webhooks/worker");
@@ -95,7 +102,14 @@ async function main() {
       return;
     }
     if (req.url?.startsWith(PROXY_PREFIX)) {
-      void apiProxy.handle(req, res);
+      loadApiProxy().then(
+        (proxy) => proxy.handle(req, res),
+        (error: unknown) => {
+          console.error(`[server] the API proxy could not load: ${error instanceof Error ? error.message : error}`);
+          res.writeHead(500, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+          res.end(JSON.stringify(errorBody("internal_error", "The proxy is unavailable; try again later.")));
+        },
+      );
       return;
     }
     // A parameter Next would drop before the route handler sees it (lib/api/edge.ts).
@@ -134,8 +148,8 @@ async function main() {
     server.close();
     server.closeIdleConnections?.();
     outboxWorker.stop();
-    void apiProxy
-      .flush()
+    void (apiProxy ?? Promise.resolve(null))
+      .then((proxy) => proxy?.flush())
       .then(() => closeDatabase())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

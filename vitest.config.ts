@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
     setupFiles: ["lib/testing/setup-env.ts"],
     // Generous: a new embedded database takes seconds to initialise on a busy 2-core machine.

@@ -11,6 +11,9 @@
 import fs from "node:fs";
 import { encode } from "next-auth/jwt";
 import { anyTailnetToken, FIXTURE_TOKENS } from "@/lib/providers/tailscale/fake";
+import { FIXTURE_OAUTH_CREDENTIALS } from "@/lib/providers/tailscale/fake/oauth-fixtures";
+import { saveVerifiedConnection } from "@/lib/connections/store";
+import { getProvider } from "@/lib/providers";
 import { createApiKey } from "@/lib/api/keys";
 import { getSettings } from "@/lib/config/settings";
 import { sealValue } from "@/lib/crypto/sealed-value";
@@ -21,11 +24,14 @@ import { createConnection, createUser } from "@/lib/testing/factories";
 export type SeedPlan = { runId: string; groups: Record<string, number>; dashboardConnections: number; proxy?: boolean };
 export type ProxySeed = { key: string; connectionId: string; token: string; tailnet: string };
 export type SeededUser = { id: string; session: string; sealedToken: string };
+/** The pages person's OAuth-client flow: its review page's draft cookies, and a connection for its done page. */
+export type OAuthPagesSeed = { draftCookies: string; doneConnectionId: string };
 export type SeedOutput = {
   groups: Record<string, SeededUser[]>;
   dashboardUser: SeededUser;
   seedMs: { users: number; dashboard: number };
   proxy: ProxySeed | null;
+  oauthPages: OAuthPagesSeed | null;
 };
 
 const SESSION_COOKIE = "authjs.session-token";
@@ -83,6 +89,45 @@ async function seed(plan: SeedPlan): Promise<SeedOutput> {
     dashboardUser: await cookiesFor(owner.id),
     seedMs: { users: usersMs, dashboard: dashboardMs },
     proxy: plan.proxy ? await seedProxy(plan.runId) : null,
+    oauthPages: groups.pages?.[0] ? await seedOAuthPages(groups.pages[0].id) : null,
+  };
+}
+
+/**
+ * The pages phase walks the OAuth-client flow too (issue 15's Lighthouse pages): the draft cookies
+ * its client step writes for the fake's good client (lib/connections/onboarding-draft.ts), and a
+ * connection of that provider, saved as its verify would, for its done page.
+ */
+async function seedOAuthPages(userId: string): Promise<OAuthPagesSeed> {
+  const provider = getProvider("tailscale-oauth-client")!;
+  const { clientId, clientSecret } = FIXTURE_OAUTH_CREDENTIALS.good;
+  const tailnet = "example.com";
+  const values = encodeURIComponent(JSON.stringify({ u: userId, p: provider.id, v: { clientId, tailnet } }));
+  const sealed = sealValue(
+    JSON.stringify({ kind: "secrets", values: { clientSecret } }),
+    `connect-secrets:${provider.id}`,
+    userId,
+    900,
+  );
+  const saved = await saveVerifiedConnection({
+    userId,
+    provider,
+    credentials: { clientId, clientSecret, tailnet },
+    verified: {
+      outcome: "verified",
+      externalId: "TbenchOauthCNTRL",
+      label: tailnet,
+      credentialId: clientId,
+      createdAt: null,
+      expiresAt: null,
+      scopes: ["devices:core:read", "users:read"],
+      meta: { clientId, tailnet, deviceCount: 3 },
+    },
+  });
+  if ("mismatch" in saved) throw new Error("unexpected mismatch seeding the OAuth-client connection");
+  return {
+    draftCookies: `tc_connect_draft=${values}; tc_connect_secrets=${encodeURIComponent(sealed)}`,
+    doneConnectionId: saved.id,
   };
 }
 

@@ -11,7 +11,7 @@
  *
  * `measureIdleMemory(engine, databaseUrl)` is the phase function for bench/run.ts (call it while
  * no other server holds the engine's database: it seeds, starts and stops its own server).
- * Settings: BENCH_DATABASE_URL, BENCH_ENGINE, IDLE_MEMORY_ROUNDS (default 5),
+ * Settings: BENCH_DATABASE_URL, BENCH_ENGINE, IDLE_MEMORY_ROUNDS (default 5), IDLE_MEMORY_LATER_MS,
  * IDLE_MEMORY_HEAPSNAPSHOT=<folder> (a heap snapshot of each Node process at the measurement);
  * port 3902 shifted by E2E_PORT_OFFSET. Exits 1 when an engine misses its target.
  */
@@ -30,6 +30,8 @@ const root = process.cwd();
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const APP_PORT = 3902 + OFFSET;
 const ROUNDS = Number(process.env.IDLE_MEMORY_ROUNDS ?? 5);
+/** Diagnostic: one more reading this many ms after the idle one (what the collector gives back left alone). */
+const LATER_MS = Number(process.env.IDLE_MEMORY_LATER_MS ?? 0);
 /** The warm-up: every page a person meets on the way to Connect, and the health check. */
 const PAGES = [
   "/",
@@ -61,6 +63,8 @@ export type IdleMemory = {
   afterStart: MemoryReading;
   /** After the warm-up and 2 s of quiet: the figure the targets are for. */
   idle: MemoryReading;
+  /** IDLE_MEMORY_LATER_MS after `idle`, when set (diagnostic, not the target's figure). */
+  later?: MemoryReading & { afterMs: number };
   targetMb: number;
   warmup: { pages: string[]; rounds: number };
   loadavg: number[];
@@ -232,11 +236,17 @@ export async function measureIdleMemory(engine: Engine, databaseUrl?: string): P
     }
     await new Promise((r) => setTimeout(r, 2000));
     const idle = await read(server, memoryLines);
+    let later: IdleMemory["later"];
+    if (LATER_MS > 0) {
+      await new Promise((r) => setTimeout(r, LATER_MS));
+      later = { ...(await read(server, memoryLines)), afterMs: LATER_MS };
+    }
     return {
       engine,
       startCommand: server.command,
       afterStart,
       idle,
+      ...(later ? { later } : {}),
       targetMb: engine === "embedded" ? 250 : 180,
       warmup: { pages: PAGES, rounds: ROUNDS },
       loadavg: os.loadavg().map((n) => Math.round(n * 100) / 100),
@@ -260,6 +270,7 @@ function print(r: IdleMemory) {
   };
   console.log(row("after start", r.afterStart));
   console.log(row("idle after warm-up", r.idle));
+  if (r.later) console.log(row(`${r.later.afterMs / 1000} s later (diagnostic)`, r.later));
   console.log(`  load average ${r.loadavg.join(" / ")}`);
 }
 

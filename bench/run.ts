@@ -26,7 +26,7 @@ import {
   upstreamByTailnet,
 } from "./lib/connect-request";
 import { closedLoop, timedRequest } from "./lib/http";
-import { runLighthouse } from "./lib/lighthouse";
+import { runLighthouse, type LighthousePage } from "./lib/lighthouse";
 import { pageWeights } from "./lib/pages";
 import { cpuMs, rssMb, runNode, startNode, waitForHttp, type Child, machineCpu, stealShare } from "./lib/processes";
 import { proxyPhase } from "./proxy-phase";
@@ -44,6 +44,8 @@ const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const THROUGHPUT_CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 16);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+/** Diagnostic: audit only the pages whose path contains one of these (comma-separated); all by default. */
+const LIGHTHOUSE_ONLY = (process.env.BENCH_LIGHTHOUSE_ONLY ?? "").split(",").filter(Boolean);
 const CONNECT_LATENCY_MS = 100;
 const LEVELS = [
   { concurrency: 1, requests: 40 },
@@ -146,6 +148,7 @@ type SeedOutput = {
   dashboardUser: BenchUser;
   seedMs: unknown;
   proxy: { key: string; connectionId: string; token: string; tailnet: string } | null;
+  oauthPages: { draftCookies: string; doneConnectionId: string } | null;
 };
 type Connector = {
   id: string;
@@ -612,6 +615,33 @@ async function dashboardPhase(run: BenchRun) {
   return result.dashboard;
 }
 
+/**
+ * Lighthouse's pages (issue 15): both providers' guides and every page of their connect flows,
+ * signed in, each with its own provider's draft (the review page needs a complete one; a step
+ * page shows the draft's values), and each provider's done page for a connection of its own.
+ */
+function lighthousePages(run: BenchRun, signedIn: string, doneRoute: string): LighthousePage[] {
+  const pagesUser = run.seeded.groups.pages![0]!;
+  const oauth = run.seeded.oauthPages;
+  const oauthCookie = oauth ? `${cookieHeader(pagesUser)}; ${oauth.draftCookies}` : signedIn;
+  return [
+    ...["/guides/tailscale-api-key", "/guides/tailscale-oauth-client"].map((page) => ({ page, cookie: signedIn })),
+    ...[
+      "/connect/tailscale",
+      "/connect/tailscale/organization",
+      "/connect/tailscale/token",
+      "/connect/tailscale/review",
+      doneRoute,
+    ].map((page) => ({ page, cookie: signedIn })),
+    ...[
+      "/connect/tailscale-oauth-client",
+      "/connect/tailscale-oauth-client/client",
+      "/connect/tailscale-oauth-client/review",
+      ...(oauth ? [`/connect/tailscale-oauth-client/done?connection=${oauth.doneConnectionId}`] : []),
+    ].map((page) => ({ page, cookie: oauthCookie })),
+  ];
+}
+
 /** 7. Page weight and Lighthouse. */
 async function pagesPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string) {
   const { engine, runId, base } = run;
@@ -644,15 +674,11 @@ async function pagesPhase(run: BenchRun, pagesUser: BenchUser, doneRoute: string
   };
   if (LIGHTHOUSE) {
     log(`${engine}: lighthouse`);
-    const lhPages = [
-      "/guides/tailscale-api-key",
-      "/connect/tailscale",
-      "/connect/tailscale/organization",
-      "/connect/tailscale/token",
-      "/connect/tailscale/review",
-      doneRoute,
-    ];
-    result.lighthouse = { loadavgStart: loadavg(), ...(await runLighthouse(base, lhPages, signedIn, LIGHTHOUSE_RUNS)) };
+    const lhPages = lighthousePages(run, signedIn, doneRoute).filter(
+      ({ page }) => LIGHTHOUSE_ONLY.length === 0 || LIGHTHOUSE_ONLY.some((part) => page.includes(part)),
+    );
+    result.lighthouse = { loadavgStart: loadavg(), ...(await runLighthouse(base, lhPages, LIGHTHOUSE_RUNS)) };
+    (result.lighthouse as Record<string, unknown>).loadavgEnd = loadavg();
   } else {
     result.lighthouse = { scores: [], error: "skipped (BENCH_LIGHTHOUSE=0)" };
   }

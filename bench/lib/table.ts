@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { formatLongTask } from "./long-task";
+
 /** The Markdown tables `npm run bench` prints and bench/README.md quotes. */
 export function table(r: Record<string, any>): string {
   const lines: string[] = [];
@@ -88,14 +90,15 @@ export function table(r: Record<string, any>): string {
   lines.push("");
   if (r.lighthouse.scores?.length) {
     const runs = r.lighthouse.runs ?? 1;
+    const load = [r.lighthouse.loadavgStart, r.lighthouse.loadavgEnd].filter(Boolean).map((l: number[]) => l[0]);
     lines.push(
-      `| Lighthouse (mobile${runs > 1 ? `, median of ${runs} runs` : ""}) | performance${runs > 1 ? " (each run)" : ""} | accessibility | LCP ms | TBT ms |`,
+      `| Lighthouse (mobile${runs > 1 ? `, median of ${runs} runs` : ""}${load.length ? `; load average ${load.join(" → ")}` : ""}) | performance${runs > 1 ? " (each run)" : ""} | accessibility | LCP ms | TBT ms | largest long task (below 95) |`,
     );
-    lines.push("| --- | --- | --- | --- | --- |");
+    lines.push("| --- | --- | --- | --- | --- | --- |");
     for (const s of r.lighthouse.scores) {
       const each = s.performanceRuns && s.performanceRuns.length > 1 ? ` (${s.performanceRuns.join(", ")})` : "";
       lines.push(
-        `| ${s.page.replace(/connection=.*/, "connection=…")} | ${s.performance ?? "—"}${each} | ${s.accessibility ?? "—"} | ${s.lcpMs ?? "—"} | ${s.tbtMs ?? "—"}${s.error ? ` (${s.error})` : ""} |`,
+        `| ${s.page.replace(/connection=.*/, "connection=…")} | ${s.performance ?? "—"}${each} | ${s.accessibility ?? "—"} | ${s.lcpMs ?? "—"} | ${s.tbtMs ?? "—"}${s.error ? ` (${s.error})` : ""} | ${formatLongTask(s.largestLongTask)} |`,
       );
     }
   } else lines.push(`Lighthouse: ${r.lighthouse.error}`);

@@ -1,5 +1,8 @@
 import { errorBody } from "./errors";
 
+/** The proxy's paths (lib/api/proxy.ts), here so server.ts knows them before it loads the proxy. */
+export const PROXY_PREFIX = "/api/v1/proxy/";
+
 /*
  * What only server.ts can see of an API request: its query string as sent. Next parses the query
  * into a plain object before a route handler runs, and `query["__proto__"] = …` is a no-op there,

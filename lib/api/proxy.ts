@@ -6,6 +6,7 @@ import { newId } from "@/lib/db/ids";
 import { openCredentials } from "@/lib/connections/credentials";
 import { getProvider } from "@/lib/providers";
 import type { RawQuery } from "@/lib/rate-limit/statement";
+import { PROXY_PREFIX } from "./edge";
 import { errorBody, type ApiErrorCode, API_ERROR_STATUS } from "./errors";
 import { authenticateProxyCall, scopeRefusal, type ApiCaller } from "./key-auth";
 
@@ -16,7 +17,7 @@ import { authenticateProxyCall, scopeRefusal, type ApiCaller } from "./key-auth"
  * here, and streaming both ways is plain piping at this layer. It talks to the database through
  * the engine's raw connection (one round trip per statement, no Prisma client in this bundle).
  */
-export const PROXY_PREFIX = "/api/v1/proxy/";
+export { PROXY_PREFIX };
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 const FORWARDED_REQUEST_HEADERS = [
   "content-type",

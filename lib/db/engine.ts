@@ -28,11 +28,12 @@ const MIGRATION_LOCK_KEY = 7_340_221_905;
 
 /**
  * PGlite runs PostgreSQL inside the process, so its shared buffers are resident memory of the
- * server: initdb's default of 128 MB cost about 125 MB of RSS at idle (bench/README.md, "Idle
- * memory"). 16 MB (2,048 pages) holds a small instance's whole working set; past it, pages
- * come from the data files through the OS page cache, not from disk.
+ * server: initdb's default of 128 MB cost about 125 MB of RSS at idle, 16 MB still about 20 MB
+ * more than 8 MB (bench/README.md, "Idle memory"). 8 MB (1,024 pages) holds a small instance's
+ * hot rows and indexes; past it, pages come from the data files through the OS page cache, not
+ * from disk.
  */
-const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"];
 
 export function embeddedDataPath(dataDir: string): string {
   return path.join(dataDir, "pglite");

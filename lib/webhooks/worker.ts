@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getSettings, type Settings } from "@/lib/config/settings";
 import { openEnvelope } from "@/lib/crypto/envelope";
-import { sendStatusEmail, type EmailSettings } from "@/lib/connections/notifications/email";
+import type { EmailSettings } from "@/lib/connections/notifications/email";
 import type { StatusNotification } from "@/lib/connections/notifications/message";
 import type { RawQuery } from "@/lib/rate-limit/statement";
 import { postWebhook } from "./deliver";
@@ -93,6 +93,9 @@ async function attempt(message: ClaimedMessage, o: Resolved): Promise<AttemptRes
     const to = await emailOfUser(o.query, message.userId);
     if (!to) return { ok: false, result: "the owner's account is gone" };
     try {
+      // Loaded on the first email: its copy needs the provider registry (status labels), which an
+      // idle server otherwise never loads outside Next (bench/README.md, "Idle memory").
+      const { sendStatusEmail } = await import("@/lib/connections/notifications/email");
       await sendStatusEmail(to, JSON.parse(message.payload) as StatusNotification, email);
       return { ok: true, result: "sent" };
     } catch (error) {

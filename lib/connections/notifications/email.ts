@@ -1,5 +1,4 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import { notificationSubject, notificationText, type StatusNotification } from "./message";
 
 export type EmailSettings = { smtpUrl: string; from: string; appUrl?: string };
@@ -10,6 +9,8 @@ export async function sendStatusEmail(
   notification: StatusNotification,
   settings: EmailSettings,
 ): Promise<void> {
+  // Loaded on the first email: a server that sends none never holds nodemailer (bench/README.md, "Idle memory").
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport(settings.smtpUrl);
   try {
     await transport.sendMail({
