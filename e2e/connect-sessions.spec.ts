@@ -195,7 +195,15 @@ test("a link carrying ?lang=de shows the session's pages and the connect steps i
   await expect(page.getByText(/Dieser Link funktioniert einmal, in einem Browser, bis \d\d:\d\d UTC\./)).toBeVisible();
   await axe(page, "session start page in German");
   await page.getByRole("button", { name: "Weiter" }).click();
-  // The connect steps (no `lang` in their URL): German from the remembered choice, under the session's header.
+  // Both providers offered: the chooser, then a provider's first step (no `lang` in their URLs: German
+  // from the remembered choice), under the session's header.
+  await expect(page).toHaveURL(/\/connect\/s$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wie möchten Sie verbinden?");
+  await axe(page, "session chooser in German");
+  await page
+    .getByRole("link", { name: /^Verbinden mit / })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/connect\/tailscale$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.getByRole("banner").getByText("Verbinden Sie Ihr Tailnet mit Acme Dashboard")).toBeVisible();
