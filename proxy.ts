@@ -16,14 +16,12 @@ export function proxy(request: NextRequest) {
   // A connect session's pages only (server.ts looked the session up and stripped any client's claim).
   const session = parsePolicyHeader(request.headers.get(POLICY_HEADER));
   const formTargets = [...oauthOrigins(), ...(session?.formTargets ?? [])];
-  // BRAND_LOGO_URL was checked at start-up (lib/brand/theme.ts): only an https logo's origin is added.
-  const headers = buildSecurityHeaders(
-    nonce,
-    production,
-    formTargets,
-    logoImageSources(process.env.BRAND_LOGO_URL),
-    session,
-  );
+  // BRAND_LOGO_URL was checked at start-up (lib/brand/theme.ts): only an https logo's origin is added;
+  // a session's own logo (checked when it was made) only on that session's pages.
+  const imageSources = [
+    ...new Set([...logoImageSources(process.env.BRAND_LOGO_URL), ...(session?.imageSources ?? [])]),
+  ];
+  const headers = buildSecurityHeaders(nonce, production, formTargets, imageSources, session);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(POLICY_HEADER);
   // `?lang=de` (a host's connect link, a shared link) picks the language and remembers it; the

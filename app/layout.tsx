@@ -9,7 +9,8 @@ import { BrandMark, SiteFooter } from "@/components/brand/brand-mark";
 import { SessionHeader } from "@/components/connect-sessions/session-header";
 import { themeCssVariables } from "@/lib/brand/theme";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { currentConnectSession } from "@/lib/connect-sessions/actor";
+import { currentConnectSession, themedConnectSession } from "@/lib/connect-sessions/actor";
+import type { SessionTheme } from "@/lib/connect-sessions/theme";
 import { getSettings } from "@/lib/config/settings";
 import { BROWSER_MESSAGE_PATHS, pickMessages } from "@/lib/i18n/messages";
 import "./globals.css";
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const session = databaseDown ? null : await sessionChrome();
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang={locale} style={themeCssVariables(brand) as CSSProperties}>
+    <html lang={locale} style={themeCssVariables({ accent: session?.theme?.accent ?? brand.accent }) as CSSProperties}>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         {/* Client components get only the messages they use, in this language (lib/i18n/messages.ts). */}
         <NextIntlClientProvider messages={pickMessages(messages, BROWSER_MESSAGE_PATHS)}>
@@ -44,7 +45,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           {demo && !session ? <DemoBanner /> : null}
           {session ? (
-            <SessionHeader hostName={session.hostName} appName={brand.name} canCancel={session.canCancel} />
+            <SessionHeader
+              hostName={session.hostName}
+              appName={brand.name}
+              canCancel={session.canCancel}
+              logo={session.logo}
+            />
           ) : null}
           {session ? null : (
             <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -105,17 +111,30 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   );
 }
 
+type SessionChrome = {
+  hostName: string | null;
+  canCancel: boolean;
+  /** The host's own accent and logo for this session's pages (the logo's alt text: the host's name). */
+  theme: SessionTheme | undefined;
+  logo: { src: string; alt: string } | null;
+};
+
 /**
  * A host's end user (a connect link, or a browser bound to a connect session on the connect
- * pages) sees the session's header instead of the app's navigation.
+ * pages) sees the session's header instead of the app's navigation, in the session's theme.
  */
-async function sessionChrome(): Promise<{ hostName: string | null; canCancel: boolean } | null> {
+async function sessionChrome(): Promise<SessionChrome | null> {
   const path = (await headers()).get("x-return-to") ?? "";
   if (!path.startsWith("/connect/")) return null;
-  const session = await currentConnectSession().catch(() => null);
-  if (session) return { hostName: session.hostName, canCancel: !session.completedAt };
+  const [session, themed] = await Promise.all([
+    currentConnectSession().catch(() => null),
+    themedConnectSession(path).catch(() => null),
+  ]);
+  const theme = themed?.theme;
+  const logo = themed?.theme.logoUrl ? { src: themed.theme.logoUrl, alt: themed.hostName } : null;
+  if (session) return { hostName: session.hostName, canCancel: !session.completedAt, theme, logo };
   return path.startsWith("/connect/s/") || path.split("?")[0] === "/connect/s"
-    ? { hostName: null, canCancel: false }
+    ? { hostName: null, canCancel: false, theme, logo }
     : null;
 }
 

@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { resolveAccent } from "../lib/brand/theme";
 import { FIXTURE_TOKENS } from "../lib/providers/tailscale/fake/fixtures";
 import { signIn, signUp } from "./support/accounts";
 import { reachReview } from "./support/connect";
@@ -74,7 +77,12 @@ async function createSession(request: APIRequestContext, body: Record<string, un
     data: body,
   });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { token: string; connectLink: string; expiresAt: string };
+  return (await response.json()) as {
+    token: string;
+    connectLink: string;
+    expiresAt: string;
+    theme: { accent: string | null; logoUrl: string | null } | null;
+  };
 }
 
 async function listFor(request: APIRequestContext, endUserId: string) {
@@ -406,3 +414,99 @@ test("in an iframe: framed only by the allowed origin, a slow check ends in an o
   await expect(hostPage.locator("iframe")).toHaveCount(0);
   await context.close();
 });
+
+test("a themed session wears its accent and logo on its own pages, and only they allow the logo's origin", async ({
+  browser,
+  request,
+}) => {
+  const logoUrl = "https://cdn.theme-host.example/brand/logo.svg";
+  const logoOrigin = new URL(logoUrl).origin;
+  const accent = resolveAccent("#7c2d12");
+  if (!accent.ok) throw new Error(accent.message);
+  const session = await createSession(request, {
+    endUser: { id: endUser("end-user-theme") },
+    providers: ["tailscale-api-key"],
+    theme: { accent: "#7c2d12", logoUrl },
+  });
+  expect(session.theme).toEqual({ accent: "#7c2d12", logoUrl });
+  const page = await freshPage(browser);
+  // Tests have no network: the browser is handed the host's logo here.
+  const svg = fs.readFileSync(path.resolve("e2e", "support", "brand-logo.svg"));
+  await page.route(`${logoOrigin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "image/svg+xml", body: svg }),
+  );
+  const blocked: string[] = [];
+  page.on("console", (m) => void (/Content Security Policy/i.test(m.text()) && blocked.push(m.text())));
+
+  const expectThemed = async (where: string) => {
+    const logo = page.getByRole("banner").getByRole("img", { name: "Acme Dashboard" });
+    await expect(logo, where).toHaveAttribute("src", logoUrl);
+    await expect
+      .poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { message: where })
+      .toBe(true);
+  };
+  const start = await page.goto(session.connectLink);
+  expect(imgSrc(start?.headers()["content-security-policy"])).toBe(`img-src 'self' data: ${logoOrigin}`);
+  await expectThemed("start page");
+  const primary = page.getByRole("button", { name: "Continue" });
+  await expect(primary).toHaveCSS("background-color", rgb(accent.value.light));
+  await expect(primary).toHaveCSS("color", rgb(accent.value.onLight));
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(primary).toHaveCSS("background-color", rgb(accent.value.dark));
+  await axe(page, "themed start page (dark)");
+  await page.emulateMedia({ colorScheme: "light" });
+  await axe(page, "themed start page");
+
+  // The guided steps while bound to the session: the same theme and the same one added source.
+  await primary.click();
+  await expect(page).toHaveURL(/\/connect\/tailscale$/);
+  const step = await page.reload();
+  expect(imgSrc(step?.headers()["content-security-policy"])).toBe(`img-src 'self' data: ${logoOrigin}`);
+  await expectThemed("guided start");
+  const accentVariable = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--color-accent").trim());
+  expect(await accentVariable()).toBe(accent.value.light);
+  expect(blocked).toEqual([]);
+
+  // Outside the session's pages (same browser, cookie and all), nothing is loosened or themed.
+  for (const outside of ["/", "/sign-in"]) {
+    const response = await page.goto(`${APP}${outside}`);
+    expect(imgSrc(response?.headers()["content-security-policy"]), outside).toBe("img-src 'self' data:");
+    await expect(page.getByRole("img", { name: "Acme Dashboard" })).toHaveCount(0);
+    expect(await accentVariable(), outside).not.toBe(accent.value.light);
+  }
+  // Another session's pages do not get this one's logo either.
+  const plain = await createSession(request, { endUser: { id: endUser("end-user-plain") } });
+  expect(plain.theme).toBeNull();
+  const other = await (await freshPage(browser)).goto(plain.connectLink);
+  expect(imgSrc(other?.headers()["content-security-policy"])).toBe("img-src 'self' data:");
+});
+
+test("a theme below WCAG AA contrast, or a logo on plain http, is refused with 422", async ({ request }) => {
+  const post = (theme: Record<string, string>) =>
+    request.post(`${APP}/api/v1/connect-sessions`, {
+      headers: { authorization: `Bearer ${key}` },
+      data: { endUser: { id: endUser("end-user-bad-theme") }, theme },
+    });
+  const faint = await post({ accent: "#777777" });
+  expect(faint.status()).toBe(422);
+  const faintBody = (await faint.json()) as { error: { code: string; fieldErrors: Record<string, string[]> } };
+  expect(faintBody.error.code).toBe("invalid_request");
+  expect(faintBody.error.fieldErrors["theme.accent"]![0]).toContain("has a contrast ratio of 4.47:1");
+  const insecure = await post({ logoUrl: "http://cdn.theme-host.example/logo.svg" });
+  expect(insecure.status()).toBe(422);
+  expect(Object.keys(((await insecure.json()) as { error: { fieldErrors: object } }).error.fieldErrors)).toEqual([
+    "theme.logoUrl",
+  ]);
+});
+
+function imgSrc(csp: string | undefined): string | undefined {
+  return csp
+    ?.split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("img-src"));
+}
+
+function rgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+}

@@ -74,8 +74,12 @@ describe("the OpenAPI document", () => {
       token: "cs_x",
       connectLink: "https://app.test/connect/s/cs_x",
       expiresAt: "2026-01-01T00:30:00.000Z",
+      theme: null,
     };
     expect(check("POST", "/api/v1/connect-sessions", 201, session)).toEqual([]);
+    const theme = { accent: "#0b5cad", logoUrl: "https://cdn.host.example/logo.svg" };
+    expect(check("POST", "/api/v1/connect-sessions", 201, { ...session, theme })).toEqual([]);
+    expect(check("POST", "/api/v1/connect-sessions", 201, { ...session, theme: { accent: 1 } })).not.toEqual([]);
     expect(check("POST", "/api/v1/connect-sessions", 201, { ...session, tokenHash: "ab" })).not.toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   listConnectionsQuery,
   noQuery,
   reconnectHintSchema,
+  sessionThemeRequest,
 } from "./schemas";
 
 /*
@@ -23,6 +24,7 @@ const COMPONENTS = {
   ConnectionList: connectionListSchema,
   Credentials: credentialsSchema,
   ConnectSessionRequest: createConnectSessionBody,
+  ConnectSessionTheme: sessionThemeRequest,
   ConnectSession: connectSessionSchema,
   ReconnectHint: reconnectHintSchema,
   Error: errorSchema,
@@ -226,7 +228,10 @@ export function openApiDocument(serverUrl = "/") {
             "A single-use link (30 minutes) that sends one of the host's end users through the guided flow without an account here. The connection made " +
             "belongs to this key's owner with `endUser.id` set. Finishing redirects to `redirectUrl` with `connection_id`, `state` and `status` " +
             "(`connected` or `cancelled`); in a popup or iframe opened from an `allowedOrigins` entry the page posts `tailnet-connect:*` messages to that origin. " +
-            "With `connectionId`, the session reconnects that connection (it must belong to the same end user). Only a hash of the token is stored.",
+            "With `connectionId`, the session reconnects that connection (it must belong to the same end user). " +
+            "With `theme`, the session's pages use its accent and logo (the same rules as the operator's BRAND_ACCENT and " +
+            "BRAND_LOGO_URL: an accent below WCAG AA contrast, or a logo that is not https or a file under public/, is a 422 " +
+            "naming `theme.accent` or `theme.logoUrl`). Only a hash of the token is stored.",
           scope: "connect_sessions:write",
           parameters: [],
           requestBody: { required: true, content: json(ref("ConnectSessionRequest")) },

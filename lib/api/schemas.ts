@@ -164,6 +164,40 @@ const origin = z
       "must be an exact origin such as https://app.example.com (scheme and host, no path or trailing slash; http only for loopback)",
   });
 
+/*
+ * A session's own theme, on its pages only. The shape is checked here; the contrast of the accent
+ * and where the logo may come from are checked as the operator's BRAND_ACCENT and BRAND_LOGO_URL are
+ * (lib/connect-sessions/theme.ts), and a failure is a 422 naming theme.accent or theme.logoUrl.
+ */
+export const sessionThemeRequest = z
+  .object({
+    accent: z
+      .string()
+      .min(1, { error: "must be a CSS colour" })
+      .max(200, { error: "must be at most 200 characters" })
+      .optional()
+      .meta({
+        description:
+          "A CSS colour (#0b5cad, rgb(), oklch(), a name) or light-dark(<light>, <dark>) for primary buttons, " +
+          "links and focus rings. It must reach WCAG AA (4.5:1) on the light background (#ffffff); the dark theme " +
+          "uses it lightened, or the given dark colour, which must reach 4.5:1 on #020617 and #0f172a. " +
+          "A colour that fails is refused with 422 and the contrast ratio found.",
+      }),
+    logoUrl: z
+      .string()
+      .min(1, { error: "must be an https URL or the path of a file under public/" })
+      .max(2000, { error: "must be at most 2000 characters" })
+      .optional()
+      .meta({
+        description:
+          "An https URL, or the path of a file under the app's public/ folder. Shown in the session's header " +
+          "with your API key's name as its alternative text; its origin is allowed for images on the session's " +
+          "pages only.",
+      }),
+  })
+  .strict()
+  .meta({ id: "ConnectSessionTheme" });
+
 /** `POST /api/v1/connect-sessions`. Unknown fields are refused (422). */
 export const createConnectSessionBody = z
   .object({
@@ -188,6 +222,7 @@ export const createConnectSessionBody = z
     connectionId: z.string().min(1).max(100).optional().meta({
       description: "Reconnect: replace the credential of this connection (it must belong to the same end user).",
     }),
+    theme: sessionThemeRequest.optional(),
   })
   .strict()
   .meta({ id: "ConnectSessionRequest" });
@@ -199,6 +234,10 @@ export const connectSessionSchema = z
       .meta({ description: "Single use; only its hash is stored. Give the end user the connectLink, not the token." }),
     connectLink: z.string().meta({ description: "AUTH_URL + /connect/s/<token>." }),
     expiresAt: dateTime.meta({ description: "30 minutes after creation." }),
+    theme: z.object({ accent: z.string().nullable(), logoUrl: z.string().nullable() }).strict().nullable().meta({
+      description:
+        "The theme stored with the session (the accent as given, the logo URL normalised); null without one.",
+    }),
   })
   .strict()
   .meta({ id: "ConnectSession" });

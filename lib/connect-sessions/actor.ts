@@ -5,7 +5,14 @@ import { cache } from "react";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import type { Provider } from "@/lib/providers/types";
 import { ENDED_SESSION_PATH, SESSION_COOKIE } from "./cookie";
-import { findEndedSessionByBrowser, findSessionByBrowser, sessionAllows, type ConnectSessionView } from "./sessions";
+import { sessionTokenInPath } from "./page-policy";
+import {
+  findEndedSessionByBrowser,
+  findSessionByBrowser,
+  findSessionByToken,
+  sessionAllows,
+  type ConnectSessionView,
+} from "./sessions";
 
 /*
  * Who is walking the guided flow: a signed-in account, or a host's end user holding a bound
@@ -60,4 +67,20 @@ export async function requireConnectActor(provider: Provider, returnTo: string):
   if (await endedConnectSession()) redirect(ENDED_SESSION_PATH);
   const user = await requireUser(returnTo);
   return { kind: "account", user, draftOwner: user.id, ownerId: user.id, endUserId: null };
+}
+
+/**
+ * The session whose theme a connect page wears (app/layout.tsx): the link's own session on its
+ * start page, else the one this browser is bound to (or was, on the ended-session page). The
+ * same choice as the page's img-src (page-policy.ts), so its logo is allowed exactly there.
+ */
+export async function themedConnectSession(
+  path: string,
+): Promise<Pick<ConnectSessionView, "hostName" | "theme"> | null> {
+  if (!/^\/connect(?:[/?#]|$)/.test(path)) return null;
+  const token = sessionTokenInPath(path);
+  if (token) return findSessionByToken(token);
+  const live = await currentConnectSession();
+  if (live) return live;
+  return path.split("?")[0] === ENDED_SESSION_PATH ? endedConnectSession() : null;
 }

@@ -17,6 +17,7 @@ import {
   finishSession,
   finishUrl,
 } from "./sessions";
+import { themeCssVariables } from "@/lib/brand/theme";
 import { sessionPagePolicy } from "./page-policy";
 import { hashSecret } from "./token";
 
@@ -46,6 +47,7 @@ type SessionAnswer = {
   token: string;
   connectLink: string;
   expiresAt: string;
+  theme: { accent: string | null; logoUrl: string | null } | null;
   error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
 };
 
@@ -74,6 +76,7 @@ describe("POST /api/v1/connect-sessions", () => {
     expect(answer.status).toBe(201);
     expect(answer.body.token).toMatch(/^cs_[A-Za-z0-9_-]{43}$/);
     expect(answer.body.connectLink).toMatch(new RegExp(`/connect/s/${answer.body.token}$`));
+    expect(answer.body.theme).toBeNull();
     const expires = new Date(answer.body.expiresAt).getTime();
     expect(expires - before).toBeGreaterThanOrEqual(30 * 60_000 - 1000);
     expect(expires - before).toBeLessThanOrEqual(30 * 60_000 + 5000);
@@ -128,6 +131,95 @@ describe("POST /api/v1/connect-sessions", () => {
     const ok = await create(key, { endUser: { id: "user-1" }, connectionId: connection.id });
     expect(ok.status).toBe(201);
     expect((await findSessionByToken(ok.body.token))?.providers).toEqual(["tailscale-api-key"]);
+  });
+});
+
+describe("a session's theme", () => {
+  const query = <Row>(sql: string, params: unknown[]) => db().$queryRawUnsafe<Row[]>(sql, ...params);
+
+  it("refuses an accent below WCAG AA with 422 naming theme.accent and the ratio found, and stores nothing", async () => {
+    const { owner, key } = await ownerWithKey();
+    const answer = await create(key, { endUser: { id: "u" }, theme: { accent: "#777777" } });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.code).toBe("invalid_request");
+    expect(answer.body.error.fieldErrors?.["theme.accent"]?.[0]).toMatch(
+      /^#777777 has a contrast ratio of 4\.47:1 against the light background \(#ffffff\); WCAG AA needs at least 4\.5:1/,
+    );
+    expect(answer.body.error.message).toContain("theme.accent #777777 has a contrast ratio of 4.47:1");
+    // A dark colour given with light-dark() is checked against the dark surfaces too.
+    const dim = await create(key, { endUser: { id: "u" }, theme: { accent: "light-dark(#0b5cad, #334155)" } });
+    expect(dim.status).toBe(422);
+    expect(dim.body.error.fieldErrors?.["theme.accent"]?.[0]).toMatch(/^dark colour #334155 has a contrast ratio of /);
+    expect(await db().connectSession.count({ where: { userId: owner.id } })).toBe(0);
+  });
+
+  it.each([
+    ["http://cdn.example/logo.svg", /not a http: URL/],
+    ["javascript:alert(1)", /not a javascript: URL/],
+    ["https://user:pw@cdn.example/logo.svg", /must not carry a user name or password/],
+    ["/no-such-logo.svg", /which does not exist/],
+    ["../package.json", /must name a file under public\//],
+  ])("refuses the logo %s with 422 naming theme.logoUrl, and stores nothing", async (logoUrl, message) => {
+    const { owner, key } = await ownerWithKey();
+    const answer = await create(key, { endUser: { id: "u" }, theme: { accent: "#0b5cad", logoUrl } });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.fieldErrors?.["theme.logoUrl"]?.[0]).toMatch(message);
+    expect(await db().connectSession.count({ where: { userId: owner.id } })).toBe(0);
+  });
+
+  it("refuses unknown theme fields and a wrong shape", async () => {
+    const { key } = await ownerWithKey();
+    const unknown = await create(key, { endUser: { id: "u" }, theme: { accent: "#0b5cad", font: "Comic Sans" } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fieldErrors).toHaveProperty(["font"]);
+    const wrong = await create(key, { endUser: { id: "u" }, theme: { accent: 42 } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.fieldErrors).toHaveProperty(["theme.accent"]);
+  });
+
+  it("is stored with the session, returned in it, drawn on its pages and allows its logo's origin there only", async () => {
+    const { owner, key } = await ownerWithKey();
+    const theme = { accent: " #0b5cad ", logoUrl: "https://cdn.host.example:8443/brand/logo.svg?v=2" };
+    const answer = await create(key, { endUser: { id: "u" }, theme });
+    expect(answer.status).toBe(201);
+    expect(answer.body.theme).toEqual({
+      accent: "#0b5cad",
+      logoUrl: "https://cdn.host.example:8443/brand/logo.svg?v=2",
+    });
+    const [row] = await db().connectSession.findMany({ where: { userId: owner.id } });
+    expect(row).toMatchObject({ themeAccent: "#0b5cad", themeLogoUrl: theme.logoUrl });
+
+    const view = await findSessionByToken(answer.body.token);
+    expect(view?.theme.logoUrl).toBe(theme.logoUrl);
+    expect(view?.theme.accent).toMatchObject({ light: "#0b5cad", onLight: "#ffffff" });
+    expect(themeCssVariables(view!.theme)).toMatchObject({ "--brand-accent-light": "#0b5cad" });
+
+    expect(await sessionPagePolicy(query, `/connect/s/${answer.body.token}`, undefined)).toMatchObject({
+      imageSources: ["https://cdn.host.example:8443"],
+    });
+    const bound = await bindSession(answer.body.token, "redirect", undefined);
+    if (bound.kind !== "bound") throw new Error(bound.kind);
+    const cookie = `tc_connect_session=${bound.browserSecret}`;
+    expect(await sessionPagePolicy(query, "/connect/tailscale/token", cookie)).toMatchObject({
+      imageSources: ["https://cdn.host.example:8443"],
+    });
+    // Outside the connect pages, and for another session, nothing is loosened.
+    expect(await sessionPagePolicy(query, "/connections", cookie)).toBeNull();
+    const plain = await create(key, { endUser: { id: "u2" } });
+    expect(await sessionPagePolicy(query, `/connect/s/${plain.body.token}`, undefined)).toMatchObject({
+      imageSources: [],
+    });
+    expect((await findSessionByToken(plain.body.token))?.theme).toEqual({ accent: undefined, logoUrl: undefined });
+  });
+
+  it("accepts a logo under public/ (served by the app itself: img-src 'self', nothing added)", async () => {
+    const { key } = await ownerWithKey();
+    const answer = await create(key, { endUser: { id: "u" }, theme: { logoUrl: "public/favicon.svg" } });
+    expect(answer.status).toBe(201);
+    expect(answer.body.theme).toEqual({ accent: null, logoUrl: "/favicon.svg" });
+    expect(await sessionPagePolicy(query, `/connect/s/${answer.body.token}`, undefined)).toMatchObject({
+      imageSources: [],
+    });
   });
 });
 
@@ -193,6 +285,7 @@ describe("a session's link", () => {
     expect(await sessionPagePolicy(query, "/connect/s/expired", cookie, later)).toEqual({
       frameAncestors: ["https://host.example"],
       formTargets: [],
+      imageSources: [],
     });
     // A session that finished is not "ended" in this sense: its done page tells the host.
     await finishSession(bound.session.id, "cancelled", null);
@@ -233,6 +326,7 @@ describe("a session's link", () => {
     expect(await sessionPagePolicy(query, `/connect/s/${body.token}`, undefined)).toEqual({
       frameAncestors: ["https://host.example"],
       formTargets: ["https://host.example"],
+      imageSources: [],
     });
     expect(await sessionPagePolicy(query, "/connect/tailscale", undefined)).toBeNull();
     expect(await sessionPagePolicy(query, "/connect/tailscale", "tc_connect_session=unknown")).toBeNull();

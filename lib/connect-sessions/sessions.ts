@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { CreateConnectSessionInput } from "@/lib/api/schemas";
 import { getProvider } from "@/lib/providers";
 import type { SessionMode } from "./cookie";
+import { checkSessionTheme, sessionTheme, type SessionTheme, type StoredSessionTheme } from "./theme";
 import {
   SESSION_LIFETIME_MS,
   SESSION_TOKEN_PATTERN,
@@ -18,7 +19,8 @@ import {
  */
 
 export type CreateSessionResult =
-  { ok: true; token: string; expiresAt: Date } | { ok: false; field: string; message: string };
+  | { ok: true; token: string; expiresAt: Date; theme: StoredSessionTheme | null }
+  | { ok: false; field: string; message: string };
 
 export async function createConnectSession(
   caller: { ownerId: string; keyId: string },
@@ -53,6 +55,9 @@ export async function createConnectSession(
     }
     providers = [existing.provider];
   }
+  // The same rules as the operator's BRAND_ACCENT and BRAND_LOGO_URL (contrast, https or public/).
+  const theme = checkSessionTheme(input.theme);
+  if (!theme.ok) return theme;
   const token = generateSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await db().connectSession.create({
@@ -68,11 +73,13 @@ export async function createConnectSession(
       allowedOrigins: input.allowedOrigins ?? [],
       state: input.state ?? null,
       connectionId: input.connectionId ?? null,
+      themeAccent: theme.value.accent,
+      themeLogoUrl: theme.value.logoUrl,
       expiresAt,
       createdAt: now,
     },
   });
-  return { ok: true, token, expiresAt };
+  return { ok: true, token, expiresAt, theme: input.theme ? theme.value : null };
 }
 
 /** What the pages need of a session; never a hash or a token. */
@@ -92,6 +99,8 @@ export type ConnectSessionView = {
   completedAt: Date | null;
   resultConnectionId: string | null;
   outcome: string | null;
+  /** The host's theme for this session's pages; empty parts fall back to the operator's brand. */
+  theme: SessionTheme;
 };
 
 const viewSelect = {
@@ -108,6 +117,8 @@ const viewSelect = {
   completedAt: true,
   resultConnectionId: true,
   outcome: true,
+  themeAccent: true,
+  themeLogoUrl: true,
   boundAt: true,
   apiKey: { select: { name: true, revokedAt: true } },
 } as const;
@@ -137,6 +148,7 @@ function toView(row: Row): ConnectSessionView {
     completedAt: row.completedAt,
     resultConnectionId: row.resultConnectionId,
     outcome: row.outcome,
+    theme: sessionTheme(row),
   };
 }
 

@@ -21,6 +21,7 @@ export const POST = apiRoute("connect_sessions:write", async ({ request, caller 
       token: created.token,
       connectLink: `${base}/connect/s/${created.token}`,
       expiresAt: created.expiresAt.toISOString(),
+      theme: created.theme,
     },
     201,
   );
