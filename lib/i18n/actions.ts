@@ -15,8 +15,8 @@ export async function chooseLanguage(formData: FormData): Promise<void> {
   const back = safeReturnPath(formData.get("returnTo"));
   if (isLocale(locale)) {
     (await cookies()).set(LOCALE_COOKIE, locale, localeCookieOptions(process.env.AUTH_URL));
-    // Signed in: the account's emails follow the choice too.
-    const user = await getCurrentUser();
+    // Signed in: the account's emails follow the choice too (the cookie alone if the database is down).
+    const user = await getCurrentUser().catch(() => null);
     if (user) await rememberUserLocale(user.id, locale);
   }
   redirect(back);
