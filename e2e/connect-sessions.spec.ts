@@ -190,6 +190,38 @@ test("an end user with no account connects through the link and lands on the hos
   expect((await listFor(request, endUser("end-user-7"))).filter((c) => c.tailnet === net.tailnet)).toHaveLength(1);
 });
 
+test("a link carrying ?lang=de shows the session's pages and the connect steps in German, and remembers it", async ({
+  browser,
+  request,
+}) => {
+  const session = await createSession(request, { endUser: { id: endUser("end-user-de") } });
+  const page = await freshPage(browser);
+  await page.goto(`${session.connectLink}?lang=de`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verbinden Sie Ihr Tailnet mit Acme Dashboard");
+  await expect(page.getByText("Acme Dashboard bittet Sie, Ihr Tailscale-Tailnet zu verbinden.")).toBeVisible();
+  await expect(page.getByText(/Dieser Link funktioniert einmal, in einem Browser, bis \d\d:\d\d UTC\./)).toBeVisible();
+  await axe(page, "session start page in German");
+  await page.getByRole("button", { name: "Weiter" }).click();
+  // Both providers offered: the chooser, then a provider's first step (no `lang` in their URLs: German
+  // from the remembered choice), under the session's header.
+  await expect(page).toHaveURL(/\/connect\/s$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wie möchten Sie verbinden?");
+  await axe(page, "session chooser in German");
+  await page
+    .getByRole("link", { name: /^Verbinden mit / })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/connect\/tailscale$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("banner").getByText("Verbinden Sie Ihr Tailnet mit Acme Dashboard")).toBeVisible();
+  await page.getByRole("button", { name: "Abbrechen" }).click();
+  await expect(page).toHaveURL(/\/connect\/s\/done/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Das Verbinden wurde abgebrochen");
+  await expect(page.getByText("Es wurde nichts verbunden. Sie können dieses Fenster schließen.")).toBeVisible();
+  await axe(page, "session done page in German");
+});
+
 test("an unknown or expired link says so, never a 500 or the sign-in page", async ({ browser, request }) => {
   const page = await freshPage(browser);
   for (const link of [`${APP}/connect/s/cs_${"A".repeat(43)}`, `${APP}/connect/s/nonsense`]) {

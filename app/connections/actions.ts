@@ -2,6 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { disconnectConnection } from "@/lib/connections/disconnect";
 import { reverifyConnection } from "@/lib/connections/reverify";
@@ -17,12 +18,15 @@ import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 async function limited(name: RateLimitName, userId: string): Promise<FormState | null> {
   const limit = await consumeRateLimit(name, [`account:${userId}`, `address:${await clientAddress()}`]);
   if (limit.ok) return null;
-  return { message: appRateLimitMessage("checks in a short time", limit.retryAfterSeconds, "everyone") };
+  const t = await getTranslations("connections.actions");
+  return { message: appRateLimitMessage(t("rateLimited"), limit.retryAfterSeconds, "everyone") };
 }
 
-const disconnected = (noun = "credential"): FormState => ({
-  message: `This connection is disconnected: its ${noun} was destroyed. Connect the tailnet again to use it.`,
-});
+/** The answer for a connection disconnected meanwhile, in the provider's word for its credential if known. */
+async function disconnected(noun?: string): Promise<FormState> {
+  const t = await getTranslations("connections.actions");
+  return { message: noun ? t("disconnected", { noun }) : t("disconnectedCredential") };
+}
 
 export const reverifyAction = authenticatedAction(reverifySchema, async ({ connectionId }, { user }) => {
   const refused = await limited("reverify", user.id);
@@ -33,7 +37,11 @@ export const reverifyAction = authenticatedAction(reverifySchema, async ({ conne
   revalidatePath("/connections");
   revalidatePath(`/connections/${connectionId}`);
   const copy = (getProvider(result.providerId) ?? defaultProvider()).describeOutcome(result.outcome);
-  return { ok: result.outcome.outcome === "verified", message: `${copy.title}. ${copy.message}` };
+  const t = await getTranslations("connections.actions");
+  return {
+    ok: result.outcome.outcome === "verified",
+    message: t("outcome", { title: copy.title, message: copy.message }),
+  };
 });
 
 /**
@@ -64,6 +72,7 @@ async function rotateOne(
   const result = await rotateConnectionToken({ connectionId, userId, secrets, revokeOld });
   const secretField = provider.fields.find((f) => f.secret)?.name ?? "connect";
   const noun = provider.copy.credentialNoun;
+  const t = await getTranslations("connections.actions");
   switch (result.kind) {
     case "not_found":
       notFound();
@@ -72,22 +81,16 @@ async function rotateOne(
     case "failed": {
       const copy = provider.describeOutcome(result.outcome);
       const fieldErrors = copy.fixField && copy.fixField in secrets ? { [copy.fixField]: [copy.message] } : undefined;
-      return { message: `${copy.title}. ${copy.message} Nothing was changed.`, fieldErrors };
+      return { message: t("failed", { title: copy.title, message: copy.message }), fieldErrors };
     }
     case "other_tailnet": {
-      const message =
-        `That ${noun} works, but for a different tailnet than this connection's. Generate the new ${noun} in ` +
-        "the same tailnet (the admin console names it at the top left). Nothing was changed.";
+      const message = t("otherTailnet", { noun });
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "tailnet_unconfirmed":
-      return {
-        message:
-          `That ${noun} works, but Tailscale did not say which tailnet it belongs to, so it cannot be checked ` +
-          "against this connection's tailnet. Nothing was changed. Try again in a few minutes.",
-      };
+      return { message: t("tailnetUnconfirmed", { noun }) };
     case "same_token": {
-      const message = `That is the ${noun} this connection already uses. Generate a new one in the admin console and paste that.`;
+      const message = t("sameToken", { noun });
       return { message, fieldErrors: { [secretField]: [message] } };
     }
     case "rotated":

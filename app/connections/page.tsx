@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { TokenTimeline } from "@/components/connections/token-timeline";
-import { expiryPhrase, formatDate, formatDateTime, relativeTime } from "@/components/connections/format";
+import { connectionDates } from "@/components/connections/format";
 import { requireUser } from "@/lib/auth/session";
 import { listConnections } from "@/lib/connections/queries";
+import type { Locale } from "@/lib/i18n/locales";
 import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
 
-export const metadata: Metadata = { title: "Connections" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connections.list"))("title") };
+}
 
 /** The row's provider's word for its credential; a provider no longer listed gets the neutral one. */
 const termOf = (providerId: string) => getProvider(providerId)?.copy.credentialTerm ?? "Credential";
@@ -24,29 +28,29 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const list = await listConnections(user.id, { page, show, now });
   const base = show === "disconnected" ? "/connections?show=disconnected&" : "/connections?";
   const connectHref = connectPath(defaultProvider());
+  const t = await getTranslations("connections.list");
+  const dates = connectionDates((await getLocale()) as Locale, await getTranslations("connections.dates"));
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">
-            {show === "disconnected" ? "Disconnected connections" : "Your connections"}
+            {show === "disconnected" ? t("headingDisconnected") : t("headingCurrent")}
           </h1>
           <p className="text-slate-700 dark:text-slate-300">
-            {show === "disconnected"
-              ? "Their credentials were destroyed; their history stays readable."
-              : "Each tailnet you linked, how long its credential has left, and when it was last checked."}
+            {show === "disconnected" ? t("leadDisconnected") : t("leadCurrent")}
           </p>
         </div>
-        <ButtonLink href={connectHref}>Connect a tailnet</ButtonLink>
+        <ButtonLink href={connectHref}>{t("connect")}</ButtonLink>
       </div>
-      <nav aria-label="Filter connections" className="flex gap-4 text-sm">
+      <nav aria-label={t("filterLabel")} className="flex gap-4 text-sm">
         {show === "disconnected" ? (
           <Link href="/connections" className="underline underline-offset-4">
-            Show current connections
+            {t("showCurrent")}
           </Link>
         ) : (
           <Link href="/connections?show=disconnected" className="underline underline-offset-4">
-            Show disconnected ({list.disconnectedCount})
+            {t("showDisconnected", { count: list.disconnectedCount })}
           </Link>
         )}
       </nav>
@@ -57,43 +61,41 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           className="flex flex-col items-start gap-3 rounded-lg border border-dashed border-slate-400 p-8 dark:border-slate-600"
         >
           <h2 id="empty-title" className="text-lg font-semibold">
-            {show === "disconnected" ? "No disconnected connections" : "No tailnet connected yet"}
+            {show === "disconnected" ? t("emptyDisconnectedTitle") : t("emptyCurrentTitle")}
           </h2>
           <p className="text-slate-700 dark:text-slate-300">
-            {show === "disconnected"
-              ? "Connections you disconnect are kept here with their history."
-              : "Link a Tailscale tailnet with an API access token or an OAuth client. The guide walks you through it, and this page then tells you before a credential expires."}
+            {show === "disconnected" ? t("emptyDisconnectedText") : t("emptyCurrentText")}
           </p>
-          {show === "current" ? <ButtonLink href={connectHref}>Connect your first tailnet</ButtonLink> : null}
+          {show === "current" ? <ButtonLink href={connectHref}>{t("connectFirst")}</ButtonLink> : null}
         </section>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
-              Connections, page {list.page} of {list.pageCount} ({list.total} in all)
+              {t("caption", { page: list.page, pages: list.pageCount, total: list.total })}
             </caption>
             <thead className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Tailnet
+                  {t("columns.tailnet")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
+                  {t("columns.status")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Credential
+                  {t("columns.credential")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Expires
+                  {t("columns.expires")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Credential life
+                  {t("columns.credentialLife")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Last verified
+                  {t("columns.lastVerified")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Devices
+                  {t("columns.devices")}
                 </th>
               </tr>
             </thead>
@@ -124,14 +126,14 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     {c.expiresAt ? (
                       <>
                         <time dateTime={c.expiresAt.toISOString()} className="whitespace-nowrap">
-                          {formatDate(c.expiresAt)}
+                          {dates.date(c.expiresAt)}
                         </time>
                         <span className="block whitespace-nowrap text-slate-600 dark:text-slate-300">
-                          {expiryPhrase(c.expiresAt, now)}
+                          {dates.expiry(c.expiresAt, now)}
                         </span>
                       </>
                     ) : (
-                      "Does not expire"
+                      t("doesNotExpire")
                     )}
                   </td>
                   <td className="px-4 py-3">
@@ -144,11 +146,11 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-4 py-3">
                     {c.lastVerifiedAt ? (
-                      <time dateTime={c.lastVerifiedAt.toISOString()} title={formatDateTime(c.lastVerifiedAt)}>
-                        {relativeTime(c.lastVerifiedAt, now)}
+                      <time dateTime={c.lastVerifiedAt.toISOString()} title={dates.dateTime(c.lastVerifiedAt)}>
+                        {dates.relative(c.lastVerifiedAt, now)}
                       </time>
                     ) : (
-                      "Never"
+                      t("never")
                     )}
                   </td>
                   {/* Every provider here connects a tailnet; its summary fact is the device count. */}
@@ -161,18 +163,16 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       )}
 
       {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center gap-4">
+        <nav aria-label={t("pages")} className="flex items-center gap-4">
           {list.page > 1 ? (
             <Link href={`${base}page=${list.page - 1}`} rel="prev" className="underline underline-offset-4">
-              Previous page
+              {t("previousPage")}
             </Link>
           ) : null}
-          <span>
-            Page {list.page} of {list.pageCount}
-          </span>
+          <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
           {list.page < list.pageCount ? (
             <Link href={`${base}page=${list.page + 1}`} rel="next" className="underline underline-offset-4">
-              Next page
+              {t("nextPage")}
             </Link>
           ) : null}
         </nav>

@@ -1,4 +1,5 @@
 import Image from "next/image";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cancelSessionAction } from "@/app/connect/s/actions";
 
@@ -18,6 +19,7 @@ export function SessionHeader({
   canCancel: boolean;
   logo?: { src: string; alt: string } | null;
 }) {
+  const t = useTranslations("sessions.header");
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -34,12 +36,12 @@ export function SessionHeader({
               className="h-8 w-auto"
             />
           ) : null}
-          <p className="text-lg font-semibold">{hostName ? `Connect your tailnet to ${hostName}` : appName}</p>
+          <p className="text-lg font-semibold">{hostName ? t("title", { host: hostName }) : appName}</p>
         </div>
         {canCancel ? (
           <form action={cancelSessionAction}>
             <Button type="submit" variant="secondary">
-              Cancel
+              {t("cancel")}
             </Button>
           </form>
         ) : null}

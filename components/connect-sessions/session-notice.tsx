@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /**
  * A connect link's dead end (used, unknown, expired, finished): what happened, and what to do, with
  * no way into the app.
@@ -11,5 +13,15 @@ export function SessionNotice({ title, text, children }: { title: string; text: 
       </p>
       {children}
     </div>
+  );
+}
+
+/** The dead end of a link that is unknown, expired or finished: the same words wherever it is met. */
+export function InvalidLinkNotice({ children }: { children?: React.ReactNode }) {
+  const t = useTranslations("sessions.invalid");
+  return (
+    <SessionNotice title={t("title")} text={t("text")}>
+      {children}
+    </SessionNotice>
   );
 }

@@ -1,10 +1,14 @@
 import type { LiveViewResult } from "@/lib/connections/live-view";
 import type { Provider } from "@/lib/providers/types";
+import { useLocale, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
-import { formatDateTime, relativeTime } from "./format";
+import type { Locale } from "@/lib/i18n/locales";
+import { connectionDates } from "./format";
 
 /** A provider's live view (Tailscale: the devices), or the outcome copy when the provider did not give it. */
 export function DeviceList({ provider, result, now }: { provider: Provider; result: LiveViewResult; now: Date }) {
+  const t = useTranslations("connections.devices");
+  const dates = connectionDates(useLocale() as Locale, useTranslations("connections.dates"));
   if (result.kind === "failed") {
     const copy = provider.describeOutcome(result.outcome);
     return (
@@ -16,24 +20,24 @@ export function DeviceList({ provider, result, now }: { provider: Provider; resu
     );
   }
   if (result.kind !== "ok") return null;
-  if (result.items.length === 0) return <p>This tailnet has no devices yet.</p>;
+  if (result.items.length === 0) return <p>{t("none")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Devices in this tailnet</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">
           <tr>
             <th scope="col" className="px-4 py-3 font-semibold">
-              Name
+              {t("name")}
             </th>
             <th scope="col" className="px-4 py-3 font-semibold">
-              OS
+              {t("os")}
             </th>
             <th scope="col" className="px-4 py-3 font-semibold">
-              Online
+              {t("online")}
             </th>
             <th scope="col" className="px-4 py-3 font-semibold">
-              Last seen
+              {t("lastSeen")}
             </th>
           </tr>
         </thead>
@@ -50,24 +54,26 @@ export function DeviceList({ provider, result, now }: { provider: Provider; resu
               <td className="px-4 py-3">
                 {d.online ? (
                   <span className="font-semibold text-green-800 dark:text-green-300">
-                    <span aria-hidden="true">● </span>Online
+                    <span aria-hidden="true">● </span>
+                    {t("isOnline")}
                   </span>
                 ) : (
                   <span className="text-slate-700 dark:text-slate-300">
-                    <span aria-hidden="true">○ </span>Offline
+                    <span aria-hidden="true">○ </span>
+                    {t("isOffline")}
                   </span>
                 )}
               </td>
               <td className="px-4 py-3">
                 {d.online ? (
-                  "Connected now"
+                  t("connectedNow")
                 ) : d.lastSeen ? (
-                  <time dateTime={d.lastSeen} title={formatDateTime(new Date(d.lastSeen))}>
-                    {relativeTime(new Date(d.lastSeen), now)}{" "}
-                    <span className="text-slate-600 dark:text-slate-300">({formatDateTime(new Date(d.lastSeen))})</span>
+                  <time dateTime={d.lastSeen} title={dates.dateTime(new Date(d.lastSeen))}>
+                    {dates.relative(new Date(d.lastSeen), now)}{" "}
+                    <span className="text-slate-600 dark:text-slate-300">({dates.dateTime(new Date(d.lastSeen))})</span>
                   </time>
                 ) : (
-                  "Unknown"
+                  t("unknown")
                 )}
               </td>
             </tr>

@@ -1,58 +1,36 @@
 import { daysLeft } from "@/lib/connections/status";
+import { formatDate, formatDateTime, formatDaysFrom, formatRelative, formatShortDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 
-/* Dates as people read them: an absolute date (UTC, stated) and a relative phrase. */
+/** A translator of the `connections.dates` messages (next-intl's useTranslations / getTranslations). */
+export type DatesTranslator = (key: string, values?: { when: string }) => string;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const shortDateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "2-digit",
-  timeZone: "UTC",
-});
-
-/** For tight spots such as the timeline legend: "6 Feb 27". */
-export function formatShortDate(d: Date): string {
-  return shortDateFormat.format(d);
-}
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
-
-export function formatDate(d: Date): string {
-  return dateFormat.format(d);
-}
-
-export function formatDateTime(d: Date): string {
-  return `${dateTimeFormat.format(d)} UTC`;
+/**
+ * Dates as people read them on the connection pages, in the page's language: an absolute date
+ * (UTC, stated) and a relative phrase. Built once per render from the locale and the
+ * `connections.dates` messages: `const dates = connectionDates(locale, t)`.
+ */
+export function connectionDates(locale: Locale, t: DatesTranslator) {
+  return {
+    date: (d: Date) => formatDate(d, locale),
+    shortDate: (d: Date) => formatShortDate(d, locale),
+    dateTime: (d: Date) => formatDateTime(d, locale),
+    /** "in 12 days", "expired 3 days ago", "expired today". */
+    expiry(expiresAt: Date | null, now: Date): string {
+      if (!expiresAt) return t("expiryUnknown");
+      if (expiresAt.getTime() <= now.getTime()) {
+        const ago = Math.floor((now.getTime() - expiresAt.getTime()) / 86_400_000);
+        return ago === 0 ? t("expiredToday") : t("expiredAgo", { when: formatDaysFrom(-ago, locale) });
+      }
+      const left = daysLeft(expiresAt, now)!;
+      return left <= 1 ? t("lastDay") : formatDaysFrom(left, locale);
+    },
+    /** "just now", "5 minutes ago", "5 hours ago", "40 days ago". */
+    relative(d: Date, now: Date): string {
+      if (now.getTime() - d.getTime() < 60_000) return t("justNow");
+      return formatRelative(d, now, locale);
+    },
+  };
 }
 
-export function expiryPhrase(expiresAt: Date | null, now: Date): string {
-  if (!expiresAt) return "expiry unknown";
-  if (expiresAt.getTime() <= now.getTime()) {
-    const ago = Math.floor((now.getTime() - expiresAt.getTime()) / 86_400_000);
-    return ago === 0 ? "expired today" : `expired ${ago} day${ago === 1 ? "" : "s"} ago`;
-  }
-  const left = daysLeft(expiresAt, now)!;
-  return left <= 1 ? "in 1 day" : `in ${left} days`;
-}
-
-export function relativeTime(d: Date, now: Date): string {
-  const seconds = Math.round((now.getTime() - d.getTime()) / 1000);
-  if (seconds < 60) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
-  const days = Math.round(hours / 24);
-  return `${days} days ago`;
-}
+export type ConnectionDates = ReturnType<typeof connectionDates>;

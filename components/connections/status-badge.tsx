@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type ConnectionStatus } from "@/lib/connections/status";
+import { useTranslations } from "next-intl";
+import type { ConnectionStatus } from "@/lib/connections/status";
 
 // Text, an icon shape and colour together: the status never depends on colour alone. AA in both themes.
 const STYLES: Record<ConnectionStatus, { icon: string; className: string }> = {
@@ -37,14 +38,15 @@ const STYLES: Record<ConnectionStatus, { icon: string; className: string }> = {
 
 export function StatusBadge({ status }: { status: ConnectionStatus }) {
   const style = STYLES[status];
+  const t = useTranslations(`connections.status.${status}`);
   return (
     <span
       data-status={status}
-      title={STATUS_LABELS[status].description}
+      title={t("description")}
       className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-sm font-semibold ${style.className}`}
     >
       <span aria-hidden="true">{style.icon}</span>
-      {STATUS_LABELS[status].label}
+      {t("label")}
     </span>
   );
 }

@@ -1,5 +1,7 @@
 import type { CSSProperties } from "react";
-import { formatDate, formatShortDate } from "./format";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDate, formatShortDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * A credential's life as a bar: created on the left, expiry on the right, a mark for now. The
@@ -18,10 +20,12 @@ export function TokenTimeline({
   /** The provider's word for the credential ("Token", "Client"). */
   term: string;
 }) {
+  const t = useTranslations("connections.timeline");
+  const locale = useLocale() as Locale;
   // A credential without expiry has no end to draw.
-  if (!expiresAt) return <span className="text-sm text-slate-600 dark:text-slate-300">Does not expire</span>;
+  if (!expiresAt) return <span className="text-sm text-slate-600 dark:text-slate-300">{t("doesNotExpire")}</span>;
   if (!createdAt || expiresAt <= createdAt) {
-    return <span className="text-sm text-slate-600 dark:text-slate-300">No dates known</span>;
+    return <span className="text-sm text-slate-600 dark:text-slate-300">{t("noDates")}</span>;
   }
   const span = expiresAt.getTime() - createdAt.getTime();
   const used = Math.min(1, Math.max(0, (now.getTime() - createdAt.getTime()) / span));
@@ -30,15 +34,20 @@ export function TokenTimeline({
   return (
     <div className="token-timeline" data-testid="token-timeline" style={{ "--used": `${percent}%` } as CSSProperties}>
       <div aria-hidden="true" className="token-timeline-now">
-        now
+        {t("now")}
       </div>
       <div aria-hidden="true" className="token-timeline-bar" data-left={left} />
       <div aria-hidden="true" className="token-timeline-dates">
-        <span>{formatShortDate(createdAt)}</span>
-        <span>{formatShortDate(expiresAt)}</span>
+        <span>{formatShortDate(createdAt, locale)}</span>
+        <span>{formatShortDate(expiresAt, locale)}</span>
       </div>
       <span className="sr-only">
-        {term} created {formatDate(createdAt)}, expires {formatDate(expiresAt)}; {percent}% of its life used.
+        {t("summary", {
+          term,
+          created: formatDate(createdAt, locale),
+          expires: formatDate(expiresAt, locale),
+          percent,
+        })}
       </span>
     </div>
   );

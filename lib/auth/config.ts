@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { getSettings } from "@/lib/config/settings";
+import { rememberRequestLocale } from "@/lib/i18n/user-locale";
 import { CLIENT_ADDRESS_HEADER_NAME } from "@/lib/http/edge-of-server";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { findOrCreateOAuthUser } from "./oauth-users";
@@ -101,6 +102,10 @@ function config(): NextAuthConfig {
       },
     },
     events: {
+      // Sign-in, and sign-up (which signs in): the account's emails speak the language in use.
+      async signIn({ user }) {
+        if (user.id) await rememberRequestLocale(user.id);
+      },
       // Every sign-out (our button, Auth.js's /api/auth/signout) ends the session everywhere its
       // cookie was copied, and with it the account's other sessions.
       async signOut(message) {

@@ -3,6 +3,7 @@ import { resetSettingsForTests } from "@/lib/config/settings";
 import { FIXTURE_TOKENS, startFakeTailscale, type RunningFakeTailscale } from "@/lib/providers/tailscale/fake";
 import { withTestDatabase } from "@/lib/testing/database";
 import { createConnection, createUser } from "@/lib/testing/factories";
+import type { RawQuery } from "@/lib/rate-limit/statement";
 import type { ClaimedMessage } from "@/lib/webhooks/outbox-statements";
 import { deliverOutboxMessage } from "@/lib/webhooks/worker";
 import { deleteAccount } from "@/lib/auth/accounts";
@@ -159,6 +160,53 @@ describe("connection events and status emails", () => {
     } finally {
       await hooks.close();
     }
+  });
+
+  it("sends each status email in its recipient's language: the account's, else the instance's default", async () => {
+    const german = await createUser();
+    await db().user.update({ where: { id: german.id }, data: { locale: "de" } });
+    const unknown = await createUser();
+    const payload = (tailnet: string) =>
+      JSON.stringify({
+        event: "connection.status_changed",
+        connectionId: "conn_1",
+        tailnet,
+        status: "expired",
+        previousStatus: null,
+        expiresAt: "2027-02-06T00:00:00.000Z",
+        occurredAt: "2027-02-06T00:00:00.000Z",
+      });
+    const message = (userId: string, tailnet: string): ClaimedMessage => ({
+      id: `m-${tailnet}`,
+      channel: "email",
+      userId,
+      endpointId: null,
+      eventId: `evt-${tailnet}`,
+      eventType: "connection.status_changed",
+      connectionId: null,
+      payload: payload(tailnet),
+      attempts: 1,
+    });
+    const settings = {
+      WEBHOOK_URL: undefined,
+      WEBHOOK_SECRET: undefined,
+      WEBHOOK_TIMEOUT_MS: 3000,
+      TOKEN_ENCRYPTION_KEYS: [],
+      email: { smtpUrl: smtp.url, from: "noreply@example.org", defaultLocale: "fr" as const },
+    };
+    const query: RawQuery = (sql, params) => db().$queryRawUnsafe(sql, ...params);
+    expect(await deliverOutboxMessage(message(german.id, "de.example"), { query, settings })).toEqual({
+      ok: true,
+      result: "sent",
+    });
+    expect(await deliverOutboxMessage(message(unknown.id, "fr.example"), { query, settings })).toEqual({
+      ok: true,
+      result: "sent",
+    });
+    const mailTo = (email: string) => smtp.mails.find((m) => m.to.includes(email))!.raw;
+    expect(mailTo(german.email)).toContain("Ihre Verbindung zum Tailnet de.example hat jetzt den Status: Abgelaufen.");
+    expect(mailTo(german.email)).toContain("6. Feb. 2027");
+    expect(mailTo(unknown.email)).toContain("Le jeton expire (ou a expir");
   });
 
   it("never queues an event for a change that did not commit, nor commits a change without its event", async () => {

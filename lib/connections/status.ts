@@ -46,26 +46,6 @@ export function daysLeft(expiresAt: Date | null, now: Date = new Date()): number
   return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
 }
 
-export const STATUS_LABELS: Record<ConnectionStatus, { label: string; description: string }> = {
-  active: { label: "Active", description: "The credential works and has more than 14 days left, or does not expire." },
-  expiring_soon: { label: "Expiring soon", description: "The credential works but expires within 14 days: rotate it." },
-  expired: { label: "Expired", description: "The credential has expired: rotate it to reconnect." },
-  revoked: { label: "Revoked", description: "The credential was revoked at Tailscale: rotate it to reconnect." },
-  invalid: {
-    label: "Needs attention",
-    description: "Tailscale refused the last check: see the outcome and fix the value it names.",
-  },
-  unverified: {
-    label: "Unverified",
-    description:
-      "The last check could not reach a verdict (Tailscale busy or unreachable); what was known before is kept.",
-  },
-  disconnected: {
-    label: "Disconnected",
-    description: "Disconnected by its owner; its credential was destroyed and its history kept.",
-  },
-};
-
 /** Statuses that the owner is told about when a connection moves into them. */
 export const NOTIFY_STATUSES: ReadonlySet<ConnectionStatus> = new Set([
   "expiring_soon",

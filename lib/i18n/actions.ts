@@ -2,7 +2,9 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
 import { LOCALE_COOKIE, isLocale, localeCookieOptions } from "./locales";
+import { rememberUserLocale } from "./user-locale";
 
 /**
  * The footer's language switcher: remembers the choice in the `locale` cookie and shows the same
@@ -13,6 +15,9 @@ export async function chooseLanguage(formData: FormData): Promise<void> {
   const back = safeReturnPath(formData.get("returnTo"));
   if (isLocale(locale)) {
     (await cookies()).set(LOCALE_COOKIE, locale, localeCookieOptions(process.env.AUTH_URL));
+    // Signed in: the account's emails follow the choice too (the cookie alone if the database is down).
+    const user = await getCurrentUser().catch(() => null);
+    if (user) await rememberUserLocale(user.id, locale);
   }
   redirect(back);
 }

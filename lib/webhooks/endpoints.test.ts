@@ -76,6 +76,17 @@ describe("endpointUrlProblem (a person's endpoint, checked when saved)", () => {
     );
   });
 
+  it("says it in the reader's language when asked", async () => {
+    const local = { allowPrivate: false, resolve: resolvesTo("10.0.0.7") };
+    expect(await endpointUrlProblem("https://intranet.example/x", { ...local, locale: "de" })).toBe(
+      "intranet.example verweist auf eine Loopback-, private oder Link-Local-Adresse; " +
+        "die URL muss eine öffentliche Adresse erreichen",
+    );
+    expect(await endpointUrlProblem("ftp://x.example/x", { ...local, locale: "ja" })).toBe(
+      "URL は https:// で始まる必要があります",
+    );
+  });
+
   it("lets an operator allow private targets and http (WEBHOOK_ALLOW_PRIVATE_TARGETS)", async () => {
     expect(await endpointUrlProblem("http://127.0.0.1:8080/x", { allowPrivate: true })).toBeNull();
   });

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import dns from "node:dns/promises";
 import { isIP } from "node:net";
 import { getSettings } from "@/lib/config/settings";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { sealEnvelope } from "@/lib/crypto/envelope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -17,21 +19,35 @@ const systemResolver: Resolver = async (hostname) =>
 
 /**
  * Where a person's endpoint may point: https, and a name whose every address is public. Returns
- * what is wrong in words a person can act on, or null. (Checked again at every delivery.)
+ * what is wrong in words a person can act on (in `locale`, English by default), or null. (Checked
+ * again at every delivery.)
  */
 export async function endpointUrlProblem(
   text: string,
-  options: { allowPrivate?: boolean; resolve?: Resolver } = {},
+  options: { allowPrivate?: boolean; resolve?: Resolver; locale?: Locale } = {},
 ): Promise<string | null> {
+  const problem = await urlProblem(text, options);
+  if (!problem) return null;
+  // The settings page's words (messages `settings.webhooks.errors.*`), in the reader's language.
+  const t = (await translatorFor(options.locale ?? "en", "settings.webhooks.errors")) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
+  return t(problem.code, problem.host === undefined ? undefined : { host: problem.host });
+}
+
+type UrlProblem = { code: "notUrl" | "notHttps" | "unresolved" | "notPublic"; host?: string };
+
+async function urlProblem(text: string, options: { allowPrivate?: boolean; resolve?: Resolver }) {
   const allowPrivate = options.allowPrivate ?? getSettings().WEBHOOK_ALLOW_PRIVATE_TARGETS;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return "Enter a full URL, e.g. https://example.com/hooks/tailnet";
+    return { code: "notUrl" } satisfies UrlProblem;
   }
   if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
-    return "The URL must start with https://";
+    return { code: "notHttps" } satisfies UrlProblem;
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
@@ -40,13 +56,11 @@ export async function endpointUrlProblem(
     try {
       addresses = await (options.resolve ?? systemResolver)(host);
     } catch {
-      return `The name ${host} does not resolve: check the URL`;
+      return { code: "unresolved", host } satisfies UrlProblem;
     }
   }
-  if (addresses.length === 0) return `The name ${host} does not resolve: check the URL`;
-  if (addresses.some((a) => !isPublicAddress(a))) {
-    return `${host} points to a loopback, private or link-local address; the URL must reach a public address`;
-  }
+  if (addresses.length === 0) return { code: "unresolved", host } satisfies UrlProblem;
+  if (addresses.some((a) => !isPublicAddress(a))) return { code: "notPublic", host } satisfies UrlProblem;
   return null;
 }
 

@@ -6,17 +6,10 @@
  *     "data": { "reason": "rotated", "connection": <the API's Connection object> } }
  *
  * `id` is the same for every destination and every retry of one event: receivers de-duplicate on it.
- * Client-safe (the settings page lists the types).
+ * Client-safe (the settings page lists the types; their descriptions are messages, `settings.webhooks.events`).
  */
 export const WEBHOOK_EVENT_TYPES = ["connection.created", "connection.updated", "connection.deleted"] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
-
-export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
-  "connection.created": "A tailnet was connected for the first time.",
-  "connection.updated":
-    "Its status or credential changed: verified, expiring soon, expired, revoked, rotated, needs attention.",
-  "connection.deleted": "It was disconnected (also when its account was deleted).",
-};
 
 /** Why a `connection.updated` was sent (`created` and `deleted` carry their own type as reason). */
 export type WebhookEventReason =

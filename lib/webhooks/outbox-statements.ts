@@ -1,3 +1,4 @@
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { RawQuery } from "@/lib/rate-limit/statement";
 import { MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 
@@ -93,8 +94,15 @@ export async function endpointForDelivery(
   return row ?? null;
 }
 
-export async function emailOfUser(query: RawQuery, userId: string | null): Promise<string | null> {
+/** Where a status email goes, and in which language (null: never recorded, DEFAULT_LOCALE applies). */
+export async function recipientOfUser(
+  query: RawQuery,
+  userId: string | null,
+): Promise<{ email: string; locale: Locale | null } | null> {
   if (userId === null) return null;
-  const [row] = await query<{ email: string }>(`SELECT "email" FROM "User" WHERE "id" = $1`, [userId]);
-  return row?.email ?? null;
+  const [row] = await query<{ email: string; locale: string | null }>(
+    `SELECT "email", "locale" FROM "User" WHERE "id" = $1`,
+    [userId],
+  );
+  return row ? { email: row.email, locale: isLocale(row.locale) ? row.locale : null } : null;
 }

@@ -10,8 +10,8 @@ import { postWebhook } from "./deliver";
 import { runningOutboxWorker, setRunningOutboxWorker, type OutboxWorkerHandle } from "./kick";
 import {
   claimDueMessages,
-  emailOfUser,
   endpointForDelivery,
+  recipientOfUser,
   recordAttempt,
   type AttemptResult,
   type ClaimedMessage,
@@ -46,7 +46,7 @@ export const leaseSecondsFor = (timeoutMs: number) => Math.ceil((2 * timeoutMs) 
 function emailSettingsOf(settings: Settings): EmailSettings | null {
   if (!settings.SMTP_URL || !settings.MAIL_FROM) return null;
   const appUrl = settings.AUTH_URL ? { appUrl: settings.AUTH_URL } : {};
-  return { smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, ...appUrl };
+  return { smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, defaultLocale: settings.DEFAULT_LOCALE, ...appUrl };
 }
 
 type Resolved = Required<Pick<OutboxWorkerOptions, "query" | "instanceId" | "now" | "settings" | "log">> & {
@@ -90,7 +90,7 @@ async function attempt(message: ClaimedMessage, o: Resolved): Promise<AttemptRes
   if (message.channel === "email") {
     const email = o.settings.email;
     if (!email) return { ok: false, result: "email is not configured (SMTP_URL, MAIL_FROM)" };
-    const to = await emailOfUser(o.query, message.userId);
+    const to = await recipientOfUser(o.query, message.userId);
     if (!to) return { ok: false, result: "the owner's account is gone" };
     try {
       // Loaded on the first email: its copy needs the provider registry (status labels), which an

@@ -1,31 +1,26 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { SessionNotice } from "@/components/connect-sessions/session-notice";
+import { InvalidLinkNotice } from "@/components/connect-sessions/session-notice";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { sessionProviders } from "@/lib/connect-sessions/paths";
 import { connectPath } from "@/lib/providers";
 
-export const metadata: Metadata = { title: "Connect your tailnet" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessions.chooser"))("pageTitle") };
+}
 
 /** A bound session's choice of providers (only those the host allowed). */
 export default async function ConnectSessionChooserPage() {
   const session = await currentConnectSession();
-  if (!session)
-    return (
-      <SessionNotice
-        title="This link is not valid or has expired"
-        text="This link is not valid or has expired. Ask for a new one."
-      />
-    );
+  if (!session) return <InvalidLinkNotice />;
   if (session.completedAt) redirect("/connect/s/done");
+  const t = await getTranslations("sessions.chooser");
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <h1 className="text-3xl font-bold">How do you want to connect?</h1>
-      <p className="text-lg text-slate-700 dark:text-slate-300">
-        An API access token is the quickest, but expires within 90 days; an OAuth client takes a minute longer and never
-        expires.
-      </p>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="text-lg text-slate-700 dark:text-slate-300">{t("lead")}</p>
       <ul role="list" className="grid gap-4 sm:grid-cols-2">
         {sessionProviders(session).map((provider) => (
           <li
@@ -35,7 +30,8 @@ export default async function ConnectSessionChooserPage() {
             <h2 className="text-lg font-semibold">{provider.name}</h2>
             <div className="text-slate-700 dark:text-slate-300">{provider.copy.connectLead}</div>
             <ButtonLink href={connectPath(provider)} className="mt-auto w-fit">
-              Connect<span className="sr-only"> with {provider.name}</span>
+              {t("connect")}
+              <span className="sr-only"> {t("connectWith", { provider: provider.name })}</span>
             </ButtonLink>
           </li>
         ))}

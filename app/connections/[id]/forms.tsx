@@ -11,7 +11,18 @@ import { disconnectAction, reverifyAction } from "../actions";
 
 const checkboxClass = "mt-1 size-5 shrink-0 accent-slate-900 dark:accent-slate-100";
 
-export function ReverifyForm({ connectionId, bodyLimitBytes }: { connectionId: string; bodyLimitBytes: number }) {
+/** The words of a form, translated on the server (the browser gets no messages for them). */
+type Text<K extends string> = Record<K, string>;
+
+export function ReverifyForm({
+  connectionId,
+  bodyLimitBytes,
+  text,
+}: {
+  connectionId: string;
+  bodyLimitBytes: number;
+  text: Text<"label" | "submit" | "pending">;
+}) {
   const { bindForm, ...form } = useActionForm(reverifyAction, reverifySchema, bodyLimitBytes);
   return (
     <form
@@ -20,12 +31,12 @@ export function ReverifyForm({ connectionId, bodyLimitBytes }: { connectionId: s
       onSubmit={form.onSubmit}
       noValidate
       className="flex flex-col gap-3"
-      aria-label="Re-verify now"
+      aria-label={text.label}
     >
       <input type="hidden" name="connectionId" value={connectionId} />
       <div>
-        <SubmitButton pending={form.pending} pendingText="Checking with Tailscale…">
-          Re-verify now
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
       <FormMessage id="reverify-message" state={form.message} />
@@ -45,14 +56,13 @@ export function RotateForm(props: {
   /** The rotated fields; `secret: false` for one that rotates with the secret (an OAuth client's ID). */
   secrets: Array<{ name: string; label: string; secret: boolean }>;
   hint: string;
-  /** The provider's credential in running text ("token"), and what it belongs to ("tailnet"). */
-  noun: string;
-  belongsTo: string;
   /** Null when the provider cannot revoke. */
   revokeLabel: string | null;
   bodyLimitBytes: number;
+  /** Translated on the server, with the provider's word for its credential ("token") in them. */
+  text: Text<"pasteNew" | "sameTailnet" | "revokeOldHint" | "submit" | "pending">;
 }) {
-  const { connectionId, kept, secrets, hint, noun, belongsTo, revokeLabel, bodyLimitBytes } = props;
+  const { connectionId, kept, secrets, hint, revokeLabel, bodyLimitBytes, text } = props;
   const { bindForm, ...form } = useActionForm(
     props.action,
     rotateSchemaFor(
@@ -71,7 +81,7 @@ export function RotateForm(props: {
       aria-labelledby="rotate-form-title"
     >
       <h2 id="rotate-form-title" className="text-xl font-semibold">
-        Paste the new {noun}
+        {text.pasteNew}
       </h2>
       <FormMessage id="rotate-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
@@ -79,9 +89,7 @@ export function RotateForm(props: {
         <div key={k.label} className="flex flex-col gap-1">
           <span className="font-medium">{k.label}</span>
           <span className="font-mono">{k.value}</span>
-          <span className="text-sm text-slate-600 dark:text-slate-300">
-            The new {noun} must belong to this same {belongsTo}.
-          </span>
+          <span className="text-sm text-slate-600 dark:text-slate-300">{text.sameTailnet}</span>
         </div>
       ))}
       {secrets.map((s) => (
@@ -111,14 +119,14 @@ export function RotateForm(props: {
           <span>
             <span className="font-medium">{revokeLabel}</span>
             <span id="revoke-old-hint" className="block text-sm text-slate-600 dark:text-slate-300">
-              Done with the new {noun} right after the switch, so the old one cannot be used again.
+              {text.revokeOldHint}
             </span>
           </span>
         </label>
       ) : null}
       <div>
-        <SubmitButton pending={form.pending} pendingText={`Checking the new ${noun}…`}>
-          Rotate {noun}
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
     </form>
@@ -127,11 +135,11 @@ export function RotateForm(props: {
 
 export function DisconnectForm(props: {
   connectionId: string;
-  noun: string;
   revokeLabel: string | null;
   bodyLimitBytes: number;
+  text: Text<"label" | "revokeHint" | "submit" | "pending">;
 }) {
-  const { connectionId, noun, revokeLabel, bodyLimitBytes } = props;
+  const { connectionId, revokeLabel, bodyLimitBytes, text } = props;
   const { bindForm, ...form } = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
   return (
     <form
@@ -140,7 +148,7 @@ export function DisconnectForm(props: {
       onSubmit={form.onSubmit}
       noValidate
       className="flex flex-col gap-4"
-      aria-label="Disconnect"
+      aria-label={text.label}
     >
       <FormMessage id="disconnect-message" state={form.message} />
       <input type="hidden" name="connectionId" value={connectionId} />
@@ -156,14 +164,14 @@ export function DisconnectForm(props: {
           <span>
             <span className="font-medium">{revokeLabel}</span>
             <span id="revoke-hint" className="block text-sm text-slate-600 dark:text-slate-300">
-              Recommended: nobody can use it afterwards. Untick only if something else still uses the same {noun}.
+              {text.revokeHint}
             </span>
           </span>
         </label>
       ) : null}
       <div>
-        <SubmitButton pending={form.pending} tone="danger" pendingText="Disconnecting…">
-          Disconnect
+        <SubmitButton pending={form.pending} tone="danger" pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
     </form>

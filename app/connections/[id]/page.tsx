@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConnectionHistory } from "@/components/connections/history";
 import { DeviceList } from "@/components/connections/device-list";
-import { expiryPhrase, formatDate, formatDateTime, relativeTime } from "@/components/connections/format";
+import { connectionDates } from "@/components/connections/format";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { TokenTimeline } from "@/components/connections/token-timeline";
 import { ButtonLink } from "@/components/ui/button";
@@ -12,12 +13,14 @@ import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { loadLiveView } from "@/lib/connections/live-view";
 import { getConnectionForOwner, getConnectionHistory } from "@/lib/connections/queries";
-import { STATUS_LABELS } from "@/lib/connections/status";
+import type { Locale } from "@/lib/i18n/locales";
 import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
 import type { Provider } from "@/lib/providers/types";
 import { ReverifyForm } from "./forms";
 
-export const metadata: Metadata = { title: "Connection" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connections.detail"))("title") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,25 +42,31 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
     connection.lastOutcome && provider.isKnownOutcome(connection.lastOutcome) ? connection.lastOutcome : null;
   const description = typeof connection.meta.description === "string" ? connection.meta.description : null;
   const { BODY_LIMIT_BYTES } = getSettings();
+  const t = await getTranslations("connections.detail");
+  const tStatus = await getTranslations(`connections.status.${connection.status}`);
+  const tReverify = await getTranslations("connections.reverify");
+  const dates = connectionDates((await getLocale()) as Locale, await getTranslations("connections.dates"));
+  const when = (d: Date) => dates.dateTime(d);
+  const relativeWhen = (d: Date) => `${dates.relative(d, now)} (${when(d)})`;
 
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
         <Link href="/connections" className="text-sm underline underline-offset-4">
-          ← All connections
+          {t("back")}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{connection.label}</h1>
           <StatusBadge status={connection.status} />
         </div>
-        <p className="text-slate-700 dark:text-slate-300">{STATUS_LABELS[connection.status].description}</p>
+        <p className="text-slate-700 dark:text-slate-300">{tStatus("description")}</p>
       </div>
 
       <Notices query={query} provider={provider} expires={connection.expiresAt !== null} />
 
       <section aria-labelledby="facts" className="flex flex-col gap-3">
         <h2 id="facts" className="text-xl font-semibold">
-          Facts
+          {t("facts")}
         </h2>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <Fact term={copy.externalIdTerm}>{connection.externalId}</Fact>
@@ -65,15 +74,15 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
             <span className="font-mono">{connection.credentialHint ?? "—"}</span>
             {description ? ` (${description})` : ""}
           </Fact>
-          <Fact term={`${copy.credentialTerm} created`}>
-            {connection.credentialCreatedAt ? formatDate(connection.credentialCreatedAt) : "Unknown"}
+          <Fact term={t("created", { term: copy.credentialTerm })}>
+            {connection.credentialCreatedAt ? dates.date(connection.credentialCreatedAt) : t("unknown")}
           </Fact>
-          <Fact term={`${copy.credentialTerm} expires`}>
+          <Fact term={t("expires", { term: copy.credentialTerm })}>
             {connection.expiresAt
-              ? `${formatDate(connection.expiresAt)} (${expiryPhrase(connection.expiresAt, now)})`
+              ? `${dates.date(connection.expiresAt)} (${dates.expiry(connection.expiresAt, now)})`
               : copy.noExpiry}
           </Fact>
-          <Fact term={`${copy.credentialTerm} life`}>
+          <Fact term={t("life", { term: copy.credentialTerm })}>
             <TokenTimeline
               createdAt={connection.credentialCreatedAt}
               expiresAt={connection.expiresAt}
@@ -81,16 +90,12 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
               term={copy.credentialTerm}
             />
           </Fact>
-          {connection.scopes ? <Fact term="Scopes">{connection.scopes.join(", ") || "None"}</Fact> : null}
-          <Fact term="Last verified">
-            {connection.lastVerifiedAt
-              ? `${relativeTime(connection.lastVerifiedAt, now)} (${formatDateTime(connection.lastVerifiedAt)})`
-              : "Never"}
+          {connection.scopes ? <Fact term={t("scopes")}>{connection.scopes.join(", ") || t("noScopes")}</Fact> : null}
+          <Fact term={t("lastVerified")}>
+            {connection.lastVerifiedAt ? relativeWhen(connection.lastVerifiedAt) : t("never")}
           </Fact>
-          <Fact term="Last checked">
-            {connection.lastCheckedAt
-              ? `${relativeTime(connection.lastCheckedAt, now)} (${formatDateTime(connection.lastCheckedAt)})`
-              : "Never"}
+          <Fact term={t("lastChecked")}>
+            {connection.lastCheckedAt ? relativeWhen(connection.lastCheckedAt) : t("never")}
             {lastOutcome && lastOutcome !== "verified"
               ? ` — ${provider.describeOutcome({ outcome: lastOutcome }).title}`
               : ""}
@@ -100,39 +105,44 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
               {fact.short ?? fact.value}
             </Fact>
           ))}
-          <Fact term="Connected">{formatDateTime(connection.createdAt)}</Fact>
-          {connection.disconnectedAt ? (
-            <Fact term="Disconnected">{formatDateTime(connection.disconnectedAt)}</Fact>
-          ) : null}
+          <Fact term={t("connected")}>{when(connection.createdAt)}</Fact>
+          {connection.disconnectedAt ? <Fact term={t("disconnected")}>{when(connection.disconnectedAt)}</Fact> : null}
         </dl>
       </section>
 
       {connection.status !== "disconnected" ? (
         <section aria-labelledby="actions" className="flex flex-col gap-4">
           <h2 id="actions" className="text-xl font-semibold">
-            Actions
+            {t("actions")}
           </h2>
-          <ReverifyForm connectionId={connection.id} bodyLimitBytes={BODY_LIMIT_BYTES} />
+          <ReverifyForm
+            connectionId={connection.id}
+            bodyLimitBytes={BODY_LIMIT_BYTES}
+            text={{ label: tReverify("label"), submit: tReverify("submit"), pending: tReverify("pending") }}
+          />
           <ul className="flex flex-wrap gap-4">
             <li>
               <ButtonLink href={`/connections/${connection.id}/rotate`} variant="secondary">
-                Rotate {copy.credentialNoun}
+                {t("rotate", { noun: copy.credentialNoun })}
               </ButtonLink>
             </li>
             <li>
               <ButtonLink href={`/connections/${connection.id}/disconnect`} variant="dangerOutline">
-                Disconnect
+                {t("disconnect")}
               </ButtonLink>
             </li>
           </ul>
         </section>
       ) : (
         <p>
-          This connection&apos;s {copy.credentialNoun} was destroyed. To use the tailnet again,{" "}
-          <Link href={connectPath(provider)} className="underline underline-offset-4">
-            connect it again
-          </Link>
-          .
+          {t.rich("destroyed", {
+            noun: copy.credentialNoun,
+            link: (chunks) => (
+              <Link href={connectPath(provider)} className="underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
 
@@ -148,7 +158,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="history" className="flex flex-col gap-3">
         <h2 id="history" className="text-xl font-semibold">
-          History
+          {t("history")}
         </h2>
         <ConnectionHistory entries={history} credentialNoun={copy.credentialNoun} />
       </section>
@@ -165,7 +175,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function Notices({
+async function Notices({
   query,
   provider,
   expires,
@@ -174,90 +184,59 @@ function Notices({
   provider: Provider;
   expires: boolean;
 }) {
+  const t = await getTranslations("connections.notices");
   // A credential without expiry keeps working until it is revoked by hand.
-  const stillWorks = expires
-    ? "still works at Tailscale until it expires"
-    : "still works at Tailscale (it does not expire)";
-  const noun = provider.copy.credentialNoun;
-  const keysLink = (
-    <a
-      href={provider.copy.credentialsConsole.href}
-      className="font-semibold underline underline-offset-4"
-      target="_blank"
-      rel="noreferrer"
-    >
-      {provider.copy.credentialsConsole.label}
-    </a>
-  );
-  const ok = (children: React.ReactNode) => (
+  const values = {
+    noun: provider.copy.credentialNoun,
+    console: provider.copy.credentialsConsole.label,
+    expires: expires ? "yes" : "no",
+    link: (chunks: React.ReactNode) => (
+      <a
+        href={provider.copy.credentialsConsole.href}
+        className="font-semibold underline underline-offset-4"
+        target="_blank"
+        rel="noreferrer"
+      >
+        {chunks}
+      </a>
+    ),
+  };
+  const ok = (key: string) => (
     <Notice tone="success" announce>
-      {children}
+      {t.rich(key, values)}
     </Notice>
   );
-  const warn = (children: React.ReactNode) => (
+  const warn = (key: string) => (
     <Notice tone="warning" announce>
-      {children}
+      {t.rich(key, values)}
     </Notice>
   );
   switch (query.rotated) {
     case "revoked":
-      return ok(
-        <>
-          The {noun} was rotated, and the old {noun} was revoked at Tailscale.
-        </>,
-      );
+      return ok("rotatedRevoked");
     case "already_gone":
-      return ok(
-        <>
-          The {noun} was rotated. Tailscale no longer knew the old {noun} (it was already revoked or deleted), so there
-          was nothing to revoke. If you expected it to still exist, check {keysLink}.
-        </>,
-      );
+      return ok("rotatedAlreadyGone");
     case "kept":
-      return ok(
-        <>
-          The {noun} was rotated. The old {noun} {stillWorks}; revoke it in {keysLink} when nothing else uses it.
-        </>,
-      );
+      return ok("rotatedKept");
     case "none":
-      return ok(
-        <>
-          The {noun} was rotated.
-          {provider.revoke ? null : (
-            <>
-              {" "}
-              The old one {stillWorks}: revoke it in {keysLink}.
-            </>
-          )}
-        </>,
+      return (
+        <Notice tone="success" announce>
+          {t("rotated", { noun: values.noun })}
+          {provider.revoke ? null : <> {t.rich("oldStillWorks", values)}</>}
+        </Notice>
       );
     case "revoke_failed":
-      return warn(
-        <>
-          The {noun} was rotated, but the old {noun} could not be revoked at Tailscale (the new {noun}&apos;s role may
-          not be allowed to). Revoke it yourself in {keysLink}.
-        </>,
-      );
+      return warn("rotatedRevokeFailed");
   }
   switch (query.disconnected) {
     case "revoked":
-      return ok(<>Disconnected. The {noun} was revoked at Tailscale and its encrypted copy here destroyed.</>);
+      return ok("disconnectedRevoked");
     case "not_asked":
-      return ok(
-        <>
-          Disconnected. The encrypted copy of the {noun} here was destroyed; the {noun} itself {stillWorks}. Revoke it
-          in {keysLink} if nothing else uses it.
-        </>,
-      );
+      return ok("disconnectedNotAsked");
     case "failed":
-      return warn(
-        <>
-          Disconnected, and the encrypted copy of the {noun} here was destroyed, but revoking it at Tailscale failed.
-          Revoke it yourself in {keysLink}.
-        </>,
-      );
+      return warn("disconnectedFailed");
     case "already":
-      return ok(<>This connection was already disconnected.</>);
+      return ok("alreadyDisconnected");
   }
   return null;
 }

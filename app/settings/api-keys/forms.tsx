@@ -6,13 +6,26 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Notice } from "@/components/ui/notice";
 import { createApiKeyFormSchema, revokeApiKeySchema } from "@/lib/api/key-schemas";
-import { API_SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
+import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
+import { inLanguage, type ErrorText } from "../error-text";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
-export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
+/** The form's words, translated on the server (the browser gets no messages for them). */
+export type CreateApiKeyText = {
+  shownOnce: string;
+  name: string;
+  nameHint: string;
+  scopes: string;
+  scopeDescriptions: Record<ApiScope, string>;
+  submit: string;
+  pending: string;
+  errors: ErrorText;
+};
+
+export function CreateApiKeyForm({ bodyLimitBytes, text }: { bodyLimitBytes: number; text: CreateApiKeyText }) {
   const { bindForm, ...form } = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
   const shown = form.state.shownOnce;
-  const scopeErrors = form.errorsFor("scopes");
+  const scopeErrors = inLanguage(form.errorsFor("scopes"), text.errors);
   return (
     <form
       ref={bindForm}
@@ -26,7 +39,7 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
       {shown ? (
         <Notice tone="warning" as="div" className="flex flex-col gap-2">
           <label htmlFor="new-api-key" className="font-semibold">
-            Your new API key (shown once)
+            {text.shownOnce}
           </label>
           <input
             id="new-api-key"
@@ -40,21 +53,21 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
       <Field
         id="key-name"
         name="name"
-        label="Name"
-        hint="Which host app uses it, e.g. “billing backend”."
+        label={text.name}
+        hint={text.nameHint}
         required
         autoComplete="off"
         defaultValue={form.state.values?.name ?? ""}
-        errors={form.errorsFor("name")}
+        errors={inLanguage(form.errorsFor("name"), text.errors)}
         onBlur={form.onBlur}
       />
       <fieldset className="flex flex-col gap-2" aria-describedby={scopeErrors?.length ? "scopes-errors" : undefined}>
-        <legend className="font-semibold">Scopes</legend>
+        <legend className="font-semibold">{text.scopes}</legend>
         {API_SCOPES.map((scope) => (
           <label key={scope} className="flex items-start gap-2">
             <input type="checkbox" name={`scope-${scope}`} className="mt-1 size-4" />
             <span>
-              <code>{scope}</code> — {SCOPE_DESCRIPTIONS[scope]}
+              <code>{scope}</code> — {text.scopeDescriptions[scope]}
             </span>
           </label>
         ))}
@@ -67,8 +80,8 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
         </div>
       </fieldset>
       <div>
-        <SubmitButton pending={form.pending} pendingText="Creating…">
-          Create API key
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
     </form>
@@ -77,20 +90,22 @@ export function CreateApiKeyForm({ bodyLimitBytes }: { bodyLimitBytes: number })
 
 export function RevokeApiKeyForm({
   keyId,
-  name,
   bodyLimitBytes,
+  text,
 }: {
   keyId: string;
-  name: string;
   bodyLimitBytes: number;
+  /** `which`: the screen-reader end of the button ("the key billing"). */
+  text: { submit: string; which: string; pending: string };
 }) {
   const { bindForm, ...form } = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="keyId" value={keyId} />
       <FormMessage id={`revoke-${keyId}-message`} state={form.message} />
-      <SubmitButton pending={form.pending} tone="danger" pendingText="Revoking…">
-        Revoke<span className="sr-only"> the key {name}</span>
+      <SubmitButton pending={form.pending} tone="danger" pendingText={text.pending}>
+        {text.submit}
+        <span className="sr-only"> {text.which}</span>
       </SubmitButton>
     </form>
   );

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { isOperator } from "@/lib/auth/operators";
+import type { Locale } from "@/lib/i18n/locales";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -18,26 +20,23 @@ import {
 } from "@/lib/webhooks/schemas";
 
 const PAGE = "/settings/webhooks";
+const messages = () => getTranslations("settings.webhooks.messages");
 
 /** Creates an endpoint; the answer carries its signing secret once (`shownOnce`), and nothing else ever will. */
 export const createEndpointAction = authenticatedAction(
   createEndpointFormSchema,
   async (input, { user }) => {
+    const t = await messages();
     const values = { url: input.url };
     const events = eventsFromForm(input).filter(isWebhookEventType);
     const fieldErrors: Record<string, string[]> = {};
-    if (events.length === 0) fieldErrors.events = ["Choose at least one event to send"];
-    const problem = await endpointUrlProblem(input.url);
+    if (events.length === 0) fieldErrors.events = [(await getTranslations("settings.webhooks.errors"))("noEvents")];
+    const problem = await endpointUrlProblem(input.url, { locale: (await getLocale()) as Locale });
     if (problem) fieldErrors.url = [problem];
-    if (Object.keys(fieldErrors).length > 0)
-      return { message: "Please correct the highlighted fields.", fieldErrors, values };
+    if (Object.keys(fieldErrors).length > 0) return { message: t("correct"), fieldErrors, values };
     const { endpoint, secret } = await createWebhookEndpoint({ ownerId: user.id, url: input.url, events });
     revalidatePath(PAGE);
-    return {
-      ok: true,
-      message: `Endpoint ${endpoint.url} added. Copy its signing secret now: it is shown this once.`,
-      shownOnce: secret,
-    };
+    return { ok: true, message: t("added", { url: endpoint.url }), shownOnce: secret };
   },
   { keepValues: ["url"] },
 );
@@ -45,15 +44,13 @@ export const createEndpointAction = authenticatedAction(
 export const deleteEndpointAction = authenticatedAction(deleteEndpointSchema, async (input, { user }) => {
   const deleted = await deleteWebhookEndpoint(user.id, input.endpointId);
   revalidatePath(PAGE);
-  return deleted
-    ? { ok: true, message: "The endpoint was deleted. Nothing more is sent to it." }
-    : { message: "That endpoint is not yours or was already deleted." };
+  const t = await messages();
+  return deleted ? { ok: true, message: t("deleted") } : { message: t("notDeleted") };
 });
 
 export const resendDeliveryAction = authenticatedAction(resendDeliverySchema, async (input, { user }) => {
   const queued = await resendDelivery({ ownerId: user.id, operator: await isOperator(user) }, input.deliveryId);
   revalidatePath(PAGE);
-  return queued
-    ? { ok: true, message: "Sent again, with the same event id. Reload to see the result." }
-    : { message: "That delivery cannot be resent: it is not yours, or it is being tried right now." };
+  const t = await messages();
+  return queued ? { ok: true, message: t("resent") } : { message: t("notResent") };
 });

@@ -4,14 +4,29 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/events";
 import { createEndpointFormSchema, deleteEndpointSchema, resendDeliverySchema } from "@/lib/webhooks/schemas";
+import { inLanguage, type ErrorText } from "../error-text";
 import { createEndpointAction, deleteEndpointAction, resendDeliveryAction } from "./actions";
 
-export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
+/** The form's words, translated on the server (the browser gets no messages for them). */
+export type CreateEndpointText = {
+  secretLabel: string;
+  /** Rich text (it names a header in code), rendered on the server. */
+  secretHelp: React.ReactNode;
+  url: string;
+  urlHint: string;
+  events: string;
+  eventDescriptions: Record<WebhookEventType, string>;
+  submit: string;
+  pending: string;
+  errors: ErrorText;
+};
+
+export function CreateEndpointForm({ bodyLimitBytes, text }: { bodyLimitBytes: number; text: CreateEndpointText }) {
   const { bindForm, ...form } = useActionForm(createEndpointAction, createEndpointFormSchema, bodyLimitBytes);
   const shown = form.state.shownOnce;
-  const eventErrors = form.errorsFor("events");
+  const eventErrors = inLanguage(form.errorsFor("events"), text.errors);
   return (
     <form
       ref={bindForm}
@@ -25,7 +40,7 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
       {shown ? (
         <div className="flex flex-col gap-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
           <label htmlFor="new-webhook-secret" className="font-semibold">
-            Signing secret (shown once)
+            {text.secretLabel}
           </label>
           <input
             id="new-webhook-secret"
@@ -34,30 +49,28 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
             className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900"
             data-testid="new-webhook-secret"
           />
-          <p className="text-sm">
-            Check each delivery’s <code>Tailnet-Connect-Signature</code> with it (the README has a snippet).
-          </p>
+          <p className="text-sm">{text.secretHelp}</p>
         </div>
       ) : null}
       <Field
         id="endpoint-url"
         name="url"
-        label="Endpoint URL"
-        hint="https, reachable on a public address, e.g. https://example.com/hooks/tailnet."
+        label={text.url}
+        hint={text.urlHint}
         type="url"
         required
         autoComplete="off"
         defaultValue={form.state.values?.url ?? ""}
-        errors={form.errorsFor("url")}
+        errors={inLanguage(form.errorsFor("url"), text.errors)}
         onBlur={form.onBlur}
       />
       <fieldset className="flex flex-col gap-2" aria-describedby="events-errors">
-        <legend className="font-semibold">Events to send</legend>
+        <legend className="font-semibold">{text.events}</legend>
         {WEBHOOK_EVENT_TYPES.map((type) => (
           <label key={type} className="flex items-start gap-2">
             <input type="checkbox" name={`event-${type}`} defaultChecked className="mt-1 size-4" />
             <span>
-              <code>{type}</code> — {WEBHOOK_EVENT_DESCRIPTIONS[type]}
+              <code>{type}</code> — {text.eventDescriptions[type]}
             </span>
           </label>
         ))}
@@ -70,30 +83,34 @@ export function CreateEndpointForm({ bodyLimitBytes }: { bodyLimitBytes: number 
         </div>
       </fieldset>
       <div>
-        <SubmitButton pending={form.pending} pendingText="Adding…">
-          Add endpoint
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
     </form>
   );
 }
 
+/** A row's button: `which` is the screen-reader end of its name ("the endpoint https://…"). */
+type RowText = { submit: string; which: string; pending: string };
+
 export function DeleteEndpointForm({
   endpointId,
-  url,
   bodyLimitBytes,
+  text,
 }: {
   endpointId: string;
-  url: string;
   bodyLimitBytes: number;
+  text: RowText;
 }) {
   const { bindForm, ...form } = useActionForm(deleteEndpointAction, deleteEndpointSchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="endpointId" value={endpointId} />
       <FormMessage id={`delete-${endpointId}-message`} state={form.message} />
-      <SubmitButton pending={form.pending} tone="danger" pendingText="Deleting…">
-        Delete<span className="sr-only"> the endpoint {url}</span>
+      <SubmitButton pending={form.pending} tone="danger" pendingText={text.pending}>
+        {text.submit}
+        <span className="sr-only"> {text.which}</span>
       </SubmitButton>
     </form>
   );
@@ -101,20 +118,21 @@ export function DeleteEndpointForm({
 
 export function ResendDeliveryForm({
   deliveryId,
-  eventId,
   bodyLimitBytes,
+  text,
 }: {
   deliveryId: string;
-  eventId: string;
   bodyLimitBytes: number;
+  text: RowText;
 }) {
   const { bindForm, ...form } = useActionForm(resendDeliveryAction, resendDeliverySchema, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="deliveryId" value={deliveryId} />
       <FormMessage id={`resend-${deliveryId}-message`} state={form.message} />
-      <SubmitButton pending={form.pending} pendingText="Resending…">
-        Resend<span className="sr-only"> the event {eventId}</span>
+      <SubmitButton pending={form.pending} pendingText={text.pending}>
+        {text.submit}
+        <span className="sr-only"> {text.which}</span>
       </SubmitButton>
     </form>
   );

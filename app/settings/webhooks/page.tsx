@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/connections/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { isOperator } from "@/lib/auth/operators";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
+import { MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
 import { listRecentDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { ENDPOINT_FORM_ERRORS } from "@/lib/webhooks/schemas";
+import { errorTextOf } from "../error-text";
 import { CreateEndpointForm, DeleteEndpointForm, ResendDeliveryForm } from "./forms";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.webhooks"))("title") };
+}
 
-const STATUS_TEXT: Record<string, string> = { pending: "Pending", delivered: "Delivered", failed: "Failed" };
+const DELIVERY_STATUSES = new Set(["pending", "delivered", "failed"]);
 
 /** A person's own webhook endpoints, and what was sent to them lately. */
 export default async function WebhooksPage() {
@@ -21,37 +28,51 @@ export default async function WebhooksPage() {
     listRecentDeliveries({ ownerId: user.id, operator }),
   ]);
   const urlOf = new Map(endpoints.map((e) => [e.id, e.url]));
+  const t = await getTranslations("settings.webhooks");
+  const locale = (await getLocale()) as Locale;
+  const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
+  const createText = {
+    secretLabel: t("form.secretLabel"),
+    secretHelp: t.rich("form.secretHelp", { code }),
+    url: t("form.url"),
+    urlHint: t("form.urlHint"),
+    events: t("form.events"),
+    eventDescriptions: {
+      "connection.created": t("events.created"),
+      "connection.updated": t("events.updated"),
+      "connection.deleted": t("events.deleted"),
+    },
+    submit: t("form.submit"),
+    pending: t("form.pending"),
+    errors: errorTextOf(ENDPOINT_FORM_ERRORS, (key) => t(`errors.${key}`)),
+  };
   return (
     <div className="flex max-w-4xl flex-col gap-10">
       <div className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold">Webhooks</h1>
-        <p className="text-slate-700 dark:text-slate-300">
-          Your connections’ events (<code>connection.created</code>, <code>connection.updated</code>,{" "}
-          <code>connection.deleted</code>) are POSTed to these endpoints, signed with each endpoint’s secret. Failed
-          deliveries are retried 8 times over about a day; each event keeps its id, so de-duplicate on it.
-        </p>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700 dark:text-slate-300">{t.rich("lead", { code, retries: MAX_ATTEMPTS })}</p>
       </div>
       <section className="flex flex-col gap-4">
         <h2 id="add-endpoint" className="text-xl font-semibold">
-          Add an endpoint
+          {t("addHeading")}
         </h2>
-        <CreateEndpointForm bodyLimitBytes={BODY_LIMIT_BYTES} />
+        <CreateEndpointForm bodyLimitBytes={BODY_LIMIT_BYTES} text={createText} />
       </section>
       <section className="flex flex-col gap-4" aria-labelledby="endpoints">
         <h2 id="endpoints" className="text-xl font-semibold">
-          Your endpoints
+          {t("endpointsHeading")}
         </h2>
         {endpoints.length === 0 ? (
-          <p>No endpoints yet.</p>
+          <p>{t("noEndpoints")}</p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Events</th>
-                <th scope="col">Added</th>
+                <th scope="col">{t("endpointColumns.url")}</th>
+                <th scope="col">{t("endpointColumns.events")}</th>
+                <th scope="col">{t("endpointColumns.added")}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("endpointColumns.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -67,10 +88,18 @@ export default async function WebhooksPage() {
                   </th>
                   <td className="py-2">{e.events.join(", ")}</td>
                   <td className="py-2">
-                    <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                    <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, locale)}</time>
                   </td>
                   <td className="py-2">
-                    <DeleteEndpointForm endpointId={e.id} url={e.url} bodyLimitBytes={BODY_LIMIT_BYTES} />
+                    <DeleteEndpointForm
+                      endpointId={e.id}
+                      bodyLimitBytes={BODY_LIMIT_BYTES}
+                      text={{
+                        submit: t("form.delete"),
+                        which: t("form.deleteWhich", { url: e.url }),
+                        pending: t("form.deletePending"),
+                      }}
+                    />
                   </td>
                 </tr>
               ))}
@@ -80,27 +109,22 @@ export default async function WebhooksPage() {
       </section>
       <section className="flex flex-col gap-4" aria-labelledby="deliveries">
         <h2 id="deliveries" className="text-xl font-semibold">
-          Recent deliveries
+          {t("deliveriesHeading")}
         </h2>
-        {operator ? (
-          <p className="text-slate-700 dark:text-slate-300">
-            As an operator you also see the deliveries to this instance’s <code>WEBHOOK_URL</code>, which receives every
-            account’s events.
-          </p>
-        ) : null}
+        {operator ? <p className="text-slate-700 dark:text-slate-300">{t.rich("operatorNote", { code })}</p> : null}
         {deliveries.length === 0 ? (
-          <p>Nothing sent yet.</p>
+          <p>{t("noDeliveries")}</p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Endpoint</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tries</th>
-                <th scope="col">Last result</th>
+                <th scope="col">{t("deliveryColumns.event")}</th>
+                <th scope="col">{t("deliveryColumns.endpoint")}</th>
+                <th scope="col">{t("deliveryColumns.status")}</th>
+                <th scope="col">{t("deliveryColumns.tries")}</th>
+                <th scope="col">{t("deliveryColumns.lastResult")}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("deliveryColumns.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -116,24 +140,35 @@ export default async function WebhooksPage() {
                     <code>{d.eventType}</code>
                     <div className="font-mono text-xs text-slate-600 dark:text-slate-300">{d.eventId}</div>
                     <time className="text-xs" dateTime={d.createdAt.toISOString()}>
-                      {formatDateTime(d.createdAt)}
+                      {formatDateTime(d.createdAt, locale)}
                     </time>
                   </th>
                   <td className="py-2 font-mono break-all">
-                    {d.endpointId ? (urlOf.get(d.endpointId) ?? "") : "WEBHOOK_URL (instance-wide)"}
+                    {d.endpointId ? (urlOf.get(d.endpointId) ?? "") : t("instanceWide")}
                   </td>
                   <td className="py-2" data-delivery-status={d.status}>
-                    {STATUS_TEXT[d.status] ?? d.status}
+                    {DELIVERY_STATUSES.has(d.status) ? t(`deliveryStatus.${d.status}`) : d.status}
                     {d.status === "pending" && d.attempts > 0 ? (
                       <div className="text-xs">
-                        next try <time dateTime={d.nextAttemptAt.toISOString()}>{formatDateTime(d.nextAttemptAt)}</time>
+                        {t.rich("nextTry", {
+                          when: formatDateTime(d.nextAttemptAt, locale),
+                          time: (chunks) => <time dateTime={d.nextAttemptAt.toISOString()}>{chunks}</time>,
+                        })}
                       </div>
                     ) : null}
                   </td>
                   <td className="py-2">{d.attempts}</td>
                   <td className="py-2">{d.lastResult ?? "—"}</td>
                   <td className="py-2">
-                    <ResendDeliveryForm deliveryId={d.id} eventId={d.eventId} bodyLimitBytes={BODY_LIMIT_BYTES} />
+                    <ResendDeliveryForm
+                      deliveryId={d.id}
+                      bodyLimitBytes={BODY_LIMIT_BYTES}
+                      text={{
+                        submit: t("form.resend"),
+                        which: t("form.resendWhich", { eventId: d.eventId }),
+                        pending: t("form.resendPending"),
+                      }}
+                    />
                   </td>
                 </tr>
               ))}

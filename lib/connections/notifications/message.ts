@@ -1,5 +1,7 @@
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { ConnectionStatus } from "../status";
-import { STATUS_LABELS } from "../status";
 
 /** What a notification says: built from public facts only (never the token or its hint). */
 export type StatusNotification = {
@@ -12,29 +14,30 @@ export type StatusNotification = {
   occurredAt: string;
 };
 
-const SUBJECTS: Partial<Record<ConnectionStatus, string>> = {
-  expiring_soon: "expires soon",
-  expired: "has expired",
-  revoked: "was revoked",
-  invalid: "needs attention",
-};
-
-export function notificationSubject(n: StatusNotification): string {
-  return `Tailnet Connect: the token for ${n.tailnet} ${SUBJECTS[n.status] ?? `is ${STATUS_LABELS[n.status].label.toLowerCase()}`}`;
-}
-
-export function notificationText(n: StatusNotification, appUrl: string | undefined): string {
-  const link = appUrl ? new URL(`/connections/${n.connectionId}`, appUrl).toString() : null;
+/**
+ * The status email in its recipient's language (the outbox worker sends it outside any request,
+ * so the language is the account's, not a request's). Dates come from Intl, never the message.
+ */
+export async function renderStatusEmail(
+  n: StatusNotification,
+  options: { locale: Locale; appUrl?: string },
+): Promise<{ subject: string; text: string }> {
+  // translatorFor's keys are untyped (no global message type): read them as plain strings.
+  const t = (await translatorFor(options.locale)) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
+  const status = t(`connections.status.${n.status}.label`);
+  const link = options.appUrl ? new URL(`/connections/${n.connectionId}`, options.appUrl).toString() : null;
+  const subject = t("emails.statusChanged.subject", { status: n.status, tailnet: n.tailnet, label: status });
   const lines = [
-    `Your connection to the tailnet ${n.tailnet} is now: ${STATUS_LABELS[n.status].label}.`,
-    STATUS_LABELS[n.status].description,
-    n.expiresAt ? `The token expires (or expired) on ${n.expiresAt.slice(0, 10)}.` : "",
+    t("emails.statusChanged.now", { tailnet: n.tailnet, status }),
+    t(`connections.status.${n.status}.description`),
+    n.expiresAt ? t("emails.statusChanged.expires", { date: formatDate(new Date(n.expiresAt), options.locale) }) : null,
     "",
-    link
-      ? `Open the connection to re-verify or rotate its token: ${link}`
-      : "Open Connections in Tailnet Connect to re-verify or rotate its token.",
+    link ? t("emails.statusChanged.openLink", { link }) : t("emails.statusChanged.openApp"),
     "",
-    "You get this email once each time the connection's status changes to one that needs you.",
+    t("emails.statusChanged.why"),
   ];
-  return lines.filter((l, i) => l !== "" || i > 2).join("\n");
+  return { subject, text: lines.filter((l) => l !== null).join("\n") };
 }

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { HostMessage, type HostEvent } from "@/components/connect-sessions/host-message";
-import { SessionNotice } from "@/components/connect-sessions/session-notice";
+import { InvalidLinkNotice, SessionNotice } from "@/components/connect-sessions/session-notice";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 
-export const metadata: Metadata = { title: "Done" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessions.done"))("pageTitle") };
+}
 
 /**
  * A connect session's last page when the host did not ask for a redirect (popup, iframe, or no
@@ -11,13 +14,8 @@ export const metadata: Metadata = { title: "Done" };
  */
 export default async function ConnectSessionDonePage() {
   const session = await currentConnectSession();
-  if (!session?.completedAt)
-    return (
-      <SessionNotice
-        title="This link is not valid or has expired"
-        text="This link is not valid or has expired. Ask for a new one."
-      />
-    );
+  if (!session?.completedAt) return <InvalidLinkNotice />;
+  const t = await getTranslations("sessions.done");
   const connected = session.outcome === "connected";
   const event: HostEvent = {
     type: connected
@@ -31,12 +29,8 @@ export default async function ConnectSessionDonePage() {
   };
   return (
     <SessionNotice
-      title={connected ? "Your tailnet is connected" : "Connecting was cancelled"}
-      text={
-        connected
-          ? `${session.hostName} can now use your tailnet. You can close this window.`
-          : `Nothing was connected. You can close this window.`
-      }
+      title={connected ? t("connectedTitle") : t("cancelledTitle")}
+      text={connected ? t("connectedText", { host: session.hostName }) : t("cancelledText")}
     >
       {session.mode === "popup" || session.mode === "iframe" ? (
         <HostMessage origins={session.allowedOrigins} event={event} closePopup={session.mode === "popup"} />

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { HostMessage } from "@/components/connect-sessions/host-message";
-import { SessionNotice } from "@/components/connect-sessions/session-notice";
+import { InvalidLinkNotice } from "@/components/connect-sessions/session-notice";
 import { endedConnectSession } from "@/lib/connect-sessions/actor";
 
-export const metadata: Metadata = { title: "Link expired" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessions.expired"))("pageTitle") };
+}
 
 /**
  * A connect session that ran out (30 minutes, or its API key revoked) while its end user was in
@@ -13,10 +16,7 @@ export const metadata: Metadata = { title: "Link expired" };
 export default async function ConnectSessionExpiredPage() {
   const session = await endedConnectSession();
   return (
-    <SessionNotice
-      title="This link is not valid or has expired"
-      text="This link is not valid or has expired. Ask for a new one."
-    >
+    <InvalidLinkNotice>
       {session && (session.mode === "popup" || session.mode === "iframe") ? (
         <HostMessage
           origins={session.allowedOrigins}
@@ -28,6 +28,6 @@ export default async function ConnectSessionExpiredPage() {
           closePopup={session.mode === "popup"}
         />
       ) : null}
-    </SessionNotice>
+    </InvalidLinkNotice>
   );
 }

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
 import { defaultProvider, getProvider } from "@/lib/providers";
 import { DisconnectForm } from "../forms";
 
-export const metadata: Metadata = { title: "Disconnect" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connections.disconnect"))("title") };
+}
 
 export default async function DisconnectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -16,43 +19,47 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
   if (!connection) notFound();
   if (connection.status === "disconnected") redirect(`/connections/${id}?disconnected=already`);
   const provider = getProvider(connection.provider) ?? defaultProvider();
+  const t = await getTranslations("connections.disconnect");
+  const words = { label: connection.label, noun: provider.copy.credentialNoun };
+  const consoleLink = (chunks: React.ReactNode) => (
+    <a
+      href={provider.copy.credentialsConsole.href}
+      target="_blank"
+      rel="noreferrer"
+      className="font-semibold underline underline-offset-4"
+    >
+      {chunks}
+    </a>
+  );
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">
-        ← Back to {connection.label}
+        {t("back", words)}
       </Link>
-      <h1 className="text-2xl font-bold">Disconnect {connection.label}?</h1>
+      <h1 className="text-2xl font-bold">{t("heading", words)}</h1>
       <ul className="list-disc space-y-1 pl-6 text-slate-700 dark:text-slate-300">
         <li>
-          The encrypted copy of the {provider.copy.credentialNoun}{" "}
-          <span className="font-mono">{connection.credentialHint}</span> is destroyed here; it cannot be undone.
+          {t.rich("destroyed", {
+            ...words,
+            hint: connection.credentialHint ?? "",
+            code: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </li>
-        <li>The connection stays in your list under &ldquo;Show disconnected&rdquo;, with its history.</li>
-        <li>Nothing changes in your tailnet itself: no device is touched.</li>
+        <li>{t("keptInList")}</li>
+        <li>{t("tailnetUntouched")}</li>
         {provider.revoke ? null : (
-          <li>
-            Tailnet Connect cannot revoke the credential itself at Tailscale: to stop it working, revoke it in{" "}
-            <a
-              href={provider.copy.credentialsConsole.href}
-              target="_blank"
-              rel="noreferrer"
-              className="font-semibold underline underline-offset-4"
-            >
-              {provider.copy.credentialsConsole.label}
-            </a>
-            .
-          </li>
+          <li>{t.rich("cannotRevoke", { console: provider.copy.credentialsConsole.label, link: consoleLink })}</li>
         )}
       </ul>
       <DisconnectForm
         connectionId={connection.id}
-        noun={provider.copy.credentialNoun}
         revokeLabel={provider.revoke ? provider.copy.revokeAtProviderLabel : null}
         bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
+        text={{ label: t("submit"), revokeHint: t("revokeHint", words), submit: t("submit"), pending: t("pending") }}
       />
       <p>
         <Link href={`/connections/${id}`} className="underline underline-offset-4">
-          Cancel and keep the connection
+          {t("cancel")}
         </Link>
       </p>
     </div>

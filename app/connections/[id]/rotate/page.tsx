@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requireUser(`/connections/${id}/rotate`);
   const connection = await getConnectionForOwner(user.id, id);
   const provider = (connection && getProvider(connection.provider)) ?? defaultProvider();
-  return { title: `Rotate ${provider.copy.credentialNoun}` };
+  return { title: (await getTranslations("connections.rotate"))("title", { noun: provider.copy.credentialNoun }) };
 }
 
 export default async function RotatePage({ params }: Props) {
@@ -27,18 +28,21 @@ export default async function RotatePage({ params }: Props) {
   if (!connection) notFound();
   const provider = getProvider(connection.provider) ?? defaultProvider();
   const { copy } = provider;
+  const t = await getTranslations("connections.rotate");
+  const words = { noun: copy.credentialNoun, label: connection.label };
   if (connection.status === "disconnected") {
     return (
       <div className="flex max-w-2xl flex-col gap-4">
-        <h1 className="text-2xl font-bold">
-          Rotate the {copy.credentialNoun} for {connection.label}
-        </h1>
+        <h1 className="text-2xl font-bold">{t("heading", words)}</h1>
         <p>
-          This connection is disconnected and has no {copy.credentialNoun} to rotate.{" "}
-          <Link href={connectPath(provider)} className="underline underline-offset-4">
-            Connect the tailnet again
-          </Link>{" "}
-          instead.
+          {t.rich("disconnected", {
+            ...words,
+            link: (chunks) => (
+              <Link href={connectPath(provider)} className="underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     );
@@ -47,11 +51,9 @@ export default async function RotatePage({ params }: Props) {
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
         <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">
-          ← Back to {connection.label}
+          {t("back", words)}
         </Link>
-        <h1 className="text-2xl font-bold">
-          Rotate the {copy.credentialNoun} for {connection.label}
-        </h1>
+        <h1 className="text-2xl font-bold">{t("heading", words)}</h1>
         <p className="max-w-2xl text-slate-700 dark:text-slate-300">{copy.rotateLead}</p>
       </div>
       <div className="grid gap-10 lg:grid-cols-[1fr_minmax(20rem,26rem)]">
@@ -79,10 +81,15 @@ export default async function RotatePage({ params }: Props) {
                 secret: f.secret === true,
               }))}
               hint={copy.rotateFieldHint}
-              noun={copy.credentialNoun}
-              belongsTo={copy.labelTerm.toLowerCase()}
               revokeLabel={provider.revoke ? copy.revokeOldLabel : null}
               bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
+              text={{
+                pasteNew: t("pasteNew", words),
+                sameTailnet: t("sameTailnet", { ...words, belongsTo: copy.labelTerm.toLowerCase() }),
+                revokeOldHint: t("revokeOldHint", words),
+                submit: t("submit", words),
+                pending: t("pending", words),
+              }}
             />
           </provider.FieldsScope>
         </div>
