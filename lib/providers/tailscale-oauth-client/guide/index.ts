@@ -1,7 +1,7 @@
-// The OAuth-client connection guide: step metadata, step components and drawings. Server components only.
+// The OAuth-client connection guide: step metadata, step components and drawings. Server components
+// only; words come from the tailscaleOauthGuide messages.
 export * from "./steps";
 export {
-  CLIENT_SECTION_ID,
   OAuthClientSection,
   ChooseScopesStep,
   ChooseTailnetStep,
@@ -11,6 +11,7 @@ export {
   type HeadingLevel,
   type StepProps,
 } from "./content";
+export { OAuthGuideIntro, OAuthGuideOutro, OAuthRotateGuide } from "./sections";
 export type { IllustrationProps } from "./illustrations/figure";
 export { CredentialCreatedIllustration } from "./illustrations/credential-created";
 export { ScopesFormIllustration } from "./illustrations/scopes-form";
