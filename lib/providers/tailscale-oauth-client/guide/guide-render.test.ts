@@ -1,22 +1,21 @@
 import { createElement as h, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+// The components themselves (index.ts hands the pages lazy ones).
 import {
   ChooseScopesStep,
   CopyCredentialsStep,
-  CredentialCreatedIllustration,
-  GUIDE_STEPS,
   OAuthClientGuide,
   OAuthClientSection,
-  OAuthGuideIntro,
-  OAuthGuideOutro,
-  OAuthRotateGuide,
   OpenTrustCredentialsStep,
-  ScopesFormIllustration,
-  TrustCredentialsPageIllustration,
-  type IllustrationProps,
   type StepProps,
-} from "./index";
+} from "./content";
+import { CredentialCreatedIllustration } from "./illustrations/credential-created";
+import type { IllustrationProps } from "./illustrations/figure";
+import { ScopesFormIllustration } from "./illustrations/scopes-form";
+import { TrustCredentialsPageIllustration } from "./illustrations/trust-credentials-page";
+import { OAuthGuideIntro, OAuthGuideOutro, OAuthRotateGuide } from "./sections";
+import { GUIDE_STEPS } from "./steps";
 import type { Locale } from "@/lib/i18n/locales";
 import { intlWrapper } from "@/lib/testing/intl";
 

@@ -2,19 +2,17 @@ import { createElement as h, Fragment, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import {
-  GeneralSettingsIllustration,
-  GenerateTokenDialogIllustration,
-  GuideIntro,
-  GuideOutro,
-  KeysPageIllustration,
-  ORGANIZATION_STEP,
-  OrganizationStep,
-  TOKEN_STEP,
-  TokenShownOnceIllustration,
-  TokenStep,
-  type IllustrationProps,
-} from "./index";
+// The components themselves (index.ts hands the pages lazy ones).
+import { GuideIntro } from "./content/intro";
+import { OrganizationStep } from "./content/organization-step";
+import { GuideOutro } from "./content/outro";
+import { TokenStep } from "./content/token-step";
+import type { IllustrationProps } from "./illustrations/figure";
+import { GeneralSettingsIllustration } from "./illustrations/general-settings";
+import { GenerateTokenDialogIllustration } from "./illustrations/generate-token-dialog";
+import { KeysPageIllustration } from "./illustrations/keys-page";
+import { TokenShownOnceIllustration } from "./illustrations/token-shown-once";
+import { ORGANIZATION_STEP, TOKEN_STEP } from "./steps";
 import { connectPath, guidePath } from "@/lib/providers";
 import type { Locale } from "@/lib/i18n/locales";
 import { intlWrapper } from "@/lib/testing/intl";

@@ -21,6 +21,8 @@ export const SUGGESTED_TOKEN_DESCRIPTION = "Tailnet Connect";
 
 export type GuideStepKey = "organization" | "token";
 
+/** The guide's opening section, "Before you start". */
+export const GUIDE_INTRO_ID = "before-you-start";
 /** The guide page's closing section, after the steps (messages tailscaleGuide.outro). */
 export const GUIDE_OUTRO_ID = "step-3-connecting";
 

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { NON_CREATOR_ROLES, TAILSCALE_ADMIN_URLS, TOKEN_CREATOR_ROLES } from "../steps";
+import { GUIDE_INTRO_ID, NON_CREATOR_ROLES, TAILSCALE_ADMIN_URLS, TOKEN_CREATOR_ROLES } from "../steps";
 import {
   Heading,
   Section,
@@ -11,8 +11,6 @@ import {
   withLink,
   type GuideSectionProps,
 } from "./shared";
-
-export const GUIDE_INTRO_ID = "before-you-start";
 
 /** What connecting does, what the person needs, and where each of the two values ends up. */
 export function GuideIntro({ headingLevel = 2, headingId = GUIDE_INTRO_ID, after, className }: GuideSectionProps) {
