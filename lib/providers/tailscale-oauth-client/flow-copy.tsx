@@ -1,16 +1,8 @@
-import type { ReactNode } from "react";
 import { ExternalLinkToAdmin } from "@/components/connect/external-link";
-import type { ConnectStep, Credentials, GuideSectionProps, ProviderCopy, ProviderField } from "@/lib/providers/types";
+import type { ConnectStep, Credentials, ProviderCopy, ProviderField } from "@/lib/providers/types";
 import { TRUST_CREDENTIALS_URL } from "./fields";
-import {
-  CLIENT_SECTION_ID,
-  ChooseScopesStep,
-  CopyCredentialsStep,
-  OAuthClientSection,
-  OpenTrustCredentialsStep,
-} from "./guide";
-import { DISCONNECT_COPY, ROTATE_COPY } from "./lifecycle";
-import { BROAD_READ_SCOPE, REQUIRED_SCOPES } from "./outcomes";
+import { CLIENT_SECTION_ID, OAuthClientSection, OAuthGuideIntro, OAuthGuideOutro, OAuthRotateGuide } from "./guide";
+import { DISCONNECT_COPY } from "./lifecycle";
 
 /*
  * The OAuth-client provider's words for the generic flow (app/connect/[provider], the guide page
@@ -82,56 +74,6 @@ export const OAUTH_CLIENT_STEPS: readonly ConnectStep[] = [
   },
 ];
 
-function Intro({ headingLevel = 2, headingId = "before-you-start", after, className }: GuideSectionProps) {
-  const Tag = headingLevel === 2 ? "h2" : "h3";
-  return (
-    <section aria-labelledby={headingId} className={["space-y-4 leading-relaxed", className].filter(Boolean).join(" ")}>
-      <Tag id={headingId} tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        Before you start
-      </Tag>
-      <p>
-        An OAuth client (Tailscale also calls it a trust credential) lets Tailnet Connect fetch short-lived API tokens
-        for your tailnet by itself. It belongs to the tailnet rather than to you, <strong>does not expire</strong>, and
-        can only read what you allow: here, devices and users.
-      </p>
-      <ul className="list-disc space-y-2 pl-6">
-        <li>You need the Owner, Admin, IT admin or Network admin role in the tailnet to create one.</li>
-        <li>
-          It takes about three minutes: create the client, copy its ID and secret, and Tailnet Connect checks them with
-          Tailscale before anything is saved.
-        </li>
-      </ul>
-      {after}
-    </section>
-  );
-}
-
-function GuideOutro({ after }: { after: ReactNode }) {
-  return (
-    <section aria-labelledby="connecting" className="space-y-4 leading-relaxed">
-      <h2 id="connecting" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        Connecting
-      </h2>
-      <p>
-        Sign in to Tailnet Connect, paste the client ID and secret, and leave the tailnet empty unless you want to name
-        it. Before anything is saved, Tailnet Connect exchanges the secret for an access token and reads your devices
-        and users with it. If that fails, you are told what to fix and your other values are kept.
-      </p>
-      <ul className="list-disc space-y-2 pl-6">
-        <li>Tailscale does not accept the secret: copy it again, or generate a new client.</li>
-        <li>
-          A scope is missing (<code className="font-mono">{REQUIRED_SCOPES.devices}</code> or{" "}
-          <code className="font-mono">{REQUIRED_SCOPES.tailnetIdentity}</code>
-          ): generate a new client with both, or with <code className="font-mono">{BROAD_READ_SCOPE}</code>. Scopes
-          cannot be added to an existing client.
-        </li>
-        <li>Tailscale is busy, slow or down: nothing is saved and your values are kept; try again in a few minutes.</li>
-      </ul>
-      {after}
-    </section>
-  );
-}
-
 function DoneNext({ reverifyHours }: { reverifyHours: number; expiringSoonDays: number }) {
   return (
     <ul className="list-disc space-y-2 pl-6">
@@ -152,30 +94,6 @@ function DoneNext({ reverifyHours }: { reverifyHours: number; expiringSoonDays: 
   );
 }
 
-/** The rotate page's guide: the lifecycle steps, then how to create the new client. */
-function RotateGuide({ headingLevel = 2, headingId = "generate-new-client", className }: GuideSectionProps) {
-  const Tag = headingLevel === 2 ? "h2" : "h3";
-  const sub = headingLevel === 2 ? 3 : 4;
-  return (
-    <section aria-labelledby={headingId} className={["space-y-6 leading-relaxed", className].filter(Boolean).join(" ")}>
-      <Tag id={headingId} tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        {ROTATE_COPY.title}
-      </Tag>
-      <ol className="list-decimal space-y-2 pl-6">
-        {ROTATE_COPY.steps.map((text) => (
-          <li key={text}>{text}</li>
-        ))}
-      </ol>
-      <p>
-        <ExternalLinkToAdmin href={ROTATE_COPY.adminUrl}>Open Settings &gt; Trust credentials</ExternalLinkToAdmin>
-      </p>
-      <OpenTrustCredentialsStep headingLevel={sub} />
-      <ChooseScopesStep headingLevel={sub} />
-      <CopyCredentialsStep headingLevel={sub} />
-    </section>
-  );
-}
-
 export const OAUTH_CLIENT_COPY: ProviderCopy = {
   connectTitle: "Connect your tailnet with an OAuth client",
   connectLead: (
@@ -190,11 +108,11 @@ export const OAUTH_CLIENT_COPY: ProviderCopy = {
       You started earlier: the client <strong className="font-mono">{values.clientId}</strong> is saved as a draft.
     </>
   ),
-  Intro,
+  Intro: OAuthGuideIntro,
   guideTitle: "Link your Tailscale tailnet with an OAuth client",
   guideLead:
     "A read-only OAuth client that does not expire. About three minutes in the admin console; each step says what to do when something goes wrong.",
-  GuideOutro,
+  GuideOutro: OAuthGuideOutro,
   guideOutroAnchor: { id: "connecting", title: "Connecting" },
   reviewLead:
     "Tailnet Connect will exchange the secret for an access token and read your devices and users with it. Only then is anything saved.",
@@ -212,7 +130,7 @@ export const OAUTH_CLIENT_COPY: ProviderCopy = {
   rotateLead:
     "Tailscale cannot give an OAuth client a new secret, so rotating means generating a new client with the same Read scopes and pasting its ID and secret below. They are checked with Tailscale before anything changes; then delete the old client in the admin console.",
   rotateFieldHint: "Starts with tskey-client-. It is checked with Tailscale before anything changes.",
-  RotateGuide,
+  RotateGuide: OAuthRotateGuide,
   // No revoke: a read-only client may not delete clients; revoking happens in the admin console.
   revokeOldLabel: "Also revoke the old client at Tailscale",
   revokeAtProviderLabel: "Also revoke this client at Tailscale",

@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
 import { ExternalLinkToAdmin } from "@/components/connect/external-link";
 import type { ConnectStep, Credentials, ProviderCopy, ProviderField } from "@/lib/providers/types";
 import { OAUTH_CLIENT_CONNECT_PATH } from "./fields";
 import {
   GuideIntro,
+  GuideOutro,
   ORGANIZATION_STEP,
   OrganizationStep,
   SUGGESTED_TOKEN_DESCRIPTION,
@@ -68,7 +68,7 @@ export const TAILSCALE_STEPS: readonly ConnectStep[] = [
     footnote: "Kept as a draft on this browser for a week, so you can leave and come back.",
     resumeWhat: "the organization name",
     missingNotice: "Enter your organization name first; the token you pasted is kept for 15 minutes.",
-    guide: { id: ORGANIZATION_STEP.id, title: ORGANIZATION_STEP.title, Section: OrganizationStep },
+    guide: { id: ORGANIZATION_STEP.id, title: "Finding your organization name", Section: OrganizationStep },
   },
   {
     key: "token",
@@ -97,33 +97,9 @@ export const TAILSCALE_STEPS: readonly ConnectStep[] = [
     resumeWhat: "the access token",
     missingNotice:
       "For your safety the token is kept for at most 15 minutes, and that time is over (or it was never entered). Paste it again.",
-    guide: { id: TOKEN_STEP.id, title: TOKEN_STEP.title, Section: TokenStep },
+    guide: { id: TOKEN_STEP.id, title: "Generating an API access token", Section: TokenStep },
   },
 ];
-
-function GuideOutro({ after }: { after: ReactNode }) {
-  return (
-    <section aria-labelledby="step-3-connecting" className="space-y-4 leading-relaxed">
-      <h2 id="step-3-connecting" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        Step 3: Connecting
-      </h2>
-      <p>
-        Sign in to Tailnet Connect, enter the organization name and paste the token. Before anything is saved, Tailnet
-        Connect asks Tailscale whether the token works for that tailnet. If it does not, you are told which of the two
-        values to fix and taken back to that step with the other one kept.
-      </p>
-      <ul className="list-disc space-y-2 pl-6">
-        <li>
-          The token belongs to another tailnet, or the organization is unknown: fix the organization name (step 1), or
-          enter <code className="font-mono">-</code>.
-        </li>
-        <li>The token is invalid, expired, revoked, or its creator is not an admin: generate a new one (step 2).</li>
-        <li>Tailscale is busy, slow or down: nothing is saved and both values are kept; try again in a few minutes.</li>
-      </ul>
-      {after}
-    </section>
-  );
-}
 
 function DoneNext({ reverifyHours, expiringSoonDays }: { reverifyHours: number; expiringSoonDays: number }) {
   return (

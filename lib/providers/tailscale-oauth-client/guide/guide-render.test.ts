@@ -1,21 +1,30 @@
 import { createElement as h, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+// The components themselves (index.ts hands the pages lazy ones).
 import {
   ChooseScopesStep,
   CopyCredentialsStep,
-  CredentialCreatedIllustration,
-  GUIDE_STEPS,
   OAuthClientGuide,
+  OAuthClientSection,
   OpenTrustCredentialsStep,
-  ScopesFormIllustration,
-  TrustCredentialsPageIllustration,
-  type IllustrationProps,
   type StepProps,
-} from "./index";
+} from "./content";
+import { CredentialCreatedIllustration } from "./illustrations/credential-created";
+import type { IllustrationProps } from "./illustrations/figure";
+import { ScopesFormIllustration } from "./illustrations/scopes-form";
+import { TrustCredentialsPageIllustration } from "./illustrations/trust-credentials-page";
+import { OAuthGuideIntro, OAuthGuideOutro, OAuthRotateGuide } from "./sections";
+import { GUIDE_STEPS } from "./steps";
+import type { Locale } from "@/lib/i18n/locales";
+import { intlWrapper } from "@/lib/testing/intl";
 
-const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) =>
-  renderToStaticMarkup(h(component, props));
+// The guide translates (useTranslations): render it inside the app's real messages, as the pages do.
+const wrappers = new Map<Locale, Awaited<ReturnType<typeof intlWrapper>>>();
+for (const locale of ["en", "de", "ja"] as const) wrappers.set(locale, await intlWrapper(locale));
+const renderIn = <P extends object>(locale: Locale, component: ComponentType<P>, props: P = {} as P) =>
+  renderToStaticMarkup(h(wrappers.get(locale)!, null, h(component, props)));
+const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) => renderIn("en", component, props);
 const decode = (s: string) =>
   s
     .replace(/&amp;/g, "&")
@@ -97,5 +106,91 @@ describe("steps", () => {
       "tskey-client-",
     ])
       expect(text).toContain(phrase);
+  });
+});
+
+describe("framing sections", () => {
+  it("intro, the section around the steps, outro and rotate guide keep their anchors and English words", () => {
+    expect(render(OAuthGuideIntro)).toMatch(
+      /^<section aria-labelledby="before-you-start"[^>]*><h2 id="before-you-start"/,
+    );
+    expect(decode(render(OAuthGuideIntro))).toContain("<strong>does not expire</strong>");
+    const section = render(OAuthClientSection, { illustrations: false });
+    expect(section).toMatch(/<h2 id="creating-the-oauth-client"[^>]*>Creating the OAuth client<\/h2>/);
+    expect([...section.matchAll(/<h3 id="(step-\d-[^"]+)"/g)].map((m) => m[1])).toEqual(GUIDE_STEPS.map((s) => s.id));
+    const outro = decode(render(OAuthGuideOutro, { after: null }).replace(/<[^>]+>/g, ""));
+    expect(outro).toContain("A scope is missing (devices:core:read or users:read): generate a new client with both");
+    const rotate = decode(render(OAuthRotateGuide));
+    expect(rotate).toMatch(/<h2 id="generate-new-client"[^>]*>Replace the client secret<\/h2>/);
+    expect(rotate).toContain("Open Settings > Trust credentials");
+  });
+});
+
+describe("in other languages", () => {
+  const cases = [
+    {
+      locale: "de" as const,
+      headings: [
+        "Schritt 1: Trust credentials öffnen",
+        "Schritt 2: Scopes nur zum Lesen wählen",
+        "Schritt 3: Client-ID und Secret kopieren",
+        "Schritt 4: Das Tailnet wählen (optional)",
+      ],
+      consoleInEnglish: /auf Englisch/,
+      drawing: /\(Zeichnung\)<\/title>/,
+      framing: ["Bevor Sie beginnen", "Verbinden", "Das Client-Secret ersetzen", "Den OAuth-Client erstellen"],
+    },
+    {
+      locale: "ja" as const,
+      headings: [
+        "ステップ 1：Trust credentials を開く",
+        "ステップ 2：読み取り専用のスコープを選ぶ",
+        "ステップ 3：クライアント ID とシークレットをコピーする",
+        "ステップ 4：tailnet を選ぶ（任意）",
+      ],
+      consoleInEnglish: /英語表示/,
+      drawing: /（図）<\/title>/,
+      framing: ["始める前に", "接続する", "クライアントシークレットを交換する", "OAuth クライアントを作成する"],
+    },
+  ];
+
+  it.each(cases)("$locale: headings translated, anchors unchanged, callouts still match", ({ locale, headings }) => {
+    const html = decode(renderIn(locale, OAuthClientGuide));
+    const found = [...html.matchAll(/<h2 id="(step-\d-[^"]+)"[^>]*>([^<]+)<\/h2>/g)].map((m) => [m[1], m[2]]);
+    expect(found).toEqual(GUIDE_STEPS.map((s, i) => [s.id, headings[i]]));
+    expect(html).not.toMatch(/tailscaleOauthGuide\.|Step \d:/);
+    for (const [component, numbers] of [
+      [OpenTrustCredentialsStep, [1, 2, 3]],
+      [ChooseScopesStep, [4, 5, 6]],
+      [CopyCredentialsStep, [7, 8]],
+    ] as const) {
+      expect(instructionNumbers(renderIn(locale, component))).toEqual(numbers);
+    }
+    // Scopes, prefixes and console labels stay as written.
+    for (const text of ["devices:core:read", "users:read", "all:read", "tskey-client-", "Generate credential"]) {
+      expect(html).toContain(text);
+    }
+  });
+
+  it.each(cases)("$locale: drawn labels stay English; caption, title and description translated", (c) => {
+    for (const [name, component, labels] of illustrations) {
+      const html = decode(renderIn(c.locale, component));
+      const english = decode(render(component));
+      expect(svgTexts(html), name).toEqual(svgTexts(english));
+      for (const label of labels) expect(svgTexts(html), name).toContain(label);
+      expect(/<figcaption[^>]*>([^<]+)<\/figcaption>/.exec(html)?.[1], name).toMatch(c.consoleInEnglish);
+      expect(html, name).toMatch(c.drawing);
+      expect(/<desc[^>]*>([^<]+)<\/desc>/.exec(html)?.[1]).not.toBe(/<desc[^>]*>([^<]+)<\/desc>/.exec(english)?.[1]);
+    }
+  });
+
+  it.each(cases)("$locale: intro, outro, section and rotate guide are translated", ({ locale, framing }) => {
+    const html = decode(
+      [OAuthGuideIntro, OAuthGuideOutro, OAuthRotateGuide, OAuthClientSection]
+        .map((c) => renderIn(locale, c as ComponentType<{ after: null }>, { after: null }))
+        .join(""),
+    );
+    for (const text of framing) expect(html).toContain(`>${text}</h`);
+    expect(html).not.toContain("Before you start");
   });
 });

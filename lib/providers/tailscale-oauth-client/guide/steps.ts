@@ -1,8 +1,9 @@
 import { TRUST_CREDENTIALS_URL } from "../fields";
 
 /*
- * The OAuth-client guide's steps: anchors, titles and admin-console places, in one place so the
- * guide page, the connect flow and the outcome copy link to the same ids.
+ * The OAuth-client guide's steps: anchors and admin-console places, in one place so the guide
+ * page, the connect flow and the outcome copy link to the same ids. The anchors are the same in
+ * every language; the titles are the messages tailscaleOauthGuide.steps.<key>.title.
  */
 
 export const GUIDE_STEP_IDS = {
@@ -14,11 +15,15 @@ export const GUIDE_STEP_IDS = {
 
 export type GuideStepKey = keyof typeof GUIDE_STEP_IDS;
 
+/** The section that holds the four steps (the connect flow's one step). */
+export const CLIENT_SECTION_ID = "creating-the-oauth-client";
+/** The guide page's closing section, after the steps. */
+export const GUIDE_OUTRO_ID = "connecting";
+
 export interface GuideStep {
   readonly key: GuideStepKey;
   readonly number: 1 | 2 | 3 | 4;
   readonly id: string;
-  readonly title: string;
   readonly adminLocation: string | null;
   readonly adminUrl: string | null;
 }
@@ -28,7 +33,6 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     key: "open",
     number: 1,
     id: GUIDE_STEP_IDS.open,
-    title: "Opening Trust credentials",
     adminLocation: "Settings > Trust credentials",
     adminUrl: TRUST_CREDENTIALS_URL,
   },
@@ -36,7 +40,6 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     key: "scopes",
     number: 2,
     id: GUIDE_STEP_IDS.scopes,
-    title: "Choosing read-only scopes",
     adminLocation: "Settings > Trust credentials > Credential > OAuth",
     adminUrl: TRUST_CREDENTIALS_URL,
   },
@@ -44,7 +47,6 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     key: "copy",
     number: 3,
     id: GUIDE_STEP_IDS.copy,
-    title: "Copying the client ID and secret",
     adminLocation: "Credential created",
     adminUrl: null,
   },
@@ -52,7 +54,6 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     key: "tailnet",
     number: 4,
     id: GUIDE_STEP_IDS.tailnet,
-    title: "Choosing the tailnet (optional)",
     adminLocation: "Settings > General",
     adminUrl: "https://login.tailscale.com/admin/settings/general",
   },

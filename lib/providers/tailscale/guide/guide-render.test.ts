@@ -2,24 +2,29 @@ import { createElement as h, Fragment, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import {
-  GeneralSettingsIllustration,
-  GenerateTokenDialogIllustration,
-  GuideIntro,
-  KeysPageIllustration,
-  ORGANIZATION_STEP,
-  OrganizationStep,
-  TOKEN_STEP,
-  TokenShownOnceIllustration,
-  TokenStep,
-  type IllustrationProps,
-} from "./index";
+// The components themselves (index.ts hands the pages lazy ones).
+import { GuideIntro } from "./content/intro";
+import { OrganizationStep } from "./content/organization-step";
+import { GuideOutro } from "./content/outro";
+import { TokenStep } from "./content/token-step";
+import type { IllustrationProps } from "./illustrations/figure";
+import { GeneralSettingsIllustration } from "./illustrations/general-settings";
+import { GenerateTokenDialogIllustration } from "./illustrations/generate-token-dialog";
+import { KeysPageIllustration } from "./illustrations/keys-page";
+import { TokenShownOnceIllustration } from "./illustrations/token-shown-once";
+import { ORGANIZATION_STEP, TOKEN_STEP } from "./steps";
 import { connectPath, guidePath } from "@/lib/providers";
+import type { Locale } from "@/lib/i18n/locales";
+import { intlWrapper } from "@/lib/testing/intl";
 import { TAILSCALE_STEPS } from "../flow-copy";
 import { tailscaleApiKey } from "../provider";
 
-const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) =>
-  renderToStaticMarkup(h(component, props));
+// The guide translates (useTranslations): render it inside the app's real messages, as the pages do.
+const wrappers = new Map<Locale, Awaited<ReturnType<typeof intlWrapper>>>();
+for (const locale of ["en", "de", "ja"] as const) wrappers.set(locale, await intlWrapper(locale));
+const renderIn = <P extends object>(locale: Locale, component: ComponentType<P>, props: P = {} as P) =>
+  renderToStaticMarkup(h(wrappers.get(locale)!, null, h(component, props)));
+const render = <P extends object>(component: ComponentType<P>, props: P = {} as P) => renderIn("en", component, props);
 
 const decode = (s: string) =>
   s
@@ -91,7 +96,9 @@ describe("illustrations", () => {
   });
 
   it("gives each copy of a drawing its own ids, or the ones asked for", () => {
-    const twice = renderToStaticMarkup(h(Fragment, null, h(KeysPageIllustration), h(KeysPageIllustration)));
+    const twice = renderToStaticMarkup(
+      h(wrappers.get("en")!, null, h(Fragment, null, h(KeysPageIllustration), h(KeysPageIllustration))),
+    );
     const all = [...twice.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(all).size).toBe(all.length);
     expect(render(KeysPageIllustration, { idPrefix: "keys" })).toContain('aria-labelledby="keys-title keys-desc"');
@@ -187,6 +194,97 @@ describe("guide steps", () => {
     }
     expect(render(GuideIntro, { headingLevel: 3 })).toMatch(/^<section[^>]*><h3 /);
   });
+
+  it("outro keeps its anchor and numbers itself after the steps", () => {
+    const html = decode(render(GuideOutro, { after: null }));
+    expect(html).toMatch(
+      /^<section aria-labelledby="step-3-connecting"[^>]*><h2 id="step-3-connecting"[^>]*>Step 3: Connecting<\/h2>/,
+    );
+    expect(html).toContain("fix the organization name (step 1)");
+  });
+});
+
+describe("in other languages", () => {
+  const cases = [
+    {
+      locale: "de" as const,
+      headings: ["Schritt 1: Den Organisationsnamen finden", "Schritt 2: Ein API-Zugriffstoken erzeugen"],
+      troubleshooting: "Wenn etwas nicht klappt",
+      consoleInEnglish: /auf Englisch/,
+      drawing: "(Zeichnung)",
+      newTab: "(öffnet in einem neuen Tab)",
+      intro: ["Bevor Sie beginnen", "Owner, Admin, IT admin oder Network admin", "verschlüsselt"],
+      since: "Oktober 2025",
+      maxDays: ">90</code> Tage",
+    },
+    {
+      locale: "ja" as const,
+      headings: ["ステップ 1：組織名を確認する", "ステップ 2：API アクセストークンを生成する"],
+      troubleshooting: "うまくいかないときは",
+      consoleInEnglish: /英語表示/,
+      drawing: "（図）",
+      newTab: "（新しいタブで開きます）",
+      intro: ["始める前に", "Owner、Admin、IT admin、またはNetwork admin", "暗号化"],
+      since: "2025年10月",
+      maxDays: ">90</code> 日",
+    },
+  ];
+  const steps = [
+    { step: ORGANIZATION_STEP, component: OrganizationStep },
+    { step: TOKEN_STEP, component: TokenStep },
+  ];
+
+  it.each(cases)("$locale: headings translated, anchors unchanged", ({ locale, headings, troubleshooting }) => {
+    steps.forEach(({ step, component }, i) => {
+      const html = decode(renderIn(locale, component));
+      expect(html).toMatch(new RegExp(`<h2 id="${step.id}"[^>]*>${headings[i]}</h2>`));
+      expect(html).toContain(`aria-labelledby="${step.id}"`);
+      expect(html).toMatch(new RegExp(`<h3[^>]*>${troubleshooting}</h3>`));
+      expect(html).not.toContain("If something goes wrong");
+      expect(html).not.toMatch(/tailscaleGuide\./);
+    });
+  });
+
+  it.each(cases)("$locale: numbered instructions still match the drawings' callouts", ({ locale }) => {
+    for (const { component } of steps) {
+      const html = renderIn(locale, component);
+      expect(instructionNumbers(html)).toEqual(callouts(html));
+    }
+  });
+
+  it.each(cases)(
+    "$locale: drawn console labels stay English; captions, titles and descriptions are translated",
+    ({ locale, consoleInEnglish, drawing }) => {
+      for (const [name, component, labels] of illustrations) {
+        const html = decode(renderIn(locale, component));
+        const english = decode(render(component));
+        expect(svgTexts(html), name).toEqual(svgTexts(english));
+        for (const label of labels) expect(svgTexts(html), name).toContain(label);
+        const caption = /<figcaption[^>]*>([^<]+)<\/figcaption>/.exec(html)?.[1] ?? "";
+        expect(caption, name).toMatch(consoleInEnglish);
+        expect(html, name).toMatch(new RegExp(`<title id="[^"]+">[^<]+${drawing.replace(/[()]/g, "\\$&")}</title>`));
+        const desc = /<desc[^>]*>([^<]+)<\/desc>/.exec(html)?.[1];
+        const englishDesc = /<desc[^>]*>([^<]+)<\/desc>/.exec(english)?.[1];
+        expect(desc, name).not.toBe(englishDesc);
+      }
+    },
+  );
+
+  it.each(cases)(
+    "$locale: intro, dates, numbers and links in the language",
+    ({ locale, intro, since, maxDays, newTab }) => {
+      const introHtml = decode(renderIn(locale, GuideIntro));
+      for (const text of intro) expect(introHtml).toContain(text);
+      expect(introHtml).toContain(newTab);
+      expect(decode(renderIn(locale, OrganizationStep, { illustrations: false }))).toContain(since);
+      const token = decode(renderIn(locale, TokenStep, { illustrations: false }));
+      expect(token).toContain(maxDays);
+      // Values, key prefixes and console labels stay as written.
+      for (const text of ["tskey-api-", "tskey-auth-", "Tailnet Connect", "Generate access token…", "Revoke"]) {
+        expect(token).toContain(text);
+      }
+    },
+  );
 });
 
 describe("links", () => {

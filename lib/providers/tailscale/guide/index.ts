@@ -1,12 +1,32 @@
 // The Tailscale connection guide: one source of text and drawings for the public guide page
-// and the signed-in connect flow. Server components only.
+// and the signed-in connect flow. Server components only; words come from the tailscaleGuide
+// messages. Components load lazily (see ./lazy.ts); tests import them from their modules.
+import { lazyComponent } from "./lazy";
+import type { StepProps } from "./content/organization-step";
+import type { GuideSectionProps } from "./content/shared";
+import type { IllustrationProps } from "./illustrations/figure";
+import type { ReactNode } from "react";
+
 export * from "./steps";
-export { GuideIntro, GUIDE_INTRO_ID } from "./content/intro";
-export { OrganizationStep, type StepProps } from "./content/organization-step";
-export { TokenStep } from "./content/token-step";
+export type { StepProps } from "./content/organization-step";
 export type { GuideSectionProps, HeadingLevel } from "./content/shared";
 export type { IllustrationProps } from "./illustrations/figure";
-export { GeneralSettingsIllustration } from "./illustrations/general-settings";
-export { KeysPageIllustration } from "./illustrations/keys-page";
-export { GenerateTokenDialogIllustration } from "./illustrations/generate-token-dialog";
-export { TokenShownOnceIllustration } from "./illustrations/token-shown-once";
+
+export const GuideIntro = lazyComponent<GuideSectionProps>(async () => (await import("./content/intro")).GuideIntro);
+export const OrganizationStep = lazyComponent<StepProps>(
+  async () => (await import("./content/organization-step")).OrganizationStep,
+);
+export const TokenStep = lazyComponent<StepProps>(async () => (await import("./content/token-step")).TokenStep);
+export const GuideOutro = lazyComponent<{ after: ReactNode }>(async () => (await import("./content/outro")).GuideOutro);
+export const GeneralSettingsIllustration = lazyComponent<IllustrationProps>(
+  async () => (await import("./illustrations/general-settings")).GeneralSettingsIllustration,
+);
+export const KeysPageIllustration = lazyComponent<IllustrationProps>(
+  async () => (await import("./illustrations/keys-page")).KeysPageIllustration,
+);
+export const GenerateTokenDialogIllustration = lazyComponent<IllustrationProps>(
+  async () => (await import("./illustrations/generate-token-dialog")).GenerateTokenDialogIllustration,
+);
+export const TokenShownOnceIllustration = lazyComponent<IllustrationProps>(
+  async () => (await import("./illustrations/token-shown-once")).TokenShownOnceIllustration,
+);

@@ -14,19 +14,26 @@ export const NON_CREATOR_ROLES = ["Member", "Billing admin", "Auditor"] as const
 
 /** Longest lifetime the admin console allows for an API access token. */
 export const TOKEN_MAX_EXPIRY_DAYS = 90;
+/** Tailnets created since then have only a Tailnet ID, no legacy Organization name. */
+export const TAILNET_ID_ONLY_SINCE = new Date(Date.UTC(2025, 9, 1));
 /** What we suggest typing in the token's Description, so it is recognisable in the list later. */
 export const SUGGESTED_TOKEN_DESCRIPTION = "Tailnet Connect";
 
 export type GuideStepKey = "organization" | "token";
 
+/** The guide's opening section, "Before you start". */
+export const GUIDE_INTRO_ID = "before-you-start";
+/** The guide page's closing section, after the steps (messages tailscaleGuide.outro). */
+export const GUIDE_OUTRO_ID = "step-3-connecting";
+
 export interface GuideStep {
   readonly key: GuideStepKey;
   readonly number: 1 | 2;
-  /** Element id of the step heading, also the URL fragment on the guide page. */
+  /**
+   * Element id of the step heading, also the URL fragment on the guide page: the same in every
+   * language. The heading's words are the message tailscaleGuide.steps.<key>.title.
+   */
   readonly id: string;
-  readonly title: string;
-  /** Name of the form field this step produces. */
-  readonly fieldLabel: string;
   /** Where in the admin console the value is found, as the person will read it. */
   readonly adminLocation: string;
   readonly adminUrl: string;
@@ -36,8 +43,6 @@ export const ORGANIZATION_STEP: GuideStep = {
   key: "organization",
   number: 1,
   id: "step-1-finding-your-organization-name",
-  title: "Finding your organization name",
-  fieldLabel: "Organization name",
   adminLocation: "Settings > General",
   adminUrl: TAILSCALE_ADMIN_URLS.generalSettings,
 };
@@ -46,8 +51,6 @@ export const TOKEN_STEP: GuideStep = {
   key: "token",
   number: 2,
   id: "step-2-generating-an-api-access-token",
-  title: "Generating an API access token",
-  fieldLabel: "API access token",
   adminLocation: "Settings > Keys",
   adminUrl: TAILSCALE_ADMIN_URLS.keys,
 };

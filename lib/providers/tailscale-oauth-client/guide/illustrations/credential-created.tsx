@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import { Box, Button, Callout, CopyIcon, Highlight, Label, VIEW_WIDTH, middle, paint } from "./primitives";
 
 /** Step 3: the Credential created page, with the client ID and the secret shown once. */
 export function CredentialCreatedIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleOauthGuide.illustrations.credentialCreated");
   const x = 40;
   const idField = { x, y: 132, w: 380, h: 40 };
   const secretField = { x, y: 212, w: 380, h: 40 };
@@ -13,16 +15,9 @@ export function CredentialCreatedIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={344}
-      title="Tailscale admin console: Credential created, client ID and secret (drawing)"
-      description={
-        "A page titled Credential created, with a warning: the secret won't be shown again. " +
-        "Callout 7 marks the Copy button beside the Client ID, which looks like k4udsb7CNTRL. " +
-        "Callout 8 marks the Copy button beside the Client secret, which starts with tskey-client- (the rest is hidden here with dots). " +
-        "A Done button closes the page."
-      }
-      defaultCaption={
-        <>Copy the Client ID (7) and the Client secret (8) before you select Done: the secret is shown only once.</>
-      }
+      title={t("title")}
+      description={t("description")}
+      defaultCaption={t("caption")}
     >
       <Box x={16} y={16} w={VIEW_WIDTH - 32} h={320} r={12} fill="surface" stroke="border" />
       <Label x={x} y={52} size={18} weight={600}>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import { Box, Button, Callout, Highlight, Label, Line, VIEW_WIDTH, middle, paint } from "./primitives";
 
@@ -25,6 +26,7 @@ const ROWS = [
 
 /** Step 2: the OAuth credential form with Read ticked for Devices Core and Users. */
 export function ScopesFormIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleOauthGuide.illustrations.scopesForm");
   const top = 96;
   const rowY = (i: number) => top + i * ROW_H;
   const devices = rowY(1);
@@ -34,13 +36,9 @@ export function ScopesFormIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={generate.y + generate.h + 24}
-      title="Tailscale admin console: new OAuth credential, choosing scopes (drawing)"
-      description={
-        "A form lists scopes, one per row, each with a Read and a Write choice. All, Devices Routes and DNS have nothing chosen. " +
-        "Callout 4 marks Read chosen for Devices Core. Callout 5 marks Read chosen for Users. No Write is chosen, so no tags are asked for. " +
-        "Callout 6 marks the Generate credential button at the bottom."
-      }
-      defaultCaption={<>Choose Read for Devices Core (4) and Users (5), nothing else, then Generate credential (6).</>}
+      title={t("title")}
+      description={t("description")}
+      defaultCaption={t("caption")}
     >
       <Box x={16} y={16} w={VIEW_WIDTH - 32} h={generate.y + generate.h - 4} r={12} fill="surface" stroke="border" />
       <Label x={LEFT} y={50} size={18} weight={600}>

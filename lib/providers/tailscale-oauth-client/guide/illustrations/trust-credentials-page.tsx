@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import { AdminTopBar, Box, Button, Callout, Highlight, Label, Line, SettingsMenu, menuItemBox } from "./primitives";
 
@@ -6,6 +7,7 @@ const INNER_X = CARD.x + 16;
 
 /** Step 1: Settings > Trust credentials, the Credential button and its OAuth choice. */
 export function TrustCredentialsPageIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleOauthGuide.illustrations.trustCredentialsPage");
   const menu = menuItemBox("Trust credentials");
   const credential = { x: CARD.x + CARD.w - 140, y: 112, w: 140, h: 36 };
   const oauth = { x: credential.x, y: credential.y + 44, w: 140, h: 34 };
@@ -13,13 +15,9 @@ export function TrustCredentialsPageIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={400}
-      title="Tailscale admin console: Settings, Trust credentials page (drawing)"
-      description={
-        "The Settings tab is open. Callout 1 marks Trust credentials in the left menu (formerly called OAuth clients). " +
-        "Callout 2 marks the Credential button at the top right of the page. Its menu is open and offers OAuth and Federated identity; " +
-        "callout 3 marks OAuth. Below, a list shows existing credentials with their client IDs."
-      }
-      defaultCaption={<>Settings &gt; Trust credentials (1), then Credential (2) and OAuth (3).</>}
+      title={t("title")}
+      description={t("description")}
+      defaultCaption={t("caption")}
     >
       <AdminTopBar />
       <SettingsMenu active="Trust credentials" />

@@ -1,19 +1,20 @@
+import { useFormatter, useTranslations } from "next-intl";
 import { GeneralSettingsIllustration } from "../illustrations/general-settings";
-import { ORGANIZATION_STEP } from "../steps";
+import { ORGANIZATION_STEP, TAILNET_ID_ONLY_SINCE } from "../steps";
 import {
   Code,
-  ExternalLink,
   Heading,
   Instruction,
   Instructions,
   Section,
   Troubleshooting,
-  Ui,
   Verdict,
   mutedClass,
+  richTags,
   sectionTitleClass,
   subLevel,
   subTitleClass,
+  withLink,
   type GuideSectionProps,
   type Problem,
 } from "./shared";
@@ -23,58 +24,8 @@ export interface StepProps extends GuideSectionProps {
   illustrations?: boolean;
 }
 
-const problems: readonly Problem[] = [
-  {
-    problem: <>There&apos;s no Settings tab, or no General page.</>,
-    fix: (
-      <>
-        Your account isn&apos;t an admin of this tailnet. Ask an Owner or Admin to connect it for you, or to give you
-        the Admin, IT admin or Network admin role.
-      </>
-    ),
-  },
-  {
-    problem: <>You belong to more than one tailnet.</>,
-    fix: (
-      <>
-        The tailnet you&apos;re looking at is named at the top left of the admin console. If it&apos;s the wrong one,
-        switch tailnets from the menu under your name at the top right, then open Settings &gt; General again. Create
-        the token in step 2 in that same tailnet.
-      </>
-    ),
-  },
-  {
-    problem: (
-      <>
-        You copied a name ending in <Code>.ts.net</Code>.
-      </>
-    ),
-    fix: (
-      <>
-        That&apos;s the MagicDNS name from the DNS page, and the API doesn&apos;t accept it. Go back to Settings &gt;
-        General and copy the <Ui>Tailnet ID</Ui> instead.
-      </>
-    ),
-  },
-  {
-    problem: <>You can&apos;t find either value, or you&apos;re not sure which one to use.</>,
-    fix: (
-      <>
-        Type a single hyphen, <Code>-</Code>. It tells Tailscale to use the tailnet your token belongs to, which is what
-        most people want.
-      </>
-    ),
-  },
-  {
-    problem: <>Tailnet Connect says the tailnet wasn&apos;t found.</>,
-    fix: (
-      <>
-        Copy the value with the copy button rather than typing it, and check that nothing is missing at either end. If
-        it still isn&apos;t found, use <Code>-</Code>.
-      </>
-    ),
-  },
-];
+/** The symptoms, in the order a person meets them (messages tailscaleGuide.organization.problems.<key>). */
+const PROBLEMS = ["noSettings", "severalTailnets", "magicDns", "cantFind", "notFound"] as const;
 
 /** Step 1: where the organization name (Tailnet ID or legacy name) is, and which value to choose. */
 export function OrganizationStep({
@@ -84,73 +35,65 @@ export function OrganizationStep({
   className,
   illustrations = true,
 }: StepProps) {
+  const guide = useTranslations("tailscaleGuide");
+  const t = useTranslations("tailscaleGuide.organization");
+  const format = useFormatter();
+  const tags = withLink(ORGANIZATION_STEP.adminUrl);
+  const problems: Problem[] = PROBLEMS.map((key) => ({
+    problem: t.rich(`problems.${key}.problem`, richTags),
+    fix: t.rich(`problems.${key}.fix`, richTags),
+  }));
+  const since = format.dateTime(TAILNET_ID_ONLY_SINCE, { month: "long", year: "numeric", timeZone: "UTC" });
   const sub = subLevel(headingLevel);
   return (
     <Section headingId={headingId} className={className}>
       <Heading level={headingLevel} id={headingId} className={sectionTitleClass}>
-        Step {ORGANIZATION_STEP.number}: {ORGANIZATION_STEP.title}
+        {guide("stepHeading", { number: ORGANIZATION_STEP.number, title: guide("steps.organization.title") })}
       </Heading>
-      <p>
-        The organization name tells Tailscale which tailnet you mean. Tailscale now calls it the <Ui>Tailnet ID</Ui>;
-        older tailnets also have a legacy <Ui>Organization</Ui> name. Both are on the General settings page, and either
-        one works.
-      </p>
+      <p>{t.rich("lead", richTags)}</p>
       <Instructions start={1}>
-        <Instruction n={1}>
-          In the Tailscale admin console, select <Ui>Settings</Ui> in the top bar. Or go straight there:{" "}
-          <ExternalLink href={ORGANIZATION_STEP.adminUrl}>open Settings &gt; General</ExternalLink>.
-        </Instruction>
-        <Instruction n={2}>
-          Select <Ui>General</Ui> in the left menu, if it isn&apos;t already selected.
-        </Instruction>
-        <Instruction n={3}>
-          Under <Ui>Tailnet ID</Ui>, select the copy button next to the value. It looks like <Code>T1234CNTRL</Code>.
-          Paste it into the <Ui>{ORGANIZATION_STEP.fieldLabel}</Ui> field.
-        </Instruction>
-        <Instruction n={4}>
-          On an older tailnet you&apos;ll also see <Ui>Organization</Ui>, such as <Code>example.com</Code>. You can use
-          it instead: both name the same tailnet.
-        </Instruction>
+        <Instruction n={1}>{t.rich("instructions.openSettings", tags)}</Instruction>
+        <Instruction n={2}>{t.rich("instructions.selectGeneral", tags)}</Instruction>
+        <Instruction n={3}>{t.rich("instructions.copyTailnetId", tags)}</Instruction>
+        <Instruction n={4}>{t.rich("instructions.legacyName", tags)}</Instruction>
       </Instructions>
       {illustrations ? <GeneralSettingsIllustration /> : null}
 
       <Heading level={sub} className={subTitleClass}>
-        Which value to use
+        {t("values.title")}
       </Heading>
       <dl className="space-y-3">
         <div>
           <dt>
-            <Code>T1234CNTRL</Code> <span className={mutedClass}>Tailnet ID</span>
+            <Code>T1234CNTRL</Code> <span className={mutedClass}>{t("values.tailnetId.label")}</span>
           </dt>
           <dd>
-            <Verdict works /> Every tailnet has one, and tailnets created since October 2025 have only this one.
+            <Verdict works /> {t("values.tailnetId.verdict", { since })}
           </dd>
         </div>
         <div>
           <dt>
-            <Code>example.com</Code>, <Code>alice@gmail.com</Code> or <Code>alice.github</Code>{" "}
-            <span className={mutedClass}>Organization (legacy name)</span>
+            <Code>example.com</Code>, <Code>alice@gmail.com</Code> {t("values.legacy.or")} <Code>alice.github</Code>{" "}
+            <span className={mutedClass}>{t("values.legacy.label")}</span>
           </dt>
           <dd>
-            <Verdict works /> Shown on older tailnets: a domain, an email address or a GitHub name. It can&apos;t be
-            changed.
+            <Verdict works /> {t("values.legacy.verdict")}
           </dd>
         </div>
         <div>
           <dt>
-            <Code>-</Code> <span className={mutedClass}>a single hyphen</span>
+            <Code>-</Code> <span className={mutedClass}>{t("values.hyphen.label")}</span>
           </dt>
           <dd>
-            <Verdict works /> Means &ldquo;the tailnet this token belongs to&rdquo;. Right for most people, and the
-            easiest choice if you can&apos;t find the other values.
+            <Verdict works /> {t("values.hyphen.verdict")}
           </dd>
         </div>
         <div>
           <dt>
-            <Code>tail1234.ts.net</Code> <span className={mutedClass}>MagicDNS name, on the DNS page</span>
+            <Code>tail1234.ts.net</Code> <span className={mutedClass}>{t("values.magicDns.label")}</span>
           </dt>
           <dd>
-            <Verdict works={false} /> It looks like a tailnet name, but the API doesn&apos;t accept it here.
+            <Verdict works={false} /> {t("values.magicDns.verdict")}
           </dd>
         </div>
       </dl>

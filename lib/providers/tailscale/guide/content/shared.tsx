@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 // Building blocks shared by the guide's sections. All server components, no client JS.
@@ -63,6 +64,7 @@ export const mutedClass = "text-slate-600 dark:text-slate-300";
 
 /** A link into the Tailscale admin console; it opens in a new tab and says so. */
 export function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  const t = useTranslations("tailscaleGuide");
   return (
     <a
       href={href}
@@ -72,7 +74,7 @@ export function ExternalLink({ href, children }: { href: string; children: React
     >
       {children}
       <span aria-hidden="true"> ↗</span>
-      <span className="sr-only"> (opens in a new tab)</span>
+      <span className="sr-only"> {t("opensInNewTab")}</span>
     </a>
   );
 }
@@ -122,10 +124,11 @@ export interface Problem {
 
 /** The "If something goes wrong" block: each symptom as the person would describe it, then what to do. */
 export function Troubleshooting({ level, problems }: { level: 3 | 4; problems: readonly Problem[] }) {
+  const t = useTranslations("tailscaleGuide");
   return (
     <>
       <Heading level={level} className={subTitleClass}>
-        If something goes wrong
+        {t("troubleshootingTitle")}
       </Heading>
       <dl className="space-y-3">
         {problems.map((p, i) => (
@@ -141,15 +144,40 @@ export function Troubleshooting({ level, problems }: { level: 3 | 4; problems: r
 
 /** A verdict on its own line that does not rely on colour: a symbol and words. */
 export function Verdict({ works, children }: { works: boolean; children?: ReactNode }) {
+  const t = useTranslations("tailscaleGuide");
   return works ? (
     <span className="block font-semibold text-green-800 dark:text-green-300">
       <span aria-hidden="true">✓ </span>
-      {children ?? "Works"}
+      {children ?? t("verdict.works")}
     </span>
   ) : (
     <span className="block font-semibold text-red-800 dark:text-red-300">
       <span aria-hidden="true">✗ </span>
-      {children ?? "Does not work"}
+      {children ?? t("verdict.doesNotWork")}
     </span>
   );
+}
+
+/**
+ * The tags guide messages use for rich text (`t.rich(key, richTags)`): console labels stay as
+ * written (<ui>), values and key prefixes in code (<code>), emphasis (<strong>) and asides (<muted>).
+ */
+export const richTags = {
+  ui: (chunks: ReactNode) => <Ui>{chunks}</Ui>,
+  code: (chunks: ReactNode) => <Code>{chunks}</Code>,
+  strong: (chunks: ReactNode) => <strong>{chunks}</strong>,
+  muted: (chunks: ReactNode) => <span className={mutedClass}>{chunks}</span>,
+};
+
+/** `richTags` plus <link>…</link> as a link into the admin console at `href`. */
+export function withLink(href: string) {
+  return { ...richTags, link: (chunks: ReactNode) => <ExternalLink href={href}>{chunks}</ExternalLink> };
+}
+
+/**
+ * Roles as the console names them (they stay English), joined the way the language joins a list:
+ * "Owner, Admin, IT admin or Network admin". English keeps the app's British style (no serial comma).
+ */
+export function listOfRoles(roles: readonly string[], locale: string, type: "conjunction" | "disjunction"): string {
+  return new Intl.ListFormat(locale === "en" ? "en-GB" : locale, { type }).format(roles);
 }

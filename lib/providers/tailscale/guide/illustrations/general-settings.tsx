@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import {
   AdminTopBar,
@@ -37,6 +38,7 @@ function IdentifierRow({ top, label, help, value }: { top: number; label: string
 
 /** Step 1: Settings > General, where the Tailnet ID and the legacy Organization name are shown. */
 export function GeneralSettingsIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleGuide.illustrations.generalSettings");
   const general = menuItemBox("General");
   const tab = SETTINGS_TAB_BOX;
   const row1 = CARD.y;
@@ -45,21 +47,9 @@ export function GeneralSettingsIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={406}
-      title="Tailscale admin console: Settings, General page (drawing)"
-      description={
-        "The top bar shows the tailnet name example.com and the tabs Machines, Apps, Services, Users, " +
-        "Access controls, Logs, DNS and Settings. Callout 1 marks the Settings tab. " +
-        "Callout 2 marks General, the first item in the left menu. " +
-        "On the General page, callout 3 marks the Tailnet ID box, showing T1234CNTRL with a copy button. " +
-        "Callout 4 marks the Organization box below it, showing example.com with a copy button; " +
-        "only older tailnets have this one."
-      }
-      defaultCaption={
-        <>
-          Settings &gt; General in the Tailscale admin console. The numbers match the instructions: Settings (1),
-          General (2), Tailnet ID (3), Organization (4).
-        </>
-      }
+      title={t("title")}
+      description={t("description")}
+      defaultCaption={t("caption")}
     >
       <AdminTopBar />
       <SettingsMenu active="General" />

@@ -1,11 +1,14 @@
+import { useTranslations } from "next-intl";
 import { DIALOG, DIALOG_INNER_W, DIALOG_INNER_X, DialogShell } from "./dialog";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import { Box, Button, Callout, Highlight, Label, middle } from "./primitives";
+import { TOKEN_MAX_EXPIRY_DAYS } from "../steps";
 
 const HEIGHT = 352;
 
 /** Step 2, second screen: the dialog asking for a Description and an Expiration. */
 export function GenerateTokenDialogIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleGuide.illustrations.generateTokenDialog");
   const x = DIALOG_INNER_X;
   const description = { x, y: 116, w: DIALOG_INNER_W, h: 40 };
   const expiry = { x, y: 226, w: 120, h: 40 };
@@ -14,18 +17,9 @@ export function GenerateTokenDialogIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={HEIGHT + 2 * DIALOG.y}
-      title="Tailscale admin console: the Generate access token dialog (drawing)"
-      description={
-        "A dialog titled Generate access token. Callout 3 marks the Description box, filled in with Tailnet Connect; " +
-        "the hint says it is optional and helps you recognise the token later. " +
-        "Callout 4 marks the Expiration box, set to 90 days; the hint says between 1 and 90 days. " +
-        "Callout 5 marks the dark Generate access token button at the bottom right, next to Cancel."
-      }
-      defaultCaption={
-        <>
-          The Generate access token dialog: Description (3), Expiration (4), then the Generate access token button (5).
-        </>
-      }
+      title={t("title")}
+      description={t("description", { days: TOKEN_MAX_EXPIRY_DAYS })}
+      defaultCaption={t("caption")}
     >
       <DialogShell height={HEIGHT} title="Generate access token">
         <Label x={x} y={104} weight={600}>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import { AdminTopBar, Box, Button, Callout, Highlight, Label, Line, SettingsMenu, menuItemBox } from "./primitives";
 
@@ -6,6 +7,7 @@ const INNER_X = CARD.x + 16;
 
 /** Step 2, first screen: Settings > Keys, with the API access tokens section and its button. */
 export function KeysPageIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleGuide.illustrations.keysPage");
   const keys = menuItemBox("Keys");
   const authTop = 148;
   const apiTop = 278;
@@ -15,19 +17,9 @@ export function KeysPageIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={476}
-      title="Tailscale admin console: Settings, Keys page (drawing)"
-      description={
-        "The Settings tab is open. Callout 1 marks Keys in the left menu, under the Personal settings heading. " +
-        "The Keys page has two sections. The first, Auth keys, is for adding devices and is not the one to use. " +
-        "The second, API access tokens, lists existing tokens, each with its expiry and a Revoke link. " +
-        "Callout 2 marks its dark button, Generate access token…"
-      }
-      defaultCaption={
-        <>
-          Settings &gt; Keys. Keys (1) is under Personal settings; use the button in API access tokens (2), not the one
-          in Auth keys.
-        </>
-      }
+      title={t("title")}
+      description={t("description")}
+      defaultCaption={t("caption")}
     >
       <AdminTopBar />
       <SettingsMenu active="Keys" />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { DIALOG, DIALOG_INNER_X, DialogShell } from "./dialog";
 import { IllustrationFigure, type IllustrationProps } from "./figure";
 import { Box, Button, Callout, CopyIcon, Highlight, Label, middle, paint } from "./primitives";
@@ -6,6 +7,7 @@ const HEIGHT = 284;
 
 /** Step 2, last screen: the new token, shown only this once, with its Copy button. */
 export function TokenShownOnceIllustration(props: IllustrationProps) {
+  const t = useTranslations("tailscaleGuide.illustrations.tokenShownOnce");
   const x = DIALOG_INNER_X;
   const field = { x, y: 142, w: 356, h: 42 };
   const copy = { x: field.x + field.w + 12, y: field.y, w: 104, h: field.h };
@@ -14,13 +16,9 @@ export function TokenShownOnceIllustration(props: IllustrationProps) {
     <IllustrationFigure
       {...props}
       height={HEIGHT + 2 * DIALOG.y}
-      title="Tailscale admin console: the new access token, shown once (drawing)"
-      description={
-        "A dialog titled Generated new access token, with a warning: copy it now, it won't be shown again. " +
-        "Below is the token in a box, starting with tskey-api- (the rest is hidden here with dots). " +
-        "Callout 6 marks the Copy button to the right of the token. A Done button closes the dialog."
-      }
-      defaultCaption={<>The token is shown only once: select Copy (6) before you select Done.</>}
+      title={t("title")}
+      description={t("description")}
+      defaultCaption={t("caption")}
     >
       <DialogShell height={HEIGHT} title="Generated new access token">
         <path
