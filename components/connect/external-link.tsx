@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /** A link into the Tailscale admin console that opens in a new tab, and says so. */
 export function ExternalLinkToAdmin({ href, children }: { href: string; children: ReactNode }) {
+  const t = useTranslations("connect.externalLink");
   return (
     <a
       href={href}
@@ -11,7 +13,7 @@ export function ExternalLinkToAdmin({ href, children }: { href: string; children
     >
       {children}
       <span aria-hidden="true"> ↗</span>
-      <span className="sr-only"> (opens in a new tab)</span>
+      <span className="sr-only"> {t("newTab")}</span>
     </a>
   );
 }

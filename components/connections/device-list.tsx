@@ -1,12 +1,13 @@
 import type { LiveViewResult } from "@/lib/connections/live-view";
+import { providerText } from "@/lib/providers";
 import type { Provider } from "@/lib/providers/types";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime, relativeTime } from "./format";
 
 /** A provider's live view (Tailscale: the devices), or the outcome copy when the provider did not give it. */
-export function DeviceList({ provider, result, now }: { provider: Provider; result: LiveViewResult; now: Date }) {
+export async function DeviceList({ provider, result, now }: { provider: Provider; result: LiveViewResult; now: Date }) {
   if (result.kind === "failed") {
-    const copy = provider.describeOutcome(result.outcome);
+    const copy = (await providerText(provider)).describeOutcome(result.outcome);
     return (
       // Part of the page as it loads, not the answer to an action: no live region needed.
       <Notice tone="error" as="div" data-testid="devices-failed">

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { SessionNotice } from "@/components/connect-sessions/session-notice";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { sessionProviders } from "@/lib/connect-sessions/paths";
-import { connectPath } from "@/lib/providers";
+import { connectPath, providerText } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Connect your tailnet" };
 
@@ -19,6 +19,9 @@ export default async function ConnectSessionChooserPage() {
       />
     );
   if (session.completedAt) redirect("/connect/s/done");
+  const copies = new Map(
+    await Promise.all(sessionProviders(session).map(async (p) => [p.id, (await providerText(p)).copy] as const)),
+  );
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-3xl font-bold">How do you want to connect?</h1>
@@ -33,7 +36,7 @@ export default async function ConnectSessionChooserPage() {
             className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
           >
             <h2 className="text-lg font-semibold">{provider.name}</h2>
-            <div className="text-slate-700 dark:text-slate-300">{provider.copy.connectLead}</div>
+            <div className="text-slate-700 dark:text-slate-300">{copies.get(provider.id)?.connectLead}</div>
             <ButtonLink href={connectPath(provider)} className="mt-auto w-fit">
               Connect<span className="sr-only"> with {provider.name}</span>
             </ButtonLink>

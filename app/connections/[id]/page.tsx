@@ -13,7 +13,7 @@ import { getSettings } from "@/lib/config/settings";
 import { loadLiveView } from "@/lib/connections/live-view";
 import { getConnectionForOwner, getConnectionHistory } from "@/lib/connections/queries";
 import { STATUS_LABELS } from "@/lib/connections/status";
-import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import { connectPath, defaultProvider, getProvider, providerText } from "@/lib/providers";
 import type { Provider } from "@/lib/providers/types";
 import { ReverifyForm } from "./forms";
 
@@ -30,7 +30,8 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // A row of a provider no longer listed still shows its facts and history, with the default copy.
   const provider = getProvider(connection.provider) ?? defaultProvider();
-  const { copy } = provider;
+  const text = await providerText(provider);
+  const { copy } = text;
   const [devices, history] = await Promise.all([
     connection.status === "disconnected" || !provider.liveView ? Promise.resolve(null) : loadLiveView(user.id, id),
     getConnectionHistory(user.id, id),
@@ -92,10 +93,10 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
               ? `${relativeTime(connection.lastCheckedAt, now)} (${formatDateTime(connection.lastCheckedAt)})`
               : "Never"}
             {lastOutcome && lastOutcome !== "verified"
-              ? ` — ${provider.describeOutcome({ outcome: lastOutcome }).title}`
+              ? ` — ${text.describeOutcome({ outcome: lastOutcome }).title}`
               : ""}
           </Fact>
-          {provider.describeMeta(connection.meta).map((fact) => (
+          {text.describeMeta(connection.meta).map((fact) => (
             <Fact key={fact.term} term={fact.term}>
               {fact.short ?? fact.value}
             </Fact>
@@ -165,7 +166,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function Notices({
+async function Notices({
   query,
   provider,
   expires,
@@ -178,15 +179,16 @@ function Notices({
   const stillWorks = expires
     ? "still works at Tailscale until it expires"
     : "still works at Tailscale (it does not expire)";
-  const noun = provider.copy.credentialNoun;
+  const { copy } = await providerText(provider);
+  const noun = copy.credentialNoun;
   const keysLink = (
     <a
-      href={provider.copy.credentialsConsole.href}
+      href={copy.credentialsConsole.href}
       className="font-semibold underline underline-offset-4"
       target="_blank"
       rel="noreferrer"
     >
-      {provider.copy.credentialsConsole.label}
+      {copy.credentialsConsole.label}
     </a>
   );
   const ok = (children: React.ReactNode) => (

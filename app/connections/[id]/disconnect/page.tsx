@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
-import { defaultProvider, getProvider } from "@/lib/providers";
+import { defaultProvider, getProvider, providerText } from "@/lib/providers";
 import { DisconnectForm } from "../forms";
 
 export const metadata: Metadata = { title: "Disconnect" };
@@ -16,6 +16,7 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
   if (!connection) notFound();
   if (connection.status === "disconnected") redirect(`/connections/${id}?disconnected=already`);
   const provider = getProvider(connection.provider) ?? defaultProvider();
+  const { copy } = await providerText(provider);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <Link href={`/connections/${id}`} className="text-sm underline underline-offset-4">
@@ -24,7 +25,7 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
       <h1 className="text-2xl font-bold">Disconnect {connection.label}?</h1>
       <ul className="list-disc space-y-1 pl-6 text-slate-700 dark:text-slate-300">
         <li>
-          The encrypted copy of the {provider.copy.credentialNoun}{" "}
+          The encrypted copy of the {copy.credentialNoun}{" "}
           <span className="font-mono">{connection.credentialHint}</span> is destroyed here; it cannot be undone.
         </li>
         <li>The connection stays in your list under &ldquo;Show disconnected&rdquo;, with its history.</li>
@@ -33,12 +34,12 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
           <li>
             Tailnet Connect cannot revoke the credential itself at Tailscale: to stop it working, revoke it in{" "}
             <a
-              href={provider.copy.credentialsConsole.href}
+              href={copy.credentialsConsole.href}
               target="_blank"
               rel="noreferrer"
               className="font-semibold underline underline-offset-4"
             >
-              {provider.copy.credentialsConsole.label}
+              {copy.credentialsConsole.label}
             </a>
             .
           </li>
@@ -46,8 +47,8 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
       </ul>
       <DisconnectForm
         connectionId={connection.id}
-        noun={provider.copy.credentialNoun}
-        revokeLabel={provider.revoke ? provider.copy.revokeAtProviderLabel : null}
+        noun={copy.credentialNoun}
+        revokeLabel={provider.revoke ? copy.revokeAtProviderLabel : null}
         bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
       />
       <p>

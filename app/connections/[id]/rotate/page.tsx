@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
-import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import { connectPath, defaultProvider, getProvider, providerText } from "@/lib/providers";
 import { rotatedFields } from "@/lib/providers/types";
 import { rotateAction } from "../../actions";
 import { RotateForm } from "../forms";
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requireUser(`/connections/${id}/rotate`);
   const connection = await getConnectionForOwner(user.id, id);
   const provider = (connection && getProvider(connection.provider)) ?? defaultProvider();
-  return { title: `Rotate ${provider.copy.credentialNoun}` };
+  return { title: `Rotate ${(await providerText(provider)).copy.credentialNoun}` };
 }
 
 export default async function RotatePage({ params }: Props) {
@@ -26,7 +26,8 @@ export default async function RotatePage({ params }: Props) {
   const connection = await getConnectionForOwner(user.id, id);
   if (!connection) notFound();
   const provider = getProvider(connection.provider) ?? defaultProvider();
-  const { copy } = provider;
+  const text = await providerText(provider);
+  const { copy } = text;
   if (connection.status === "disconnected") {
     return (
       <div className="flex max-w-2xl flex-col gap-4">
@@ -66,14 +67,14 @@ export default async function RotatePage({ params }: Props) {
             <RotateForm
               action={rotateAction.bind(null, provider.id)}
               connectionId={connection.id}
-              kept={provider.fields
-                .filter((f) => !rotatedFields(provider.fields).includes(f))
+              kept={text.fields
+                .filter((f) => !rotatedFields(text.fields).includes(f))
                 .map((f) => ({
                   label: f.label,
                   value:
                     typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label,
                 }))}
-              secrets={rotatedFields(provider.fields).map((f) => ({
+              secrets={rotatedFields(text.fields).map((f) => ({
                 name: f.name,
                 label: f.label,
                 secret: f.secret === true,
