@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { LOCALES, type Locale } from "../../lib/i18n/locales";
 import { NAMESPACES } from "../../lib/i18n/messages";
 import type { Translate, Words } from "../../lib/providers/types";

@@ -1,4 +1,4 @@
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import { formatWait as formatWaitIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import de from "@/messages/de/rateLimit.json" with { type: "json" };
