@@ -96,7 +96,9 @@ test("after a fault only the token needs changing: the kept organization connect
   const { email } = await signUp(page, undefined, undefined, "/connect/tailscale");
   await reachReview(page, { tailnet: "example.com", token: FIXTURE_TOKENS.serverError });
   await page.getByRole("button", { name: "Connect" }).click();
-  await expect(outcome(page)).toContainText(describeOutcome({ outcome: "tailscale_unavailable" }, wordsFor("en")).title);
+  await expect(outcome(page)).toContainText(
+    describeOutcome({ outcome: "tailscale_unavailable" }, wordsFor("en")).title,
+  );
   await page.goto("/connect/tailscale/token");
   await page.getByLabel("API access token", { exact: true }).fill(FIXTURE_TOKENS.demoOwner);
   await page.getByRole("button", { name: "Next: review" }).click();

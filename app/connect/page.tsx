@@ -14,7 +14,9 @@ const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 /** The ways of connecting, from the registry, and which one to pick. Public: each flow asks for sign-in itself. */
 export default async function ConnectChooserPage() {
   const t = await getTranslations("connect.chooser");
-  const providers = await Promise.all(PROVIDERS.map(async (provider) => ({ provider, ...(await providerText(provider)) })));
+  const providers = await Promise.all(
+    PROVIDERS.map(async (provider) => ({ provider, ...(await providerText(provider)) })),
+  );
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -32,7 +32,9 @@ export const reverifyAction = authenticatedAction(reverifySchema, async ({ conne
   if (result.kind === "disconnected") return disconnected();
   revalidatePath("/connections");
   revalidatePath(`/connections/${connectionId}`);
-  const copy = (await providerText(getProvider(result.providerId) ?? defaultProvider())).describeOutcome(result.outcome);
+  const copy = (await providerText(getProvider(result.providerId) ?? defaultProvider())).describeOutcome(
+    result.outcome,
+  );
   return { ok: result.outcome.outcome === "verified", message: `${copy.title}. ${copy.message}` };
 });
 

@@ -10,7 +10,6 @@ import { PROVIDERS, connectPath, defaultProvider, providerText } from "@/lib/pro
 
 export const metadata: Metadata = { title: "Connections" };
 
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: SearchParams }) {

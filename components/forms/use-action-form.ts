@@ -11,7 +11,8 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 /**
  * Everything a form of ours does in the browser, on top of a server action that works without
  * JavaScript: instant checks with the same zod schema the server enforces (on blur), a size
- * check that refuses an oversized form before it is sent (both in the page's language), focus on the first error, and no
+ * check that refuses an oversized form before it is sent (both in the page's language), focus
+ * on the first error, and no
  * wiping of what the person typed when the server says something is wrong.
  *
  * The form element arrives through `bindForm`, a callback ref (`<form ref={bindForm}>`), not a ref

@@ -23,8 +23,9 @@ type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormStat
 /**
  * The one way to write an action for signed-in people: reads the session (refusing a stale
  * one), parses the form with the shared zod schema, and hands the handler typed input and the
- * user. Every answer is translated into the request's language (message keys, lib/actions/localize.ts). Handlers put `userId: user.id` into their queries themselves: ownership lives in the
- * query, never in a separate check.
+ * user. Every answer is translated into the request's language (message keys,
+ * lib/actions/localize.ts). Handlers put `userId: user.id` into their queries themselves:
+ * ownership lives in the query, never in a separate check.
  */
 export function authenticatedAction<S extends z.ZodType>(
   schema: S,

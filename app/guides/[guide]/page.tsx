@@ -40,11 +40,7 @@ function ConnectNow({
 export default async function GuidePage({ params }: Props) {
   const provider = providerByGuideSlug((await params).guide);
   if (!provider) notFound();
-  const [text, t, locale] = await Promise.all([
-    providerText(provider),
-    getTranslations("connect.guide"),
-    getLocale(),
-  ]);
+  const [text, t, locale] = await Promise.all([providerText(provider), getTranslations("connect.guide"), getLocale()]);
   const { copy } = text;
   // A label inside a sentence is lowercased, except where nouns keep their capital (German).
   const label = (what: string) => t.rich("connectNow", { what: locale === "de" ? what : what.toLowerCase(), sr });

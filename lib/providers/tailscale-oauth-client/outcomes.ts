@@ -5,8 +5,9 @@ import { GUIDE_STEP_IDS } from "./guide/steps";
 
 /*
  * What verifying an OAuth client can conclude when it does not succeed, and the copy a person
- * sees for each (messages, in the person's language). No `server-only`: the UI imports the names and the copy. Every message says
- * which step or field to fix; none carries a secret or Tailscale's own message text.
+ * sees for each (messages, in the person's language). No `server-only`: the UI imports the
+ * names and the copy. Every message says which step or field to fix; none carries a secret or
+ * Tailscale's own message text.
  */
 
 /** The read scopes this app asks for, and what each one is for. */
@@ -95,7 +96,11 @@ export function isClientFault(name: string): boolean {
 
 /** The copy of an outcome in the language of `words` (messages/<locale>/tailscaleOauth.json `outcomes.*`). */
 export function describeOutcome(result: DescribableOutcome, { t, locale }: Words): OutcomeCopy {
-  const scopes = { devicesScope: REQUIRED_SCOPES.devices, usersScope: REQUIRED_SCOPES.tailnetIdentity, broadScope: BROAD_READ_SCOPE };
+  const scopes = {
+    devicesScope: REQUIRED_SCOPES.devices,
+    usersScope: REQUIRED_SCOPES.tailnetIdentity,
+    broadScope: BROAD_READ_SCOPE,
+  };
   switch (result.outcome) {
     case "invalid_input": {
       // A stored outcome is only its name: no field errors to point at.

@@ -83,7 +83,8 @@ function text(words: Words): ProviderText {
           ...(count === null ? {} : { short: String(count) }),
         },
       ];
-      if (typeof meta.clientId === "string") facts.push({ term: t("tailscaleOauth.meta.clientId"), value: meta.clientId });
+      if (typeof meta.clientId === "string")
+        facts.push({ term: t("tailscaleOauth.meta.clientId"), value: meta.clientId });
       return facts;
     },
     describeOutcome: (outcome) => {

@@ -253,7 +253,9 @@ describe("describeOutcome", () => {
   });
 
   it("points invalid_input at the field in error", () => {
-    expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { tailnet: ["x"] } }, en).fixStep).toBe("organization");
+    expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { tailnet: ["x"] } }, en).fixStep).toBe(
+      "organization",
+    );
     expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { token: ["x"] } }, en).fixStep).toBe("token");
   });
 

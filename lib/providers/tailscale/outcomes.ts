@@ -1,7 +1,7 @@
 /*
  * What a Tailscale verification can conclude, and the copy a person sees for each conclusion
- * (messages/<locale>/tailscale.json `outcomes.*`). No `server-only`: the UI imports the names. The outcome names are fixed; the UI,
- * the CLI and other tools key on them.
+ * (messages/<locale>/tailscale.json `outcomes.*`). No `server-only`: the UI imports the names.
+ * The outcome names are fixed; the UI, the CLI and other tools key on them.
  */
 
 import type { Words } from "@/lib/providers/types";

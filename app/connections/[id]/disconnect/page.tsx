@@ -25,8 +25,8 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
       <h1 className="text-2xl font-bold">Disconnect {connection.label}?</h1>
       <ul className="list-disc space-y-1 pl-6 text-slate-700 dark:text-slate-300">
         <li>
-          The encrypted copy of the {copy.credentialNoun}{" "}
-          <span className="font-mono">{connection.credentialHint}</span> is destroyed here; it cannot be undone.
+          The encrypted copy of the {copy.credentialNoun} <span className="font-mono">{connection.credentialHint}</span>{" "}
+          is destroyed here; it cannot be undone.
         </li>
         <li>The connection stays in your list under &ldquo;Show disconnected&rdquo;, with its history.</li>
         <li>Nothing changes in your tailnet itself: no device is touched.</li>
