@@ -35,7 +35,7 @@ export default async function ConnectSessionChooserPage() {
             key={provider.id}
             className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
           >
-            <h2 className="text-lg font-semibold">{provider.name}</h2>
+            <h2 className="text-lg font-semibold">{copies.get(provider.id)?.displayName}</h2>
             <div className="text-slate-700 dark:text-slate-300">{copies.get(provider.id)?.connectLead}</div>
             <ButtonLink href={connectPath(provider)} className="mt-auto w-fit">
               Connect<span className="sr-only"> with {provider.name}</span>
