@@ -1,9 +1,11 @@
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-/** A link into the Tailscale admin console that opens in a new tab, and says so. */
-export function ExternalLinkToAdmin({ href, children }: { href: string; children: ReactNode }) {
-  const t = useTranslations("connect.externalLink");
+/**
+ * A link into the Tailscale admin console that opens in a new tab, and says so (`newTab`: the
+ * words "(opens in a new tab)" in the page's language, `connect.externalLink.newTab`). No hooks:
+ * provider modules render it, and they load in the CLIs too (react-server, no client React).
+ */
+export function ExternalLinkToAdmin({ href, newTab, children }: { href: string; newTab: string; children: ReactNode }) {
   return (
     <a
       href={href}
@@ -13,7 +15,7 @@ export function ExternalLinkToAdmin({ href, children }: { href: string; children
     >
       {children}
       <span aria-hidden="true"> ↗</span>
-      <span className="sr-only"> {t("newTab")}</span>
+      <span className="sr-only"> {newTab}</span>
     </a>
   );
 }

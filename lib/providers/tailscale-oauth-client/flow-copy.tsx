@@ -1,4 +1,3 @@
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ExternalLinkToAdmin } from "@/components/connect/external-link";
 import type {
@@ -25,7 +24,9 @@ import { BROAD_READ_SCOPE, REQUIRED_SCOPES } from "./outcomes";
 /*
  * The OAuth-client provider's structure and words for the generic flow (app/connect/[provider],
  * the guide page and the connection pages). The words are messages
- * (messages/<locale>/tailscaleOauth.json). Server components only. One page asks for all three
+ * (messages/<locale>/tailscaleOauth.json), read through the translator a page passes in. No hooks and
+ * no "next-intl" import: the CLIs load the provider registry under react-server in plain Node, where
+ * next-intl's client half fails to load. Server components only. One page asks for all three
  * values: they all come from the same "Credential created" page, and the tailnet is optional.
  */
 
@@ -63,6 +64,7 @@ export function oauthClientFields({ t }: Words): ProviderField[] {
 }
 
 export function oauthClientSteps({ t }: Words): ConnectStep[] {
+  const newTab = t("connect.externalLink.newTab");
   const [client] = OAUTH_CLIENT_STEPS as [ConnectStepSpec];
   const key = "tailscaleOauth.steps.client";
   return [
@@ -75,7 +77,11 @@ export function oauthClientSteps({ t }: Words): ConnectStep[] {
         <p>
           {t.rich(`${key}.lead`, {
             strong,
-            admin: (chunks) => <ExternalLinkToAdmin href={TRUST_CREDENTIALS_URL}>{chunks}</ExternalLinkToAdmin>,
+            admin: (chunks) => (
+              <ExternalLinkToAdmin href={TRUST_CREDENTIALS_URL} newTab={newTab}>
+                {chunks}
+              </ExternalLinkToAdmin>
+            ),
           })}
         </p>
       ),
@@ -89,90 +95,116 @@ export function oauthClientSteps({ t }: Words): ConnectStep[] {
   ];
 }
 
-function Intro({ headingLevel = 2, headingId = "before-you-start", after, className }: GuideSectionProps) {
-  const t = useTranslations("tailscaleOauth.intro");
-  const Tag = headingLevel === 2 ? "h2" : "h3";
-  return (
-    <section aria-labelledby={headingId} className={["space-y-4 leading-relaxed", className].filter(Boolean).join(" ")}>
-      <Tag id={headingId} tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        {t("title")}
-      </Tag>
-      <p>{t.rich("body", { strong })}</p>
-      <ul className="list-disc space-y-2 pl-6">
-        <li>{t("roles")}</li>
-        <li>{t("time")}</li>
-      </ul>
-      {after}
-    </section>
-  );
+/** The start page's and guide's "Before you start", in the language of `words`. */
+function intro({ t: all }: Words) {
+  const t = (key: string) => all(`tailscaleOauth.intro.${key}`);
+  const rich: Words["t"]["rich"] = (key, values) => all.rich(`tailscaleOauth.intro.${key}`, values);
+  return function Intro({ headingLevel = 2, headingId = "before-you-start", after, className }: GuideSectionProps) {
+    const Tag = headingLevel === 2 ? "h2" : "h3";
+    return (
+      <section
+        aria-labelledby={headingId}
+        className={["space-y-4 leading-relaxed", className].filter(Boolean).join(" ")}
+      >
+        <Tag id={headingId} tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
+          {t("title")}
+        </Tag>
+        <p>{rich("body", { strong })}</p>
+        <ul className="list-disc space-y-2 pl-6">
+          <li>{t("roles")}</li>
+          <li>{t("time")}</li>
+        </ul>
+        {after}
+      </section>
+    );
+  };
 }
 
-function GuideOutro({ after }: { after: ReactNode }) {
-  const t = useTranslations("tailscaleOauth.guideOutro");
-  return (
-    <section aria-labelledby="connecting" className="space-y-4 leading-relaxed">
-      <h2 id="connecting" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        {t("title")}
-      </h2>
-      <p>{t("body")}</p>
+/** The guide's closing section, in the language of `words`. */
+function guideOutro({ t: all }: Words) {
+  const t = (key: string) => all(`tailscaleOauth.guideOutro.${key}`);
+  return function GuideOutro({ after }: { after: ReactNode }) {
+    return (
+      <section aria-labelledby="connecting" className="space-y-4 leading-relaxed">
+        <h2 id="connecting" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
+          {t("title")}
+        </h2>
+        <p>{t("body")}</p>
+        <ul className="list-disc space-y-2 pl-6">
+          <li>{t("badSecret")}</li>
+          <li>
+            {all.rich("tailscaleOauth.guideOutro.missingScope", {
+              code,
+              devicesScope: REQUIRED_SCOPES.devices,
+              usersScope: REQUIRED_SCOPES.tailnetIdentity,
+              broadScope: BROAD_READ_SCOPE,
+            })}
+          </li>
+          <li>{t("unavailable")}</li>
+        </ul>
+        {after}
+      </section>
+    );
+  };
+}
+
+/** The done page's "What happens next", in the language of `words`. */
+function doneNext({ t }: Words) {
+  const newTab = t("connect.externalLink.newTab");
+  return function DoneNext({ reverifyHours }: { reverifyHours: number; expiringSoonDays: number }) {
+    return (
       <ul className="list-disc space-y-2 pl-6">
-        <li>{t("badSecret")}</li>
+        <li>{t("tailscaleOauth.doneNext.recheck", { hours: reverifyHours })}</li>
+        <li>{t("tailscaleOauth.doneNext.noExpiry")}</li>
         <li>
-          {t.rich("missingScope", {
-            code,
-            devicesScope: REQUIRED_SCOPES.devices,
-            usersScope: REQUIRED_SCOPES.tailnetIdentity,
-            broadScope: BROAD_READ_SCOPE,
+          {t.rich("tailscaleOauth.doneNext.revoke", {
+            admin: (chunks) => (
+              <ExternalLinkToAdmin href={TRUST_CREDENTIALS_URL} newTab={newTab}>
+                {chunks}
+              </ExternalLinkToAdmin>
+            ),
           })}
         </li>
-        <li>{t("unavailable")}</li>
       </ul>
-      {after}
-    </section>
-  );
+    );
+  };
 }
 
-function DoneNext({ reverifyHours }: { reverifyHours: number; expiringSoonDays: number }) {
-  const t = useTranslations("tailscaleOauth.doneNext");
-  return (
-    <ul className="list-disc space-y-2 pl-6">
-      <li>{t("recheck", { hours: reverifyHours })}</li>
-      <li>{t("noExpiry")}</li>
-      <li>
-        {t.rich("revoke", {
-          admin: (chunks) => <ExternalLinkToAdmin href={TRUST_CREDENTIALS_URL}>{chunks}</ExternalLinkToAdmin>,
-        })}
-      </li>
-    </ul>
-  );
+/** The rotate page's guide: the lifecycle steps, then how to create the new client, in the language of `words`. */
+function rotateGuide({ t: all }: Words) {
+  const t = (key: string) => all(`tailscaleOauth.rotate.${key}`);
+  const newTab = all("connect.externalLink.newTab");
+  return function RotateGuide({ headingLevel = 2, headingId = "generate-new-client", className }: GuideSectionProps) {
+    const Tag = headingLevel === 2 ? "h2" : "h3";
+    const sub = headingLevel === 2 ? 3 : 4;
+    return (
+      <section
+        aria-labelledby={headingId}
+        className={["space-y-6 leading-relaxed", className].filter(Boolean).join(" ")}
+      >
+        <Tag id={headingId} tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
+          {t("title")}
+        </Tag>
+        <ol className="list-decimal space-y-2 pl-6">
+          {ROTATE_COPY.steps.map((step) => (
+            <li key={step}>{t(`steps.${step}`)}</li>
+          ))}
+        </ol>
+        <p>
+          <ExternalLinkToAdmin href={ROTATE_COPY.adminUrl} newTab={newTab}>
+            {t("adminLink")}
+          </ExternalLinkToAdmin>
+        </p>
+        <OpenTrustCredentialsStep headingLevel={sub} />
+        <ChooseScopesStep headingLevel={sub} />
+        <CopyCredentialsStep headingLevel={sub} />
+      </section>
+    );
+  };
 }
 
-/** The rotate page's guide: the lifecycle steps, then how to create the new client. */
-function RotateGuide({ headingLevel = 2, headingId = "generate-new-client", className }: GuideSectionProps) {
-  const t = useTranslations("tailscaleOauth.rotate");
-  const Tag = headingLevel === 2 ? "h2" : "h3";
-  const sub = headingLevel === 2 ? 3 : 4;
-  return (
-    <section aria-labelledby={headingId} className={["space-y-6 leading-relaxed", className].filter(Boolean).join(" ")}>
-      <Tag id={headingId} tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        {t("title")}
-      </Tag>
-      <ol className="list-decimal space-y-2 pl-6">
-        {ROTATE_COPY.steps.map((step) => (
-          <li key={step}>{t(`steps.${step}`)}</li>
-        ))}
-      </ol>
-      <p>
-        <ExternalLinkToAdmin href={ROTATE_COPY.adminUrl}>{t("adminLink")}</ExternalLinkToAdmin>
-      </p>
-      <OpenTrustCredentialsStep headingLevel={sub} />
-      <ChooseScopesStep headingLevel={sub} />
-      <CopyCredentialsStep headingLevel={sub} />
-    </section>
-  );
-}
-
-export function oauthClientCopy({ t }: Words): ProviderCopy {
+export function oauthClientCopy(words: Words): ProviderCopy {
+  const { t } = words;
   const key = (name: string) => t(`tailscaleOauth.copy.${name}`);
   return {
     displayName: t("tailscaleOauth.name"),
@@ -184,10 +216,10 @@ export function oauthClientCopy({ t }: Words): ProviderCopy {
         clientId: values.clientId ?? "",
         value: (chunks) => <strong className="font-mono">{chunks}</strong>,
       }),
-    Intro,
+    Intro: intro(words),
     guideTitle: key("guideTitle"),
     guideLead: key("guideLead"),
-    GuideOutro,
+    GuideOutro: guideOutro(words),
     guideOutroAnchor: { id: "connecting", title: key("guideOutroAnchor") },
     reviewLead: key("reviewLead"),
     sealedNotice: key("sealedNotice"),
@@ -199,10 +231,10 @@ export function oauthClientCopy({ t }: Words): ProviderCopy {
     credentialTerm: key("credentialTerm"),
     credentialNoun: key("credentialNoun"),
     noExpiry: key("noExpiry"),
-    DoneNext,
+    DoneNext: doneNext(words),
     rotateLead: key("rotateLead"),
     rotateFieldHint: key("rotateFieldHint"),
-    RotateGuide,
+    RotateGuide: rotateGuide(words),
     // No revoke: a read-only client may not delete clients; revoking happens in the admin console.
     revokeOldLabel: key("revokeOldLabel"),
     revokeAtProviderLabel: key("revokeAtProviderLabel"),

@@ -1,4 +1,3 @@
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ExternalLinkToAdmin } from "@/components/connect/external-link";
 import type {
@@ -25,8 +24,9 @@ import {
 /*
  * The API-key provider's structure and words for the generic flow (app/connect/[provider], the
  * guide page and the connection pages). The words are messages (messages/<locale>/tailscale.json),
- * read through the translator a page passes in (or, in the section components, the request's own).
- * Server components only.
+ * read through the translator a page passes in. No hooks and no "next-intl" import: the CLIs load
+ * the provider registry under react-server in plain Node, where next-intl's client half fails to
+ * load. Server components only.
  */
 
 export const TAILSCALE_FIELDS: readonly ProviderFieldSpec[] = [{ name: "tailnet" }, { name: "token", secret: true }];
@@ -64,6 +64,7 @@ export function tailscaleFields({ t }: Words): ProviderField[] {
 }
 
 export function tailscaleSteps({ t }: Words): ConnectStep[] {
+  const newTab = t("connect.externalLink.newTab");
   const words = (key: "organization" | "token") => ({
     name: t(`tailscale.steps.${key}.name`),
     title: t(`tailscale.steps.${key}.title`),
@@ -83,7 +84,11 @@ export function tailscaleSteps({ t }: Words): ConnectStep[] {
         <p>
           {t.rich("tailscale.steps.organization.lead", {
             strong,
-            admin: (chunks) => <ExternalLinkToAdmin href={ORGANIZATION_STEP.adminUrl}>{chunks}</ExternalLinkToAdmin>,
+            admin: (chunks) => (
+              <ExternalLinkToAdmin href={ORGANIZATION_STEP.adminUrl} newTab={newTab}>
+                {chunks}
+              </ExternalLinkToAdmin>
+            ),
           })}
         </p>
       ),
@@ -98,7 +103,11 @@ export function tailscaleSteps({ t }: Words): ConnectStep[] {
             strong,
             code,
             oauth: oauthLink,
-            admin: (chunks) => <ExternalLinkToAdmin href={TOKEN_STEP.adminUrl}>{chunks}</ExternalLinkToAdmin>,
+            admin: (chunks) => (
+              <ExternalLinkToAdmin href={TOKEN_STEP.adminUrl} newTab={newTab}>
+                {chunks}
+              </ExternalLinkToAdmin>
+            ),
             description: SUGGESTED_TOKEN_DESCRIPTION,
             days: TOKEN_MAX_EXPIRY_DAYS,
           })}
@@ -109,33 +118,37 @@ export function tailscaleSteps({ t }: Words): ConnectStep[] {
   ];
 }
 
-function GuideOutro({ after }: { after: ReactNode }) {
-  const t = useTranslations();
-  return (
-    <section aria-labelledby="step-3-connecting" className="space-y-4 leading-relaxed">
-      <h2 id="step-3-connecting" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
-        {t("tailscale.guideOutro.title")}
-      </h2>
-      <p>{t("tailscale.guideOutro.body")}</p>
-      <ul className="list-disc space-y-2 pl-6">
-        <li>{t.rich("tailscale.guideOutro.wrongTailnet", { code })}</li>
-        <li>{t("tailscale.guideOutro.badToken")}</li>
-        <li>{t("tailscale.guideOutro.unavailable")}</li>
-      </ul>
-      {after}
-    </section>
-  );
+/** The guide's closing section, in the language of `t`. */
+function guideOutro(t: Words["t"]) {
+  return function GuideOutro({ after }: { after: ReactNode }) {
+    return (
+      <section aria-labelledby="step-3-connecting" className="space-y-4 leading-relaxed">
+        <h2 id="step-3-connecting" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold">
+          {t("tailscale.guideOutro.title")}
+        </h2>
+        <p>{t("tailscale.guideOutro.body")}</p>
+        <ul className="list-disc space-y-2 pl-6">
+          <li>{t.rich("tailscale.guideOutro.wrongTailnet", { code })}</li>
+          <li>{t("tailscale.guideOutro.badToken")}</li>
+          <li>{t("tailscale.guideOutro.unavailable")}</li>
+        </ul>
+        {after}
+      </section>
+    );
+  };
 }
 
-function DoneNext({ reverifyHours, expiringSoonDays }: { reverifyHours: number; expiringSoonDays: number }) {
-  const t = useTranslations();
-  return (
-    <ul className="list-disc space-y-2 pl-6">
-      <li>{t("tailscale.doneNext.recheck", { hours: reverifyHours })}</li>
-      <li>{t("tailscale.doneNext.expiry", { days: expiringSoonDays })}</li>
-      <li>{t("tailscale.doneNext.revoked")}</li>
-    </ul>
-  );
+/** The done page's "What happens next", in the language of `t`. */
+function doneNext(t: Words["t"]) {
+  return function DoneNext({ reverifyHours, expiringSoonDays }: { reverifyHours: number; expiringSoonDays: number }) {
+    return (
+      <ul className="list-disc space-y-2 pl-6">
+        <li>{t("tailscale.doneNext.recheck", { hours: reverifyHours })}</li>
+        <li>{t("tailscale.doneNext.expiry", { days: expiringSoonDays })}</li>
+        <li>{t("tailscale.doneNext.revoked")}</li>
+      </ul>
+    );
+  };
 }
 
 export function tailscaleCopy({ t }: Words): ProviderCopy {
@@ -152,7 +165,7 @@ export function tailscaleCopy({ t }: Words): ProviderCopy {
     Intro: GuideIntro,
     guideTitle: t("tailscale.copy.guideTitle"),
     guideLead: t("tailscale.copy.guideLead"),
-    GuideOutro,
+    GuideOutro: guideOutro(t),
     guideOutroAnchor: { id: "step-3-connecting", title: t("tailscale.copy.guideOutroAnchor") },
     reviewLead: t("tailscale.copy.reviewLead"),
     sealedNotice: t("tailscale.copy.sealedNotice"),
@@ -164,7 +177,7 @@ export function tailscaleCopy({ t }: Words): ProviderCopy {
     credentialTerm: t("tailscale.copy.credentialTerm"),
     credentialNoun: t("tailscale.copy.credentialNoun"),
     noExpiry: t("tailscale.copy.noExpiry"),
-    DoneNext,
+    DoneNext: doneNext(t),
     rotateLead: t("tailscale.copy.rotateLead"),
     rotateFieldHint: t("tailscale.copy.rotateFieldHint"),
     RotateGuide: TokenStep,
