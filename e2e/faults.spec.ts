@@ -3,6 +3,7 @@ import { FIXTURE_TOKENS } from "../lib/providers/tailscale/fake/fixtures";
 import { tokenHint } from "../lib/providers/tailscale/fields";
 import { describeOutcome, type OutcomeName } from "../lib/providers/tailscale/outcomes";
 import { signUp } from "./support/accounts";
+import { wordsFor } from "./support/messages";
 import { reachReview } from "./support/connect";
 import { connectionCount } from "./support/database";
 import { e2eServers } from "./support/servers";
@@ -54,7 +55,10 @@ for (const fault of FAULTS) {
     const readsBefore = await keyReadsFor(fault.fixture);
     await page.getByRole("button", { name: "Connect" }).click();
 
-    const copy = describeOutcome({ outcome: fault.outcome, retryAfterSeconds: fault.retryAfterSeconds });
+    const copy = describeOutcome(
+      { outcome: fault.outcome, retryAfterSeconds: fault.retryAfterSeconds },
+      wordsFor("en"),
+    );
     await expect(outcome(page)).toContainText(copy.title, { timeout: 30_000 });
     await expect(outcome(page)).toContainText(copy.message);
     await expect(outcome(page)).not.toContainText(/stack|Error:|tskey-api-\w+-\w{6,}/);
@@ -92,7 +96,9 @@ test("after a fault only the token needs changing: the kept organization connect
   const { email } = await signUp(page, undefined, undefined, "/connect/tailscale");
   await reachReview(page, { tailnet: "example.com", token: FIXTURE_TOKENS.serverError });
   await page.getByRole("button", { name: "Connect" }).click();
-  await expect(outcome(page)).toContainText(describeOutcome({ outcome: "tailscale_unavailable" }).title);
+  await expect(outcome(page)).toContainText(
+    describeOutcome({ outcome: "tailscale_unavailable" }, wordsFor("en")).title,
+  );
   await page.goto("/connect/tailscale/token");
   await page.getByLabel("API access token", { exact: true }).fill(FIXTURE_TOKENS.demoOwner);
   await page.getByRole("button", { name: "Next: review" }).click();

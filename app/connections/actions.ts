@@ -11,7 +11,7 @@ import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connect
 import type { FormState } from "@/lib/forms/form-state";
 import { rotatedFields, type Provider } from "@/lib/providers/types";
 import { clientAddress } from "@/lib/http/client-address";
-import { defaultProvider, getProvider } from "@/lib/providers";
+import { defaultProvider, getProvider, providerText } from "@/lib/providers";
 import { consumeRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 
@@ -36,7 +36,9 @@ export const reverifyAction = authenticatedAction(reverifySchema, async ({ conne
   if (result.kind === "disconnected") return disconnected();
   revalidatePath("/connections");
   revalidatePath(`/connections/${connectionId}`);
-  const copy = (getProvider(result.providerId) ?? defaultProvider()).describeOutcome(result.outcome);
+  const copy = (await providerText(getProvider(result.providerId) ?? defaultProvider())).describeOutcome(
+    result.outcome,
+  );
   const t = await getTranslations("connections.actions");
   return {
     ok: result.outcome.outcome === "verified",
@@ -71,7 +73,8 @@ async function rotateOne(
   if (refused) return refused;
   const result = await rotateConnectionToken({ connectionId, userId, secrets, revokeOld });
   const secretField = provider.fields.find((f) => f.secret)?.name ?? "connect";
-  const noun = provider.copy.credentialNoun;
+  const text = await providerText(provider);
+  const noun = text.copy.credentialNoun;
   const t = await getTranslations("connections.actions");
   switch (result.kind) {
     case "not_found":
@@ -79,7 +82,7 @@ async function rotateOne(
     case "disconnected":
       return disconnected(noun);
     case "failed": {
-      const copy = provider.describeOutcome(result.outcome);
+      const copy = text.describeOutcome(result.outcome);
       const fieldErrors = copy.fixField && copy.fixField in secrets ? { [copy.fixField]: [copy.message] } : undefined;
       return { message: t("failed", { title: copy.title, message: copy.message }), fieldErrors };
     }

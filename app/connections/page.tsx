@@ -8,19 +8,19 @@ import { connectionDates } from "@/components/connections/format";
 import { requireUser } from "@/lib/auth/session";
 import { listConnections } from "@/lib/connections/queries";
 import type { Locale } from "@/lib/i18n/locales";
-import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import { PROVIDERS, connectPath, defaultProvider, providerText } from "@/lib/providers";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("connections.list"))("title") };
 }
 
-/** The row's provider's word for its credential; a provider no longer listed gets the neutral one. */
-const termOf = (providerId: string) => getProvider(providerId)?.copy.credentialTerm ?? "Credential";
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/connections");
+  const texts = new Map(await Promise.all(PROVIDERS.map(async (p) => [p.id, await providerText(p)] as const)));
+  /** The row's provider's word for its credential; a provider no longer listed gets the neutral one. */
+  const termOf = (providerId: string) => texts.get(providerId)?.copy.credentialTerm ?? "Credential";
   const params = await searchParams;
   const show = params.show === "disconnected" ? "disconnected" : "current";
   const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
@@ -154,7 +154,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     )}
                   </td>
                   {/* Every provider here connects a tailnet; its summary fact is the device count. */}
-                  <td className="px-4 py-3">{getProvider(c.provider)?.describeMeta(c.meta)[0]?.short ?? "—"}</td>
+                  <td className="px-4 py-3">{texts.get(c.provider)?.describeMeta(c.meta)[0]?.short ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

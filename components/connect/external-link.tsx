@@ -1,7 +1,11 @@
 import type { ReactNode } from "react";
 
-/** A link into the Tailscale admin console that opens in a new tab, and says so. */
-export function ExternalLinkToAdmin({ href, children }: { href: string; children: ReactNode }) {
+/**
+ * A link into the Tailscale admin console that opens in a new tab, and says so (`newTab`: the
+ * words "(opens in a new tab)" in the page's language, `connect.externalLink.newTab`). No hooks:
+ * provider modules render it, and they load in the CLIs too (react-server, no client React).
+ */
+export function ExternalLinkToAdmin({ href, newTab, children }: { href: string; newTab: string; children: ReactNode }) {
   return (
     <a
       href={href}
@@ -11,7 +15,7 @@ export function ExternalLinkToAdmin({ href, children }: { href: string; children
     >
       {children}
       <span aria-hidden="true"> ↗</span>
-      <span className="sr-only"> (opens in a new tab)</span>
+      <span className="sr-only"> {newTab}</span>
     </a>
   );
 }

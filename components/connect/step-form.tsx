@@ -16,6 +16,8 @@ export type StepFieldProps = {
   label: string;
   hint?: ReactNode;
   secret?: boolean;
+  /** A secret field's short name for its Show/Hide button ("Show token"). */
+  shortName?: string;
   /** Not marked required (the provider's schema fills in its default). */
   optional?: boolean;
   draft?: string;
@@ -32,6 +34,8 @@ export function StepForm(props: {
   pendingText: string;
   backHref: string;
   bodyLimitBytes: number;
+  /** In the page's language (translated on the server). */
+  labels: { back: string; show: string; hide: string };
 }) {
   const { bindForm, ...form } = useActionForm(props.action, useFieldSchema(), props.bodyLimitBytes);
   return (
@@ -39,7 +43,13 @@ export function StepForm(props: {
       <FormMessage state={form.message} />
       {props.fields.map((f) =>
         f.secret ? (
-          <SecretField key={f.name} field={f} errors={form.errorsFor(f.name)} onBlur={form.onBlur} />
+          <SecretField
+            key={f.name}
+            field={f}
+            labels={props.labels}
+            errors={form.errorsFor(f.name)}
+            onBlur={form.onBlur}
+          />
         ) : (
           <Field
             key={f.name}
@@ -61,7 +71,7 @@ export function StepForm(props: {
           {props.submitLabel}
         </SubmitButton>
         <Link href={props.backHref} className="underline underline-offset-4">
-          Back
+          {props.labels.back}
         </Link>
       </div>
     </form>
@@ -70,10 +80,12 @@ export function StepForm(props: {
 
 function SecretField({
   field,
+  labels,
   errors,
   onBlur,
 }: {
   field: StepFieldProps;
+  labels: { show: string; hide: string };
   errors?: string[];
   onBlur: (e: React.FocusEvent<HTMLInputElement>) => void;
 }) {
@@ -101,8 +113,8 @@ function SecretField({
         >
           {/* One inline run, as before the flex button: the name stays "Show token". */}
           <span>
-            {shown ? "Hide" : "Show"}
-            <span className="sr-only"> {field.label.split(" ").at(-1)?.toLowerCase()}</span>
+            {shown ? labels.hide : labels.show}
+            <span className="sr-only"> {field.shortName ?? field.label}</span>
           </span>
         </Button>
       }

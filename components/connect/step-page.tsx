@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FocusStepHeading } from "./focus-step-heading";
@@ -37,9 +38,10 @@ export function StepPage({
 }
 
 function Stepper({ steps, current }: { steps: StepperEntry[]; current: string }) {
+  const t = useTranslations("connect.stepper");
   const currentIndex = steps.findIndex((s) => s.key === current);
   return (
-    <nav aria-label="Progress">
+    <nav aria-label={t("label")}>
       <ol className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
         {steps.map((s, i) => {
           const state = i < currentIndex ? "done" : i === currentIndex ? "current" : "todo";
@@ -58,7 +60,7 @@ function Stepper({ steps, current }: { steps: StepperEntry[]; current: string })
                 {state === "done" ? "✓" : i + 1}
               </span>
               <span className={state === "current" ? "font-semibold" : ""}>{s.name}</span>
-              {state === "done" ? <span className="sr-only"> (completed)</span> : null}
+              {state === "done" ? <span className="sr-only"> {t("completed")}</span> : null}
             </>
           );
           // Completed steps stay reachable; later steps open only through the flow, and the last never by link.

@@ -1,16 +1,17 @@
 import type { LiveViewResult } from "@/lib/connections/live-view";
+import { providerText } from "@/lib/providers";
 import type { Provider } from "@/lib/providers/types";
-import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import type { Locale } from "@/lib/i18n/locales";
 import { connectionDates } from "./format";
 
 /** A provider's live view (Tailscale: the devices), or the outcome copy when the provider did not give it. */
-export function DeviceList({ provider, result, now }: { provider: Provider; result: LiveViewResult; now: Date }) {
-  const t = useTranslations("connections.devices");
-  const dates = connectionDates(useLocale() as Locale, useTranslations("connections.dates"));
+export async function DeviceList({ provider, result, now }: { provider: Provider; result: LiveViewResult; now: Date }) {
+  const t = await getTranslations("connections.devices");
+  const dates = connectionDates((await getLocale()) as Locale, await getTranslations("connections.dates"));
   if (result.kind === "failed") {
-    const copy = provider.describeOutcome(result.outcome);
+    const copy = (await providerText(provider)).describeOutcome(result.outcome);
     return (
       // Part of the page as it loads, not the answer to an action: no live region needed.
       <Notice tone="error" as="div" data-testid="devices-failed">

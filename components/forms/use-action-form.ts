@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { MESSAGE_KEY, initialFormState, type FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * Everything a form of ours does in the browser, on top of a server action that works without
  * JavaScript: instant checks with the same zod schema the server enforces (on blur), a size
- * check that refuses an oversized form before it is sent, focus on the first error, and no
+ * check that refuses an oversized form before it is sent (both in the page's language), focus
+ * on the first error, and no
  * wiping of what the person typed when the server says something is wrong.
  *
  * The form element arrives through `bindForm`, a callback ref (`<form ref={bindForm}>`), not a ref
@@ -24,6 +26,9 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
   const [clientErrors, setClientErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [answered, setAnswered] = useState(state);
+  // The schemas' messages are message keys; the browser has their subtrees (BROWSER_MESSAGE_PATHS).
+  const t = useTranslations();
+  const text = (message: string) => (MESSAGE_KEY.test(message) && t.has(message) ? t(message) : message);
   if (answered !== state) {
     // A new answer from the server: its errors replace the instant ones.
     setAnswered(state);
@@ -52,7 +57,7 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
     const fieldSchema = schema.shape[name] as z.ZodType | undefined;
     if (!fieldSchema || value === "") return;
     const result = fieldSchema.safeParse(value);
-    setClientErrors((e) => ({ ...e, [name]: result.success ? undefined : [result.error.issues[0]!.message] }));
+    setClientErrors((e) => ({ ...e, [name]: result.success ? undefined : [text(result.error.issues[0]!.message)] }));
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -64,8 +69,9 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
       size += key.length + (typeof value === "string" ? new TextEncoder().encode(value).length : value.size);
     }
     if (size > bodyLimitBytes) {
-      const sizes = `${Math.ceil(size / 1024)} KB; the limit is ${Math.floor(bodyLimitBytes / 1024)} KB`;
-      setFormError(`This form is too large to send (${sizes}). Check that you pasted only what the field asks for.`);
+      setFormError(
+        t("forms.browser.tooLarge", { size: Math.ceil(size / 1024), limit: Math.floor(bodyLimitBytes / 1024) }),
+      );
       requestAnimationFrame(() => form.querySelector<HTMLElement>("[role='status']")?.focus());
       return;
     }

@@ -6,16 +6,16 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getConnectActor, type ConnectActor } from "@/lib/connect-sessions/actor";
 import type { FormState } from "@/lib/forms/form-state";
 import { parseForm } from "@/lib/forms/parse-form";
+import { localizeFormState } from "./localize";
 import { RECEIVED_AT_HEADER, sinceReceived, startSpans } from "@/lib/timing/spans";
 
-/** What an action answers when the database cannot be reached: nothing was saved, the form's values are kept. */
+/**
+ * What an action answers when the database cannot be reached: nothing was saved, the form's values are kept.
+ * Message keys (messages/<locale>/forms.json), translated by the wrappers below like every answer.
+ */
 export const DATABASE_UNREACHABLE: FormState = {
-  message: "The database is not reachable right now",
-  fieldErrors: {
-    connect: [
-      "Tailnet Connect could not reach its database, so nothing was saved. Your values are kept; try again in a moment.",
-    ],
-  },
+  message: "forms.databaseUnreachable.title",
+  fieldErrors: { connect: ["forms.databaseUnreachable.message"] },
 };
 
 type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormState>;
@@ -23,8 +23,9 @@ type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormStat
 /**
  * The one way to write an action for signed-in people: reads the session (refusing a stale
  * one), parses the form with the shared zod schema, and hands the handler typed input and the
- * user. Handlers put `userId: user.id` into their queries themselves: ownership lives in the
- * query, never in a separate check.
+ * user. Every answer is translated into the request's language (message keys,
+ * lib/actions/localize.ts). Handlers put `userId: user.id` into their queries themselves:
+ * ownership lives in the query, never in a separate check.
  */
 export function authenticatedAction<S extends z.ZodType>(
   schema: S,
@@ -43,7 +44,7 @@ export function authenticatedAction<S extends z.ZodType>(
       unstable_rethrow(error);
       // The session could not be checked (the database is down): an expected answer, not a crash.
       console.error(`[action] session check failed: ${error instanceof Error ? error.name : "Error"}`);
-      return DATABASE_UNREACHABLE;
+      return localizeFormState(DATABASE_UNREACHABLE);
     }
     spans?.mark("getCurrentUser");
     spans?.end(beforeAction === undefined ? {} : { beforeActionMs: beforeAction });
@@ -53,8 +54,8 @@ export function authenticatedAction<S extends z.ZodType>(
       redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
     }
     const parsed = parseForm(schema, formData, options.keepValues);
-    if (!parsed.ok) return parsed.state;
-    return handler(parsed.data, { user });
+    if (!parsed.ok) return localizeFormState(parsed.state);
+    return localizeFormState(await handler(parsed.data, { user }));
   };
 }
 
@@ -75,7 +76,7 @@ export function connectFlowAction<S extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       console.error(`[action] session check failed: ${error instanceof Error ? error.name : "Error"}`);
-      return DATABASE_UNREACHABLE;
+      return localizeFormState(DATABASE_UNREACHABLE);
     }
     if (!actor) {
       const referer = (await headers()).get("referer");
@@ -83,8 +84,8 @@ export function connectFlowAction<S extends z.ZodType>(
       redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
     }
     const parsed = parseForm(schema, formData, options.keepValues);
-    if (!parsed.ok) return parsed.state;
-    return handler(parsed.data, { actor });
+    if (!parsed.ok) return localizeFormState(parsed.state);
+    return localizeFormState(await handler(parsed.data, { actor }));
   };
 }
 
@@ -96,7 +97,7 @@ export function publicAction<S extends z.ZodType>(
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const parsed = parseForm(schema, formData, options.keepValues);
-    if (!parsed.ok) return parsed.state;
-    return handler(parsed.data);
+    if (!parsed.ok) return localizeFormState(parsed.state);
+    return localizeFormState(await handler(parsed.data));
   };
 }

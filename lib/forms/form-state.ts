@@ -23,3 +23,10 @@ export const initialFormState: FormState = {};
 
 // C0/C1 control characters (tab, newline and carriage return included): nothing a person types into one-line fields.
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A message that is a message key (`forms.errors.required`), not a sentence: validation rules run in the browser
+ * and on the server alike, so they name their message and each side translates it (lib/actions/localize.ts,
+ * components/forms/use-action-form.ts).
+ */
+export const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+$/;

@@ -42,14 +42,14 @@ describe("parseForm", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.state.fieldErrors).toEqual({
-      name: ["This field was sent more than once; send it once."],
-      other: ["This field takes text, not a file."],
+      name: ["forms.errors.sentTwice"],
+      other: ["forms.errors.notText"],
     });
   });
 
   it("says a missing field is required", () => {
     const parsed = parseForm(schema, form([]));
-    expect(!parsed.ok && parsed.state.fieldErrors).toEqual({ name: ["This field is required."] });
+    expect(!parsed.ok && parsed.state.fieldErrors).toEqual({ name: ["forms.errors.required"] });
   });
 });
 

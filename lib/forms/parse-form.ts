@@ -5,7 +5,8 @@ type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 /**
  * FormData → zod. A field sent twice or as a file is refused with its own message instead of
- * being silently coerced; Next's own `$ACTION_*` fields are ignored.
+ * being silently coerced; Next's own `$ACTION_*` fields are ignored. Messages are message keys
+ * (messages/<locale>/forms.json, and the schemas' own), translated by the action wrappers.
  */
 export function parseForm<S extends z.ZodType>(
   schema: S,
@@ -19,11 +20,11 @@ export function parseForm<S extends z.ZodType>(
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") {
-      fieldErrors[key] = ["This field takes text, not a file."];
+      fieldErrors[key] = ["forms.errors.notText"];
       continue;
     }
     if (Object.hasOwn(raw, key)) {
-      fieldErrors[key] = ["This field was sent more than once; send it once."];
+      fieldErrors[key] = ["forms.errors.sentTwice"];
       continue;
     }
     raw[key] = value;
@@ -38,7 +39,7 @@ export function parseForm<S extends z.ZodType>(
     return {
       ok: false,
       state: {
-        message: "Some fields were not sent as expected. Reload the page and try again.",
+        message: "forms.errors.notSentAsExpected",
         fieldErrors: plain(fieldErrors),
         values,
       },
@@ -49,12 +50,12 @@ export function parseForm<S extends z.ZodType>(
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "form");
       (fieldErrors[key] ??= []).push(
-        issue.code === "invalid_type" && raw[key] === undefined ? "This field is required." : issue.message,
+        issue.code === "invalid_type" && raw[key] === undefined ? "forms.errors.required" : issue.message,
       );
     }
     return {
       ok: false,
-      state: { message: "Please correct the highlighted fields.", fieldErrors: plain(fieldErrors), values },
+      state: { message: "forms.errors.correctHighlighted", fieldErrors: plain(fieldErrors), values },
     };
   }
   return { ok: true, data: result.data };

@@ -1,7 +1,10 @@
 import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { wordsIn } from "./shared/words";
 import { tailscaleApiKey } from "./tailscale/provider";
 import { tailscaleOAuthClient } from "./tailscale-oauth-client/provider";
-import type { ConnectStep, Provider } from "./types";
+import type { ConnectStepSpec, Provider, ProviderText } from "./types";
 
 /*
  * The registry: the one place that names every provider. The core finds a provider here by its
@@ -30,18 +33,29 @@ export function defaultProvider(): Provider {
 }
 
 /** `/connect/<slug>`, or one of its pages: a step's key, `review` or `done`. */
-export function connectPath(provider: Provider, page?: ConnectStep | "review" | "done"): string {
+export function connectPath(provider: Provider, page?: ConnectStepSpec | "review" | "done"): string {
   const base = `/connect/${provider.slug}`;
   if (!page) return base;
   return `${base}/${typeof page === "string" ? page : page.key}`;
 }
 
-export function guidePath(provider: Provider, step?: ConnectStep): string {
+export function guidePath(provider: Provider, step?: ConnectStepSpec): string {
   return `/guides/${provider.guideSlug}${step ? `#${step.guide.id}` : ""}`;
 }
 
-export function stepOfField(provider: Provider, field: string): ConnectStep | null {
+export function stepOfField(provider: Provider, field: string): ConnectStepSpec | null {
   return provider.steps.find((s) => s.fields.includes(field)) ?? null;
 }
 
-export type { Provider, ConnectStep } from "./types";
+/** A provider's words in the request's language (a page, a layout or a server action). */
+export async function providerText(provider: Provider): Promise<ProviderText> {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  return provider.text({ t, locale: locale as Locale });
+}
+
+/** A provider's words in a named language, outside a request (scripts, tests; "en" for the API and logs). */
+export async function providerTextIn(provider: Provider, locale: Locale): Promise<ProviderText> {
+  return provider.text(await wordsIn(locale));
+}
+
+export type { Provider, ConnectStep, ConnectStepSpec, ProviderText } from "./types";

@@ -1,12 +1,27 @@
 import type { ComponentType, ReactNode } from "react";
 import type { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
 
 /*
  * The contract every way of connecting implements (docs/decisions/0006-providers-as-plug-ins.md).
  * The core (lib/connections, lib/crypto, app/, components/) knows only these types and the
  * registry (lib/providers/index.ts); everything specific to one provider lives in its folder.
  * Types only: client and server code both import this file.
+ *
+ * A provider's structure (field names, which are secret, step keys, guide anchors) is static;
+ * its words are not: `text(words)` gives every label, lead, outcome and fact in the request's
+ * language (lib/providers/index.ts `providerText`), from messages/<locale>/<provider's namespace>.json.
  */
+
+/**
+ * What a provider words its text with: a translator over all messages (keys are full paths,
+ * `tailscale.steps.token.title`) and the language, for Intl dates and durations.
+ */
+export interface Translate {
+  (key: string, values?: Record<string, string | number | Date>): string;
+  rich(key: string, values?: Record<string, string | number | Date | ((chunks: ReactNode) => ReactNode)>): ReactNode;
+}
+export type Words = { t: Translate; locale: Locale };
 
 /** The values a person enters, by field name (e.g. `{ tailnet, token }`), secret ones included. */
 export type Credentials = Record<string, string>;
@@ -122,10 +137,9 @@ export interface GuideSectionProps {
   className?: string;
 }
 
-export interface ProviderField {
+/** A field's structure: the same in every language. */
+export interface ProviderFieldSpec {
   name: string;
-  label: string;
-  hint?: ReactNode;
   /** Sealed between steps, never sent back to the browser, shown only as `credentialHint`. */
   secret?: boolean;
   /** May be left empty (the schema supplies the default); the input is not marked required. */
@@ -136,6 +150,14 @@ export interface ProviderField {
    * fields (the tailnet) are kept as stored.
    */
   rotates?: boolean;
+}
+
+/** A field with its words in one language. */
+export interface ProviderField extends ProviderFieldSpec {
+  label: string;
+  hint?: ReactNode;
+  /** A secret field's short name in running text and its Show/Hide button: "token", "secret". */
+  shortName?: string;
   /** Screen-reader end of the review page's "Change" link: "the organization name". */
   changeLabel: string;
   /** Review page, when a secret is no longer kept. */
@@ -145,21 +167,26 @@ export interface ProviderField {
 }
 
 /** The fields rotation asks for: the secret ones and those that `rotates` with them. */
-export function rotatedFields(fields: readonly ProviderField[]): ProviderField[] {
+export function rotatedFields<F extends ProviderFieldSpec>(fields: readonly F[]): F[] {
   return fields.filter((f) => f.secret || f.rotates);
 }
 
-/** One page of the guided flow, and the guide section that explains it. */
-export interface ConnectStep {
+/** One page of the guided flow and the guide section that explains it: its structure, the same in every language. */
+export interface ConnectStepSpec {
   /** URL segment (`/connect/<slug>/<key>`) and stepper key. */
   key: string;
+  fields: readonly string[];
+  guide: { id: string; Section: ComponentType<GuideSectionProps> };
+}
+
+/** A step with its words in one language. */
+export interface ConnectStep extends ConnectStepSpec {
   /** Stepper label. */
   name: string;
   /** The page's h1 and <title>. */
   title: string;
   pageTitle: string;
   lead: ReactNode;
-  fields: readonly string[];
   submitLabel: string;
   pendingText: string;
   footnote: string;
@@ -172,6 +199,8 @@ export interface ConnectStep {
 
 /** Copy of the guided flow and the connection pages that is the provider's to word. */
 export interface ProviderCopy {
+  /** The provider as a person reads it: "Tailscale (API access token)". */
+  displayName: string;
   connectTitle: string;
   connectLead: ReactNode;
   startLabel: string;
@@ -216,7 +245,7 @@ export interface Provider {
   slug: string;
   /** `/guides/<guideSlug>` */
   guideSlug: string;
-  fields: readonly ProviderField[];
+  fields: readonly ProviderFieldSpec[];
   /** All fields, parsed the same in the browser and on the server. */
   schema: z.ZodObject;
   /**
@@ -224,8 +253,9 @@ export interface Provider {
    * a server page cannot hand a zod schema to the browser.
    */
   FieldsScope: ComponentType<{ children: ReactNode }>;
-  steps: readonly ConnectStep[];
-  copy: ProviderCopy;
+  steps: readonly ConnectStepSpec[];
+  /** Every word of this provider in one language (use `providerText` from lib/providers in a request). */
+  text(words: Words): ProviderText;
 
   verify(
     credentials: Credentials,
@@ -253,12 +283,6 @@ export interface Provider {
   credentialHint(credentials: Credentials): string;
   /** Rows sealed before the contract hold a bare secret: turn it into this provider's credentials. */
   fromLegacySecret?(secret: string, stored: { label: string; meta: CredentialMeta }): Credentials;
-  /**
-   * Facts from `meta` for the done and detail pages ("Devices": "3 devices"). The first fact's
-   * `short` fills the connections list's "Devices" column ("3").
-   */
-  describeMeta(meta: CredentialMeta): Array<{ term: string; value: string; short?: string }>;
-  describeOutcome(outcome: FailedOutcome | { outcome: string }): OutcomeCopy;
   outcomeStatus(outcome: string): OutcomeStatus;
   /** How a re-check of a stored connection reads a failure, when that differs from connecting. */
   recheckOutcome?(outcome: FailedOutcome): FailedOutcome;
@@ -271,4 +295,17 @@ export interface Provider {
     start(options?: { port?: number }): Promise<{ url: string; close(): Promise<void> }>;
     Demo?: ComponentType<{ connectHref: string }>;
   };
+}
+
+/** A provider's words in one language: the shapes pages read. */
+export interface ProviderText {
+  fields: readonly ProviderField[];
+  steps: readonly ConnectStep[];
+  copy: ProviderCopy;
+  /**
+   * Facts from `meta` for the done and detail pages ("Devices": "3 devices"). The first fact's
+   * `short` fills the connections list's "Devices" column ("3").
+   */
+  describeMeta(meta: CredentialMeta): Array<{ term: string; value: string; short?: string }>;
+  describeOutcome(outcome: FailedOutcome | { outcome: string }): OutcomeCopy;
 }

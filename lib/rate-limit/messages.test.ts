@@ -3,7 +3,7 @@ import { appRateLimitMessage, connectRateLimitMessage, formatWait, tryAgainIn } 
 
 describe("wait copy", () => {
   it("rounds a wait up to a unit a person reads at a glance", () => {
-    expect(formatWait(1)).toBe("a second");
+    expect(formatWait(1)).toBe("1 second");
     expect(formatWait(30)).toBe("30 seconds");
     expect(formatWait(89.2)).toBe("90 seconds");
     expect(formatWait(600)).toBe("10 minutes");
@@ -26,5 +26,15 @@ describe("wait copy", () => {
     expect(connectRateLimitMessage("Tailscale", 300)).toMatch(
       /Nothing was sent to Tailscale.*Try again in 5 minutes\.$/,
     );
+  });
+
+  it("speaks the person's language, the wait formatted by Intl", () => {
+    expect(tryAgainIn(120, "de")).toBe("Versuchen Sie es in 2 Minuten erneut.");
+    expect(tryAgainIn(120, "ja")).toBe("2 分後にもう一度お試しください。");
+    expect(tryAgainIn(undefined, "fr")).toBe("Patientez une minute, puis réessayez.");
+    expect(appRateLimitMessage("Anmeldeversuche von hier", 600, "safety", "de")).toBe(
+      "Zu viele Anmeldeversuche von hier. Zu Ihrer Sicherheit pausiert dieser Server sie; versuchen Sie es in 10 Minuten erneut.",
+    );
+    expect(connectRateLimitMessage("Tailscale", 45, "ja")).toMatch(/Tailscale には何も送信されておらず.*45 秒後に/);
   });
 });

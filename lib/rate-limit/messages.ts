@@ -1,37 +1,56 @@
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
+import { formatWait as formatWaitIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import de from "@/messages/de/rateLimit.json" with { type: "json" };
+import en from "@/messages/en/rateLimit.json" with { type: "json" };
+import es from "@/messages/es/rateLimit.json" with { type: "json" };
+import fr from "@/messages/fr/rateLimit.json" with { type: "json" };
+import ja from "@/messages/ja/rateLimit.json" with { type: "json" };
+
 /*
  * The one place for "how long to wait" copy: this app's own limits and a provider's Retry-After
- * alike. No `server-only`: provider outcome copy, which client components bundle, uses it too.
+ * alike, in the language given (English when none is: the host-app API and logs). The sentences
+ * are messages (messages/<locale>/rateLimit.json, small, so they are loaded here at once and the
+ * functions stay synchronous for every caller); the wait itself is Intl's (lib/i18n/format.ts).
+ * No `server-only`: nothing here is secret.
  */
+const MESSAGES: Record<Locale, AbstractIntlMessages> = { en, de, fr, es, ja };
 
-/** "a second", "40 seconds", "5 minutes", "2 hours": a wait, rounded up so a retry then works. */
-export function formatWait(seconds: number): string {
-  if (seconds <= 1) return "a second";
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  const hours = Math.ceil(minutes / 60);
-  return hours === 1 ? "an hour" : `${hours} hours`;
+type Translate = (key: string, values?: Record<string, string>) => string;
+
+function translator(locale: Locale): Translate {
+  // Untyped keys (no global AppConfig): the completeness test checks every language has them.
+  return createTranslator({ locale, messages: MESSAGES[locale], timeZone: "UTC" }) as unknown as Translate;
+}
+
+/** "1 second", "40 seconds", "5 minutes", "2 hours" (or "5 Minuten", "5 分"): rounded up so a retry then works. */
+export function formatWait(seconds: number, locale: Locale = "en"): string {
+  return formatWaitIn(seconds, locale);
 }
 
 /** A sentence: "Try again in 5 minutes.", or "Wait a minute, then try again." when no wait is known. */
-export function tryAgainIn(seconds: number | undefined): string {
-  return seconds === undefined ? "Wait a minute, then try again." : `Try again in ${formatWait(seconds)}.`;
+export function tryAgainIn(seconds: number | undefined, locale: Locale = "en"): string {
+  const t = translator(locale);
+  return seconds === undefined ? t("waitAMinute") : t("tryAgainIn", { wait: formatWait(seconds, locale) });
 }
 
 /**
  * This server's own limits (lib/rate-limit), refusing before anything is sent or saved. `what`
- * names the attempts ("sign-in attempts from here"); `why` says whose sake the pause is for.
+ * names the attempts in `locale` ("sign-in attempts from here": callers translate it); `why`
+ * says whose sake the pause is for.
  */
-export function appRateLimitMessage(what: string, seconds: number, why: "safety" | "everyone" = "safety"): string {
-  const reason = why === "safety" ? "For your safety" : "For everyone's sake";
-  return `Too many ${what}. ${reason} this server pauses them; ${tryAgainIn(seconds).replace(/^T/, "t")}`;
+export function appRateLimitMessage(
+  what: string,
+  seconds: number,
+  why: "safety" | "everyone" = "safety",
+  locale: Locale = "en",
+): string {
+  const t = translator(locale);
+  const wait = formatWait(seconds, locale);
+  return why === "safety" ? t("app.safety", { what, wait }) : t("app.everyone", { what, wait });
 }
 
 /** The connect flow's own limit: nothing reached the provider. */
-export function connectRateLimitMessage(providerName: string, seconds: number): string {
-  return (
-    "You have tried to connect many times in a short while, so Tailnet Connect pauses new attempts for a little " +
-    `while to protect your account. Nothing was sent to ${providerName} and nothing was saved; your values are ` +
-    `kept. ${tryAgainIn(seconds)}`
-  );
+export function connectRateLimitMessage(providerName: string, seconds: number, locale: Locale = "en"): string {
+  return translator(locale)("connect", { provider: providerName, wait: formatWait(seconds, locale) });
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DATABASE_UNREACHABLE, connectFlowAction } from "@/lib/actions/authenticated-action";
 import { continueTo, isFetchAction } from "@/lib/actions/continue-to";
 import { sessionFinishTarget } from "@/lib/connect-sessions/finish";
@@ -15,7 +16,8 @@ import {
 import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
-import { connectPath, providerBySlug } from "@/lib/providers";
+import type { Locale } from "@/lib/i18n/locales";
+import { connectPath, providerBySlug, providerText } from "@/lib/providers";
 import { connectRateLimitMessage } from "@/lib/rate-limit/messages";
 import { startSpans } from "@/lib/timing/spans";
 import { firstIncompleteStep, missingPath } from "./flow";
@@ -110,27 +112,25 @@ export async function connectAction(slug: string, previous: FormState, formData:
       return continueTo(`${connectPath(provider, "done")}?connection=${encodeURIComponent(result.connectionId)}`);
     }
     if (result.kind === "database_unavailable") return DATABASE_UNREACHABLE;
+    const t = await getTranslations("connect.outcomes");
     if (result.kind === "other_connection") {
       return {
-        message: "This is a different tailnet",
-        fieldErrors: {
-          connect: [
-            "This link reconnects one particular tailnet, and the credential you gave belongs to another one. Nothing was saved. Use a credential of the tailnet you connected before.",
-          ],
-        },
+        message: t("otherConnection.title"),
+        fieldErrors: { connect: [t("otherConnection.message")] },
       };
     }
     if (result.kind === "app_rate_limited") {
+      const locale = (await getLocale()) as Locale;
       return {
-        message: "This app is pausing your connection attempts",
+        message: t("appRateLimited.title"),
         fieldErrors: {
-          connect: [connectRateLimitMessage(provider.name.split(" (")[0]!, result.retryAfterSeconds)],
+          connect: [connectRateLimitMessage(provider.name.split(" (")[0]!, result.retryAfterSeconds, locale)],
         },
       };
     }
     const verification = result.verification;
     await applyVerdictToSecrets(provider, actor.draftOwner, verification.outcome);
-    const copy = provider.describeOutcome(verification);
+    const copy = (await providerText(provider)).describeOutcome(verification);
     return { message: copy.title, fieldErrors: { [copy.fixField ?? "connect"]: [copy.message] } };
   });
   return action(previous, formData);

@@ -1,8 +1,9 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connectPath, providerBySlug } from "@/lib/providers";
 import type { OnboardingDraft } from "@/lib/connections/onboarding-draft";
-import type { ConnectStep, Provider } from "@/lib/providers/types";
+import type { ConnectStepSpec, Provider, ProviderText } from "@/lib/providers/types";
 
 /** The provider a `/connect/<slug>` URL names, or a 404. */
 export async function providerFrom(params: Promise<{ provider: string }>): Promise<Provider> {
@@ -12,7 +13,7 @@ export async function providerFrom(params: Promise<{ provider: string }>): Promi
 }
 
 /** A step has what it asks for: its non-secret values kept, and its secrets sealed. */
-function stepComplete(provider: Provider, step: ConnectStep, draft: OnboardingDraft): boolean {
+function stepComplete(provider: Provider, step: ConnectStepSpec, draft: OnboardingDraft): boolean {
   return step.fields.every((name) => {
     const secret = provider.fields.find((f) => f.name === name)?.secret;
     return secret
@@ -21,12 +22,12 @@ function stepComplete(provider: Provider, step: ConnectStep, draft: OnboardingDr
   });
 }
 
-export function hasSecrets(provider: Provider, step: ConnectStep): boolean {
+export function hasSecrets(provider: Provider, step: ConnectStepSpec): boolean {
   return step.fields.some((name) => provider.fields.find((f) => f.name === name)?.secret);
 }
 
 /** The first step still missing something, or null when review can go ahead. */
-export function firstIncompleteStep(provider: Provider, draft: OnboardingDraft): ConnectStep | null {
+export function firstIncompleteStep(provider: Provider, draft: OnboardingDraft): ConnectStepSpec | null {
   return provider.steps.find((s) => !stepComplete(provider, s, draft)) ?? null;
 }
 
@@ -35,7 +36,7 @@ export function firstIncompleteStep(provider: Provider, draft: OnboardingDraft):
  * entered, `<key>-expired` for a secret whose 15 minutes are over, `dropped-<outcome>` for a
  * secret the provider refused.
  */
-export function missingPath(provider: Provider, step: ConnectStep, draft: OnboardingDraft): string {
+export function missingPath(provider: Provider, step: ConnectStepSpec, draft: OnboardingDraft): string {
   const notice = !hasSecrets(provider, step)
     ? `${step.key}-missing`
     : draft.secrets.state === "dropped"
@@ -44,12 +45,13 @@ export function missingPath(provider: Provider, step: ConnectStep, draft: Onboar
   return `${connectPath(provider, step)}?notice=${notice}`;
 }
 
-/** The stepper's entries: the start page, the provider's steps, review and done. */
-export function stepperEntries(provider: Provider) {
+/** The stepper's entries: the start page, the provider's steps, review and done, in the request's language. */
+export async function stepperEntries(provider: Provider, text: ProviderText) {
+  const t = await getTranslations("connect.stepper");
   return [
-    { key: "start", name: "Before you start", path: connectPath(provider) },
-    ...provider.steps.map((s) => ({ key: s.key, name: s.name, path: connectPath(provider, s) })),
-    { key: "review", name: "Review and connect", path: connectPath(provider, "review") },
-    { key: "done", name: "Done", path: connectPath(provider, "done") },
+    { key: "start", name: t("start"), path: connectPath(provider) },
+    ...text.steps.map((s) => ({ key: s.key, name: s.name, path: connectPath(provider, s) })),
+    { key: "review", name: t("review"), path: connectPath(provider, "review") },
+    { key: "done", name: t("done"), path: connectPath(provider, "done") },
   ];
 }

@@ -14,7 +14,7 @@ import { getSettings } from "@/lib/config/settings";
 import { loadLiveView } from "@/lib/connections/live-view";
 import { getConnectionForOwner, getConnectionHistory } from "@/lib/connections/queries";
 import type { Locale } from "@/lib/i18n/locales";
-import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import { connectPath, defaultProvider, getProvider, providerText } from "@/lib/providers";
 import type { Provider } from "@/lib/providers/types";
 import { ReverifyForm } from "./forms";
 
@@ -33,7 +33,8 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // A row of a provider no longer listed still shows its facts and history, with the default copy.
   const provider = getProvider(connection.provider) ?? defaultProvider();
-  const { copy } = provider;
+  const text = await providerText(provider);
+  const { copy } = text;
   const [devices, history] = await Promise.all([
     connection.status === "disconnected" || !provider.liveView ? Promise.resolve(null) : loadLiveView(user.id, id),
     getConnectionHistory(user.id, id),
@@ -97,10 +98,10 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           <Fact term={t("lastChecked")}>
             {connection.lastCheckedAt ? relativeWhen(connection.lastCheckedAt) : t("never")}
             {lastOutcome && lastOutcome !== "verified"
-              ? ` — ${provider.describeOutcome({ outcome: lastOutcome }).title}`
+              ? ` — ${text.describeOutcome({ outcome: lastOutcome }).title}`
               : ""}
           </Fact>
-          {provider.describeMeta(connection.meta).map((fact) => (
+          {text.describeMeta(connection.meta).map((fact) => (
             <Fact key={fact.term} term={fact.term}>
               {fact.short ?? fact.value}
             </Fact>
@@ -186,13 +187,14 @@ async function Notices({
 }) {
   const t = await getTranslations("connections.notices");
   // A credential without expiry keeps working until it is revoked by hand.
+  const { copy } = await providerText(provider);
   const values = {
-    noun: provider.copy.credentialNoun,
-    console: provider.copy.credentialsConsole.label,
+    noun: copy.credentialNoun,
+    console: copy.credentialsConsole.label,
     expires: expires ? "yes" : "no",
     link: (chunks: React.ReactNode) => (
       <a
-        href={provider.copy.credentialsConsole.href}
+        href={copy.credentialsConsole.href}
         className="font-semibold underline underline-offset-4"
         target="_blank"
         rel="noreferrer"

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_OAUTH_CREDENTIALS } from "./fake";
-import { clientIdMessages, clientSecretMessages, credentialsSchema, tailnetMessages } from "./fields";
+import {
+  CLIENT_ID_MAX_LENGTH,
+  CLIENT_SECRET_MAX_LENGTH,
+  TAILNET_MAX_LENGTH,
+  clientIdMessages,
+  clientSecretMessages,
+  credentialsSchema,
+  tailnetMessages,
+} from "./fields";
+import { wordsIn } from "@/lib/providers/shared/words";
+
+// The messages are keys; what a person reads is their English (or other) text.
+const { t } = await wordsIn("en");
 
 const { good } = FIXTURE_OAUTH_CREDENTIALS;
 const parse = (fields: Record<string, string | undefined>) =>
@@ -43,7 +55,13 @@ describe("client secret", () => {
   });
 
   it("points an API access token at the other way to connect", () => {
-    expect(clientSecretMessages.apiToken).toContain("API access token");
+    expect(t(clientSecretMessages.apiToken)).toContain("API access token");
+  });
+
+  it("quotes the limits the checks enforce", () => {
+    expect(t(clientIdMessages.tooLong)).toContain(`at most ${CLIENT_ID_MAX_LENGTH} characters`);
+    expect(t(clientSecretMessages.tooLong)).toContain(`at most ${CLIENT_SECRET_MAX_LENGTH} characters`);
+    expect(t(tailnetMessages.tooLong)).toContain(`at most ${TAILNET_MAX_LENGTH} characters`);
   });
 });
 

@@ -20,37 +20,36 @@ export const TAILNET_MAX_LENGTH = 255;
 /** Where OAuth clients are created, listed and revoked. */
 export const TRUST_CREDENTIALS_URL = "https://login.tailscale.com/admin/settings/trust-credentials";
 
-const WHERE_TO_GET_A_CLIENT =
-  'In the Tailscale admin console, open Settings > Trust credentials, select Credential, then OAuth, and paste the client secret shown on the "Credential created" page.';
+/*
+ * Every message is a key into messages/<locale>/tailscaleOauth.json (`validation.*`), translated
+ * on each side (components/forms/use-action-form.ts in the browser, lib/actions/localize.ts on the
+ * server). Their English text quotes the *_MAX_LENGTH limits (fields.test.ts checks).
+ */
+const key = (field: string) => (name: string) => `tailscaleOauth.validation.${field}.${name}`;
+const clientIdKey = key("clientId");
+const clientSecretKey = key("clientSecret");
+const tailnetKey = key("tailnet");
 
 export const clientIdMessages = {
-  required: 'Enter the client ID shown with the secret on the "Credential created" page. It looks like k1234ABCDCNTRL.',
-  tooLong: `That is longer than any client ID (at most ${CLIENT_ID_MAX_LENGTH} characters). Copy just the client ID, which looks like k1234ABCDCNTRL.`,
-  secret:
-    "That is the client secret (it starts with tskey-client-). Paste it into the client secret field; here, enter the client ID, which looks like k1234ABCDCNTRL.",
-  otherKey:
-    "That is a Tailscale key, not a client ID. The client ID is the shorter value shown beside the secret, like k1234ABCDCNTRL.",
-  invalid:
-    'That does not look like a client ID. Copy it from the "Credential created" page or the Trust credentials list: it starts with k and looks like k1234ABCDCNTRL.',
+  required: clientIdKey("required"),
+  tooLong: clientIdKey("tooLong"),
+  secret: clientIdKey("secret"),
+  otherKey: clientIdKey("otherKey"),
+  invalid: clientIdKey("invalid"),
 } as const;
 
 export const clientSecretMessages = {
-  required:
-    "Paste the client secret. It starts with tskey-client- and is shown only once, when the credential is created.",
-  tooLong: `That paste is far longer than a client secret (at most ${CLIENT_SECRET_MAX_LENGTH} characters). Copy just the secret with the Copy button beside it.`,
-  suffix:
-    "Remove everything from the ? onwards. Options such as ?ephemeral=true are for tailscale up, not for the API; paste only the secret itself.",
-  apiToken:
-    'That is an API access token (tskey-api-). It works too, but in the other way to connect: choose "API access token" instead of "OAuth client", or paste an OAuth client secret here.',
-  authKey: `That is an auth key (tskey-auth-), which adds devices to a tailnet; it cannot read the API. ${WHERE_TO_GET_A_CLIENT}`,
-  scim: `That is a SCIM token (tskey-scim-), used only for user provisioning from an identity provider. ${WHERE_TO_GET_A_CLIENT}`,
-  webhook: `That is a webhook secret (tskey-webhook-), used to sign webhook events. ${WHERE_TO_GET_A_CLIENT}`,
-  otherKey: `That is a Tailscale key of another kind. An OAuth client secret starts with tskey-client-. ${WHERE_TO_GET_A_CLIENT}`,
-  clientId:
-    "That is the client ID. Paste it into the client ID field; here, paste the secret, which starts with tskey-client-.",
-  notASecret: `That does not look like an OAuth client secret, which starts with tskey-client-. ${WHERE_TO_GET_A_CLIENT}`,
-  incomplete:
-    "That secret looks cut short or has extra characters. A client secret looks like tskey-client-<client id>-<secret>; copy it again with the Copy button and paste all of it.",
+  required: clientSecretKey("required"),
+  tooLong: clientSecretKey("tooLong"),
+  suffix: clientSecretKey("suffix"),
+  apiToken: clientSecretKey("apiToken"),
+  authKey: clientSecretKey("authKey"),
+  scim: clientSecretKey("scim"),
+  webhook: clientSecretKey("webhook"),
+  otherKey: clientSecretKey("otherKey"),
+  clientId: clientSecretKey("clientId"),
+  notASecret: clientSecretKey("notASecret"),
+  incomplete: clientSecretKey("incomplete"),
 } as const;
 
 /*
@@ -59,14 +58,11 @@ export const clientSecretMessages = {
  * words: here the field is optional and empty means the client's own tailnet.
  */
 export const tailnetMessages = {
-  tooLong: `That is longer than any Tailscale tailnet name (at most ${TAILNET_MAX_LENGTH} characters). Leave the field empty, enter -, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,
-  token:
-    "That looks like a key or secret. Paste it into its own field; here, leave the tailnet empty, enter -, or enter the Tailnet ID from Settings > General.",
-  url: "That looks like a web address. Leave the field empty, enter -, or enter only the Tailnet ID from Settings > General (for example T1234CNTRL), not a link.",
-  magicDns:
-    "That is your tailnet's DNS name (it ends in .ts.net) and the API does not accept it. Leave the field empty or enter - (the client's own tailnet), or use the Tailnet ID from Settings > General.",
-  invalid:
-    "That is not a tailnet Tailscale recognises. Leave the field empty or enter - to use the client's own tailnet, or enter the Tailnet ID (for example T1234CNTRL) from Settings > General.",
+  tooLong: tailnetKey("tooLong"),
+  token: tailnetKey("token"),
+  url: tailnetKey("url"),
+  magicDns: tailnetKey("magicDns"),
+  invalid: tailnetKey("invalid"),
 } as const;
 
 // Shape of client IDs seen in Tailscale's docs and reports (k1234511CNTRL, k4udsb7CNTRL). The

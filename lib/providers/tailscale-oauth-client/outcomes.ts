@@ -1,12 +1,13 @@
-import type { OutcomeStatus } from "@/lib/providers/types";
+import type { OutcomeStatus, Words } from "@/lib/providers/types";
 import { tryAgainIn } from "@/lib/rate-limit/messages";
 import type { FieldName } from "./fields";
 import { GUIDE_STEP_IDS } from "./guide/steps";
 
 /*
  * What verifying an OAuth client can conclude when it does not succeed, and the copy a person
- * sees for each. No `server-only`: the UI imports the names and the copy. Every message says
- * which step or field to fix; none carries a secret or Tailscale's own message text.
+ * sees for each (messages, in the person's language). No `server-only`: the UI imports the
+ * names and the copy. Every message says which step or field to fix; none carries a secret or
+ * Tailscale's own message text.
  */
 
 /** The read scopes this app asks for, and what each one is for. */
@@ -60,9 +61,6 @@ export interface OutcomeCopy {
   retryAfterSeconds?: number;
 }
 
-const NEW_SECRET =
-  "In the admin console, open Settings > Trust credentials and generate a new OAuth credential (or copy the secret again if you still have it), then paste the client ID and secret here.";
-
 /** An outcome as verify returns it, or as stored (its name only: the details are not kept). */
 export type DescribableOutcome =
   | Exclude<OAuthClientOutcome, { outcome: "invalid_input" | "insufficient_scope" }>
@@ -96,23 +94,29 @@ export function isClientFault(name: string): boolean {
   return name === "invalid_client" || name === "insufficient_scope";
 }
 
-export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
+/** The copy of an outcome in the language of `words` (messages/<locale>/tailscaleOauth.json `outcomes.*`). */
+export function describeOutcome(result: DescribableOutcome, { t, locale }: Words): OutcomeCopy {
+  const scopes = {
+    devicesScope: REQUIRED_SCOPES.devices,
+    usersScope: REQUIRED_SCOPES.tailnetIdentity,
+    broadScope: BROAD_READ_SCOPE,
+  };
   switch (result.outcome) {
     case "invalid_input": {
       // A stored outcome is only its name: no field errors to point at.
       const field =
         (["clientId", "clientSecret", "tailnet"] as const).find((f) => result.fieldErrors?.[f]?.length) ?? null;
       return {
-        title: "Check the highlighted field",
-        message: "Nothing was sent to Tailscale yet. Correct the field marked below and try again.",
+        title: t("tailscaleOauth.outcomes.invalidInput.title"),
+        message: t("tailscaleOauth.outcomes.invalidInput.message"),
         fixField: field,
         guideStepId: field === "tailnet" ? GUIDE_STEP_IDS.tailnet : field ? GUIDE_STEP_IDS.copy : null,
       };
     }
     case "invalid_client":
       return {
-        title: "Tailscale did not accept this client secret",
-        message: `The secret may be incomplete, mistyped, or belong to a client that was deleted. Secrets are case-sensitive; use the Copy button rather than selecting the text. ${NEW_SECRET}`,
+        title: t("tailscaleOauth.outcomes.invalidClient.title"),
+        message: t("tailscaleOauth.outcomes.invalidClient.message"),
         fixField: "clientSecret",
         guideStepId: GUIDE_STEP_IDS.copy,
       };
@@ -120,74 +124,59 @@ export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
       // A stored outcome is only its name: say which scopes are needed without knowing which one failed.
       if (!result.scope) {
         return {
-          title: "The client is missing a scope this app needs",
-          message: `Tailscale refused a read this app needs. The client needs Read for Devices Core (${REQUIRED_SCOPES.devices}) and Users (${REQUIRED_SCOPES.tailnetIdentity}), or ${BROAD_READ_SCOPE}. Scopes cannot be added to an existing client: generate a new OAuth credential with them, then paste the new client ID and secret.`,
+          title: t("tailscaleOauth.outcomes.insufficientScope.title"),
+          message: t("tailscaleOauth.outcomes.insufficientScope.message", scopes),
           fixField: "clientSecret",
           guideStepId: GUIDE_STEP_IDS.scopes,
         };
       }
-      const purpose =
-        result.scope === REQUIRED_SCOPES.devices
-          ? "to list the tailnet's devices"
-          : "to learn which tailnet this is (Tailscale reveals the tailnet's ID only through it)";
-      const tailnetHint = result.tailnetEntered
-        ? " If you entered a tailnet, also check that it is the one the client belongs to, or leave that field empty."
-        : "";
+      const which = result.scope === REQUIRED_SCOPES.devices ? "devices" : "users";
+      const tailnetHint = result.tailnetEntered ? ` ${t("tailscaleOauth.outcomes.missingScope.tailnetHint")}` : "";
       return {
-        title: `The client needs the ${result.scope} scope`,
-        message: `Tailscale refused a read this app needs: ${result.scope} is required ${purpose}. Scopes cannot be added to an existing client: generate a new OAuth credential with Read ticked for ${result.scope === REQUIRED_SCOPES.devices ? "Devices Core" : "Users"} (or choose ${BROAD_READ_SCOPE} for read access to everything), then paste the new client ID and secret.${tailnetHint}`,
+        title: t("tailscaleOauth.outcomes.missingScope.title", { scope: result.scope }),
+        message:
+          t(`tailscaleOauth.outcomes.missingScope.${which}`, { scope: result.scope, broadScope: BROAD_READ_SCOPE }) +
+          tailnetHint,
         fixField: "clientSecret",
         guideStepId: GUIDE_STEP_IDS.scopes,
       };
     }
     case "tailnet_unknown":
       return {
-        title: "Tailscale did not say which tailnet this is",
-        message: `The client works, but Tailscale's answer did not include the tailnet's ID, so nothing was saved rather than guessing. Check that the client has Read for Users (${REQUIRED_SCOPES.tailnetIdentity}) or ${BROAD_READ_SCOPE}, then try again. If it keeps happening, Tailscale may have changed its API.`,
+        title: t("tailscaleOauth.outcomes.tailnetUnknown.title"),
+        message: t("tailscaleOauth.outcomes.tailnetUnknown.message", scopes),
         fixField: null,
         guideStepId: GUIDE_STEP_IDS.scopes,
       };
     case "tailnet_not_found":
       return {
-        title: "Tailscale does not know that tailnet",
-        message:
-          "Leave the tailnet field empty (or enter -) to use the client's own tailnet, or copy the Tailnet ID from Settings > General, for example T1234CNTRL.",
+        title: t("tailscaleOauth.outcomes.tailnetNotFound.title"),
+        message: t("tailscaleOauth.outcomes.tailnetNotFound.message"),
         fixField: "tailnet",
         guideStepId: GUIDE_STEP_IDS.tailnet,
       };
     case "rate_limited":
       return {
-        title: "Tailscale asked us to slow down",
-        message: `Too many requests reached Tailscale in a short time. Nothing was saved, and your client may well be fine. ${tryAgainIn(
-          result.retryAfterSeconds,
-        )}`,
+        title: t("tailscaleOauth.outcomes.rateLimited.title"),
+        message: t("tailscaleOauth.outcomes.rateLimited.message", {
+          tryAgain: tryAgainIn(result.retryAfterSeconds, locale),
+        }),
         fixField: null,
         guideStepId: null,
         ...(result.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: result.retryAfterSeconds }),
       };
     case "unavailable":
-      return {
-        title: "Tailscale is not responding right now",
-        message:
-          "Tailscale's API returned an error or could not be reached. Nothing was saved, and your client ID and secret may well be fine. Try again in a few minutes; status.tailscale.com shows known incidents.",
-        fixField: null,
-        guideStepId: null,
-      };
     case "timeout":
+    case "unexpected_response": {
+      const key = { unavailable: "unavailable", timeout: "timeout", unexpected_response: "unexpectedResponse" }[
+        result.outcome
+      ];
       return {
-        title: "Tailscale took too long to answer",
-        message:
-          "We stopped waiting for an answer. Nothing was saved. Try again in a moment; if it keeps happening, status.tailscale.com shows known incidents.",
+        title: t(`tailscaleOauth.outcomes.${key}.title`),
+        message: t(`tailscaleOauth.outcomes.${key}.message`),
         fixField: null,
         guideStepId: null,
       };
-    case "unexpected_response":
-      return {
-        title: "Tailscale sent an answer we could not read",
-        message:
-          "Nothing was saved. Try again in a few minutes. If it happens again, Tailscale may have changed its API and this app needs an update; your client may well be fine.",
-        fixField: null,
-        guideStepId: null,
-      };
+    }
   }
 }

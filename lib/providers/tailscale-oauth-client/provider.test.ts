@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_OAUTH_CREDENTIALS, startFakeTailscale, type RunningFakeTailscale } from "./fake";
 import { OUTCOME_NAMES } from "./outcomes";
 import { tailscaleOAuthClient as provider } from "./provider";
+import { wordsIn } from "@/lib/providers/shared/words";
+
+const en = provider.text(await wordsIn("en"));
 
 let fake: RunningFakeTailscale;
 beforeAll(async () => {
@@ -65,7 +68,7 @@ describe("the OAuth-client provider", () => {
       { baseUrl: fake.url },
     );
     expect(result.outcome).toBe("invalid_client");
-    expect(provider.describeOutcome(result).fixField).toBe("clientSecret");
+    expect(en.describeOutcome(result).fixField).toBe("clientSecret");
     expect(provider.isCredentialFault("invalid_client")).toBe(true);
     expect(provider.outcomeStatus("invalid_client")).toBe("revoked");
   });
@@ -73,9 +76,9 @@ describe("the OAuth-client provider", () => {
   it("words every stored outcome name, which carries no details", () => {
     for (const outcome of ["verified", ...OUTCOME_NAMES]) {
       expect(provider.isKnownOutcome(outcome)).toBe(true);
-      expect(provider.describeOutcome({ outcome }).title.length).toBeGreaterThan(0);
+      expect(en.describeOutcome({ outcome }).title.length).toBeGreaterThan(0);
     }
-    expect(provider.describeOutcome({ outcome: "insufficient_scope" }).message).toContain("devices:core:read");
+    expect(en.describeOutcome({ outcome: "insufficient_scope" }).message).toContain("devices:core:read");
   });
 
   it("hints at the client by its ID only", () => {
@@ -85,7 +88,7 @@ describe("the OAuth-client provider", () => {
   });
 
   it("counts devices for the done page and the list", () => {
-    expect(provider.describeMeta({ deviceCount: 3, clientId: "k1CNTRL" })).toEqual([
+    expect(en.describeMeta({ deviceCount: 3, clientId: "k1CNTRL" })).toEqual([
       { term: "Devices", value: "3 devices", short: "3" },
       { term: "Client ID", value: "k1CNTRL" },
     ]);

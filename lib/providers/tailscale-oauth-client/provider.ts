@@ -1,9 +1,23 @@
 import "server-only";
-import type { Credentials, LiveViewResult, Provider, ProviderCallOptions, VerifyResult } from "@/lib/providers/types";
+import type {
+  Credentials,
+  LiveViewResult,
+  Provider,
+  ProviderCallOptions,
+  ProviderText,
+  VerifyResult,
+  Words,
+} from "@/lib/providers/types";
 import { callContext, type CallOptions } from "./api";
 import { OAuthClientFieldsScope } from "./fields-scope";
 import { credentialsSchema } from "./fields";
-import { OAUTH_CLIENT_COPY, OAUTH_CLIENT_FIELDS, OAUTH_CLIENT_STEPS } from "./flow-copy";
+import {
+  OAUTH_CLIENT_FIELDS,
+  OAUTH_CLIENT_STEPS,
+  oauthClientCopy,
+  oauthClientFields,
+  oauthClientSteps,
+} from "./flow-copy";
 import { liveView as liveDevices } from "./live-view";
 import { OUTCOME_STATUS, describeOutcome, isClientFault, isOutcomeName, type DescribableOutcome } from "./outcomes";
 import { tokenClient } from "./token-client";
@@ -54,6 +68,46 @@ function credentialHint(credentials: Credentials): string {
   return `tskey-client-${shown}-••••`;
 }
 
+function text(words: Words): ProviderText {
+  const { t } = words;
+  return {
+    fields: oauthClientFields(words),
+    steps: oauthClientSteps(words),
+    copy: oauthClientCopy(words),
+    describeMeta: (meta) => {
+      const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
+      const facts: Array<{ term: string; value: string; short?: string }> = [
+        {
+          term: t("tailscale.meta.devices"),
+          value: count === null ? t("tailscale.meta.unknown") : t("tailscale.meta.deviceCount", { count }),
+          ...(count === null ? {} : { short: String(count) }),
+        },
+      ];
+      if (typeof meta.clientId === "string")
+        facts.push({ term: t("tailscaleOauth.meta.clientId"), value: meta.clientId });
+      return facts;
+    },
+    describeOutcome: (outcome) => {
+      if (outcome.outcome === "verified")
+        return {
+          title: t("tailscaleOauth.outcomes.verified.title"),
+          message: t("tailscaleOauth.outcomes.verified.message"),
+          fixField: null,
+        };
+      const known = isOutcomeName(outcome.outcome)
+        ? (outcome as DescribableOutcome)
+        : ({ outcome: "unexpected_response" } as const);
+      const copy = describeOutcome(known, words);
+      return {
+        title: copy.title,
+        message: copy.message,
+        fixField: copy.fixField,
+        ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }),
+      };
+    },
+  };
+}
+
 export const tailscaleOAuthClient: Provider = {
   id: "tailscale-oauth-client",
   name: "Tailscale (OAuth client)",
@@ -63,7 +117,7 @@ export const tailscaleOAuthClient: Provider = {
   schema: credentialsSchema,
   FieldsScope: OAuthClientFieldsScope,
   steps: OAUTH_CLIENT_STEPS,
-  copy: OAUTH_CLIENT_COPY,
+  text,
   verify,
   liveView,
   // The host-app API hands out what the host needs to mint tokens itself; the scopes are those
@@ -81,36 +135,6 @@ export const tailscaleOAuthClient: Provider = {
     return result.ok ? { value: result.token.value, renewable: result.fromCache } : null;
   },
   credentialHint,
-  describeMeta: (meta) => {
-    const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
-    const facts: Array<{ term: string; value: string; short?: string }> = [
-      {
-        term: "Devices",
-        value: count === null ? "Unknown" : count === 1 ? "1 device" : `${count} devices`,
-        ...(count === null ? {} : { short: String(count) }),
-      },
-    ];
-    if (typeof meta.clientId === "string") facts.push({ term: "Client ID", value: meta.clientId });
-    return facts;
-  },
-  describeOutcome: (outcome) => {
-    if (outcome.outcome === "verified")
-      return {
-        title: "The OAuth client works",
-        message: "Tailscale accepted it just now and the devices were read.",
-        fixField: null,
-      };
-    const known = isOutcomeName(outcome.outcome)
-      ? (outcome as DescribableOutcome)
-      : ({ outcome: "unexpected_response" } as const);
-    const copy = describeOutcome(known);
-    return {
-      title: copy.title,
-      message: copy.message,
-      fixField: copy.fixField,
-      ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }),
-    };
-  },
   outcomeStatus: (name) => (isOutcomeName(name) ? OUTCOME_STATUS[name] : null),
   isCredentialFault: isClientFault,
   isKnownOutcome: (name) => name === "verified" || isOutcomeName(name),

@@ -6,6 +6,9 @@ import { liveView } from "./live-view";
 import { OUTCOME_NAMES, describeOutcome, type OAuthClientOutcome } from "./outcomes";
 import { TokenClient } from "./token-client";
 import { verifyOAuthClient } from "./verify";
+import { wordsIn } from "@/lib/providers/shared/words";
+
+const en = await wordsIn("en");
 
 let fake: RunningFakeTailscale;
 let tokens: TokenClient;
@@ -175,20 +178,20 @@ describe("copy", () => {
   });
 
   it("names the scope to add, and where to fix it", () => {
-    const devices = describeOutcome(samples[2]!);
+    const devices = describeOutcome(samples[2]!, en);
     expect(devices.title).toContain("devices:core:read");
     expect(devices.message).toContain("all:read");
     expect(devices.guideStepId).toBe("step-2-choosing-read-scopes");
-    expect(describeOutcome(samples[3]!).message).toMatch(/users:read[\s\S]*tailnet/);
-    expect(describeOutcome(samples[1]!)).toMatchObject({
+    expect(describeOutcome(samples[3]!, en).message).toMatch(/users:read[\s\S]*tailnet/);
+    expect(describeOutcome(samples[1]!, en)).toMatchObject({
       fixField: "clientSecret",
       guideStepId: "step-3-copying-the-client-id-and-secret",
     });
-    expect(describeOutcome(samples[0]!)).toMatchObject({
+    expect(describeOutcome(samples[0]!, en)).toMatchObject({
       fixField: "tailnet",
       guideStepId: "step-4-choosing-the-tailnet",
     });
-    expect(describeOutcome(samples[6]!)).toMatchObject({
+    expect(describeOutcome(samples[6]!, en)).toMatchObject({
       retryAfterSeconds: 3600,
       message: expect.stringContaining("60 minutes"),
     });

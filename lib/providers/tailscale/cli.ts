@@ -1,4 +1,5 @@
 import "server-only";
+import { wordsIn } from "@/lib/providers/shared/words";
 import { describeOutcome, type VerificationOutcome } from "./outcomes";
 import { verifyTailscaleCredentials, type VerifyOptions } from "./verify";
 
@@ -100,7 +101,22 @@ export async function runVerifyCli(
       ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
     },
   );
-  const copy = describeOutcome(result);
-  stdout.write(`${JSON.stringify({ ...result, title: copy.title, message: copy.message })}\n`);
+  // A command-line tool speaks English, like the logs: field errors are message keys until translated.
+  const words = await wordsIn("en");
+  const copy = describeOutcome(result, words);
+  const output =
+    result.outcome === "invalid_input"
+      ? { ...result, fieldErrors: englishFieldErrors(result.fieldErrors, words.t) }
+      : result;
+  stdout.write(`${JSON.stringify({ ...output, title: copy.title, message: copy.message })}\n`);
   return exitCodeFor(result.outcome);
+}
+
+function englishFieldErrors(
+  fieldErrors: Record<string, string[] | undefined>,
+  t: (key: string) => string,
+): Record<string, string[] | undefined> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([name, messages]) => [name, messages?.map((m) => (m.includes(" ") ? m : t(m)))]),
+  );
 }

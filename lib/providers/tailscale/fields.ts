@@ -20,33 +20,34 @@ export const TOKEN_PASTE_MAX_LENGTH = 1_000;
 /** The OAuth-client flow (lib/providers/tailscale-oauth-client), offered when its secret is pasted here. */
 export const OAUTH_CLIENT_CONNECT_PATH = "/connect/tailscale-oauth-client";
 
-const WHERE_TO_GET_A_TOKEN =
-  'In the Tailscale admin console, open Settings > Keys and choose "Generate access token", then paste that token here.';
+/*
+ * Every message is a key into messages/<locale>/tailscale.json (`validation.*`): the browser's
+ * instant checks and the server's parse give the same key, and each side translates it into the
+ * person's language (components/forms/use-action-form.ts, lib/actions/localize.ts). Their English
+ * text quotes ORGANIZATION_MAX_LENGTH, TOKEN_MAX_LENGTH and OAUTH_CLIENT_CONNECT_PATH (fields.test.ts checks).
+ */
+const organizationKey = (name: string) => `tailscale.validation.organization.${name}`;
+const tokenKey = (name: string) => `tailscale.validation.token.${name}`;
 
 export const organizationMessages = {
-  required:
-    "Enter your organization: the Tailnet ID from Settings > General in the Tailscale admin console (for example T1234CNTRL), or - to use the token's own tailnet.",
-  tooLong: `That is longer than any Tailscale organization (at most ${ORGANIZATION_MAX_LENGTH} characters). Copy the Tailnet ID from Settings > General, for example T1234CNTRL.`,
-  token:
-    "That looks like an access token. Paste it into the token field; here, enter the Tailnet ID from Settings > General (for example T1234CNTRL) or -.",
-  url: "That looks like a web address. Enter only the Tailnet ID from Settings > General (for example T1234CNTRL), not a link, or enter -.",
-  magicDns:
-    "That is your tailnet's DNS name (it ends in .ts.net) and the API does not accept it. Use the Tailnet ID or the organization name from Settings > General instead, or enter -.",
-  invalid:
-    "That is not an organization Tailscale recognises. Enter the Tailnet ID (for example T1234CNTRL) or the organization name (a domain like example.com, an email address, or a name ending in .github) from Settings > General, or enter -.",
+  required: organizationKey("required"),
+  tooLong: organizationKey("tooLong"),
+  token: organizationKey("token"),
+  url: organizationKey("url"),
+  magicDns: organizationKey("magicDns"),
+  invalid: organizationKey("invalid"),
 } as const;
 
 export const tokenMessages = {
-  required: "Paste your API access token. It starts with tskey-api-.",
-  tooLong: `That paste is far longer than an API access token (about 60 characters, at most ${TOKEN_MAX_LENGTH}). Copy just the token, using the Copy button shown when it was generated.`,
-  authKey: `That is an auth key (tskey-auth-), which adds devices to a tailnet; it cannot read the API. ${WHERE_TO_GET_A_TOKEN}`,
-  clientSecret: `That is an OAuth client secret (tskey-client-). It works too, in the other way to connect: paste it with its client ID at ${OAUTH_CLIENT_CONNECT_PATH}. Or, to connect with an API access token here: ${WHERE_TO_GET_A_TOKEN}`,
-  scim: `That is a SCIM token (tskey-scim-), used only for user provisioning from an identity provider. ${WHERE_TO_GET_A_TOKEN}`,
-  webhook: `That is a webhook secret (tskey-webhook-), used to sign webhook events. ${WHERE_TO_GET_A_TOKEN}`,
-  otherKey: `That is a Tailscale key of another kind. This needs an API access token, which starts with tskey-api-. ${WHERE_TO_GET_A_TOKEN}`,
-  notAToken: `That does not look like an API access token, which starts with tskey-api-. ${WHERE_TO_GET_A_TOKEN}`,
-  incomplete:
-    "That token looks cut short or has extra characters. An API access token looks like tskey-api-<key id>-<secret>; copy it again with the Copy button and paste all of it.",
+  required: tokenKey("required"),
+  tooLong: tokenKey("tooLong"),
+  authKey: tokenKey("authKey"),
+  clientSecret: tokenKey("clientSecret"),
+  scim: tokenKey("scim"),
+  webhook: tokenKey("webhook"),
+  otherKey: tokenKey("otherKey"),
+  notAToken: tokenKey("notAToken"),
+  incomplete: tokenKey("incomplete"),
 } as const;
 
 const TAILNET_ID = /^T[0-9A-Za-z]+CNTRL$/;

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { OUTCOME_TABLE, classify, type Observation, type ObservationContext } from "./outcome-table";
 import { OUTCOME_NAMES, describeOutcome, isTokenFault, type OutcomeName } from "./outcomes";
 import type { ApiFailure } from "./request";
+import { wordsIn } from "@/lib/providers/shared/words";
+
+const en = await wordsIn("en");
 
 const now = new Date("2025-06-01T12:00:00Z");
 const past = new Date("2025-05-01T00:00:00Z");
@@ -209,7 +212,7 @@ describe("describeOutcome", () => {
   };
 
   it.each(OUTCOME_NAMES.map((n) => [n]))("%s has its own actionable copy", (name) => {
-    const copy = describeOutcome({ outcome: name });
+    const copy = describeOutcome({ outcome: name }, en);
     expect(copy.fixStep).toBe(fixSteps[name]);
     expect(copy.title.length).toBeGreaterThan(5);
     expect(copy.message.length).toBeGreaterThan(30);
@@ -217,45 +220,47 @@ describe("describeOutcome", () => {
   });
 
   it("gives every outcome a different message", () => {
-    const messages = OUTCOME_NAMES.map((n) => describeOutcome({ outcome: n }).message);
+    const messages = OUTCOME_NAMES.map((n) => describeOutcome({ outcome: n }, en).message);
     expect(new Set(messages).size).toBe(messages.length);
   });
 
   it("explains roles for insufficient_permission", () => {
-    const { message } = describeOutcome({ outcome: "insufficient_permission" });
+    const { message } = describeOutcome({ outcome: "insufficient_permission" }, en);
     for (const role of ["Owner", "Admin", "IT admin", "Network admin"]) expect(message).toContain(role);
     expect(message).toMatch(/role of the person who generated it/);
   });
 
   it("says when to retry a rate limit", () => {
-    expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 30 })).toMatchObject({
+    expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 30 }, en)).toMatchObject({
       retryAfterSeconds: 30,
       message: expect.stringContaining("30 seconds"),
     });
-    expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 3600 }).message).toContain("60 minutes");
-    expect(describeOutcome({ outcome: "rate_limited" }).message).toContain("Wait a minute");
+    expect(describeOutcome({ outcome: "rate_limited", retryAfterSeconds: 3600 }, en).message).toContain("60 minutes");
+    expect(describeOutcome({ outcome: "rate_limited" }, en).message).toContain("Wait a minute");
   });
 
   it("says nothing was saved for transient failures", () => {
     for (const name of ["tailscale_unavailable", "timeout", "rate_limited", "tailnet_unconfirmed"] as const) {
-      expect(describeOutcome({ outcome: name }).message).toContain("Nothing was saved");
+      expect(describeOutcome({ outcome: name }, en).message).toContain("Nothing was saved");
     }
   });
 
   it("tells a person what to do when Tailscale does not name the tailnet", () => {
-    const { message } = describeOutcome({ outcome: "tailnet_unconfirmed" });
+    const { message } = describeOutcome({ outcome: "tailnet_unconfirmed" }, en);
     expect(message).toContain("both values are kept");
     expect(message).toMatch(/Try again/);
     expect(message).toContain("Tailnet ID from Settings > General");
   });
 
   it("points invalid_input at the field in error", () => {
-    expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { tailnet: ["x"] } }).fixStep).toBe("organization");
-    expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { token: ["x"] } }).fixStep).toBe("token");
+    expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { tailnet: ["x"] } }, en).fixStep).toBe(
+      "organization",
+    );
+    expect(describeOutcome({ outcome: "invalid_input", fieldErrors: { token: ["x"] } }, en).fixStep).toBe("token");
   });
 
   it("counts devices when verified", () => {
-    expect(describeOutcome({ outcome: "verified", deviceCount: 1 }).message).toContain("1 device.");
+    expect(describeOutcome({ outcome: "verified", deviceCount: 1 }, en).message).toContain("1 device.");
   });
 });
 

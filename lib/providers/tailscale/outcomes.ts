@@ -1,9 +1,10 @@
 /*
- * What a Tailscale verification can conclude, and the copy a person sees for each conclusion.
- * No `server-only`: the UI imports the names and the copy. The outcome names are fixed; the UI,
- * the CLI and other tools key on them.
+ * What a Tailscale verification can conclude, and the copy a person sees for each conclusion
+ * (messages/<locale>/tailscale.json `outcomes.*`). No `server-only`: the UI imports the names.
+ * The outcome names are fixed; the UI, the CLI and other tools key on them.
  */
 
+import type { Words } from "@/lib/providers/types";
 import { tryAgainIn } from "@/lib/rate-limit/messages";
 
 export const OUTCOME_NAMES = [
@@ -70,9 +71,6 @@ export interface OutcomeCopy {
   retryAfterSeconds?: number;
 }
 
-const NEW_TOKEN =
-  'Generate a new one in the Tailscale admin console under Settings > Keys > "Generate access token", then paste it here.';
-
 /** The token itself is unusable: the onboarding flow drops a sealed token only in these cases. */
 export function isTokenFault(outcome: OutcomeName): boolean {
   return (
@@ -92,103 +90,71 @@ type DescribableOutcome =
       deviceCount?: number;
     };
 
-export function describeOutcome(result: DescribableOutcome): OutcomeCopy {
+/** Outcome names as message keys (messages/<locale>/tailscale.json `outcomes.*`). */
+const OUTCOME_KEYS: Record<OutcomeName, string> = {
+  verified: "verified",
+  invalid_input: "invalidInput",
+  invalid_token: "invalidToken",
+  token_expired: "tokenExpired",
+  token_revoked: "tokenRevoked",
+  wrong_tailnet: "wrongTailnet",
+  tailnet_not_found: "tailnetNotFound",
+  tailnet_unconfirmed: "tailnetUnconfirmed",
+  insufficient_permission: "insufficientPermission",
+  rate_limited: "rateLimited",
+  tailscale_unavailable: "tailscaleUnavailable",
+  timeout: "timeout",
+  unexpected_response: "unexpectedResponse",
+};
+
+const FIX_STEP: Record<OutcomeName, OutcomeCopy["fixStep"]> = {
+  verified: null,
+  invalid_input: null,
+  invalid_token: "token",
+  token_expired: "token",
+  token_revoked: "token",
+  wrong_tailnet: "organization",
+  tailnet_not_found: "organization",
+  tailnet_unconfirmed: "organization",
+  insufficient_permission: "token",
+  rate_limited: null,
+  tailscale_unavailable: null,
+  timeout: null,
+  unexpected_response: null,
+};
+
+/** The copy of an outcome in the language of `words` (the CLI and the API use English). */
+export function describeOutcome(result: DescribableOutcome, { t, locale }: Words): OutcomeCopy {
+  const key = `tailscale.outcomes.${OUTCOME_KEYS[result.outcome]}`;
+  const title = t(`${key}.title`);
   switch (result.outcome) {
     case "verified": {
       const count = "deviceCount" in result && typeof result.deviceCount === "number" ? result.deviceCount : null;
       return {
-        title: "Tailscale is connected",
-        message:
-          count === null
-            ? "Tailscale accepted the token for this tailnet."
-            : `Tailscale accepted the token for this tailnet, which has ${count === 1 ? "1 device" : `${count} devices`}.`,
+        title,
+        message: count === null ? t(`${key}.message`) : t(`${key}.messageWithDevices`, { count }),
         fixStep: null,
       };
     }
     case "invalid_input": {
       const fieldErrors = "fieldErrors" in result ? result.fieldErrors : undefined;
       return {
-        title: "Check the highlighted field",
-        message: "Nothing was sent to Tailscale yet. Correct the field marked below and try again.",
+        title,
+        message: t(`${key}.message`),
         fixStep: fieldErrors?.tailnet?.length ? "organization" : fieldErrors?.token?.length ? "token" : null,
       };
     }
-    case "invalid_token":
-      return {
-        title: "Tailscale did not accept this token",
-        message: `The token may have been copied only in part, or it was deleted. ${NEW_TOKEN}`,
-        fixStep: "token",
-      };
-    case "token_expired":
-      return {
-        title: "This token has expired",
-        message: `Access tokens last between 1 and 90 days, chosen when they are generated. ${NEW_TOKEN} A longer expiry means fewer renewals.`,
-        fixStep: "token",
-      };
-    case "token_revoked":
-      return {
-        title: "This token was revoked",
-        message: `Someone revoked this token in the admin console, so Tailscale no longer accepts it. ${NEW_TOKEN}`,
-        fixStep: "token",
-      };
-    case "wrong_tailnet":
-      return {
-        title: "The token belongs to a different tailnet",
-        message:
-          "The token works, but not for the organization you entered. Enter the Tailnet ID shown in Settings > General of the tailnet where the token was generated, or enter - to use the token's own tailnet.",
-        fixStep: "organization",
-      };
-    case "tailnet_not_found":
-      return {
-        title: "Tailscale does not know that organization",
-        message:
-          "Check it for typos. Use the Tailnet ID from Settings > General (for example T1234CNTRL), or enter - to use the token's own tailnet. The DNS name ending in .ts.net does not work here.",
-        fixStep: "organization",
-      };
-    case "tailnet_unconfirmed":
-      return {
-        title: "Tailscale did not say which tailnet this token belongs to",
-        message:
-          "The token works, but Tailscale did not name its tailnet, so we cannot tell it apart from your other tailnets. Nothing was saved, and both values are kept. Try again in a few minutes, or enter the Tailnet ID from Settings > General (for example T1234CNTRL) instead.",
-        fixStep: "organization",
-      };
-    case "insufficient_permission":
-      return {
-        title: "This token cannot read your tailnet",
-        message:
-          "A token has the role of the person who generated it, and only an Owner, Admin, IT admin or Network admin can read the tailnet's devices. Ask someone with one of those roles to generate the token, or to give you one of those roles, then generate a new token.",
-        fixStep: "token",
-      };
     case "rate_limited": {
       const seconds = "retryAfterSeconds" in result ? result.retryAfterSeconds : undefined;
       return {
-        title: "Tailscale asked us to slow down",
-        message: `Too many requests reached Tailscale in a short time. Nothing was saved. ${tryAgainIn(seconds)}`,
+        title,
+        message: t(`${key}.message`, { tryAgain: tryAgainIn(seconds, locale) }),
         fixStep: null,
         ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
       };
     }
-    case "tailscale_unavailable":
-      return {
-        title: "Tailscale is not responding right now",
-        message:
-          "Tailscale's API returned an error or could not be reached. Nothing was saved, and your token and organization may well be fine. Try again in a few minutes; status.tailscale.com shows known incidents.",
-        fixStep: null,
-      };
-    case "timeout":
-      return {
-        title: "Tailscale took too long to answer",
-        message:
-          "We stopped waiting for an answer. Nothing was saved. Try again in a moment; if it keeps happening, status.tailscale.com shows known incidents.",
-        fixStep: null,
-      };
-    case "unexpected_response":
-      return {
-        title: "Tailscale sent an answer we could not read",
-        message:
-          "Nothing was saved. Try again in a few minutes. If it happens again, Tailscale may have changed its API and this app needs an update; your token and organization may well be fine.",
-        fixStep: null,
-      };
+    default:
+      return { title, message: t(`${key}.message`), fixStep: FIX_STEP[result.outcome] };
   }
 }
 

@@ -5,12 +5,14 @@ import type {
   Provider,
   ProviderCallOptions,
   RevokeResult,
+  ProviderText,
   VerifyResult,
+  Words,
 } from "@/lib/providers/types";
 import { deleteKey, listDevices } from "./client";
 import { credentialsSchema, tokenHint } from "./fields";
 import { TailscaleFieldsScope } from "./fields-scope";
-import { TAILSCALE_COPY, TAILSCALE_FIELDS, TAILSCALE_STEPS } from "./flow-copy";
+import { TAILSCALE_FIELDS, TAILSCALE_STEPS, tailscaleCopy, tailscaleFields, tailscaleSteps } from "./flow-copy";
 import { TailscaleDemo } from "./fake/demo";
 import { classify } from "./outcome-table";
 import { OUTCOME_STATUS, describeOutcome, isOutcomeName, isTokenFault, type OutcomeName } from "./outcomes";
@@ -103,6 +105,35 @@ async function liveView(
   return { kind: "ok", items };
 }
 
+function text(words: Words): ProviderText {
+  const { t } = words;
+  return {
+    fields: tailscaleFields(words),
+    steps: tailscaleSteps(words),
+    copy: tailscaleCopy(words),
+    describeMeta: (meta) => {
+      const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
+      return [
+        {
+          term: t("tailscale.meta.devices"),
+          value: count === null ? t("tailscale.meta.unknown") : t("tailscale.meta.deviceCount", { count }),
+          ...(count === null ? {} : { short: String(count) }),
+        },
+      ];
+    },
+    describeOutcome: (outcome) => {
+      const copy = describeOutcome(outcome as Parameters<typeof describeOutcome>[0], words);
+      const fixField = copy.fixStep === "organization" ? "tailnet" : copy.fixStep === "token" ? "token" : null;
+      return {
+        title: copy.title,
+        message: copy.message,
+        fixField,
+        ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }),
+      };
+    },
+  };
+}
+
 /** Today's way of connecting: an organization name and an API access token. */
 export const tailscaleApiKey: Provider = {
   id: "tailscale-api-key",
@@ -113,7 +144,7 @@ export const tailscaleApiKey: Provider = {
   schema: credentialsSchema,
   FieldsScope: TailscaleFieldsScope,
   steps: TAILSCALE_STEPS,
-  copy: TAILSCALE_COPY,
+  text,
   verify,
   revoke,
   liveView,
@@ -129,26 +160,6 @@ export const tailscaleApiKey: Provider = {
     tailnet: typeof stored.meta.tailnet === "string" ? stored.meta.tailnet : stored.label,
     token: secret,
   }),
-  describeMeta: (meta) => {
-    const count = typeof meta.deviceCount === "number" ? meta.deviceCount : null;
-    return [
-      {
-        term: "Devices",
-        value: count === null ? "Unknown" : count === 1 ? "1 device" : `${count} devices`,
-        ...(count === null ? {} : { short: String(count) }),
-      },
-    ];
-  },
-  describeOutcome: (outcome) => {
-    const copy = describeOutcome(outcome as Parameters<typeof describeOutcome>[0]);
-    const fixField = copy.fixStep === "organization" ? "tailnet" : copy.fixStep === "token" ? "token" : null;
-    return {
-      title: copy.title,
-      message: copy.message,
-      fixField,
-      ...(copy.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: copy.retryAfterSeconds }),
-    };
-  },
   outcomeStatus: (name) => (isOutcomeName(name) ? OUTCOME_STATUS[name] : null),
   // When Tailscale does not name the tailnet on a re-check (user record and users list both
   // failing), that is an incomplete answer, not a verdict on the token: recorded as

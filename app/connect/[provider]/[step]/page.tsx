@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { StepForm } from "@/components/connect/step-form";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { Notice } from "@/components/ui/notice";
 import { requireConnectActor } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
-import { connectPath, providerBySlug } from "@/lib/providers";
-import type { ConnectStep, Provider } from "@/lib/providers/types";
+import { connectPath, providerBySlug, providerText } from "@/lib/providers";
+import type { ConnectStep, Provider, ProviderText } from "@/lib/providers/types";
 import { saveStepAction } from "../actions";
 import { hasSecrets, providerFrom, stepperEntries } from "../flow";
 
@@ -17,26 +18,33 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-function stepOf(provider: Provider, key: string): ConnectStep {
-  const step = provider.steps.find((s) => s.key === key);
+function stepOf(text: ProviderText, key: string): ConnectStep {
+  const step = text.steps.find((s) => s.key === key);
   if (!step) notFound();
   return step;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { provider: slug, step: key } = await params;
-  const step = providerBySlug(slug)?.steps.find((s) => s.key === key);
-  return { title: step?.pageTitle ?? "Connect a tailnet" };
+  const provider = providerBySlug(slug);
+  const step = provider ? (await providerText(provider)).steps.find((s) => s.key === key) : undefined;
+  return { title: step?.pageTitle ?? (await getTranslations("connect.step"))("metaTitle") };
 }
 
 /** Why this step is shown again: its value is missing, expired, or was refused by the provider. */
-function noticeFor(provider: Provider, step: ConnectStep, notice: unknown): string | null {
+function noticeFor(
+  provider: Provider,
+  text: ProviderText,
+  step: ConnectStep,
+  notice: unknown,
+  t: (key: "droppedNotice", values: { title: string; message: string }) => string,
+): string | null {
   if (notice === `${step.key}-missing` || notice === `${step.key}-expired`) return step.missingNotice;
   if (hasSecrets(provider, step) && typeof notice === "string" && notice.startsWith("dropped-")) {
     const outcome = notice.slice("dropped-".length);
     if (provider.isKnownOutcome(outcome)) {
-      const copy = provider.describeOutcome({ outcome });
-      return `${copy.title}. ${copy.message}`;
+      const copy = text.describeOutcome({ outcome });
+      return t("droppedNotice", { title: copy.title, message: copy.message });
     }
   }
   return null;
@@ -45,41 +53,42 @@ function noticeFor(provider: Provider, step: ConnectStep, notice: unknown): stri
 /** One step of any provider's guided flow, from its step list. */
 export default async function ConnectStepPage({ params, searchParams }: Props) {
   const provider = await providerFrom(params);
-  const step = stepOf(provider, (await params).step);
+  const [text, t] = await Promise.all([providerText(provider), getTranslations("connect.step")]);
+  const step = stepOf(text, (await params).step);
   const actor = await requireConnectActor(provider, connectPath(provider, step));
   const { notice } = await searchParams;
   const draft = await readOnboardingDraft(provider, actor.draftOwner);
   const secrets = hasSecrets(provider, step);
   const noticeText =
-    noticeFor(provider, step, notice) ??
+    noticeFor(provider, text, step, notice, t) ??
     (secrets && draft.secrets.state === "dropped"
-      ? noticeFor(provider, step, `dropped-${draft.secrets.outcome}`)
+      ? noticeFor(provider, text, step, `dropped-${draft.secrets.outcome}`, t)
       : null);
   const index = provider.steps.indexOf(step);
   const back = index === 0 ? connectPath(provider) : connectPath(provider, provider.steps[index - 1]!);
   const fields = step.fields.map((name) => {
-    const f = provider.fields.find((field) => field.name === name)!;
+    const f = text.fields.find((field) => field.name === name)!;
     const draftValue = f.secret ? {} : { draft: draft.values[name] };
-    return { name, label: f.label, hint: f.hint, secret: f.secret, optional: f.optional, ...draftValue };
+    const shortName = f.shortName ?? f.label;
+    return { name, label: f.label, hint: f.hint, secret: f.secret, optional: f.optional, shortName, ...draftValue };
   });
   const Guide = step.guide.Section;
   return (
-    <StepPage steps={stepperEntries(provider)} step={step.key} title={step.title} lead={step.lead}>
+    <StepPage steps={await stepperEntries(provider, text)} step={step.key} title={step.title} lead={step.lead}>
       {noticeText ? <Notice tone="info">{noticeText}</Notice> : null}
       {secrets && draft.secrets.state === "present" ? (
         <Notice tone="info" as="div">
           <p>
-            A{" "}
-            {fields
-              .find((f) => f.secret)
-              ?.label.split(" ")
-              .at(-1)
-              ?.toLowerCase()}{" "}
-            is already kept (sealed) for a few minutes: <span className="font-mono">{draft.secrets.hint}</span>.{" "}
-            <Link href={connectPath(provider, "review")} className="font-semibold underline underline-offset-4">
-              Continue to review
-            </Link>{" "}
-            or paste a different one below.
+            {t.rich("secretKept", {
+              noun: fields.find((f) => f.secret)?.shortName ?? "",
+              hint: draft.secrets.hint,
+              code: (chunks) => <span className="font-mono">{chunks}</span>,
+              review: (chunks) => (
+                <Link href={connectPath(provider, "review")} className="font-semibold underline underline-offset-4">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </Notice>
       ) : null}
@@ -91,6 +100,7 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
             submitLabel={step.submitLabel}
             pendingText={step.pendingText}
             backHref={back}
+            labels={{ back: t("back"), show: t("show"), hide: t("hide") }}
             bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
           />
         </provider.FieldsScope>

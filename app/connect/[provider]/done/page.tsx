@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
@@ -7,17 +8,14 @@ import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectedSummary } from "@/lib/connections/queries";
 import { EXPIRING_SOON_DAYS, daysLeft } from "@/lib/connections/status";
-import { connectPath } from "@/lib/providers";
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { connectPath, providerText } from "@/lib/providers";
 import { providerFrom, stepperEntries } from "../flow";
 
-export const metadata: Metadata = { title: "Connected" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connect.done"))("metaTitle") };
+}
 
 type Props = {
   params: Promise<{ provider: string }>;
@@ -36,13 +34,14 @@ export default async function DonePage({ params, searchParams }: Props) {
   if (typeof connectionId !== "string") notFound();
   const connection = await getConnectedSummary(user.id, connectionId);
   if (!connection || connection.provider !== provider.id) notFound();
-  const { copy } = provider;
+  const [text, t, locale] = await Promise.all([providerText(provider), getTranslations("connect.done"), getLocale()]);
+  const { copy } = text;
   const left = daysLeft(connection.expiresAt);
   return (
     <StepPage
-      steps={stepperEntries(provider)}
+      steps={await stepperEntries(provider, text)}
       step="done"
-      title="Your tailnet is connected"
+      title={t("title")}
       lead={<p role="status">{copy.doneLead}</p>}
     >
       <div className={cardClass}>
@@ -58,33 +57,35 @@ export default async function DonePage({ params, searchParams }: Props) {
             ) : null}
           </dd>
           <dt className="font-semibold">{copy.credentialTerm}</dt>
-          <dd className="font-mono break-all">{connection.credentialHint ?? "stored encrypted"}</dd>
-          <dt className="font-semibold">{copy.credentialTerm} expires</dt>
+          <dd className="font-mono break-all">{connection.credentialHint ?? t("storedEncrypted")}</dd>
+          <dt className="font-semibold">{t("expires", { term: copy.credentialTerm })}</dt>
           <dd>
             {connection.expiresAt ? (
               <>
-                <time dateTime={connection.expiresAt.toISOString()}>{dateFormat.format(connection.expiresAt)}</time>
-                {left !== null ? ` (${left === 1 ? "1 day" : `${left} days`} left)` : null}
+                <time dateTime={connection.expiresAt.toISOString()}>
+                  {formatDate(connection.expiresAt, locale as Locale)}
+                </time>
+                {left !== null ? ` ${t("daysLeft", { days: left })}` : null}
               </>
             ) : (
               copy.noExpiry
             )}
           </dd>
-          {provider.describeMeta(connection.meta).map((fact) => (
+          {text.describeMeta(connection.meta).map((fact) => (
             <Fact key={fact.term} term={fact.term} value={fact.value} />
           ))}
         </dl>
       </div>
       <section aria-labelledby="what-next" className="flex flex-col gap-3">
         <h2 id="what-next" className="text-xl font-semibold">
-          What happens next
+          {t("whatNext")}
         </h2>
         <copy.DoneNext reverifyHours={getSettings().REVERIFY_AFTER_HOURS} expiringSoonDays={EXPIRING_SOON_DAYS} />
       </section>
       <div className="flex flex-wrap gap-4">
-        <ButtonLink href={`/connections/${encodeURIComponent(connection.id)}`}>View the connection</ButtonLink>
+        <ButtonLink href={`/connections/${encodeURIComponent(connection.id)}`}>{t("viewConnection")}</ButtonLink>
         <ButtonLink href={connectPath(provider)} variant="secondary">
-          Connect another tailnet
+          {t("connectAnother")}
         </ButtonLink>
       </div>
     </StepPage>

@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { StepPage, cardClass } from "@/components/connect/step-page";
 import { Notice } from "@/components/ui/notice";
 import { requireConnectActor } from "@/lib/connect-sessions/actor";
 import { getSettings } from "@/lib/config/settings";
 import { readOnboardingDraft } from "@/lib/connections/onboarding-draft";
 import type { FormState } from "@/lib/forms/form-state";
-import { connectPath, stepOfField } from "@/lib/providers";
+import { connectPath, providerText, stepOfField } from "@/lib/providers";
 import { connectAction } from "../actions";
 import { firstIncompleteStep, missingPath, providerFrom, stepperEntries } from "../flow";
 import { ReviewForm } from "./review-form";
 
-export const metadata: Metadata = { title: "Review and connect" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connect.review"))("metaTitle") };
+}
+
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function ReviewPage({ params }: { params: Promise<{ provider: string }> }) {
   const provider = await providerFrom(params);
@@ -24,15 +29,16 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
   if (missing && draft.secrets.state !== "dropped") redirect(missingPath(provider, missing, draft));
   if (missing && provider.fields.some((f) => !f.secret && draft.values[f.name] === undefined))
     redirect(missingPath(provider, missing, draft));
+  const [text, t] = await Promise.all([providerText(provider), getTranslations("connect.review")]);
   let earlier: FormState | null = null;
   if (draft.secrets.state === "dropped") {
-    const copy = provider.describeOutcome({ outcome: draft.secrets.outcome });
+    const copy = text.describeOutcome({ outcome: draft.secrets.outcome });
     earlier = { message: copy.title, fieldErrors: { [copy.fixField ?? "connect"]: [copy.message] } };
   }
   const present = draft.secrets.state === "present";
   const hint = draft.secrets.state === "present" ? draft.secrets.hint : null;
   const fixes = Object.fromEntries(
-    provider.fields.map((f) => [
+    text.fields.map((f) => [
       f.name,
       { href: connectPath(provider, stepOfField(provider, f.name) ?? undefined), label: f.fix.label, kept: f.fix.kept },
     ]),
@@ -40,18 +46,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
   const lastStep = provider.steps.at(-1)!;
   return (
     <StepPage
-      steps={stepperEntries(provider)}
+      steps={await stepperEntries(provider, text)}
       step="review"
-      title="Review and connect"
-      lead={<p>{provider.copy.reviewLead}</p>}
+      title={t("title")}
+      lead={<p>{text.copy.reviewLead}</p>}
     >
       <div className={cardClass}>
         <dl className="grid gap-4 sm:grid-cols-[auto_1fr_auto] sm:items-baseline sm:gap-x-6">
-          {provider.fields.map((f) => (
+          {text.fields.map((f) => (
             <ReviewRow
               key={f.name}
               label={f.label}
-              change={f.changeLabel}
+              change={t.rich("change", { what: f.changeLabel, sr })}
               href={connectPath(provider, stepOfField(provider, f.name) ?? undefined)}
             >
               {!f.secret ? (
@@ -59,7 +65,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
               ) : present ? (
                 <>
                   {hint}
-                  <span className="sr-only"> (the secret part is hidden)</span>
+                  <span className="sr-only"> {t("secretHidden")}</span>
                 </>
               ) : (
                 <span className="font-sans">{f.missingText}</span>
@@ -68,7 +74,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
           ))}
         </dl>
       </div>
-      {present ? <Notice tone="info">{provider.copy.sealedNotice}</Notice> : null}
+      {present ? <Notice tone="info">{text.copy.sealedNotice}</Notice> : null}
       <provider.FieldsScope>
         <ReviewForm
           action={connectAction.bind(null, provider.slug)}
@@ -76,8 +82,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
           earlier={earlier}
           fixes={fixes}
           backHref={connectPath(provider, lastStep)}
-          pendingLabel={provider.copy.connectPending}
-          pendingText={provider.copy.connectPendingText}
+          pendingLabel={text.copy.connectPending}
+          pendingText={text.copy.connectPendingText}
+          labels={{ connect: t("connect"), tryAgain: t("tryAgain"), back: t("back") }}
           bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
         />
       </provider.FieldsScope>
@@ -92,7 +99,7 @@ function ReviewRow({
   children,
 }: {
   label: string;
-  change: string;
+  change: React.ReactNode;
   href: string;
   children: React.ReactNode;
 }) {
@@ -102,7 +109,7 @@ function ReviewRow({
       <dd className="font-mono break-all">{children}</dd>
       <dd>
         <Link href={href} className="underline underline-offset-4">
-          Change<span className="sr-only"> {change}</span>
+          {change}
         </Link>
       </dd>
     </>

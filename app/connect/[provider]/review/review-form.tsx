@@ -23,6 +23,8 @@ export function ReviewForm(props: {
   pendingLabel: string;
   pendingText: string;
   bodyLimitBytes: number;
+  /** In the page's language (translated on the server). */
+  labels: { connect: string; tryAgain: string; back: string };
 }) {
   const { canConnect, earlier, fixes } = props;
   const { bindForm, ...form } = useActionForm(props.action, connectFormSchema, props.bodyLimitBytes);
@@ -51,11 +53,11 @@ export function ReviewForm(props: {
       <div className="flex flex-wrap items-center gap-4">
         {canConnect ? (
           <SubmitButton pending={form.pending} pendingText={props.pendingLabel}>
-            {state.message && !fix ? "Try again" : "Connect"}
+            {state.message && !fix ? props.labels.tryAgain : props.labels.connect}
           </SubmitButton>
         ) : null}
         <Link href={props.backHref} className="underline underline-offset-4">
-          Back
+          {props.labels.back}
         </Link>
       </div>
       {form.pending ? <p className="text-sm text-slate-600 dark:text-slate-300">{props.pendingText}</p> : null}

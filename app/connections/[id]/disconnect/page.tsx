@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
-import { defaultProvider, getProvider } from "@/lib/providers";
+import { defaultProvider, getProvider, providerText } from "@/lib/providers";
 import { DisconnectForm } from "../forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,11 +19,12 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
   if (!connection) notFound();
   if (connection.status === "disconnected") redirect(`/connections/${id}?disconnected=already`);
   const provider = getProvider(connection.provider) ?? defaultProvider();
+  const { copy } = await providerText(provider);
   const t = await getTranslations("connections.disconnect");
-  const words = { label: connection.label, noun: provider.copy.credentialNoun };
+  const words = { label: connection.label, noun: copy.credentialNoun };
   const consoleLink = (chunks: React.ReactNode) => (
     <a
-      href={provider.copy.credentialsConsole.href}
+      href={copy.credentialsConsole.href}
       target="_blank"
       rel="noreferrer"
       className="font-semibold underline underline-offset-4"
@@ -48,12 +49,12 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
         <li>{t("keptInList")}</li>
         <li>{t("tailnetUntouched")}</li>
         {provider.revoke ? null : (
-          <li>{t.rich("cannotRevoke", { console: provider.copy.credentialsConsole.label, link: consoleLink })}</li>
+          <li>{t.rich("cannotRevoke", { console: copy.credentialsConsole.label, link: consoleLink })}</li>
         )}
       </ul>
       <DisconnectForm
         connectionId={connection.id}
-        revokeLabel={provider.revoke ? provider.copy.revokeAtProviderLabel : null}
+        revokeLabel={provider.revoke ? copy.revokeAtProviderLabel : null}
         bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
         text={{ label: t("submit"), revokeHint: t("revokeHint", words), submit: t("submit"), pending: t("pending") }}
       />

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/config/settings";
 import { getConnectionForOwner } from "@/lib/connections/queries";
-import { connectPath, defaultProvider, getProvider } from "@/lib/providers";
+import { connectPath, defaultProvider, getProvider, providerText } from "@/lib/providers";
 import { rotatedFields } from "@/lib/providers/types";
 import { rotateAction } from "../../actions";
 import { RotateForm } from "../forms";
@@ -18,7 +18,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requireUser(`/connections/${id}/rotate`);
   const connection = await getConnectionForOwner(user.id, id);
   const provider = (connection && getProvider(connection.provider)) ?? defaultProvider();
-  return { title: (await getTranslations("connections.rotate"))("title", { noun: provider.copy.credentialNoun }) };
+  return {
+    title: (await getTranslations("connections.rotate"))("title", {
+      noun: (await providerText(provider)).copy.credentialNoun,
+    }),
+  };
 }
 
 export default async function RotatePage({ params }: Props) {
@@ -27,7 +31,8 @@ export default async function RotatePage({ params }: Props) {
   const connection = await getConnectionForOwner(user.id, id);
   if (!connection) notFound();
   const provider = getProvider(connection.provider) ?? defaultProvider();
-  const { copy } = provider;
+  const text = await providerText(provider);
+  const { copy } = text;
   const t = await getTranslations("connections.rotate");
   const words = { noun: copy.credentialNoun, label: connection.label };
   if (connection.status === "disconnected") {
@@ -68,14 +73,14 @@ export default async function RotatePage({ params }: Props) {
             <RotateForm
               action={rotateAction.bind(null, provider.id)}
               connectionId={connection.id}
-              kept={provider.fields
-                .filter((f) => !rotatedFields(provider.fields).includes(f))
+              kept={text.fields
+                .filter((f) => !rotatedFields(text.fields).includes(f))
                 .map((f) => ({
                   label: f.label,
                   value:
                     typeof connection.meta[f.name] === "string" ? String(connection.meta[f.name]) : connection.label,
                 }))}
-              secrets={rotatedFields(provider.fields).map((f) => ({
+              secrets={rotatedFields(text.fields).map((f) => ({
                 name: f.name,
                 label: f.label,
                 secret: f.secret === true,
