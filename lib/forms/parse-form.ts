@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { FormState } from "./form-state";
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
@@ -7,7 +7,7 @@ type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
  * FormData → zod. A field sent twice or as a file is refused with its own message instead of
  * being silently coerced; Next's own `$ACTION_*` fields are ignored.
  */
-export function parseForm<S extends z.ZodType>(
+export function parseForm<S extends z.core.$ZodType>(
   schema: S,
   formData: FormData,
   keepValues: readonly string[] = [],
@@ -44,7 +44,8 @@ export function parseForm<S extends z.ZodType>(
       },
     };
   }
-  const result = schema.safeParse(raw);
+  // Full zod on the server, whichever flavour built the schema (lib/forms/zod-flavor.ts).
+  const result = z.safeParse(schema, raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "form");

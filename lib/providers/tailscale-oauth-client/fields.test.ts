@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_OAUTH_CREDENTIALS } from "./fake";
-import { clientIdMessages, clientSecretMessages, credentialsSchema, tailnetMessages } from "./fields";
+import { clientIdMessages, clientSecretMessages, tailnetMessages } from "./fields";
+import { credentialsSchema } from "./schema";
 
 const { good } = FIXTURE_OAUTH_CREDENTIALS;
 const parse = (fields: Record<string, string | undefined>) =>

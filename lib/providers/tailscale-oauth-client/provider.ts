@@ -2,7 +2,7 @@ import "server-only";
 import type { Credentials, LiveViewResult, Provider, ProviderCallOptions, VerifyResult } from "@/lib/providers/types";
 import { callContext, type CallOptions } from "./api";
 import { OAuthClientFieldsScope } from "./fields-scope";
-import { credentialsSchema } from "./fields";
+import { credentialsSchema } from "./schema";
 import { OAUTH_CLIENT_COPY, OAUTH_CLIENT_FIELDS, OAUTH_CLIENT_STEPS } from "./flow-copy";
 import { liveView as liveDevices } from "./live-view";
 import { OUTCOME_STATUS, describeOutcome, isClientFault, isOutcomeName, type DescribableOutcome } from "./outcomes";

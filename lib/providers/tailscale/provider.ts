@@ -8,7 +8,8 @@ import type {
   VerifyResult,
 } from "@/lib/providers/types";
 import { deleteKey, listDevices } from "./client";
-import { credentialsSchema, tokenHint } from "./fields";
+import { tokenHint } from "./fields";
+import { credentialsSchema } from "./schema";
 import { TailscaleFieldsScope } from "./fields-scope";
 import { TAILSCALE_COPY, TAILSCALE_FIELDS, TAILSCALE_STEPS } from "./flow-copy";
 import { TailscaleDemo } from "./fake/demo";
