@@ -1,7 +1,13 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-// next-intl reads each request's language and messages from lib/i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// next-intl reads each request's language and messages from lib/i18n/request.ts. Messages are
+// compiled at build time (messages/<locale>/<namespace>.json, ICU to a compact form), so neither the
+// browser nor the server carries an ICU parser: about 9 KB gzip less JavaScript on every page
+// (bench/README.md, Page weight). Code outside this build (CLIs, unit tests) reads the JSON as is.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

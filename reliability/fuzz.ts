@@ -14,7 +14,7 @@ import {
   reverifySchema,
   rotateSchemaFor,
 } from "@/lib/connections/schemas";
-import { credentialsSchema } from "@/lib/providers/tailscale/fields";
+import { credentialsSchema } from "@/lib/providers/tailscale/schema";
 import { parseForm } from "@/lib/forms/parse-form";
 
 // The API-key provider's forms, as the generic flow builds them (app/connect/[provider]).
@@ -138,7 +138,7 @@ type FormSpec = {
   /** The session to post with, and the page that renders the form. */
   session: () => Session;
   formIndex?: number;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   /** A well-formed submission, broken by each case. */
   valid: () => Record<string, string>;
   /** Fields whose errors the form renders (hidden fields render none). */

@@ -4,7 +4,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { changePasswordSchema, deleteAccountSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, deleteAccountSchema } from "@/lib/auth/browser-schemas";
 import { changePasswordAction, deleteAccountAction } from "../(account)/actions";
 
 export function ChangePasswordForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {

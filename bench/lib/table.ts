@@ -79,6 +79,13 @@ export function table(r: Record<string, any>): string {
   if (r.proxy) lines.push(...proxyTable(r.proxy, steal, loop), "");
   if (!r.pageWeight) return lines.join("\n");
   const signedOut = r.pageWeight.floorSignedOutKb;
+  const anchor = r.pageWeight.referenceHostedConnectUiKb;
+  // The floor beside the hosted anchor, both first-load JS gzipped the same way.
+  if (anchor !== undefined)
+    lines.push(
+      `Floor (/bench/empty): ${r.pageWeight.floorKb} KB gzip signed in${signedOut !== undefined ? `, ${signedOut} KB signed out` : ""}; hosted connect UI anchor: ${anchor} KB. Target: every page ≤ floor + 10 KB.`,
+      "",
+    );
   lines.push(
     `| Route (first-load JS, gzip) | KB | above floor (${r.pageWeight.floorKb} KB signed in${signedOut !== undefined ? `, ${signedOut} KB signed out` : ""}) |`,
   );

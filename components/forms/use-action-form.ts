@@ -3,23 +3,23 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import type { z } from "zod";
+import type { FieldSchema, FieldsSchema } from "@/lib/forms/zod-flavor";
 import { MESSAGE_KEY, initialFormState, type FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * Everything a form of ours does in the browser, on top of a server action that works without
- * JavaScript: instant checks with the same zod schema the server enforces (on blur), a size
- * check that refuses an oversized form before it is sent (both in the page's language), focus
- * on the first error, and no
+ * JavaScript: instant checks with the rules the server enforces (on blur; the schema built with
+ * zod/mini, lib/forms/zod-flavor.ts), a size check that refuses an oversized form before it is
+ * sent (both in the page's language), focus on the first error, and no
  * wiping of what the person typed when the server says something is wrong.
  *
  * The form element arrives through `bindForm`, a callback ref (`<form ref={bindForm}>`), not a ref
  * object: call sites read the rest of the returned object while rendering, and a ref object in it
  * would make every such read a read of a ref during render.
  */
-export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitBytes: number) {
+export function useActionForm(action: Action, schema: FieldsSchema, bodyLimitBytes: number) {
   const [state, formAction, actionPending] = useActionState(action, initialFormState);
   const router = useRouter();
   const [formElement, bindForm] = useState<HTMLFormElement | null>(null);
@@ -54,7 +54,7 @@ export function useActionForm(action: Action, schema: z.ZodObject, bodyLimitByte
     const next = event.relatedTarget;
     if (next instanceof HTMLButtonElement && next.type === "submit" && next.form === event.target.form) return;
     const { name, value } = event.target;
-    const fieldSchema = schema.shape[name] as z.ZodType | undefined;
+    const fieldSchema = schema.shape[name] as FieldSchema | undefined;
     if (!fieldSchema || value === "") return;
     const result = fieldSchema.safeParse(value);
     setClientErrors((e) => ({ ...e, [name]: result.success ? undefined : [text(result.error.issues[0]!.message)] }));

@@ -27,7 +27,7 @@ type Handler<T> = (input: T, context: { user: CurrentUser }) => Promise<FormStat
  * lib/actions/localize.ts). Handlers put `userId: user.id` into their queries themselves:
  * ownership lives in the query, never in a separate check.
  */
-export function authenticatedAction<S extends z.ZodType>(
+export function authenticatedAction<S extends z.core.$ZodType>(
   schema: S,
   handler: Handler<z.output<S>>,
   options: { keepValues?: readonly string[] } = {},
@@ -64,7 +64,7 @@ export function authenticatedAction<S extends z.ZodType>(
  * with a bound connect session (lib/connect-sessions) in place of an account: the handler gets
  * the actor (who owns the draft, who owns the connection) instead of the user.
  */
-export function connectFlowAction<S extends z.ZodType>(
+export function connectFlowAction<S extends z.core.$ZodType>(
   schema: S,
   handler: (input: z.output<S>, context: { actor: ConnectActor }) => Promise<FormState>,
   options: { keepValues?: readonly string[] } = {},
@@ -90,7 +90,7 @@ export function connectFlowAction<S extends z.ZodType>(
 }
 
 /** The same for the few public forms (sign-in, sign-up, password reset). */
-export function publicAction<S extends z.ZodType>(
+export function publicAction<S extends z.core.$ZodType>(
   schema: S,
   handler: (input: z.output<S>) => Promise<FormState>,
   options: { keepValues?: readonly string[] } = {},

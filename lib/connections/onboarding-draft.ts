@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import type { ZodType } from "zod";
+import type { FieldSchema } from "@/lib/forms/zod-flavor";
 import { getSettings } from "@/lib/config/settings";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { sealValue, unsealValue } from "@/lib/crypto/sealed-value";
@@ -69,7 +69,7 @@ function readValues(provider: Provider, raw: string | undefined, userId: string)
     const stored = parsed.v as Record<string, unknown>;
     const values: Credentials = {};
     for (const name of valueNames(provider)) {
-      const checked = (provider.schema.shape[name] as ZodType).safeParse(stored[name]);
+      const checked = (provider.schema.shape[name] as FieldSchema).safeParse(stored[name]);
       if (checked.success && typeof checked.data === "string") values[name] = checked.data;
     }
     return values;

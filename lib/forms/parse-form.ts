@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { FormState } from "./form-state";
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
@@ -8,7 +8,7 @@ type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
  * being silently coerced; Next's own `$ACTION_*` fields are ignored. Messages are message keys
  * (messages/<locale>/forms.json, and the schemas' own), translated by the action wrappers.
  */
-export function parseForm<S extends z.ZodType>(
+export function parseForm<S extends z.core.$ZodType>(
   schema: S,
   formData: FormData,
   keepValues: readonly string[] = [],
@@ -45,7 +45,8 @@ export function parseForm<S extends z.ZodType>(
       },
     };
   }
-  const result = schema.safeParse(raw);
+  // Full zod on the server, whichever flavour built the schema (lib/forms/zod-flavor.ts).
+  const result = z.safeParse(schema, raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "form");

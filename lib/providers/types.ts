@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from "react";
-import type { z } from "zod";
+import type { FieldsSchema } from "@/lib/forms/zod-flavor";
 import type { Locale } from "@/lib/i18n/locales";
 
 /*
@@ -246,11 +246,14 @@ export interface Provider {
   /** `/guides/<guideSlug>` */
   guideSlug: string;
   fields: readonly ProviderFieldSpec[];
-  /** All fields, parsed the same in the browser and on the server. */
-  schema: z.ZodObject;
   /**
-   * A client component that gives the generic forms this provider's schema (React context):
-   * a server page cannot hand a zod schema to the browser.
+   * All fields, parsed the same in the browser and on the server: here the server's copy (full
+   * zod); the browser's is built with zod/mini from the same definition (lib/forms/zod-flavor.ts).
+   */
+  schema: FieldsSchema;
+  /**
+   * A client component that gives the generic forms this provider's schema (React context), built
+   * with zod/mini: a server page cannot hand a zod schema to the browser.
    */
   FieldsScope: ComponentType<{ children: ReactNode }>;
   steps: readonly ConnectStepSpec[];

@@ -5,7 +5,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { signInSchema } from "@/lib/auth/schemas";
+import { signInSchema } from "@/lib/auth/browser-schemas";
 import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: string; bodyLimitBytes: number }) {

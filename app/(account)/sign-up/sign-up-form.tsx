@@ -5,7 +5,8 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { PASSWORD_MIN, signUpSchema } from "@/lib/auth/schemas";
+import { PASSWORD_MIN } from "@/lib/auth/define-schemas";
+import { signUpSchema } from "@/lib/auth/browser-schemas";
 import { signUpAction } from "../actions";
 
 export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: string; bodyLimitBytes: number }) {

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useFieldSchema } from "@/components/forms/field-schema";
-import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connections/schemas";
+import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connections/browser-schemas";
 import type { FormState } from "@/lib/forms/form-state";
 import { disconnectAction, reverifyAction } from "../actions";
 

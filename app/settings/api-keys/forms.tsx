@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Notice } from "@/components/ui/notice";
-import { createApiKeyFormSchema, revokeApiKeySchema } from "@/lib/api/key-schemas";
+import { createApiKeyFormSchema, revokeApiKeySchema } from "@/lib/api/browser-key-schemas";
 import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { inLanguage, type ErrorText } from "../error-text";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";

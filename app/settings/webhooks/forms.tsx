@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/events";
-import { createEndpointFormSchema, deleteEndpointSchema, resendDeliverySchema } from "@/lib/webhooks/schemas";
+import { createEndpointFormSchema, deleteEndpointSchema, resendDeliverySchema } from "@/lib/webhooks/browser-schemas";
 import { inLanguage, type ErrorText } from "../error-text";
 import { createEndpointAction, deleteEndpointAction, resendDeliveryAction } from "./actions";
 

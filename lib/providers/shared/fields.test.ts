@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import * as zm from "zod/mini";
 import { normalizeSecretPaste, otherKindMessage, schemaFrom } from "./fields";
 
 const messages = { required: "required", tooLong: "too long" };
@@ -26,9 +28,13 @@ describe("secret-field helpers", () => {
     expect(otherKindMessage("tskey-api-x", kinds)).toBeNull();
   });
 
-  it("turns a check into a schema that carries the check's message", () => {
+  it.each([
+    ["zod", z],
+    ["zod/mini", zm],
+  ])("turns a check into a schema that carries the check's message (%s)", (_, flavour) => {
     const schema = schemaFrom(
-      (raw) => (raw === "ok" ? { ok: true, value: "OK" } : { ok: false, message: "not ok" }),
+      flavour,
+      (raw: string) => (raw === "ok" ? { ok: true, value: "OK" } : { ok: false, message: "not ok" }),
       "missing",
     );
     expect(schema.parse("ok")).toBe("OK");

@@ -6,9 +6,9 @@ import {
   TAILNET_MAX_LENGTH,
   clientIdMessages,
   clientSecretMessages,
-  credentialsSchema,
   tailnetMessages,
 } from "./fields";
+import { credentialsSchema } from "./schema";
 import { wordsIn } from "@/lib/providers/shared/words";
 
 // The messages are keys; what a person reads is their English (or other) text.

@@ -1,5 +1,12 @@
-import { z } from "zod";
-import { normalizeSecretPaste, otherKindMessage, schemaFrom, type Check } from "@/lib/providers/shared/fields";
+import type { input, output } from "zod/mini";
+import type { Zod } from "@/lib/forms/zod-flavor";
+import {
+  normalizeSecretPaste,
+  otherKindMessage,
+  schemaFrom,
+  transformWith,
+  type Check,
+} from "@/lib/providers/shared/fields";
 import { classifyTailnet } from "@/lib/providers/tailscale/fields";
 
 /*
@@ -137,26 +144,23 @@ export function checkTailnet(raw: string): Check {
   return verdict === "valid" ? { ok: true, value } : { ok: false, message: messages[verdict] };
 }
 
-export const clientIdSchema = schemaFrom(checkClientId, clientIdMessages.required);
-export const clientSecretSchema = schemaFrom(checkClientSecret, clientSecretMessages.required);
-/** Optional: missing or empty becomes `-`. */
-export const tailnetSchema = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    const result = checkTailnet(raw ?? "");
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: result.message });
-    return z.NEVER;
+/**
+ * The three fields' schema, built with the given zod flavour (lib/forms/zod-flavor.ts): full zod
+ * on the server (`credentialsSchema` in ./schema.ts), zod/mini in the browser (./fields-scope.tsx).
+ * The tailnet is optional: missing or empty becomes `-`.
+ */
+export function defineCredentialsSchema(z: Zod) {
+  return z.object({
+    clientId: schemaFrom(z, checkClientId, clientIdMessages.required),
+    clientSecret: schemaFrom(z, checkClientSecret, clientSecretMessages.required),
+    tailnet: z.pipe(
+      z.optional(z.string()),
+      transformWith(z, (raw: string | undefined) => checkTailnet(raw ?? "")),
+    ),
   });
-
-export const credentialsSchema = z.object({
-  clientId: clientIdSchema,
-  clientSecret: clientSecretSchema,
-  tailnet: tailnetSchema,
-});
-export type OAuthClientCredentialsInput = z.input<typeof credentialsSchema>;
-export type OAuthClientCredentials = z.output<typeof credentialsSchema>;
+}
+export type OAuthClientCredentialsInput = input<ReturnType<typeof defineCredentialsSchema>>;
+export type OAuthClientCredentials = output<ReturnType<typeof defineCredentialsSchema>>;
 
 export const FIELD_NAMES = ["clientId", "clientSecret", "tailnet"] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];

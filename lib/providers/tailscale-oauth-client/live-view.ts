@@ -1,6 +1,7 @@
 import "server-only";
 import { callContext, listDevices, type CallOptions } from "./api";
-import { credentialsSchema, type OAuthClientCredentialsInput } from "./fields";
+import type { OAuthClientCredentialsInput } from "./fields";
+import { credentialsSchema } from "./schema";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";
 import type { LiveItem } from "@/lib/providers/types";

@@ -10,7 +10,7 @@ import type {
 } from "@/lib/providers/types";
 import { callContext, type CallOptions } from "./api";
 import { OAuthClientFieldsScope } from "./fields-scope";
-import { credentialsSchema } from "./fields";
+import { credentialsSchema } from "./schema";
 import {
   OAUTH_CLIENT_FIELDS,
   OAUTH_CLIENT_STEPS,

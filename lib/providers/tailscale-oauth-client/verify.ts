@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { callContext, listDevices, listUserTailnetIds, type CallOptions, type TailscaleDevice } from "./api";
-import { credentialsSchema, type FieldName, type OAuthClientCredentialsInput } from "./fields";
+import type { FieldName, OAuthClientCredentialsInput } from "./fields";
+import { credentialsSchema } from "./schema";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";
 import type { VerifiedCredential } from "@/lib/providers/types";

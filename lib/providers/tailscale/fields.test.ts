@@ -4,14 +4,14 @@ import {
   OAUTH_CLIENT_CONNECT_PATH,
   ORGANIZATION_MAX_LENGTH,
   TOKEN_MAX_LENGTH,
-  credentialsSchema,
   keyIdFromToken,
   organizationMessages,
-  organizationSchema,
   tokenHint,
   tokenMessages,
-  tokenSchema,
 } from "./fields";
+import { credentialsSchema } from "./schema";
+
+const { tailnet: organizationSchema, token: tokenSchema } = credentialsSchema.shape;
 
 // The messages are keys; what a person reads is their English (or other) text.
 const { t } = await wordsIn("en");

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { output } from "zod/mini";
+import type { Zod } from "@/lib/forms/zod-flavor";
 import { normalizeSecretPaste, otherKindMessage, schemaFrom, type Check } from "@/lib/providers/shared/fields";
 
 /*
@@ -119,14 +120,19 @@ export function checkToken(raw: string): Check {
   return { ok: true, value };
 }
 
-/** The "Organization" field: trimmed; `-`, a Tailnet ID or a legacy organization name. */
-export const organizationSchema = schemaFrom(checkOrganization, organizationMessages.required);
-
-/** The token field: whitespace removed anywhere; `tskey-api-<id>-<secret>`. */
-export const tokenSchema = schemaFrom(checkToken, tokenMessages.required);
-
-export const credentialsSchema = z.object({ tailnet: organizationSchema, token: tokenSchema });
-export type Credentials = z.output<typeof credentialsSchema>;
+/**
+ * The two fields' schema, built with the given zod flavour (lib/forms/zod-flavor.ts): full zod
+ * on the server (`credentialsSchema` in ./schema.ts), zod/mini in the browser (./fields-scope.tsx).
+ * "Organization": trimmed; `-`, a Tailnet ID or a legacy organization name. Token: whitespace
+ * removed anywhere; `tskey-api-<id>-<secret>`.
+ */
+export function defineCredentialsSchema(z: Zod) {
+  return z.object({
+    tailnet: schemaFrom(z, checkOrganization, organizationMessages.required),
+    token: schemaFrom(z, checkToken, tokenMessages.required),
+  });
+}
+export type Credentials = output<ReturnType<typeof defineCredentialsSchema>>;
 
 /** The key ID (not secret) of a normalized API token, or null if it is not one. */
 export function keyIdFromToken(token: string): string | null {

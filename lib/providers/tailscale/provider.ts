@@ -10,7 +10,8 @@ import type {
   Words,
 } from "@/lib/providers/types";
 import { deleteKey, listDevices } from "./client";
-import { credentialsSchema, tokenHint } from "./fields";
+import { tokenHint } from "./fields";
+import { credentialsSchema } from "./schema";
 import { TailscaleFieldsScope } from "./fields-scope";
 import { TAILSCALE_FIELDS, TAILSCALE_STEPS, tailscaleCopy, tailscaleFields, tailscaleSteps } from "./flow-copy";
 import { TailscaleDemo } from "./fake/demo";

@@ -9,7 +9,8 @@ import {
   type GetUserResult,
   type TailscaleCallOptions,
 } from "./client";
-import { credentialsSchema, keyIdFromToken } from "./fields";
+import { keyIdFromToken } from "./fields";
+import { credentialsSchema } from "./schema";
 import { classify, type ObservationContext } from "./outcome-table";
 import type { VerificationOutcome } from "./outcomes";
 

@@ -4,7 +4,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { resetPasswordSchema } from "@/lib/auth/schemas";
+import { resetPasswordSchema } from "@/lib/auth/browser-schemas";
 import { resetPasswordAction } from "../../actions";
 
 export function ResetPasswordForm({ token, bodyLimitBytes }: { token: string; bodyLimitBytes: number }) {

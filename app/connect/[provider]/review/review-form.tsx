@@ -4,7 +4,7 @@ import Link from "next/link";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { connectFormSchema } from "@/lib/connections/schemas";
+import { connectFormSchema } from "@/lib/connections/browser-schemas";
 import type { FormState } from "@/lib/forms/form-state";
 
 type Fix = { href: string; label: string; kept: string };

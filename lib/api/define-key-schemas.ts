@@ -1,0 +1,55 @@
+import type { Zod } from "@/lib/forms/zod-flavor";
+import { API_SCOPES, type ApiScope } from "./scopes";
+
+/*
+ * Creating an API key, from the settings page and the CLI alike. One definition, built with full
+ * zod on the server (./key-schemas.ts) and with zod/mini in the browser (./browser-key-schemas.ts):
+ * lib/forms/zod-flavor.ts.
+ */
+
+/**
+ * The rules' messages in English, named: the settings page shows each in the reader's language
+ * (messages `settings.apiKeys.errors.<name>`), in the browser's instant checks and the server's alike.
+ */
+export const API_KEY_FORM_ERRORS = {
+  nameMissing: "Give the key a name",
+  nameEmpty: "Give the key a name, e.g. the host app that will use it",
+  nameTooLong: "Keep the name under 100 characters",
+  scopesMissing: "Choose at least one scope",
+  checkbox: "Tick the box or leave it empty.",
+  keyLost: "This form lost track of its key. Reload the page.",
+} as const;
+const E = API_KEY_FORM_ERRORS;
+
+export function defineApiKeySchemas(z: Zod) {
+  const name = z
+    .string({ error: E.nameMissing })
+    .check(z.trim(), z.minLength(1, { error: E.nameEmpty }), z.maxLength(100, { error: E.nameTooLong }));
+  const createApiKeySchema = z.object({
+    name,
+    scopes: z.pipe(
+      z
+        .array(z.enum(API_SCOPES, { error: `Each scope must be one of: ${API_SCOPES.join(", ")}` }), {
+          error: E.scopesMissing,
+        })
+        .check(z.minLength(1, { error: E.scopesMissing })),
+      z.transform((scopes: ApiScope[]) => [...new Set(scopes)]),
+    ),
+  });
+
+  /** The settings page's form: a name and one checkbox per scope (`scope-<name>`), no repeated fields. */
+  const createApiKeyFormSchema = z.object({
+    name,
+    ...Object.fromEntries(API_SCOPES.map((s) => [`scope-${s}`, z.optional(z.literal("on", { error: E.checkbox }))])),
+  });
+
+  const revokeApiKeySchema = z.object({
+    keyId: z.string({ error: E.keyLost }).check(z.minLength(1), z.maxLength(100)),
+  });
+
+  return { createApiKeySchema, createApiKeyFormSchema, revokeApiKeySchema };
+}
+
+export function scopesFromForm(values: Record<string, unknown>): string[] {
+  return API_SCOPES.filter((s) => values[`scope-${s}`] === "on");
+}
