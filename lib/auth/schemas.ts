@@ -6,35 +6,48 @@ export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
 
+/** The values the rules' messages name (`{passwordMin}` in messages/<locale>/auth.json → validation). */
+export const AUTH_VALIDATION_VALUES = { emailMax: EMAIL_MAX, passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX };
+
+export type AuthValidationKey = keyof (typeof import("@/messages/en/auth.json"))["validation"];
+
+/**
+ * A rule's message is its key in the messages, so one schema serves every language: the page
+ * translates the keys it may show (lib/auth/validation-text.ts) and hands the form the words.
+ */
+function msg<K extends AuthValidationKey>(key: K): `auth.validation.${K}` {
+  return `auth.validation.${key}`;
+}
+
 export const emailSchema = z
-  .string({ error: "Enter your email address." })
-  .max(EMAIL_MAX * 4, { error: `That is far too long for an email address (at most ${EMAIL_MAX} characters).` })
+  .string({ error: msg("emailRequired") })
+  .max(EMAIL_MAX * 4, { error: msg("emailFarTooLong") })
   .transform((v) => v.trim().toLowerCase())
   .pipe(
     z
       .string()
-      .min(1, { error: "Enter your email address." })
-      .max(EMAIL_MAX, { error: `An email address has at most ${EMAIL_MAX} characters.` })
+      .min(1, { error: msg("emailRequired") })
+      .max(EMAIL_MAX, { error: msg("emailTooLong") })
       .refine((v) => !CONTROL_CHARACTERS.test(v), {
-        error: "The email address contains invisible control characters; type it again.",
+        error: msg("emailControl"),
       })
-      .pipe(z.email({ error: "Enter an email address like name@example.com." })),
+      .pipe(z.email({ error: msg("emailInvalid") })),
   );
 
 export const newPasswordSchema = z
-  .string({ error: "Choose a password." })
-  .min(1, { error: "Choose a password." })
-  .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters; a short phrase is easy to remember.` })
-  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` })
+  .string({ error: msg("passwordChoose") })
+  .min(1, { error: msg("passwordChoose") })
+  .min(PASSWORD_MIN, { error: msg("passwordShort") })
+  .max(PASSWORD_MAX, { error: msg("passwordLong") })
   .refine((v) => !CONTROL_CHARACTERS.test(v), {
-    error: "The password contains control characters (such as a line break); leave them out.",
+    error: msg("passwordControl"),
   });
 
 // Sign-in does not repeat the strength rules (older passwords stay valid); it only bounds size.
 export const currentPasswordSchema = z
-  .string({ error: "Enter your password." })
-  .min(1, { error: "Enter your password." })
-  .max(PASSWORD_MAX, { error: `A password here has at most ${PASSWORD_MAX} characters.` });
+  .string({ error: msg("passwordRequired") })
+  .min(1, { error: msg("passwordRequired") })
+  .max(PASSWORD_MAX, { error: msg("passwordMax") });
 
 export const callbackUrlSchema = z
   .string()
@@ -60,53 +73,47 @@ export const signUpSchema = z
   .object({
     email: emailSchema,
     password: newPasswordSchema,
-    confirmPassword: z
-      .string({ error: "Type the password again." })
-      .max(PASSWORD_MAX, { error: "Type the same password again." }),
+    confirmPassword: z.string({ error: msg("confirmRequired") }).max(PASSWORD_MAX, { error: msg("confirmSame") }),
     callbackUrl: callbackUrlSchema,
   })
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
-    error: "The two passwords differ; type the same password twice.",
+    error: msg("confirmDiffers"),
   });
 
 export const changePasswordSchema = z
   .object({
     currentPassword: currentPasswordSchema,
     newPassword: newPasswordSchema,
-    confirmPassword: z
-      .string({ error: "Type the new password again." })
-      .max(PASSWORD_MAX, { error: "Type the same new password again." }),
+    confirmPassword: z.string({ error: msg("newConfirmRequired") }).max(PASSWORD_MAX, { error: msg("newConfirmSame") }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    error: "The two new passwords differ; type the same one twice.",
+    error: msg("newConfirmDiffers"),
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ["newPassword"],
-    error: "Choose a password different from the current one.",
+    error: msg("newSameAsCurrent"),
   });
 
 export const resetPasswordSchema = z
   .object({
     token: z.string().min(20).max(200),
     newPassword: newPasswordSchema,
-    confirmPassword: z
-      .string({ error: "Type the new password again." })
-      .max(PASSWORD_MAX, { error: "Type the same new password again." }),
+    confirmPassword: z.string({ error: msg("newConfirmRequired") }).max(PASSWORD_MAX, { error: msg("newConfirmSame") }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    error: "The two passwords differ; type the same one twice.",
+    error: msg("resetConfirmDiffers"),
   });
 
 export const deleteAccountSchema = z.object({
   confirmation: z
-    .string({ error: "Type DELETE to confirm." })
-    .max(64, { error: "Type DELETE to confirm." })
-    .refine((v) => v.trim() === "DELETE", { error: "Type DELETE (in capitals) to confirm." }),
+    .string({ error: msg("deleteRequired") })
+    .max(64, { error: msg("deleteRequired") })
+    .refine((v) => v.trim() === "DELETE", { error: msg("deleteCapitals") }),
   currentPassword: z
     .string()
-    .max(PASSWORD_MAX, { error: `A password here has at most ${PASSWORD_MAX} characters.` })
+    .max(PASSWORD_MAX, { error: msg("passwordMax") })
     .optional(),
 });

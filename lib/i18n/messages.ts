@@ -29,7 +29,7 @@ export type Namespace = (typeof NAMESPACES)[number];
  * What client components translate with, as dotted paths into the messages: only these are sent
  * to the browser, and only in the current language. Everything else is rendered on the server.
  */
-export const BROWSER_MESSAGE_PATHS: readonly string[] = [];
+export const BROWSER_MESSAGE_PATHS: readonly string[] = ["common.serverFailure"];
 
 export type Messages = Record<string, AbstractIntlMessages>;
 
