@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { FIXTURE_OAUTH_CREDENTIALS } from "../lib/providers/tailscale/fake/oauth-fixtures";
@@ -26,18 +28,14 @@ const NAMESPACES =
 const LEAKED_KEY = new RegExp(`\\b(?:${NAMESPACES})\\.[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*\\b`);
 
 /** The footer's switcher label in each language: every page has it, so it shows the page's language. */
-async function footerLabel(locale: Locale): Promise<string> {
-  const common = (await import(`../messages/${locale}/common.json`)) as {
-    default: { languageSwitcher: { label: string } };
-  };
-  return common.default.languageSwitcher.label;
+function footerLabel(locale: Locale): string {
+  const file = path.join(process.cwd(), "messages", locale, "common.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { languageSwitcher: { label: string } }).languageSwitcher.label;
 }
 
 type Setup = { email: string; connectionId: string; oauthConnectionId: string; tailnet: string; token: string };
 let setup: Setup;
 let signedInState: Awaited<ReturnType<BrowserContext["storageState"]>>;
-
-test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
@@ -45,6 +43,7 @@ test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const email = API_OPERATOR_EMAILS[3]!;
+  // Each worker runs this once: the second finds the account there already.
   await signUp(page, email).catch(() => signIn(page, email, DEFAULT_PASSWORD));
   const { tailnet, ownerToken } = await newTailnet("i18n");
   const { connectionId } = await connectTailnet(page, { tailnet, token: ownerToken });
@@ -61,12 +60,15 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-/** Axe, overflow, leaked keys, `<html lang>`, the footer's language, and a screenshot. */
+/**
+ * Axe, overflow, leaked keys, `<html lang>`, the footer's language, and a screenshot. Soft checks:
+ * one run lists every page's problems, not just the first.
+ */
 async function checkPage(page: Page, locale: Locale, name: string) {
   await expect(page.locator("html"), name).toHaveAttribute("lang", locale);
-  await expect(page.locator("footer label[for='language-switcher']"), name).toHaveText(await footerLabel(locale));
+  await expect(page.locator("footer label[for='language-switcher']"), name).toHaveText(footerLabel(locale));
   const text = await page.locator("body").innerText();
-  expect(text.match(LEAKED_KEY)?.[0], `${name}: a message key instead of words`).toBeUndefined();
+  expect.soft(text.match(LEAKED_KEY)?.[0], `${name}: a message key instead of words`).toBeUndefined();
 
   const overflow = await page.evaluate(() => {
     const root = document.documentElement;
@@ -92,23 +94,25 @@ async function checkPage(page: Page, locale: Locale, name: string) {
     }
     return { scrollWidth: root.scrollWidth, clientWidth: width, wide: wide.slice(0, 8) };
   });
-  expect(overflow.scrollWidth, `${name}: the page scrolls sideways at ${WIDTH} px`).toBeLessThanOrEqual(
-    overflow.clientWidth,
-  );
-  expect(overflow.wide, `${name}: elements wider than the ${WIDTH} px screen`).toEqual([]);
+  expect
+    .soft(overflow.scrollWidth, `${name}: the page scrolls sideways at ${WIDTH} px`)
+    .toBeLessThanOrEqual(overflow.clientWidth);
+  expect.soft(overflow.wide, `${name}: elements wider than the ${WIDTH} px screen`).toEqual([]);
 
   const axe = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
-  expect(
-    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${name}: axe`,
-  ).toEqual([]);
+  expect
+    .soft(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      `${name}: axe`,
+    )
+    .toEqual([]);
 
-  await test.info().attach(`${locale} ${name}`, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
+  // Under test-results/e2e/<this test>/, named by language and page, and attached to the report.
+  const file = test.info().outputPath(`${locale}-${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await test.info().attach(`${locale} ${name}`, { path: file, contentType: "image/png" });
 }
 
 async function visit(page: Page, locale: Locale, name: string, path: string) {
