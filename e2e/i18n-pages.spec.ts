@@ -73,11 +73,17 @@ async function checkPage(page: Page, locale: Locale, name: string) {
   const overflow = await page.evaluate(() => {
     const root = document.documentElement;
     const width = root.clientWidth;
+    // Inside something that scrolls or clips sideways (a wide table in its scroll box). Only the
+    // element's containing blocks count: an absolutely positioned one (an sr-only text) escapes a
+    // scroll box that is not positioned, and widens the page.
     const clipped = (el: Element) => {
-      // Inside something that scrolls or clips sideways (a wide table in its scroll box), or hidden.
+      let position = getComputedStyle(el).position;
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-        const x = getComputedStyle(a).overflowX;
-        if (x === "auto" || x === "scroll" || x === "hidden" || x === "clip") return true;
+        if (position === "fixed") return false;
+        const style = getComputedStyle(a);
+        if (position === "absolute" && style.position === "static") continue;
+        if (style.overflowX !== "visible") return true;
+        position = style.position;
       }
       return false;
     };

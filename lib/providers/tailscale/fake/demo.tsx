@@ -53,7 +53,8 @@ export async function TailscaleDemo({ connectHref }: { connectHref: string }) {
         <h2 id="demo-tokens" className="text-xl font-semibold">
           {t("tokensHeading")}
         </h2>
-        <div className="overflow-x-auto">
+        {/* Focusable and named: on a narrow screen the table scrolls sideways. */}
+        <div tabIndex={0} role="region" aria-labelledby="demo-tokens" className="relative overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t("tableCaption")}</caption>
             <thead>
