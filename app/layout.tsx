@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { CSSProperties, ReactNode } from "react";
 import { BrandMark, SiteFooter } from "@/components/brand/brand-mark";
 import { SessionHeader } from "@/components/connect-sessions/session-header";
@@ -16,11 +16,12 @@ import { BROWSER_MESSAGE_PATHS, pickMessages } from "@/lib/i18n/messages";
 import "./globals.css";
 import { defaultProvider, guidePath } from "@/lib/providers";
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
   const { name } = getSettings().brand;
+  const t = await getTranslations("common");
   return {
     title: { default: name, template: `%s · ${name}` },
-    description: "Link your Tailscale tailnet with an API access token, step by step, and keep the connection healthy.",
+    description: t("metadata.description"),
     icons: { icon: "/favicon.svg" },
   };
 }
@@ -31,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { user, databaseDown } = await readSession();
   const { DEMO_MODE: demo, brand } = getSettings();
   const session = databaseDown ? null : await sessionChrome();
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("common")]);
   return (
     <html lang={locale} style={themeCssVariables({ accent: session?.theme?.accent ?? brand.accent }) as CSSProperties}>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -41,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900"
           >
-            Skip to content
+            {t("skipToContent")}
           </a>
           {demo && !session ? <DemoBanner /> : null}
           {session ? (
@@ -55,31 +56,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {session ? null : (
             <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
               <nav
-                aria-label="Main"
+                aria-label={t("nav.label")}
                 className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
               >
                 <BrandMark brand={brand} />
                 <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-slate-700 dark:text-slate-300">
                   <li>
                     <Link href={guidePath(defaultProvider())} className="underline-offset-4 hover:underline">
-                      Guide
+                      {t("nav.guide")}
                     </Link>
                   </li>
                   {user ? (
                     <>
                       <li>
                         <Link href="/connections" className="underline-offset-4 hover:underline">
-                          Connections
+                          {t("nav.connections")}
                         </Link>
                       </li>
                       <li>
                         <Link href="/connect" className="underline-offset-4 hover:underline">
-                          Connect a tailnet
+                          {t("nav.connect")}
                         </Link>
                       </li>
                       <li>
                         <Link href="/account" className="underline-offset-4 hover:underline">
-                          Account<span className="sr-only"> ({user.email})</span>
+                          {t("nav.account")}
+                          <span className="sr-only"> ({user.email})</span>
                         </Link>
                       </li>
                     </>
@@ -87,12 +89,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <>
                       <li>
                         <Link href="/sign-in" className="underline-offset-4 hover:underline">
-                          Sign in
+                          {t("nav.signIn")}
                         </Link>
                       </li>
                       <li>
                         <Link href="/sign-up" className="underline-offset-4 hover:underline">
-                          Create an account
+                          {t("nav.signUp")}
                         </Link>
                       </li>
                     </>
@@ -152,36 +154,42 @@ async function readSession(): Promise<{ user: CurrentUser | null; databaseDown: 
   }
 }
 
-function DatabaseDown() {
+async function DatabaseDown() {
+  const t = await getTranslations("common");
   return (
     <div className="flex max-w-2xl flex-col gap-4" role="alert">
-      <h1 className="text-3xl font-bold">Something went wrong on our side</h1>
-      <p className="text-lg">Something went wrong on our side. Nothing was saved. Try again in a moment.</p>
+      <h1 className="text-3xl font-bold">{t("serverFailure.title")}</h1>
+      <p className="text-lg">{t("serverFailure.lead")}</p>
       <p>
-        Tailnet Connect cannot reach its database right now. Reload this page in a moment, or{" "}
-        <Link href="/" className="underline underline-offset-4">
-          go to the home page
-        </Link>
-        .
+        {t.rich("databaseDown.text", {
+          link: (chunks) => (
+            <Link href="/" className="underline underline-offset-4">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );
 }
 
-function DemoBanner() {
+async function DemoBanner() {
+  const t = await getTranslations("common");
   return (
     <aside
-      aria-label="Demo mode"
+      aria-label={t("demoBanner.label")}
       className="bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50"
     >
       <p className="mx-auto max-w-5xl">
-        <strong>Demo mode:</strong> this server talks to a local fake Tailscale API. Organization{" "}
-        <code className="font-mono">example.com</code> (or <code className="font-mono">T1234CNTRL</code>, or{" "}
-        <code className="font-mono">-</code>); tokens are listed on the{" "}
-        <Link href="/demo" className="underline">
-          demo page
-        </Link>
-        .
+        {t.rich("demoBanner.text", {
+          strong: (chunks) => <strong>{chunks}</strong>,
+          code: (chunks) => <code className="font-mono">{chunks}</code>,
+          link: (chunks) => (
+            <Link href="/demo" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </aside>
   );

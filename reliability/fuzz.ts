@@ -16,6 +16,8 @@ import {
 } from "@/lib/connections/schemas";
 import { credentialsSchema } from "@/lib/providers/tailscale/schema";
 import { parseForm } from "@/lib/forms/parse-form";
+import { authValidationText } from "@/lib/auth/validation-text";
+import { translatorFor } from "@/lib/i18n/translator";
 
 // The API-key provider's forms, as the generic flow builds them (app/connect/[provider]).
 const organizationFormSchema = pickFields(credentialsSchema, ["tailnet"]);
@@ -380,6 +382,7 @@ async function main() {
       expected: { status: number; texts: string[]; redirect?: RegExp };
     };
     const cases: Case[] = [];
+    const accountWords = authValidationText(await translatorFor("en", "auth"));
     let regenerated = 0;
     for (const spec of specs) {
       const wanted = Math.ceil((TOTAL * spec.weight) / totalWeight);
@@ -399,7 +402,10 @@ async function main() {
           regenerated += 1; // the mutation happened to leave a valid submission: not malformed, try another
           continue;
         }
-        const texts = [local.state.message!, ...spec.shown.flatMap((f) => local.state.fieldErrors?.[f] ?? [])];
+        // The account forms' rules carry message keys; the page shows them in English (no Accept-Language here).
+        const texts = [local.state.message!, ...spec.shown.flatMap((f) => local.state.fieldErrors?.[f] ?? [])].map(
+          (t) => accountWords[t] ?? t,
+        );
         cases.push({ spec, parts, mutations, expected: { status: 200, texts } });
       }
     }

@@ -4,8 +4,16 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authenticatedAction, publicAction } from "@/lib/actions/authenticated-action";
-import { changePassword, deleteAccount, registerAccount, resetPasswordWithToken } from "@/lib/auth/accounts";
+import { getTranslations } from "next-intl/server";
+import {
+  changePassword,
+  deleteAccount,
+  registerAccount,
+  resetPasswordWithToken,
+  type AccountResult,
+} from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/config";
+import { accountLimitText, accountRefusalText, type AccountLimit } from "@/lib/auth/refusal-text";
 import {
   changePasswordSchema,
   deleteAccountSchema,
@@ -17,11 +25,16 @@ import { getSettings } from "@/lib/config/settings";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 
-const tooMany = (what: string, seconds: number): FormState => ({
-  message: appRateLimitMessage(`${what} from here`, seconds),
+const tooMany = async (limit: AccountLimit, seconds: number): Promise<FormState> => ({
+  message: await accountLimitText(limit, seconds),
 });
+
+/** A refused account change as form state: the message, and under its field too when it has one. */
+async function refused(result: Exclude<AccountResult, { ok: true }>): Promise<FormState> {
+  const message = await accountRefusalText(result.refusal, result.retryAfterSeconds);
+  return { message, fieldErrors: result.field ? { [result.field]: [message] } : undefined };
+}
 
 export const signInAction = publicAction(
   signInSchema,
@@ -31,13 +44,10 @@ export const signInAction = publicAction(
     } catch (error) {
       // Next's redirect after a successful sign-in is also thrown: only AuthError is ours.
       if (error instanceof CredentialsSignin && error.code.startsWith("rate_limited:")) {
-        return { ...tooMany("sign-in attempts", Number(error.code.split(":")[1])), values: { email } };
+        return { ...(await tooMany("signIn", Number(error.code.split(":")[1]))), values: { email } };
       }
       if (error instanceof AuthError) {
-        return {
-          message: "That email and password do not match an account here. Check both, or create an account.",
-          values: { email },
-        };
+        return { message: (await getTranslations("auth.signIn"))("wrongCredentials"), values: { email } };
       }
       throw error;
     }
@@ -50,15 +60,9 @@ export const signUpAction = publicAction(
   signUpSchema,
   async ({ email, password, callbackUrl }) => {
     const limit = await consumeRateLimit("signUp", [`address:${await clientAddress()}`]);
-    if (!limit.ok) return { ...tooMany("new accounts", limit.retryAfterSeconds), values: { email } };
+    if (!limit.ok) return { ...(await tooMany("signUp", limit.retryAfterSeconds)), values: { email } };
     const result = await registerAccount(email, password);
-    if (!result.ok) {
-      return {
-        message: result.message,
-        fieldErrors: result.field ? { [result.field]: [result.message] } : undefined,
-        values: { email },
-      };
-    }
+    if (!result.ok) return { ...(await refused(result)), values: { email } };
     try {
       await signIn("credentials", { email, password, redirectTo: callbackUrl });
     } catch (error) {
@@ -93,8 +97,7 @@ export const changePasswordAction = authenticatedAction(
   changePasswordSchema,
   async ({ currentPassword, newPassword }, { user }) => {
     const result = await changePassword(user.id, currentPassword, newPassword);
-    if (!result.ok)
-      return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
+    if (!result.ok) return refused(result);
     // Every session, this one included, now carries a stale version: sign this one in again
     // with the new password so only the others end.
     await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/account?password=changed" });
@@ -104,8 +107,7 @@ export const changePasswordAction = authenticatedAction(
 
 export const deleteAccountAction = authenticatedAction(deleteAccountSchema, async ({ currentPassword }, { user }) => {
   const result = await deleteAccount(user.id, currentPassword);
-  if (!result.ok)
-    return { message: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined };
+  if (!result.ok) return refused(result);
   await signOut({ redirectTo: "/?account=deleted" });
   return {};
 });
@@ -113,8 +115,8 @@ export const deleteAccountAction = authenticatedAction(deleteAccountSchema, asyn
 export const resetPasswordAction = publicAction(resetPasswordSchema, async ({ token, newPassword }) => {
   // Counted before the token is looked up: every post, good token or guess, spends the allowance.
   const limit = await consumeRateLimit("passwordReset", [`address:${await clientAddress()}`]);
-  if (!limit.ok) return tooMany("password reset attempts", limit.retryAfterSeconds);
+  if (!limit.ok) return tooMany("passwordReset", limit.retryAfterSeconds);
   const result = await resetPasswordWithToken(token, newPassword);
-  if (!result.ok) return { message: result.message };
+  if (!result.ok) return { message: await accountRefusalText(result.refusal) };
   redirect("/sign-in?reset=done");
 });

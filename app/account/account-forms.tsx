@@ -5,9 +5,28 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { changePasswordSchema, deleteAccountSchema } from "@/lib/auth/browser-schemas";
+import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { changePasswordAction, deleteAccountAction } from "../(account)/actions";
 
-export function ChangePasswordForm({ bodyLimitBytes }: { bodyLimitBytes: number }) {
+/** The forms' words, translated on the server (the browser gets no message catalogue for them). */
+export type ChangePasswordFormText = {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+  submit: string;
+  pending: string;
+};
+export type DeleteAccountFormText = { currentPassword: string; confirmation: string; submit: string; pending: string };
+
+export function ChangePasswordForm({
+  bodyLimitBytes,
+  text,
+  validation,
+}: {
+  bodyLimitBytes: number;
+  text: ChangePasswordFormText;
+  validation: ValidationText;
+}) {
   const { bindForm, ...form } = useActionForm(changePasswordAction, changePasswordSchema, bodyLimitBytes);
   return (
     <form
@@ -22,41 +41,51 @@ export function ChangePasswordForm({ bodyLimitBytes }: { bodyLimitBytes: number 
       <Field
         id="cp-current"
         name="currentPassword"
-        label="Current password"
+        label={text.currentPassword}
         type="password"
         autoComplete="current-password"
         required
-        errors={form.errorsFor("currentPassword")}
+        errors={errorsIn(form.errorsFor("currentPassword"), validation)}
       />
       <Field
         id="cp-new"
         name="newPassword"
-        label="New password"
+        label={text.newPassword}
         type="password"
         autoComplete="new-password"
         required
-        errors={form.errorsFor("newPassword")}
+        errors={errorsIn(form.errorsFor("newPassword"), validation)}
         onBlur={form.onBlur}
       />
       <Field
         id="cp-confirm"
         name="confirmPassword"
-        label="Type the new password again"
+        label={text.confirmPassword}
         type="password"
         autoComplete="new-password"
         required
-        errors={form.errorsFor("confirmPassword")}
+        errors={errorsIn(form.errorsFor("confirmPassword"), validation)}
       />
       <div>
-        <SubmitButton pending={form.pending} pendingText="Changing…">
-          Change password
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
     </form>
   );
 }
 
-export function DeleteAccountForm({ hasPassword, bodyLimitBytes }: { hasPassword: boolean; bodyLimitBytes: number }) {
+export function DeleteAccountForm({
+  hasPassword,
+  bodyLimitBytes,
+  text,
+  validation,
+}: {
+  hasPassword: boolean;
+  bodyLimitBytes: number;
+  text: DeleteAccountFormText;
+  validation: ValidationText;
+}) {
   const { bindForm, ...form } = useActionForm(deleteAccountAction, deleteAccountSchema, bodyLimitBytes);
   return (
     <form
@@ -72,25 +101,25 @@ export function DeleteAccountForm({ hasPassword, bodyLimitBytes }: { hasPassword
         <Field
           id="da-password"
           name="currentPassword"
-          label="Current password"
+          label={text.currentPassword}
           type="password"
           autoComplete="current-password"
           required
-          errors={form.errorsFor("currentPassword")}
+          errors={errorsIn(form.errorsFor("currentPassword"), validation)}
         />
       ) : null}
       <Field
         id="da-confirm"
         name="confirmation"
-        label="Type DELETE to confirm"
+        label={text.confirmation}
         autoComplete="off"
         required
-        errors={form.errorsFor("confirmation")}
+        errors={errorsIn(form.errorsFor("confirmation"), validation)}
         onBlur={form.onBlur}
       />
       <div>
-        <SubmitButton pending={form.pending} tone="danger" pendingText="Deleting…">
-          Delete my account and its connections
+        <SubmitButton pending={form.pending} tone="danger" pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
       </div>
     </form>

@@ -69,7 +69,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           {show === "current" ? <ButtonLink href={connectHref}>{t("connectFirst")}</ButtonLink> : null}
         </section>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
               {t("caption", { page: list.page, pages: list.pageCount, total: list.total })}

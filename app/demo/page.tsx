@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getSettings } from "@/lib/config/settings";
 import { PROVIDERS, connectPath } from "@/lib/providers";
 
-export const metadata: Metadata = { title: "Demo mode" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common.demo"))("metaTitle") };
+}
 
 /** Only in demo mode: each provider's fake, as its values to try. */
 export default function DemoPage() {

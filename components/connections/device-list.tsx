@@ -23,7 +23,14 @@ export async function DeviceList({ provider, result, now }: { provider: Provider
   if (result.kind !== "ok") return null;
   if (result.items.length === 0) return <p>{t("none")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    // Focusable, and named by the detail page's Devices heading: on a narrow screen the table scrolls
+    // sideways, and keyboard users must reach it.
+    <div
+      tabIndex={0}
+      role="region"
+      aria-labelledby="devices"
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">

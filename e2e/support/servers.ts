@@ -40,6 +40,7 @@ export const API_OPERATOR_EMAILS = [
   "api-operator@example.org",
   "api-intruder@example.org",
   "sessions-operator@example.org",
+  "i18n-operator@example.org",
 ];
 
 export function e2eEngine(): "embedded" | "postgresql" {

@@ -5,28 +5,38 @@ import { endConnectionsOfDeletedAccount } from "@/lib/connections/disconnect";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 import { kickOutboxWorker } from "@/lib/webhooks/kick";
 import { hashPassword, verifyPassword } from "./password";
 import { signupRefusal } from "./signup-policy";
 
-export type AccountResult = { ok: true } | { ok: false; field?: string; message: string };
+/**
+ * Why an account change was refused: a key of messages/<locale>/auth.json → refusals (or, for
+ * `passwordChecksLimited`, rateLimited.passwordCheck with the wait), put into words by the action
+ * in the person's language.
+ */
+export type AccountRefusal =
+  | "emailTaken"
+  | "signupClosed"
+  | "signupDomain"
+  | "noPassword"
+  | "wrongCurrentPassword"
+  | "currentPasswordRequired"
+  | "resetLinkUnusable"
+  | "passwordChecksLimited";
+
+export type AccountResult =
+  { ok: true } | { ok: false; field?: string; refusal: AccountRefusal; retryAfterSeconds?: number };
 
 export async function registerAccount(email: string, password: string): Promise<AccountResult> {
   const refusal = signupRefusal(email);
-  if (refusal) return { ok: false, field: "email", message: refusal };
+  if (refusal) return { ok: false, field: "email", refusal };
   const passwordHash = await hashPassword(password);
   try {
     await db().user.create({ data: { email, passwordHash } });
     return { ok: true };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return {
-        ok: false,
-        field: "email",
-        message:
-          "An account with this email already exists. Sign in instead, or ask the operator for a password reset link.",
-      };
+      return { ok: false, field: "email", refusal: "emailTaken" };
     }
     throw error;
   }
@@ -40,10 +50,7 @@ export async function registerAccount(email: string, password: string): Promise<
 async function passwordCheckRefusal(userId: string): Promise<AccountResult | null> {
   const limit = await consumeRateLimit("signIn", [`account:${userId}`]);
   if (limit.ok) return null;
-  return {
-    ok: false,
-    message: appRateLimitMessage("current-password checks for this account in a short time", limit.retryAfterSeconds),
-  };
+  return { ok: false, refusal: "passwordChecksLimited", retryAfterSeconds: limit.retryAfterSeconds };
 }
 
 /** Changes the password and bumps the session version: every other session of the account ends. */
@@ -53,12 +60,11 @@ export async function changePassword(
   newPassword: string,
 ): Promise<AccountResult> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user?.passwordHash)
-    return { ok: false, message: "This account signs in through an outside provider and has no password to change." };
+  if (!user?.passwordHash) return { ok: false, refusal: "noPassword" };
   const refusal = await passwordCheckRefusal(userId);
   if (refusal) return refusal;
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    return { ok: false, field: "currentPassword", message: "That is not your current password." };
+    return { ok: false, field: "currentPassword", refusal: "wrongCurrentPassword" };
   }
   const passwordHash = await hashPassword(newPassword);
   await db().user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
@@ -74,7 +80,7 @@ export async function deleteAccount(userId: string, currentPassword: string | un
     if (refusal) return refusal;
   }
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword ?? ""))) {
-    return { ok: false, field: "currentPassword", message: "Enter your current password to delete the account." };
+    return { ok: false, field: "currentPassword", refusal: "currentPasswordRequired" };
   }
   const queued = await db().$transaction(async (tx) => {
     const events = await endConnectionsOfDeletedAccount(tx, userId);
@@ -104,10 +110,7 @@ export async function createPasswordResetLink(
   return { url: new URL(`/reset-password/${token}`, baseUrl).toString(), expiresAt };
 }
 
-const RESET_LINK_UNUSABLE: AccountResult = {
-  ok: false,
-  message: "This reset link has expired or was already used. Ask the operator for a new one.",
-};
+const RESET_LINK_UNUSABLE: AccountResult = { ok: false, refusal: "resetLinkUnusable" };
 
 /**
  * Sets a new password through a one-time link. The token is looked up (by its hash) before the

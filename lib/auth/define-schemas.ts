@@ -19,45 +19,52 @@ export function safeCallbackUrl(value: string | null | undefined, fallback = "/c
   return value;
 }
 
+/** The values the rules' messages name (`{passwordMin}` in messages/<locale>/auth.json → validation). */
+export const AUTH_VALIDATION_VALUES = { emailMax: EMAIL_MAX, passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX };
+
+export type AuthValidationKey = keyof (typeof import("@/messages/en/auth.json"))["validation"];
+
+/**
+ * A rule's message is its key in the messages, so one schema serves every language: the page
+ * translates the keys it may show (lib/auth/validation-text.ts) and hands the form the words.
+ */
+function msg<K extends AuthValidationKey>(key: K): `auth.validation.${K}` {
+  return `auth.validation.${key}`;
+}
+
 export function defineAuthSchemas(z: Zod) {
   const emailSchema = z.pipe(
     z.pipe(
-      z.string({ error: "Enter your email address." }).check(
-        z.maxLength(EMAIL_MAX * 4, {
-          error: `That is far too long for an email address (at most ${EMAIL_MAX} characters).`,
-        }),
-      ),
+      z.string({ error: msg("emailRequired") }).check(z.maxLength(EMAIL_MAX * 4, { error: msg("emailFarTooLong") })),
       z.transform((v: string) => v.trim().toLowerCase()),
     ),
     z.pipe(
       z.string().check(
-        z.minLength(1, { error: "Enter your email address." }),
-        z.maxLength(EMAIL_MAX, { error: `An email address has at most ${EMAIL_MAX} characters.` }),
+        z.minLength(1, { error: msg("emailRequired") }),
+        z.maxLength(EMAIL_MAX, { error: msg("emailTooLong") }),
         z.refine((v: string) => !CONTROL_CHARACTERS.test(v), {
-          error: "The email address contains invisible control characters; type it again.",
+          error: msg("emailControl"),
         }),
       ),
-      z.email({ error: "Enter an email address like name@example.com." }),
+      z.email({ error: msg("emailInvalid") }),
     ),
   );
 
-  const newPasswordSchema = z.string({ error: "Choose a password." }).check(
-    z.minLength(1, { error: "Choose a password." }),
-    z.minLength(PASSWORD_MIN, {
-      error: `Use at least ${PASSWORD_MIN} characters; a short phrase is easy to remember.`,
-    }),
-    z.maxLength(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` }),
+  const newPasswordSchema = z.string({ error: msg("passwordChoose") }).check(
+    z.minLength(1, { error: msg("passwordChoose") }),
+    z.minLength(PASSWORD_MIN, { error: msg("passwordShort") }),
+    z.maxLength(PASSWORD_MAX, { error: msg("passwordLong") }),
     z.refine((v: string) => !CONTROL_CHARACTERS.test(v), {
-      error: "The password contains control characters (such as a line break); leave them out.",
+      error: msg("passwordControl"),
     }),
   );
 
   // Sign-in does not repeat the strength rules (older passwords stay valid); it only bounds size.
   const currentPasswordSchema = z
-    .string({ error: "Enter your password." })
+    .string({ error: msg("passwordRequired") })
     .check(
-      z.minLength(1, { error: "Enter your password." }),
-      z.maxLength(PASSWORD_MAX, { error: `A password here has at most ${PASSWORD_MAX} characters.` }),
+      z.minLength(1, { error: msg("passwordRequired") }),
+      z.maxLength(PASSWORD_MAX, { error: msg("passwordMax") }),
     );
 
   const callbackUrlSchema = z.pipe(
@@ -78,13 +85,13 @@ export function defineAuthSchemas(z: Zod) {
     .object({
       email: emailSchema,
       password: newPasswordSchema,
-      confirmPassword: confirmation("Type the password again.", "Type the same password again."),
+      confirmPassword: confirmation(msg("confirmRequired"), msg("confirmSame")),
       callbackUrl: callbackUrlSchema,
     })
     .check(
       z.refine((v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword, {
         path: ["confirmPassword"],
-        error: "The two passwords differ; type the same password twice.",
+        error: msg("confirmDiffers"),
       }),
     );
 
@@ -92,16 +99,16 @@ export function defineAuthSchemas(z: Zod) {
     .object({
       currentPassword: currentPasswordSchema,
       newPassword: newPasswordSchema,
-      confirmPassword: confirmation("Type the new password again.", "Type the same new password again."),
+      confirmPassword: confirmation(msg("newConfirmRequired"), msg("newConfirmSame")),
     })
     .check(
       z.refine((v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword, {
         path: ["confirmPassword"],
-        error: "The two new passwords differ; type the same one twice.",
+        error: msg("newConfirmDiffers"),
       }),
       z.refine((v: { newPassword: string; currentPassword: string }) => v.newPassword !== v.currentPassword, {
         path: ["newPassword"],
-        error: "Choose a password different from the current one.",
+        error: msg("newSameAsCurrent"),
       }),
     );
 
@@ -109,23 +116,21 @@ export function defineAuthSchemas(z: Zod) {
     .object({
       token: z.string().check(z.minLength(20), z.maxLength(200)),
       newPassword: newPasswordSchema,
-      confirmPassword: confirmation("Type the new password again.", "Type the same new password again."),
+      confirmPassword: confirmation(msg("newConfirmRequired"), msg("newConfirmSame")),
     })
     .check(
       z.refine((v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword, {
         path: ["confirmPassword"],
-        error: "The two passwords differ; type the same one twice.",
+        error: msg("resetConfirmDiffers"),
       }),
     );
 
   const deleteAccountSchema = z.object({
-    confirmation: z.string({ error: "Type DELETE to confirm." }).check(
-      z.maxLength(64, { error: "Type DELETE to confirm." }),
-      z.refine((v: string) => v.trim() === "DELETE", { error: "Type DELETE (in capitals) to confirm." }),
+    confirmation: z.string({ error: msg("deleteRequired") }).check(
+      z.maxLength(64, { error: msg("deleteRequired") }),
+      z.refine((v: string) => v.trim() === "DELETE", { error: msg("deleteCapitals") }),
     ),
-    currentPassword: z.optional(
-      z.string().check(z.maxLength(PASSWORD_MAX, { error: `A password here has at most ${PASSWORD_MAX} characters.` })),
-    ),
+    currentPassword: z.optional(z.string().check(z.maxLength(PASSWORD_MAX, { error: msg("passwordMax") }))),
   });
 
   return {

@@ -34,6 +34,8 @@ export const BROWSER_MESSAGE_PATHS: readonly string[] = [
   "tailscale.validation",
   "tailscaleOauth.validation",
   "forms.browser",
+  // The error boundary's words (app/error.tsx is a client component).
+  "common.serverFailure",
 ];
 
 export type Messages = Record<string, AbstractIntlMessages>;

@@ -6,9 +6,29 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { signInSchema } from "@/lib/auth/browser-schemas";
+import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { signInAction } from "../actions";
 
-export function SignInForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: string; bodyLimitBytes: number }) {
+/** The form's words, translated on the server (the browser gets no message catalogue for them). */
+export type SignInFormText = {
+  email: string;
+  password: string;
+  submit: string;
+  pending: string;
+  createAccount: string;
+};
+
+export function SignInForm({
+  callbackUrl,
+  bodyLimitBytes,
+  text,
+  validation,
+}: {
+  callbackUrl: string;
+  bodyLimitBytes: number;
+  text: SignInFormText;
+  validation: ValidationText;
+}) {
   const { bindForm, ...form } = useActionForm(signInAction, signInSchema, bodyLimitBytes);
   const { state } = form;
   return (
@@ -17,28 +37,28 @@ export function SignInForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: strin
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
         name="email"
-        label="Email"
+        label={text.email}
         type="email"
         autoComplete="email"
         required
         defaultValue={state.values?.email}
-        errors={form.errorsFor("email")}
+        errors={errorsIn(form.errorsFor("email"), validation)}
         onBlur={form.onBlur}
       />
       <Field
         name="password"
-        label="Password"
+        label={text.password}
         type="password"
         autoComplete="current-password"
         required
-        errors={form.errorsFor("password")}
+        errors={errorsIn(form.errorsFor("password"), validation)}
       />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={form.pending} pendingText="Signing in…">
-          Sign in
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
         <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="underline underline-offset-4">
-          Create an account
+          {text.createAccount}
         </Link>
       </div>
     </form>

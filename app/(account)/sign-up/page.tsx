@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "@/lib/auth/schemas";
+import { PASSWORD_MIN, safeCallbackUrl } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
+import { authValidationText } from "@/lib/auth/validation-text";
 import { getSettings } from "@/lib/config/settings";
 import { SignUpForm } from "./sign-up-form";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signUp"))("metaTitle") };
+}
 
 export default async function SignUpPage({
   searchParams,
@@ -18,25 +22,41 @@ export default async function SignUpPage({
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
   const settings = getSettings();
+  const [t, tAuth] = await Promise.all([getTranslations("auth.signUp"), getTranslations("auth")]);
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
-      <h1 className="text-2xl font-bold">Create an account</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       {settings.SIGNUP === "closed" ? (
         <Notice tone="warning">
-          Sign-up is closed on this server. Ask its operator for an account, then{" "}
-          <Link href="/sign-in" className="underline">
-            sign in
-          </Link>
-          .
+          {t.rich("closed", {
+            link: (chunks) => (
+              <Link href="/sign-in" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Notice>
       ) : (
         <>
           {settings.SIGNUP_ALLOWED_DOMAINS.length > 0 ? (
             <p className="text-slate-700 dark:text-slate-300">
-              Accounts here are for addresses at {settings.SIGNUP_ALLOWED_DOMAINS.join(", ")}.
+              {t("allowedDomains", { domains: settings.SIGNUP_ALLOWED_DOMAINS.join(", ") })}
             </p>
           ) : null}
-          <SignUpForm callbackUrl={callbackUrl} bodyLimitBytes={settings.BODY_LIMIT_BYTES} />
+          <SignUpForm
+            callbackUrl={callbackUrl}
+            bodyLimitBytes={settings.BODY_LIMIT_BYTES}
+            text={{
+              email: tAuth("fields.email"),
+              password: tAuth("fields.password"),
+              passwordHint: t("passwordHint", { passwordMin: PASSWORD_MIN }),
+              confirmPassword: t("confirmPassword"),
+              submit: t("submit"),
+              pending: t("pending"),
+              haveAccount: t("haveAccount"),
+            }}
+            validation={authValidationText(tAuth)}
+          />
         </>
       )}
     </div>

@@ -5,11 +5,32 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { PASSWORD_MIN } from "@/lib/auth/define-schemas";
 import { signUpSchema } from "@/lib/auth/browser-schemas";
+import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { signUpAction } from "../actions";
 
-export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: string; bodyLimitBytes: number }) {
+/** The form's words, translated on the server (the browser gets no message catalogue for them). */
+export type SignUpFormText = {
+  email: string;
+  password: string;
+  passwordHint: string;
+  confirmPassword: string;
+  submit: string;
+  pending: string;
+  haveAccount: string;
+};
+
+export function SignUpForm({
+  callbackUrl,
+  bodyLimitBytes,
+  text,
+  validation,
+}: {
+  callbackUrl: string;
+  bodyLimitBytes: number;
+  text: SignUpFormText;
+  validation: ValidationText;
+}) {
   const { bindForm, ...form } = useActionForm(signUpAction, signUpSchema, bodyLimitBytes);
   const { state } = form;
   return (
@@ -18,38 +39,38 @@ export function SignUpForm({ callbackUrl, bodyLimitBytes }: { callbackUrl: strin
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
         name="email"
-        label="Email"
+        label={text.email}
         type="email"
         autoComplete="email"
         required
         defaultValue={state.values?.email}
-        errors={form.errorsFor("email")}
+        errors={errorsIn(form.errorsFor("email"), validation)}
         onBlur={form.onBlur}
       />
       <Field
         name="password"
-        label="Password"
+        label={text.password}
         type="password"
         autoComplete="new-password"
         required
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        errors={form.errorsFor("password")}
+        hint={text.passwordHint}
+        errors={errorsIn(form.errorsFor("password"), validation)}
         onBlur={form.onBlur}
       />
       <Field
         name="confirmPassword"
-        label="Type the password again"
+        label={text.confirmPassword}
         type="password"
         autoComplete="new-password"
         required
-        errors={form.errorsFor("confirmPassword")}
+        errors={errorsIn(form.errorsFor("confirmPassword"), validation)}
       />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={form.pending} pendingText="Creating your account…">
-          Create account
+        <SubmitButton pending={form.pending} pendingText={text.pending}>
+          {text.submit}
         </SubmitButton>
         <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="underline underline-offset-4">
-          I already have an account
+          {text.haveAccount}
         </Link>
       </div>
     </form>
