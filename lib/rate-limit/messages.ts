@@ -1,11 +1,13 @@
 import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
+// Plain imports, no `with { type: "json" }`: in the Next build these files go through next-intl's
+// catalog loader (precompiled messages, next.config.js), which an import attribute would bypass.
 import { formatWait as formatWaitIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import de from "@/messages/de/rateLimit.json" with { type: "json" };
-import en from "@/messages/en/rateLimit.json" with { type: "json" };
-import es from "@/messages/es/rateLimit.json" with { type: "json" };
-import fr from "@/messages/fr/rateLimit.json" with { type: "json" };
-import ja from "@/messages/ja/rateLimit.json" with { type: "json" };
+import de from "@/messages/de/rateLimit.json";
+import en from "@/messages/en/rateLimit.json";
+import es from "@/messages/es/rateLimit.json";
+import fr from "@/messages/fr/rateLimit.json";
+import ja from "@/messages/ja/rateLimit.json";
 
 /*
  * The one place for "how long to wait" copy: this app's own limits and a provider's Retry-After
