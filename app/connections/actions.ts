@@ -11,7 +11,7 @@ import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connect
 import type { FormState } from "@/lib/forms/form-state";
 import { rotatedFields, type Provider } from "@/lib/providers/types";
 import { clientAddress } from "@/lib/http/client-address";
-import { defaultProvider, getProvider, providerText } from "@/lib/providers";
+import { defaultProvider, getProvider, providerText, requestWords } from "@/lib/providers";
 import { consumeRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { appRateLimitMessage } from "@/lib/rate-limit/messages";
 
@@ -19,7 +19,8 @@ async function limited(name: RateLimitName, userId: string): Promise<FormState |
   const limit = await consumeRateLimit(name, [`account:${userId}`, `address:${await clientAddress()}`]);
   if (limit.ok) return null;
   const t = await getTranslations("connections.actions");
-  return { message: appRateLimitMessage(t("rateLimited"), limit.retryAfterSeconds, "everyone") };
+  const words = await requestWords();
+  return { message: appRateLimitMessage(t("rateLimited"), limit.retryAfterSeconds, "everyone", words) };
 }
 
 /** The answer for a connection disconnected meanwhile, in the provider's word for its credential if known. */

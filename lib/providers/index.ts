@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { wordsIn } from "./shared/words";
 import { tailscaleApiKey } from "./tailscale/provider";
 import { tailscaleOAuthClient } from "./tailscale-oauth-client/provider";
-import type { ConnectStepSpec, Provider, ProviderText } from "./types";
+import type { ConnectStepSpec, Provider, ProviderText, Words } from "./types";
 
 /*
  * The registry: the one place that names every provider. The core finds a provider here by its
@@ -47,10 +47,15 @@ export function stepOfField(provider: Provider, field: string): ConnectStepSpec 
   return provider.steps.find((s) => s.fields.includes(field)) ?? null;
 }
 
+/** The request's translator (every namespace) and language, as providers and lib/rate-limit/messages.ts take them. */
+export async function requestWords(): Promise<Words> {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  return { t: t as unknown as Words["t"], locale: locale as Locale };
+}
+
 /** A provider's words in the request's language (a page, a layout or a server action). */
 export async function providerText(provider: Provider): Promise<ProviderText> {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  return provider.text({ t, locale: locale as Locale });
+  return provider.text(await requestWords());
 }
 
 /** A provider's words in a named language, outside a request (scripts, tests; "en" for the API and logs). */

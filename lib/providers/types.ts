@@ -251,11 +251,6 @@ export interface Provider {
    * zod); the browser's is built with zod/mini from the same definition (lib/forms/zod-flavor.ts).
    */
   schema: FieldsSchema;
-  /**
-   * A client component that gives the generic forms this provider's schema (React context), built
-   * with zod/mini: a server page cannot hand a zod schema to the browser.
-   */
-  FieldsScope: ComponentType<{ children: ReactNode }>;
   steps: readonly ConnectStepSpec[];
   /** Every word of this provider in one language (use `providerText` from lib/providers in a request). */
   text(words: Words): ProviderText;

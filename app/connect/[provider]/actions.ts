@@ -1,7 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DATABASE_UNREACHABLE, connectFlowAction } from "@/lib/actions/authenticated-action";
 import { continueTo, isFetchAction } from "@/lib/actions/continue-to";
 import { sessionFinishTarget } from "@/lib/connect-sessions/finish";
@@ -16,8 +16,7 @@ import {
 import { connectFormSchema, pickFields } from "@/lib/connections/schemas";
 import type { FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
-import type { Locale } from "@/lib/i18n/locales";
-import { connectPath, providerBySlug, providerText } from "@/lib/providers";
+import { connectPath, providerBySlug, providerText, requestWords } from "@/lib/providers";
 import { connectRateLimitMessage } from "@/lib/rate-limit/messages";
 import { startSpans } from "@/lib/timing/spans";
 import { firstIncompleteStep, missingPath } from "./flow";
@@ -120,11 +119,11 @@ export async function connectAction(slug: string, previous: FormState, formData:
       };
     }
     if (result.kind === "app_rate_limited") {
-      const locale = (await getLocale()) as Locale;
+      const words = await requestWords();
       return {
         message: t("appRateLimited.title"),
         fieldErrors: {
-          connect: [connectRateLimitMessage(provider.name.split(" (")[0]!, result.retryAfterSeconds, locale)],
+          connect: [connectRateLimitMessage(provider.name.split(" (")[0]!, result.retryAfterSeconds, words)],
         },
       };
     }

@@ -159,7 +159,7 @@ export function describeOutcome(result: DescribableOutcome, { t, locale }: Words
       return {
         title: t("tailscaleOauth.outcomes.rateLimited.title"),
         message: t("tailscaleOauth.outcomes.rateLimited.message", {
-          tryAgain: tryAgainIn(result.retryAfterSeconds, locale),
+          tryAgain: tryAgainIn(result.retryAfterSeconds, { t, locale }),
         }),
         fixField: null,
         guideStepId: null,

@@ -9,7 +9,6 @@ import type {
   Words,
 } from "@/lib/providers/types";
 import { callContext, type CallOptions } from "./api";
-import { OAuthClientFieldsScope } from "./fields-scope";
 import { credentialsSchema } from "./schema";
 import {
   OAUTH_CLIENT_FIELDS,
@@ -115,7 +114,6 @@ export const tailscaleOAuthClient: Provider = {
   guideSlug: "tailscale-oauth-client",
   fields: OAUTH_CLIENT_FIELDS,
   schema: credentialsSchema,
-  FieldsScope: OAuthClientFieldsScope,
   steps: OAUTH_CLIENT_STEPS,
   text,
   verify,

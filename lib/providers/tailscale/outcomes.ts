@@ -148,7 +148,7 @@ export function describeOutcome(result: DescribableOutcome, { t, locale }: Words
       const seconds = "retryAfterSeconds" in result ? result.retryAfterSeconds : undefined;
       return {
         title,
-        message: t(`${key}.message`, { tryAgain: tryAgainIn(seconds, locale) }),
+        message: t(`${key}.message`, { tryAgain: tryAgainIn(seconds, { t, locale }) }),
         fixStep: null,
         ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
       };

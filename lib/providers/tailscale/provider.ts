@@ -12,7 +12,6 @@ import type {
 import { deleteKey, listDevices } from "./client";
 import { tokenHint } from "./fields";
 import { credentialsSchema } from "./schema";
-import { TailscaleFieldsScope } from "./fields-scope";
 import { TAILSCALE_FIELDS, TAILSCALE_STEPS, tailscaleCopy, tailscaleFields, tailscaleSteps } from "./flow-copy";
 import { TailscaleDemo } from "./fake/demo";
 import { classify } from "./outcome-table";
@@ -143,7 +142,6 @@ export const tailscaleApiKey: Provider = {
   guideSlug: "tailscale-api-key",
   fields: TAILSCALE_FIELDS,
   schema: credentialsSchema,
-  FieldsScope: TailscaleFieldsScope,
   steps: TAILSCALE_STEPS,
   text,
   verify,

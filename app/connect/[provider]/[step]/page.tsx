@@ -12,6 +12,7 @@ import { connectPath, providerBySlug, providerText } from "@/lib/providers";
 import type { ConnectStep, Provider, ProviderText } from "@/lib/providers/types";
 import { saveStepAction } from "../actions";
 import { hasSecrets, providerFrom, stepperEntries } from "../flow";
+import { FieldsScope } from "@/lib/providers/field-scopes";
 
 type Props = {
   params: Promise<{ provider: string; step: string }>;
@@ -93,7 +94,7 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
       <div className={cardClass}>
-        <provider.FieldsScope>
+        <FieldsScope provider={provider}>
           <StepForm
             action={saveStepAction.bind(null, provider.slug, step.key)}
             fields={fields}
@@ -103,7 +104,7 @@ export default async function ConnectStepPage({ params, searchParams }: Props) {
             labels={{ back: t("back"), show: t("show"), hide: t("hide") }}
             bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
           />
-        </provider.FieldsScope>
+        </FieldsScope>
         <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">{step.footnote}</p>
       </div>
       <Guide headingLevel={2} headingId={`how-to-${step.key}`} />

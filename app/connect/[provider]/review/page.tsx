@@ -12,6 +12,7 @@ import { connectPath, providerText, stepOfField } from "@/lib/providers";
 import { connectAction } from "../actions";
 import { firstIncompleteStep, missingPath, providerFrom, stepperEntries } from "../flow";
 import { ReviewForm } from "./review-form";
+import { FieldsScope } from "@/lib/providers/field-scopes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("connect.review"))("metaTitle") };
@@ -75,7 +76,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
         </dl>
       </div>
       {present ? <Notice tone="info">{text.copy.sealedNotice}</Notice> : null}
-      <provider.FieldsScope>
+      <FieldsScope provider={provider}>
         <ReviewForm
           action={connectAction.bind(null, provider.slug)}
           canConnect={present}
@@ -87,7 +88,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ provide
           labels={{ connect: t("connect"), tryAgain: t("tryAgain"), back: t("back") }}
           bodyLimitBytes={getSettings().BODY_LIMIT_BYTES}
         />
-      </provider.FieldsScope>
+      </FieldsScope>
     </StepPage>
   );
 }

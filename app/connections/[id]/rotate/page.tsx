@@ -9,6 +9,7 @@ import { connectPath, defaultProvider, getProvider, providerText } from "@/lib/p
 import { rotatedFields } from "@/lib/providers/types";
 import { rotateAction } from "../../actions";
 import { RotateForm } from "../forms";
+import { FieldsScope } from "@/lib/providers/field-scopes";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -69,7 +70,7 @@ export default async function RotatePage({ params }: Props) {
           className="flex flex-col gap-4"
         />
         <div className="lg:sticky lg:top-4 lg:self-start">
-          <provider.FieldsScope>
+          <FieldsScope provider={provider}>
             <RotateForm
               action={rotateAction.bind(null, provider.id)}
               connectionId={connection.id}
@@ -96,7 +97,7 @@ export default async function RotatePage({ params }: Props) {
                 pending: t("pending", words),
               }}
             />
-          </provider.FieldsScope>
+          </FieldsScope>
         </div>
       </div>
     </div>
