@@ -5,7 +5,11 @@ import { listenerRssBytes, postChunked, type ChunkedOutcome } from "./support/ra
 
 /** The hidden inputs React renders into a server-action form, so a plain HTTP post can submit it. */
 async function actionFields(request: APIRequestContext, path: string) {
-  const html = await (await request.get(path)).text();
+  const page = await (await request.get(path)).text();
+  // The page's own form: the first with action fields (the footer's language switcher comes later).
+  const html = [...page.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)]
+    .map((m) => m[1]!)
+    .find((f) => f.includes('name="$ACTION'))!;
   const fields: Record<string, string> = {};
   const unescape = (v: string) =>
     v

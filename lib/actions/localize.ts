@@ -1,6 +1,10 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { AUTH_VALIDATION_VALUES } from "@/lib/auth/define-schemas";
 import { MESSAGE_KEY, type FormState } from "@/lib/forms/form-state";
+
+/** The rules' limits that messages may name (`{passwordMin}`); a message that names none ignores them. */
+const RULE_VALUES: Record<string, number> = { ...AUTH_VALIDATION_VALUES };
 
 /*
  * Validation rules are shared by the browser and the server, so their messages are message keys
@@ -9,10 +13,10 @@ import { MESSAGE_KEY, type FormState } from "@/lib/forms/form-state";
  * is already a sentence passes unchanged.
  */
 
-type Translator = { (key: string): string; has(key: string): boolean };
+type Translator = { (key: string, values?: Record<string, number>): string; has(key: string): boolean };
 
 export function localizeWith(state: FormState, t: Translator): FormState {
-  const text = (message: string) => (MESSAGE_KEY.test(message) && t.has(message) ? t(message) : message);
+  const text = (message: string) => (MESSAGE_KEY.test(message) && t.has(message) ? t(message, RULE_VALUES) : message);
   const fieldErrors = state.fieldErrors
     ? Object.fromEntries(Object.entries(state.fieldErrors).map(([name, errors]) => [name, errors?.map(text)]))
     : undefined;
