@@ -16,7 +16,7 @@ import {
 } from "@/lib/connections/schemas";
 import { credentialsSchema } from "@/lib/providers/tailscale/schema";
 import { parseForm } from "@/lib/forms/parse-form";
-import { authValidationText } from "@/lib/auth/validation-text";
+import { localizeWith } from "@/lib/actions/localize";
 import { translatorFor } from "@/lib/i18n/translator";
 
 // The API-key provider's forms, as the generic flow builds them (app/connect/[provider]).
@@ -382,7 +382,9 @@ async function main() {
       expected: { status: number; texts: string[]; redirect?: RegExp };
     };
     const cases: Case[] = [];
-    const accountWords = authValidationText(await translatorFor("en", "auth"));
+    // Rules and the form parser answer in message keys; the app shows them in English here (no Accept-Language),
+    // translated the way every action answer is (lib/actions/localize.ts).
+    const english = await translatorFor("en");
     let regenerated = 0;
     for (const spec of specs) {
       const wanted = Math.ceil((TOTAL * spec.weight) / totalWeight);
@@ -402,10 +404,8 @@ async function main() {
           regenerated += 1; // the mutation happened to leave a valid submission: not malformed, try another
           continue;
         }
-        // The account forms' rules carry message keys; the page shows them in English (no Accept-Language here).
-        const texts = [local.state.message!, ...spec.shown.flatMap((f) => local.state.fieldErrors?.[f] ?? [])].map(
-          (t) => accountWords[t] ?? t,
-        );
+        const shown = localizeWith(local.state, english as unknown as Parameters<typeof localizeWith>[1]);
+        const texts = [shown.message!, ...spec.shown.flatMap((f) => shown.fieldErrors?.[f] ?? [])];
         cases.push({ spec, parts, mutations, expected: { status: 200, texts } });
       }
     }
