@@ -13,19 +13,16 @@ export function BrandMark({ brand }: { brand: Pick<BrandTheme, "name" | "logoUrl
     <Link href="/" className="flex items-center gap-2 text-lg font-semibold">
       {brand.logoUrl ? (
         // Served as given: a file under public/ or the host's https URL (its origin is in img-src).
-        <Image
-          src={brand.logoUrl}
-          alt={brand.name}
-          width={160}
-          height={32}
-          unoptimized
-          loading="eager"
-          className="h-8 w-auto"
-        />
+        <BrandLogo src={brand.logoUrl} alt={brand.name} />
       ) : null}
       <span aria-hidden={brand.logoUrl ? true : undefined}>{brand.name}</span>
     </Link>
   );
+}
+
+/** A host's logo in a header: as given (a file under public/ or an https URL in img-src), 32 px high. */
+export function BrandLogo({ src, alt }: { src: string; alt: string }) {
+  return <Image src={src} alt={alt} width={160} height={32} unoptimized loading="eager" className="h-8 w-auto" />;
 }
 
 /**

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { BrandLogo } from "@/components/brand/brand-mark";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cancelSessionAction } from "@/app/connect/s/actions";
@@ -26,15 +26,7 @@ export function SessionHeader({
         <div className="flex items-center gap-3">
           {logo ? (
             // As the host gave it: its https origin is in these pages' img-src (page-policy.ts).
-            <Image
-              src={logo.src}
-              alt={logo.alt}
-              width={160}
-              height={32}
-              unoptimized
-              loading="eager"
-              className="h-8 w-auto"
-            />
+            <BrandLogo src={logo.src} alt={logo.alt} />
           ) : null}
           <p className="text-lg font-semibold">{hostName ? t("title", { host: hostName }) : appName}</p>
         </div>

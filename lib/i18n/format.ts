@@ -17,65 +17,35 @@ function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeT
   return format;
 }
 
+const DAY = { day: "numeric", month: "short", year: "numeric" } as const;
+const CLOCK = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } as const;
+
+/** A date (and time) in UTC, one cached Intl.DateTimeFormat per shape and language. */
+function utc(shape: string, locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return memo(
+    `${shape}:${locale}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: "UTC" }),
+  );
+}
+
 /** "6 Feb 2027" / "6. Feb. 2027" / "2027年2月6日". */
 export function formatDate(d: Date, locale: Locale): string {
-  return memo(
-    `date:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        timeZone: "UTC",
-      }),
-  ).format(d);
+  return utc("date", locale, DAY).format(d);
 }
 
 /** For tight spots such as a timeline legend: "6 Feb 27". */
 export function formatShortDate(d: Date, locale: Locale): string {
-  return memo(
-    `short:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-        day: "numeric",
-        month: "short",
-        year: "2-digit",
-        timeZone: "UTC",
-      }),
-  ).format(d);
+  return utc("short", locale, { ...DAY, year: "2-digit" }).format(d);
 }
 
 /** "6 Feb 2027, 14:05 UTC": always the 24-hour clock and the zone named. */
 export function formatDateTime(d: Date, locale: Locale): string {
-  return memo(
-    `datetime:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-        timeZone: "UTC",
-        timeZoneName: "short",
-      }),
-  ).format(d);
+  return utc("datetime", locale, { ...DAY, ...CLOCK }).format(d);
 }
 
 /** "14:05 UTC". */
 export function formatTime(d: Date, locale: Locale): string {
-  return memo(
-    `time:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-        timeZone: "UTC",
-        timeZoneName: "short",
-      }),
-  ).format(d);
+  return utc("time", locale, CLOCK).format(d);
 }
 
 export function formatNumber(n: number, locale: Locale): string {
