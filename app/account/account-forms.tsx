@@ -4,7 +4,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { changePasswordSchema, deleteAccountSchema } from "@/lib/auth/browser-schemas";
+import { changePasswordChecks, deleteAccountChecks } from "@/lib/auth/define-schemas";
 import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { changePasswordAction, deleteAccountAction } from "../(account)/actions";
 
@@ -27,7 +27,7 @@ export function ChangePasswordForm({
   text: ChangePasswordFormText;
   validation: ValidationText;
 }) {
-  const { bindForm, ...form } = useActionForm(changePasswordAction, changePasswordSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(changePasswordAction, changePasswordChecks, bodyLimitBytes);
   return (
     <form
       ref={bindForm}
@@ -86,7 +86,7 @@ export function DeleteAccountForm({
   text: DeleteAccountFormText;
   validation: ValidationText;
 }) {
-  const { bindForm, ...form } = useActionForm(deleteAccountAction, deleteAccountSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(deleteAccountAction, deleteAccountChecks, bodyLimitBytes);
   return (
     <form
       ref={bindForm}

@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Field } from "@/components/forms/field";
-import { useFieldSchema } from "@/components/forms/field-schema";
+import { useFieldChecks } from "@/components/forms/field-checks";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormState } from "@/lib/forms/form-state";
 
-/** What a step form needs to know of a field; the provider's schema arrives through its FieldsScope. */
+/** What a step form needs to know of a field; the provider's checks arrive through its FieldsScope. */
 export type StepFieldProps = {
   name: string;
   label: string;
@@ -37,7 +37,7 @@ export function StepForm(props: {
   /** In the page's language (translated on the server). */
   labels: { back: string; show: string; hide: string };
 }) {
-  const { bindForm, ...form } = useActionForm(props.action, useFieldSchema(), props.bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(props.action, useFieldChecks(), props.bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />

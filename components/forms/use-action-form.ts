@@ -3,15 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import type { FieldSchema, FieldsSchema } from "@/lib/forms/zod-flavor";
+import type { FieldChecks } from "@/lib/forms/checks";
 import { MESSAGE_KEY, initialFormState, type FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * Everything a form of ours does in the browser, on top of a server action that works without
- * JavaScript: instant checks with the rules the server enforces (on blur; the schema built with
- * zod/mini, lib/forms/zod-flavor.ts), a size check that refuses an oversized form before it is
+ * JavaScript: instant checks with the rules the server enforces (on blur; the same check functions
+ * the server's schemas wrap, lib/forms/checks.ts), a size check that refuses an oversized form before it is
  * sent (both in the page's language), focus on the first error, and no
  * wiping of what the person typed when the server says something is wrong.
  *
@@ -19,14 +19,14 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * object: call sites read the rest of the returned object while rendering, and a ref object in it
  * would make every such read a read of a ref during render.
  */
-export function useActionForm(action: Action, schema: FieldsSchema, bodyLimitBytes: number) {
+export function useActionForm(action: Action, checks: FieldChecks, bodyLimitBytes: number) {
   const [state, formAction, actionPending] = useActionState(action, initialFormState);
   const router = useRouter();
   const [formElement, bindForm] = useState<HTMLFormElement | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [answered, setAnswered] = useState(state);
-  // The schemas' messages are message keys; the browser has their subtrees (BROWSER_MESSAGE_PATHS).
+  // The checks' messages are message keys; the browser has their subtrees (BROWSER_MESSAGE_PATHS).
   const t = useTranslations();
   const text = (message: string) => (MESSAGE_KEY.test(message) && t.has(message) ? t(message) : message);
   if (answered !== state) {
@@ -54,10 +54,9 @@ export function useActionForm(action: Action, schema: FieldsSchema, bodyLimitByt
     const next = event.relatedTarget;
     if (next instanceof HTMLButtonElement && next.type === "submit" && next.form === event.target.form) return;
     const { name, value } = event.target;
-    const fieldSchema = schema.shape[name] as FieldSchema | undefined;
-    if (!fieldSchema || value === "") return;
-    const result = fieldSchema.safeParse(value);
-    setClientErrors((e) => ({ ...e, [name]: result.success ? undefined : [text(result.error.issues[0]!.message)] }));
+    if (!Object.hasOwn(checks, name) || value === "") return;
+    const result = checks[name]!(value);
+    setClientErrors((e) => ({ ...e, [name]: result.ok ? undefined : [text(result.message)] }));
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

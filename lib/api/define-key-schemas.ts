@@ -1,10 +1,10 @@
-import type { Zod } from "@/lib/forms/zod-flavor";
+import { fail, pass, schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
 import { API_SCOPES, type ApiScope } from "./scopes";
 
 /*
- * Creating an API key, from the settings page and the CLI alike. One definition, built with full
- * zod on the server (./key-schemas.ts) and with zod/mini in the browser (./browser-key-schemas.ts):
- * lib/forms/zod-flavor.ts.
+ * Creating an API key, from the settings page and the CLI alike. The browser runs the name's check
+ * for instant feedback (`createApiKeyChecks`); the server parses with full zod schemas built from
+ * it (./key-schemas.ts). No zod import here: lib/forms/checks.ts.
  */
 
 /**
@@ -21,10 +21,18 @@ export const API_KEY_FORM_ERRORS = {
 } as const;
 const E = API_KEY_FORM_ERRORS;
 
+/** A key's name as it is kept: trimmed, 1–100 characters. */
+export function checkKeyName(raw: string): Check {
+  const value = raw.trim();
+  if (value === "") return fail(E.nameEmpty);
+  return value.length > 100 ? fail(E.nameTooLong) : pass(value);
+}
+
+/** The browser's instant checks of the settings page's form (the scope boxes need none). */
+export const createApiKeyChecks: FieldChecks = { name: checkKeyName };
+
 export function defineApiKeySchemas(z: Zod) {
-  const name = z
-    .string({ error: E.nameMissing })
-    .check(z.trim(), z.minLength(1, { error: E.nameEmpty }), z.maxLength(100, { error: E.nameTooLong }));
+  const name = schemaFrom(z, checkKeyName, E.nameMissing);
   const createApiKeySchema = z.object({
     name,
     scopes: z.pipe(

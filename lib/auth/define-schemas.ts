@@ -1,10 +1,11 @@
 import { CONTROL_CHARACTERS } from "@/lib/forms/form-state";
-import type { Zod } from "@/lib/forms/zod-flavor";
+import { fail, pass, schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
 
 /*
- * Account field rules, enforced by the server and reused by the browser for instant feedback.
- * One definition, built with full zod on the server (./schemas.ts) and with zod/mini in the
- * browser (./browser-schemas.ts): lib/forms/zod-flavor.ts. No zod import here.
+ * Account field rules, written once as checks: the browser runs them as a person leaves a field
+ * (`signInChecks`, …), the server parses whole forms with full zod schemas built from them
+ * (`defineAuthSchemas(z)`, built in ./schemas.ts), which add the cross-field rules. No zod import
+ * here: lib/forms/checks.ts.
  */
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 10;
@@ -32,48 +33,86 @@ function msg<K extends AuthValidationKey>(key: K): `auth.validation.${K}` {
   return `auth.validation.${key}`;
 }
 
+/**
+ * zod's own address pattern (what `z.email()` checks by default), so the rule did not change when
+ * the browser stopped loading zod: define-schemas.test.ts compares it with zod's.
+ */
+export const EMAIL_PATTERN =
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+
+/** An address as it is kept: trimmed and lower-cased. Bounded before any pattern runs on it. */
+export function checkEmail(raw: string): Check {
+  if (raw.length > EMAIL_MAX * 4) return fail(msg("emailFarTooLong"));
+  const value = raw.trim().toLowerCase();
+  if (value === "") return fail(msg("emailRequired"));
+  if (value.length > EMAIL_MAX) return fail(msg("emailTooLong"));
+  if (CONTROL_CHARACTERS.test(value)) return fail(msg("emailControl"));
+  if (!EMAIL_PATTERN.test(value)) return fail(msg("emailInvalid"));
+  return pass(value);
+}
+
+/** A password being chosen: the strength rules. */
+export function checkNewPassword(raw: string): Check {
+  if (raw === "") return fail(msg("passwordChoose"));
+  if (raw.length < PASSWORD_MIN) return fail(msg("passwordShort"));
+  if (raw.length > PASSWORD_MAX) return fail(msg("passwordLong"));
+  if (CONTROL_CHARACTERS.test(raw)) return fail(msg("passwordControl"));
+  return pass(raw);
+}
+
+/** A password already held: sign-in does not repeat the strength rules (older ones stay valid), only bounds size. */
+export function checkCurrentPassword(raw: string): Check {
+  if (raw === "") return fail(msg("passwordRequired"));
+  return checkPasswordLength(raw);
+}
+
+/** Only the size bound, for a password that may be left empty. */
+export function checkPasswordLength(raw: string): Check {
+  return raw.length > PASSWORD_MAX ? fail(msg("passwordMax")) : pass(raw);
+}
+
+/** A repeated password: only bounded here; whether it matches is the whole form's rule. */
+const confirmationOf =
+  (tooLong: string) =>
+  (raw: string): Check =>
+    raw.length > PASSWORD_MAX ? fail(tooLong) : pass(raw);
+const confirmSignUp = confirmationOf(msg("confirmSame"));
+const confirmNewPassword = confirmationOf(msg("newConfirmSame"));
+
+/** Deleting an account: the word DELETE, in capitals. */
+export function checkDeleteConfirmation(raw: string): Check {
+  if (raw.length > 64) return fail(msg("deleteRequired"));
+  return raw.trim() === "DELETE" ? pass(raw) : fail(msg("deleteCapitals"));
+}
+
+/** The browser's instant checks of each account form (components/forms/use-action-form.ts). */
+export const signInChecks: FieldChecks = { email: checkEmail, password: checkCurrentPassword };
+export const signUpChecks: FieldChecks = {
+  email: checkEmail,
+  password: checkNewPassword,
+  confirmPassword: confirmSignUp,
+};
+export const changePasswordChecks: FieldChecks = {
+  currentPassword: checkCurrentPassword,
+  newPassword: checkNewPassword,
+  confirmPassword: confirmNewPassword,
+};
+export const resetPasswordChecks: FieldChecks = { newPassword: checkNewPassword, confirmPassword: confirmNewPassword };
+export const deleteAccountChecks: FieldChecks = {
+  confirmation: checkDeleteConfirmation,
+  currentPassword: checkPasswordLength,
+};
+
+/** The server's schemas: the same checks, plus what only a whole form can say. */
 export function defineAuthSchemas(z: Zod) {
-  const emailSchema = z.pipe(
-    z.pipe(
-      z.string({ error: msg("emailRequired") }).check(z.maxLength(EMAIL_MAX * 4, { error: msg("emailFarTooLong") })),
-      z.transform((v: string) => v.trim().toLowerCase()),
-    ),
-    z.pipe(
-      z.string().check(
-        z.minLength(1, { error: msg("emailRequired") }),
-        z.maxLength(EMAIL_MAX, { error: msg("emailTooLong") }),
-        z.refine((v: string) => !CONTROL_CHARACTERS.test(v), {
-          error: msg("emailControl"),
-        }),
-      ),
-      z.email({ error: msg("emailInvalid") }),
-    ),
-  );
-
-  const newPasswordSchema = z.string({ error: msg("passwordChoose") }).check(
-    z.minLength(1, { error: msg("passwordChoose") }),
-    z.minLength(PASSWORD_MIN, { error: msg("passwordShort") }),
-    z.maxLength(PASSWORD_MAX, { error: msg("passwordLong") }),
-    z.refine((v: string) => !CONTROL_CHARACTERS.test(v), {
-      error: msg("passwordControl"),
-    }),
-  );
-
-  // Sign-in does not repeat the strength rules (older passwords stay valid); it only bounds size.
-  const currentPasswordSchema = z
-    .string({ error: msg("passwordRequired") })
-    .check(
-      z.minLength(1, { error: msg("passwordRequired") }),
-      z.maxLength(PASSWORD_MAX, { error: msg("passwordMax") }),
-    );
+  const emailSchema = schemaFrom(z, checkEmail, msg("emailRequired"));
+  const newPasswordSchema = schemaFrom(z, checkNewPassword, msg("passwordChoose"));
+  const currentPasswordSchema = schemaFrom(z, checkCurrentPassword, msg("passwordRequired"));
 
   const callbackUrlSchema = z.pipe(
     z.optional(z.string()),
     z.transform((v: string | undefined) => safeCallbackUrl(v)),
   );
-
-  const confirmation = (missing: string, tooLong: string) =>
-    z.string({ error: missing }).check(z.maxLength(PASSWORD_MAX, { error: tooLong }));
 
   const signInSchema = z.object({
     email: emailSchema,
@@ -85,7 +124,7 @@ export function defineAuthSchemas(z: Zod) {
     .object({
       email: emailSchema,
       password: newPasswordSchema,
-      confirmPassword: confirmation(msg("confirmRequired"), msg("confirmSame")),
+      confirmPassword: schemaFrom(z, confirmSignUp, msg("confirmRequired")),
       callbackUrl: callbackUrlSchema,
     })
     .check(
@@ -95,11 +134,13 @@ export function defineAuthSchemas(z: Zod) {
       }),
     );
 
+  const newConfirmation = schemaFrom(z, confirmNewPassword, msg("newConfirmRequired"));
+
   const changePasswordSchema = z
     .object({
       currentPassword: currentPasswordSchema,
       newPassword: newPasswordSchema,
-      confirmPassword: confirmation(msg("newConfirmRequired"), msg("newConfirmSame")),
+      confirmPassword: newConfirmation,
     })
     .check(
       z.refine((v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword, {
@@ -116,7 +157,7 @@ export function defineAuthSchemas(z: Zod) {
     .object({
       token: z.string().check(z.minLength(20), z.maxLength(200)),
       newPassword: newPasswordSchema,
-      confirmPassword: confirmation(msg("newConfirmRequired"), msg("newConfirmSame")),
+      confirmPassword: newConfirmation,
     })
     .check(
       z.refine((v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword, {
@@ -126,11 +167,8 @@ export function defineAuthSchemas(z: Zod) {
     );
 
   const deleteAccountSchema = z.object({
-    confirmation: z.string({ error: msg("deleteRequired") }).check(
-      z.maxLength(64, { error: msg("deleteRequired") }),
-      z.refine((v: string) => v.trim() === "DELETE", { error: msg("deleteCapitals") }),
-    ),
-    currentPassword: z.optional(z.string().check(z.maxLength(PASSWORD_MAX, { error: msg("passwordMax") }))),
+    confirmation: schemaFrom(z, checkDeleteConfirmation, msg("deleteRequired")),
+    currentPassword: z.optional(schemaFrom(z, checkPasswordLength, msg("passwordMax"))),
   });
 
   return {

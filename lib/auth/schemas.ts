@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineAuthSchemas } from "./define-schemas";
 
-/* The server's copy (full zod) of the account forms' rules (./define-schemas.ts). */
+/* The account forms as the server parses them: full zod around the checks in ./define-schemas.ts. */
 export {
   AUTH_VALIDATION_VALUES,
   EMAIL_MAX,

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import type { FieldSchema } from "@/lib/forms/zod-flavor";
+import type { FieldSchema } from "@/lib/forms/checks";
 import { getSettings } from "@/lib/config/settings";
 import { currentConnectSession } from "@/lib/connect-sessions/actor";
 import { sealValue, unsealValue } from "@/lib/crypto/sealed-value";

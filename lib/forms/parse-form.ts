@@ -45,7 +45,6 @@ export function parseForm<S extends z.core.$ZodType>(
       },
     };
   }
-  // Full zod on the server, whichever flavour built the schema (lib/forms/zod-flavor.ts).
   const result = z.safeParse(schema, raw);
   if (!result.success) {
     for (const issue of result.error.issues) {

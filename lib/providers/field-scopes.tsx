@@ -4,7 +4,7 @@ import { OAuthClientFieldsScope } from "./tailscale-oauth-client/fields-scope";
 import type { Provider } from "./types";
 
 /*
- * The browser's copy of each provider's field rules (zod/mini, in its `fields-scope.tsx`), for the
+ * Each provider's instant field checks (in its `fields-scope.tsx`), for the
  * pages that show a provider's form: the connect steps, review and rotate. Kept out of the provider
  * objects on purpose: every page reaches the registry (the layout's guide link, the pages' paths),
  * and Next ships every client component a page's server modules reach, so a scope named on the
@@ -15,7 +15,7 @@ const SCOPES: Record<string, (props: { children: ReactNode }) => ReactNode> = {
   "tailscale-oauth-client": OAuthClientFieldsScope,
 };
 
-/** Gives the generic connect and rotate forms `provider`'s field schema (a server page cannot hand one over). */
+/** Gives the generic connect and rotate forms `provider`'s field checks (a server page cannot hand functions over). */
 export function FieldsScope({ provider, children }: { provider: Pick<Provider, "id">; children: ReactNode }) {
   const Scope = SCOPES[provider.id];
   // A provider without one would lose the browser's instant checks without a sound: say so.

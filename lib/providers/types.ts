@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from "react";
-import type { FieldsSchema } from "@/lib/forms/zod-flavor";
+import type { FieldsSchema } from "@/lib/forms/checks";
 import type { Locale } from "@/lib/i18n/locales";
 
 /*
@@ -247,8 +247,8 @@ export interface Provider {
   guideSlug: string;
   fields: readonly ProviderFieldSpec[];
   /**
-   * All fields, parsed the same in the browser and on the server: here the server's copy (full
-   * zod); the browser's is built with zod/mini from the same definition (lib/forms/zod-flavor.ts).
+   * All fields, as the server parses them (full zod around the provider's checks); the browser runs
+   * the same checks without zod, handed over by the provider's FieldsScope (lib/forms/checks.ts).
    */
   schema: FieldsSchema;
   steps: readonly ConnectStepSpec[];

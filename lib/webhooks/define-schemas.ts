@@ -1,11 +1,11 @@
-import type { Zod } from "@/lib/forms/zod-flavor";
+import { fail, pass, schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
 import { WEBHOOK_EVENT_TYPES } from "./events";
 
 /*
- * The settings page's forms for webhook endpoints. The browser checks the same rules for instant
- * feedback; the server then also checks where the name resolves (lib/webhooks/endpoints.ts). One
- * definition, built with full zod on the server (./schemas.ts) and with zod/mini in the browser
- * (./browser-schemas.ts): lib/forms/zod-flavor.ts.
+ * The settings page's forms for webhook endpoints. The browser runs the URL's check for instant
+ * feedback (`createEndpointChecks`); the server parses with full zod schemas built from it
+ * (./schemas.ts), then also checks where the name resolves (lib/webhooks/endpoints.ts). No zod
+ * import here: lib/forms/checks.ts.
  */
 
 /**
@@ -26,22 +26,24 @@ export const ENDPOINT_FORM_ERRORS = {
 } as const;
 const E = ENDPOINT_FORM_ERRORS;
 
+/** An endpoint's URL as it is kept: trimmed, http(s), no user name, password or fragment. */
+export function checkEndpointUrl(raw: string): Check {
+  const value = raw.trim();
+  if (value === "") return fail(E.urlEmpty);
+  if (value.length > 2000) return fail(E.urlTooLong);
+  if (!URL.canParse(value)) return fail(E.notUrl);
+  const url = new URL(value);
+  if (url.protocol !== "https:" && url.protocol !== "http:") return fail(E.notHttps);
+  if (url.username !== "" || url.password !== "") return fail(E.credentialsInUrl);
+  if (url.hash !== "") return fail(E.fragment);
+  return pass(value);
+}
+
+/** The browser's instant checks of the new-endpoint form (the event boxes need none). */
+export const createEndpointChecks: FieldChecks = { url: checkEndpointUrl };
+
 export function defineWebhookSchemas(z: Zod) {
-  const endpointUrlSchema = z.string({ error: E.urlMissing }).check(
-    z.trim(),
-    z.minLength(1, { error: E.urlEmpty }),
-    z.maxLength(2000, { error: E.urlTooLong }),
-    z.refine((v: string) => URL.canParse(v), { error: E.notUrl }),
-    z.refine((v: string) => !URL.canParse(v) || ["https:", "http:"].includes(new URL(v).protocol), {
-      error: E.notHttps,
-    }),
-    z.refine((v: string) => !URL.canParse(v) || (new URL(v).username === "" && new URL(v).password === ""), {
-      error: E.credentialsInUrl,
-    }),
-    z.refine((v: string) => !URL.canParse(v) || new URL(v).hash === "", {
-      error: E.fragment,
-    }),
-  );
+  const endpointUrlSchema = schemaFrom(z, checkEndpointUrl, E.urlMissing);
 
   const createEndpointFormSchema = z.object({
     url: endpointUrlSchema,

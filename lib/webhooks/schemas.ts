@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineWebhookSchemas } from "./define-schemas";
 
-/* The server's copy (full zod) of the webhook forms (./define-schemas.ts). Client components: ./browser-schemas.ts. */
+/* The webhook forms as the server parses them: full zod around the checks in ./define-schemas.ts. */
 export { ENDPOINT_FORM_ERRORS, eventsFromForm } from "./define-schemas";
 
 export const { endpointUrlSchema, createEndpointFormSchema, deleteEndpointSchema, resendDeliverySchema } =

@@ -5,7 +5,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { signInSchema } from "@/lib/auth/browser-schemas";
+import { signInChecks } from "@/lib/auth/define-schemas";
 import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { signInAction } from "../actions";
 
@@ -29,7 +29,7 @@ export function SignInForm({
   text: SignInFormText;
   validation: ValidationText;
 }) {
-  const { bindForm, ...form } = useActionForm(signInAction, signInSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(signInAction, signInChecks, bodyLimitBytes);
   const { state } = form;
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">

@@ -5,7 +5,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { signUpSchema } from "@/lib/auth/browser-schemas";
+import { signUpChecks } from "@/lib/auth/define-schemas";
 import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { signUpAction } from "../actions";
 
@@ -31,7 +31,7 @@ export function SignUpForm({
   text: SignUpFormText;
   validation: ValidationText;
 }) {
-  const { bindForm, ...form } = useActionForm(signUpAction, signUpSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(signUpAction, signUpChecks, bodyLimitBytes);
   const { state } = form;
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">

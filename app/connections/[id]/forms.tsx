@@ -4,8 +4,8 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { useFieldSchema } from "@/components/forms/field-schema";
-import { disconnectSchema, reverifySchema, rotateSchemaFor } from "@/lib/connections/browser-schemas";
+import { useFieldChecks } from "@/components/forms/field-checks";
+import { pickChecks } from "@/lib/forms/checks";
 import type { FormState } from "@/lib/forms/form-state";
 import { disconnectAction, reverifyAction } from "../actions";
 
@@ -23,7 +23,7 @@ export function ReverifyForm({
   bodyLimitBytes: number;
   text: Text<"label" | "submit" | "pending">;
 }) {
-  const { bindForm, ...form } = useActionForm(reverifyAction, reverifySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(reverifyAction, {}, bodyLimitBytes);
   return (
     <form
       ref={bindForm}
@@ -46,7 +46,7 @@ export function ReverifyForm({
 
 /**
  * A new credential for the same connection: the non-secret values stay as they are (`kept`),
- * the secret ones are pasted again. The provider's schema comes from its FieldsScope.
+ * the secret ones are pasted again. The provider's checks come from its FieldsScope.
  */
 export function RotateForm(props: {
   /** rotateAction bound to the connection's provider. */
@@ -65,8 +65,8 @@ export function RotateForm(props: {
   const { connectionId, kept, secrets, hint, revokeLabel, bodyLimitBytes, text } = props;
   const { bindForm, ...form } = useActionForm(
     props.action,
-    rotateSchemaFor(
-      useFieldSchema(),
+    pickChecks(
+      useFieldChecks(),
       secrets.map((s) => s.name),
     ),
     bodyLimitBytes,
@@ -140,7 +140,7 @@ export function DisconnectForm(props: {
   text: Text<"label" | "revokeHint" | "submit" | "pending">;
 }) {
   const { connectionId, revokeLabel, bodyLimitBytes, text } = props;
-  const { bindForm, ...form } = useActionForm(disconnectAction, disconnectSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(disconnectAction, {}, bodyLimitBytes);
   return (
     <form
       ref={bindForm}

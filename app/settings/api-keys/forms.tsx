@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Notice } from "@/components/ui/notice";
-import { createApiKeyFormSchema, revokeApiKeySchema } from "@/lib/api/browser-key-schemas";
+import { createApiKeyChecks } from "@/lib/api/define-key-schemas";
 import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { inLanguage, type ErrorText } from "../error-text";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -23,7 +23,7 @@ export type CreateApiKeyText = {
 };
 
 export function CreateApiKeyForm({ bodyLimitBytes, text }: { bodyLimitBytes: number; text: CreateApiKeyText }) {
-  const { bindForm, ...form } = useActionForm(createApiKeyAction, createApiKeyFormSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(createApiKeyAction, createApiKeyChecks, bodyLimitBytes);
   const shown = form.state.shownOnce;
   const scopeErrors = inLanguage(form.errorsFor("scopes"), text.errors);
   return (
@@ -98,7 +98,7 @@ export function RevokeApiKeyForm({
   /** `which`: the screen-reader end of the button ("the key billing"). */
   text: { submit: string; which: string; pending: string };
 }) {
-  const { bindForm, ...form } = useActionForm(revokeApiKeyAction, revokeApiKeySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(revokeApiKeyAction, {}, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="keyId" value={keyId} />

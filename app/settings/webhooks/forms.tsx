@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/events";
-import { createEndpointFormSchema, deleteEndpointSchema, resendDeliverySchema } from "@/lib/webhooks/browser-schemas";
+import { createEndpointChecks } from "@/lib/webhooks/define-schemas";
 import { inLanguage, type ErrorText } from "../error-text";
 import { createEndpointAction, deleteEndpointAction, resendDeliveryAction } from "./actions";
 
@@ -24,7 +24,7 @@ export type CreateEndpointText = {
 };
 
 export function CreateEndpointForm({ bodyLimitBytes, text }: { bodyLimitBytes: number; text: CreateEndpointText }) {
-  const { bindForm, ...form } = useActionForm(createEndpointAction, createEndpointFormSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(createEndpointAction, createEndpointChecks, bodyLimitBytes);
   const shown = form.state.shownOnce;
   const eventErrors = inLanguage(form.errorsFor("events"), text.errors);
   return (
@@ -103,7 +103,7 @@ export function DeleteEndpointForm({
   bodyLimitBytes: number;
   text: RowText;
 }) {
-  const { bindForm, ...form } = useActionForm(deleteEndpointAction, deleteEndpointSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(deleteEndpointAction, {}, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="endpointId" value={endpointId} />
@@ -125,7 +125,7 @@ export function ResendDeliveryForm({
   bodyLimitBytes: number;
   text: RowText;
 }) {
-  const { bindForm, ...form } = useActionForm(resendDeliveryAction, resendDeliverySchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(resendDeliveryAction, {}, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="deliveryId" value={deliveryId} />

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
-import * as zm from "zod/mini";
-import { normalizeSecretPaste, otherKindMessage, schemaFrom } from "./fields";
+import { normalizeSecretPaste, otherKindMessage } from "./fields";
 
 const messages = { required: "required", tooLong: "too long" };
 
@@ -26,19 +24,5 @@ describe("secret-field helpers", () => {
     const kinds = [["tskey-auth-", "auth key"]] as const;
     expect(otherKindMessage("TSKEY-AUTH-x", kinds)).toBe("auth key");
     expect(otherKindMessage("tskey-api-x", kinds)).toBeNull();
-  });
-
-  it.each([
-    ["zod", z],
-    ["zod/mini", zm],
-  ])("turns a check into a schema that carries the check's message (%s)", (_, flavour) => {
-    const schema = schemaFrom(
-      flavour,
-      (raw: string) => (raw === "ok" ? { ok: true, value: "OK" } : { ok: false, message: "not ok" }),
-      "missing",
-    );
-    expect(schema.parse("ok")).toBe("OK");
-    expect(schema.safeParse("no").error?.issues[0]?.message).toBe("not ok");
-    expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("missing");
   });
 });

@@ -1,18 +1,12 @@
-import type { input, output } from "zod/mini";
-import type { Zod } from "@/lib/forms/zod-flavor";
-import {
-  normalizeSecretPaste,
-  otherKindMessage,
-  schemaFrom,
-  transformWith,
-  type Check,
-} from "@/lib/providers/shared/fields";
+import type { z } from "zod";
+import { schemaFrom, transformWith, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
+import { normalizeSecretPaste, otherKindMessage } from "@/lib/providers/shared/fields";
 import { classifyTailnet } from "@/lib/providers/tailscale/fields";
 
 /*
  * The three values a person enters to connect with a Tailscale OAuth client ("trust
- * credential"), checked the same way in the browser and on the server. No `server-only` and no
- * node: imports: client components bundle this file.
+ * credential"), checked the same way in the browser and on the server. No `server-only`, no
+ * node: imports and no zod: client components bundle this file (lib/forms/checks.ts).
  *
  * Facts: shared/reference/tailscale-oauth-client.md. Tailscale identifies the client by its
  * secret alone; the client ID is kept for display and for the admin-console link.
@@ -144,10 +138,16 @@ export function checkTailnet(raw: string): Check {
   return verdict === "valid" ? { ok: true, value } : { ok: false, message: messages[verdict] };
 }
 
+/** The browser's instant checks of the three fields (./fields-scope.tsx): the checks themselves, no zod. */
+export const credentialChecks: FieldChecks = {
+  clientId: checkClientId,
+  clientSecret: checkClientSecret,
+  tailnet: checkTailnet,
+};
+
 /**
- * The three fields' schema, built with the given zod flavour (lib/forms/zod-flavor.ts): full zod
- * on the server (`credentialsSchema` in ./schema.ts), zod/mini in the browser (./fields-scope.tsx).
- * The tailnet is optional: missing or empty becomes `-`.
+ * The three fields' schema, built from the same checks with the zod namespace the server passes
+ * (`credentialsSchema` in ./schema.ts). The tailnet is optional: missing or empty becomes `-`.
  */
 export function defineCredentialsSchema(z: Zod) {
   return z.object({
@@ -159,8 +159,8 @@ export function defineCredentialsSchema(z: Zod) {
     ),
   });
 }
-export type OAuthClientCredentialsInput = input<ReturnType<typeof defineCredentialsSchema>>;
-export type OAuthClientCredentials = output<ReturnType<typeof defineCredentialsSchema>>;
+export type OAuthClientCredentialsInput = z.input<ReturnType<typeof defineCredentialsSchema>>;
+export type OAuthClientCredentials = z.output<ReturnType<typeof defineCredentialsSchema>>;
 
 export const FIELD_NAMES = ["clientId", "clientSecret", "tailnet"] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];

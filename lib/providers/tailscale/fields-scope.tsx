@@ -1,14 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { zodMini } from "@/lib/forms/zod-mini";
-import { FieldSchemaProvider } from "@/components/forms/field-schema";
-import { defineCredentialsSchema } from "./fields";
+import { FieldChecksProvider } from "@/components/forms/field-checks";
+import { credentialChecks } from "./fields";
 
-/** The browser's copy of the fields' schema: zod/mini, from the definition the server builds with full zod. */
-const credentialsSchema = defineCredentialsSchema(zodMini);
-
-/** Hands the generic connect and rotate forms this provider's field schema (a server page cannot). */
+/** Hands the generic connect and rotate forms this provider's field checks (a server page cannot pass functions). */
 export function TailscaleFieldsScope({ children }: { children: ReactNode }) {
-  return <FieldSchemaProvider schema={credentialsSchema}>{children}</FieldSchemaProvider>;
+  return <FieldChecksProvider checks={credentialChecks}>{children}</FieldChecksProvider>;
 }

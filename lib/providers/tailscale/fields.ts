@@ -1,11 +1,11 @@
-import type { output } from "zod/mini";
-import type { Zod } from "@/lib/forms/zod-flavor";
-import { normalizeSecretPaste, otherKindMessage, schemaFrom, type Check } from "@/lib/providers/shared/fields";
+import type { z } from "zod";
+import { schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
+import { normalizeSecretPaste, otherKindMessage } from "@/lib/providers/shared/fields";
 
 /*
  * The two values a person pastes to connect Tailscale, checked the same way in the browser
- * (instant feedback) and on the server (the rule that counts). No `server-only` and no node:
- * imports here: client components bundle this file.
+ * (instant feedback) and on the server (the rule that counts). No `server-only`, no node: imports
+ * and no zod here: client components bundle this file (lib/forms/checks.ts).
  *
  * The checks are deliberately loose about the parts Tailscale does not document (the token's
  * exact alphabet, the `CNTRL` suffix) and strict about mistakes people actually make (pasting
@@ -120,11 +120,13 @@ export function checkToken(raw: string): Check {
   return { ok: true, value };
 }
 
+/** The browser's instant checks of the two fields (./fields-scope.tsx): the checks themselves, no zod. */
+export const credentialChecks: FieldChecks = { tailnet: checkOrganization, token: checkToken };
+
 /**
- * The two fields' schema, built with the given zod flavour (lib/forms/zod-flavor.ts): full zod
- * on the server (`credentialsSchema` in ./schema.ts), zod/mini in the browser (./fields-scope.tsx).
- * "Organization": trimmed; `-`, a Tailnet ID or a legacy organization name. Token: whitespace
- * removed anywhere; `tskey-api-<id>-<secret>`.
+ * The two fields' schema, built from the same checks with the zod namespace the server passes
+ * (`credentialsSchema` in ./schema.ts). "Organization": trimmed; `-`, a Tailnet ID or a legacy
+ * organization name. Token: whitespace removed anywhere; `tskey-api-<id>-<secret>`.
  */
 export function defineCredentialsSchema(z: Zod) {
   return z.object({
@@ -132,7 +134,7 @@ export function defineCredentialsSchema(z: Zod) {
     token: schemaFrom(z, checkToken, tokenMessages.required),
   });
 }
-export type Credentials = output<ReturnType<typeof defineCredentialsSchema>>;
+export type Credentials = z.output<ReturnType<typeof defineCredentialsSchema>>;
 
 /** The key ID (not secret) of a normalized API token, or null if it is not one. */
 export function keyIdFromToken(token: string): string | null {

@@ -4,7 +4,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { resetPasswordSchema } from "@/lib/auth/browser-schemas";
+import { resetPasswordChecks } from "@/lib/auth/define-schemas";
 import { errorsIn, type ValidationText } from "@/lib/auth/validation-text";
 import { resetPasswordAction } from "../../actions";
 
@@ -22,7 +22,7 @@ export function ResetPasswordForm({
   text: ResetPasswordFormText;
   validation: ValidationText;
 }) {
-  const { bindForm, ...form } = useActionForm(resetPasswordAction, resetPasswordSchema, bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(resetPasswordAction, resetPasswordChecks, bodyLimitBytes);
   return (
     <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={form.message} />

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { connectFormSchema } from "@/lib/connections/browser-schemas";
 import type { FormState } from "@/lib/forms/form-state";
 
 type Fix = { href: string; label: string; kept: string };
@@ -27,7 +26,7 @@ export function ReviewForm(props: {
   labels: { connect: string; tryAgain: string; back: string };
 }) {
   const { canConnect, earlier, fixes } = props;
-  const { bindForm, ...form } = useActionForm(props.action, connectFormSchema, props.bodyLimitBytes);
+  const { bindForm, ...form } = useActionForm(props.action, {}, props.bodyLimitBytes);
   const state: FormState = form.message.message ? form.message : (earlier ?? {});
   const field = [...Object.keys(fixes), "connect"].find((f) => state.fieldErrors?.[f]?.length);
   const detail = field ? state.fieldErrors?.[field]?.join(" ") : undefined;
