@@ -6,14 +6,15 @@ import type { FieldsSchema } from "@/lib/forms/checks";
  * what a person types in them, a provider's fields, with the provider's own checks
  * (lib/forms/checks.ts); client components must not import this file (it would ship zod).
  */
-const lost = "This form lost track of its connection. Reload the page and try again.";
+/** Message keys (messages/<locale>/forms.json): the action answer is translated (lib/actions/localize.ts). */
+const lost = "forms.errors.connectionLost";
 const connectionId = z
   .string({ error: lost })
   .check(z.minLength(1, { error: lost }), z.maxLength(100, { error: lost }));
 
 /** A checkbox: sent as "on" when ticked, absent when not. */
 const checkbox = z.pipe(
-  z.optional(z.literal("on", { error: "Tick the box or leave it empty." })),
+  z.optional(z.literal("on", { error: "forms.errors.checkbox" })),
   z.transform((v: "on" | undefined) => v === "on"),
 );
 
