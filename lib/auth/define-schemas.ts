@@ -35,7 +35,7 @@ function msg<K extends AuthValidationKey>(key: K): `auth.validation.${K}` {
 
 /**
  * zod's own address pattern (what `z.email()` checks by default), so the rule did not change when
- * the browser stopped loading zod: define-schemas.test.ts compares it with zod's.
+ * the browser stopped loading zod: lib/forms/browser-checks.test.ts compares it with zod's.
  */
 export const EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
