@@ -207,7 +207,13 @@ function mutate(spec: FormSpec): { parts: Part[]; mutations: Mutation[] } {
 }
 
 /** What the server will see: the parts decoded as its multipart parser decodes them. */
+/**
+ * The submission as the server's form parser receives it: each text value is UTF-8 decoded there,
+ * which consumes a leading byte-order mark (a password of just U+FEFF arrives empty).
+ */
 function asFormData(parts: Part[]): FormData {
+  const received = (value: string | Buffer) =>
+    new TextDecoder().decode(typeof value === "string" ? Buffer.from(value) : value);
   const form = new FormData();
   for (const part of parts) {
     if (part.filename !== undefined)
@@ -216,7 +222,7 @@ function asFormData(parts: Part[]): FormData {
         new Blob([typeof part.value === "string" ? part.value : new Uint8Array(part.value)]),
         part.filename,
       );
-    else form.append(part.name, typeof part.value === "string" ? part.value : new TextDecoder().decode(part.value));
+    else form.append(part.name, received(part.value));
   }
   return form;
 }
