@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -7,6 +6,7 @@ import path from "node:path";
 import { resolveAccent } from "../lib/brand/theme";
 import { signUp } from "./support/accounts";
 import { BRAND_PORT, e2eServers, TEST_BRAND } from "./support/servers";
+import { expectAccessibleInBothSchemes } from "./support/accessibility";
 
 /**
  * A host's brand (BRAND_* on the `app-brand` server): name and logo in the header, the accent as
@@ -35,17 +35,6 @@ function cspViolations(page: Page): string[] {
   return seen;
 }
 
-async function expectAccessible(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    expect(result.violations, `${name} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 async function expectBrandedChrome(page: Page) {
   const header = page.getByRole("banner");
   const home = header.getByRole("link", { name: TEST_BRAND.BRAND_NAME, exact: true });
@@ -66,17 +55,17 @@ test("the brand's name, logo and support link show on the pages and through the 
   await page.goto("/");
   await expect(page).toHaveTitle(new RegExp(TEST_BRAND.BRAND_NAME));
   await expectBrandedChrome(page);
-  await expectAccessible(page, "home");
+  await expectAccessibleInBothSchemes(page, "home");
 
   await page.getByRole("banner").getByRole("link", { name: "Guide" }).click();
   await expectBrandedChrome(page);
-  await expectAccessible(page, "guide");
+  await expectAccessibleInBothSchemes(page, "guide");
 
   // The guided flow: sign up on the way in, then the first connect step.
   await signUp(page, undefined, undefined, "/connect/tailscale");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectBrandedChrome(page);
-  await expectAccessible(page, "connect step");
+  await expectAccessibleInBothSchemes(page, "connect step");
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, "brand-connect-step.png"), fullPage: true });
   expect(violations).toEqual([]);

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import fs from "node:fs";
 import http from "node:http";
@@ -11,6 +10,7 @@ import { reachReview } from "./support/connect";
 import { mintToken, newTailnet } from "./support/connections";
 import { queryServerDatabase } from "./support/database";
 import { API_OPERATOR_EMAILS, MAIN_PORT } from "./support/servers";
+import { expectAccessible } from "./support/accessibility";
 
 /*
  * Connect sessions end to end: a host backend (this spec, with an API key) mints a session; an
@@ -102,13 +102,6 @@ async function freshPage(browser: Browser, options: { javaScriptEnabled?: boolea
   return context.newPage();
 }
 
-async function axe(page: Page, name: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(result.violations, name).toEqual([]);
-}
-
 /** From the start page through Continue and the guided steps to the Connect button. */
 async function walk(
   page: Page,
@@ -118,7 +111,7 @@ async function walk(
 ) {
   if (link) await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connect your tailnet to Acme Dashboard");
-  if (options.axe) await axe(page, "session start page");
+  if (options.axe) await expectAccessible(page, "session start page");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/connect\/tailscale$/);
   expect(page.url()).not.toContain("cs_");
@@ -127,9 +120,9 @@ async function walk(
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   for (const name of ["Sign in", "Create an account", "Connections", "Account"])
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
-  if (options.axe) await axe(page, "session guided start");
+  if (options.axe) await expectAccessible(page, "session guided start");
   await reachReview(page, credentials);
-  if (options.axe) await axe(page, "session review");
+  if (options.axe) await expectAccessible(page, "session review");
 }
 
 test("an end user with no account connects through the link and lands on the host's redirect URL; the link is single use", async ({
@@ -173,7 +166,7 @@ test("an end user with no account connects through the link and lands on the hos
   // Another browser pressing Continue on the same link is refused, plainly.
   await scanner.getByRole("button", { name: "Continue" }).click();
   await expect(scanner.getByText(USED)).toBeVisible();
-  await axe(scanner, "link already used");
+  await expectAccessible(scanner, "link already used");
 
   // Reconnect: a session for that connection updates the same one.
   const fresh = await mintToken(net.tailnet, { expiresInDays: 80 });
@@ -201,13 +194,13 @@ test("a link carrying ?lang=de shows the session's pages and the connect steps i
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verbinden Sie Ihr Tailnet mit Acme Dashboard");
   await expect(page.getByText("Acme Dashboard bittet Sie, Ihr Tailscale-Tailnet zu verbinden.")).toBeVisible();
   await expect(page.getByText(/Dieser Link funktioniert einmal, in einem Browser, bis \d\d:\d\d UTC\./)).toBeVisible();
-  await axe(page, "session start page in German");
+  await expectAccessible(page, "session start page in German");
   await page.getByRole("button", { name: "Weiter" }).click();
   // Both providers offered: the chooser, then a provider's first step (no `lang` in their URLs: German
   // from the remembered choice), under the session's header.
   await expect(page).toHaveURL(/\/connect\/s$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wie möchten Sie verbinden?");
-  await axe(page, "session chooser in German");
+  await expectAccessible(page, "session chooser in German");
   await page
     .getByRole("link", { name: /^Verbinden mit / })
     .first()
@@ -219,7 +212,7 @@ test("a link carrying ?lang=de shows the session's pages and the connect steps i
   await expect(page).toHaveURL(/\/connect\/s\/done/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Das Verbinden wurde abgebrochen");
   await expect(page.getByText("Es wurde nichts verbunden. Sie können dieses Fenster schließen.")).toBeVisible();
-  await axe(page, "session done page in German");
+  await expectAccessible(page, "session done page in German");
 });
 
 test("an unknown or expired link says so, never a 500 or the sign-in page", async ({ browser, request }) => {
@@ -230,7 +223,7 @@ test("an unknown or expired link says so, never a 500 or the sign-in page", asyn
     await expect(page.getByText(INVALID)).toBeVisible();
     expect(page.url()).not.toContain("/sign-in");
   }
-  await axe(page, "invalid link");
+  await expectAccessible(page, "invalid link");
   // A real session made to expire (PostgreSQL runs only: the embedded database belongs to the server).
   const session = await createSession(request, { endUser: { id: endUser("end-user-expired") } });
   const expired = await queryServerDatabase(
@@ -257,7 +250,7 @@ test("an unknown or expired link says so, never a 500 or the sign-in page", asyn
     await walker.goto(`${APP}/connect/tailscale/token`);
     await expect(walker.getByText(INVALID)).toBeVisible();
     expect(walker.url()).toContain("/connect/s/expired");
-    await axe(walker, "ended session");
+    await expectAccessible(walker, "ended session");
   }
 });
 
@@ -292,7 +285,7 @@ test("Cancel goes back to the host with status=cancelled", async ({ browser, req
   await page.goto(session.connectLink);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/connect\/s$/);
-  await axe(page, "session chooser");
+  await expectAccessible(page, "session chooser");
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page).toHaveURL(new RegExp(`^${hostOrigin}/back\\?`));
   expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ state: "c1", status: "cancelled" });
@@ -453,9 +446,9 @@ test("a themed session wears its accent and logo on its own pages, and only they
   await expect(primary).toHaveCSS("color", rgb(accent.value.onLight));
   await page.emulateMedia({ colorScheme: "dark" });
   await expect(primary).toHaveCSS("background-color", rgb(accent.value.dark));
-  await axe(page, "themed start page (dark)");
+  await expectAccessible(page, "themed start page (dark)");
   await page.emulateMedia({ colorScheme: "light" });
-  await axe(page, "themed start page");
+  await expectAccessible(page, "themed start page");
 
   // The guided steps while bound to the session: the same theme and the same one added source.
   await primary.click();

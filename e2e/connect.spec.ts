@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import { FIXTURE_TOKENS } from "../lib/providers/tailscale/fake/fixtures";
 import { signUp } from "./support/accounts";
 import { connectTailnet, reachReview } from "./support/connect";
+import { analyzeAccessibility } from "./support/accessibility";
 
 const outcome = (page: Page) => page.locator("#connect-outcome");
 const AXE_LOG = path.resolve("test-results", "axe-connect.jsonl");
@@ -18,9 +18,7 @@ async function signUpForConnect(page: Page) {
 async function expectAccessible(page: Page, name: string) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
+    const result = await analyzeAccessibility(page);
     fs.mkdirSync(path.dirname(AXE_LOG), { recursive: true });
     fs.appendFileSync(
       AXE_LOG,

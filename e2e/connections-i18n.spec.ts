@@ -1,21 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signUp } from "./support/accounts";
 import { connectTailnet } from "./support/connect";
 import { mintToken, statusBadge } from "./support/connections";
+import { expectAccessible } from "./support/accessibility";
 
 /*
  * The pages that manage connections and settings, read in German and Japanese: words, dates and
  * durations in the language, validation too, and axe-clean. The language is chosen with `?lang=`
  * once and remembered (the `locale` cookie); the flow that made the connection ran in English.
  */
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(result.violations, name).toEqual([]);
-}
-
 test("a connection's list, detail, disconnect page and the webhooks settings in German, then Japanese", async ({
   page,
 }) => {

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { FIXTURE_TOKENS } from "../lib/providers/tailscale/fake/fixtures";
 import { FIXTURE_OAUTH_CREDENTIALS } from "../lib/providers/tailscale/fake/oauth-fixtures";
 import { describeOutcome } from "../lib/providers/tailscale/outcomes";
 import { signUp } from "./support/accounts";
 import { wordsFor } from "./support/messages";
+import { expectAccessible } from "./support/accessibility";
 
 /**
  * The connect flow in German and Japanese, the language chosen by the browser's Accept-Language
@@ -34,13 +34,6 @@ async function signUpInEnglish(browser: Browser, page: Page) {
   const { cookies } = await english.storageState();
   await page.context().addCookies(cookies.filter((c) => c.name !== "locale"));
   await english.close();
-}
-
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(result.violations, name).toEqual([]);
 }
 
 const outcome = (page: Page) => page.locator("#connect-outcome");

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
+import { expectAccessibleInBothSchemes } from "./support/accessibility";
 
 /*
  * Both public guides in every language the app speaks (Playwright's locale sets Accept-Language):
@@ -72,17 +72,6 @@ async function expectNoOverflowAt360(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function expectAccessible(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    expect(result.violations, `${name} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 for (const language of LANGUAGES) {
   test.describe(`guides in ${language.lang}`, () => {
     test.use({ locale: language.locale });
@@ -99,7 +88,7 @@ for (const language of LANGUAGES) {
       await expect(page.locator("figcaption").filter({ hasText: language.consoleInEnglish }).first()).toBeVisible();
       await expect(page.locator("main")).not.toContainText(/tailscaleGuide\.|If something goes wrong/);
       await expectNoOverflowAt360(page, `guide-api-key-${language.lang}`);
-      if (language.lang === "ja") await expectAccessible(page, "guide api-key ja");
+      if (language.lang === "ja") await expectAccessibleInBothSchemes(page, "guide api-key ja");
     });
 
     test("OAuth-client guide: translated steps on the same anchors, English console labels, fits 360 px", async ({
@@ -112,7 +101,7 @@ for (const language of LANGUAGES) {
       await expect(page.locator("figcaption").filter({ hasText: language.consoleInEnglish }).first()).toBeVisible();
       await expect(page.locator("main")).not.toContainText(/tailscaleOauthGuide\.|Before you start/);
       await expectNoOverflowAt360(page, `guide-oauth-${language.lang}`);
-      if (language.lang === "ja") await expectAccessible(page, "guide oauth ja");
+      if (language.lang === "ja") await expectAccessibleInBothSchemes(page, "guide oauth ja");
     });
   });
 }

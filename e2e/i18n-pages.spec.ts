@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { FIXTURE_OAUTH_CREDENTIALS } from "../lib/providers/tailscale/fake/oauth-fixtures";
 import { LOCALES, type Locale } from "../lib/i18n/locales";
@@ -8,6 +7,7 @@ import { DEFAULT_PASSWORD, signIn, signUp } from "./support/accounts";
 import { connectTailnet } from "./support/connect";
 import { newTailnet } from "./support/connections";
 import { API_OPERATOR_EMAILS } from "./support/servers";
+import { analyzeAccessibility } from "./support/accessibility";
 
 /*
  * Every page in every language (issue 15): 0 axe violations, nothing wider than a 360 px screen,
@@ -105,9 +105,7 @@ async function checkPage(page: Page, locale: Locale, name: string) {
     .toBeLessThanOrEqual(overflow.clientWidth);
   expect.soft(overflow.wide, `${name}: elements wider than the ${WIDTH} px screen`).toEqual([]);
 
-  const axe = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
+  const axe = await analyzeAccessibility(page);
   expect
     .soft(
       axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),

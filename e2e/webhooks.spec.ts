@@ -1,11 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signUp } from "./support/accounts";
 import { connectTailnet } from "./support/connect";
 import { mintToken, newTailnet } from "./support/connections";
+import { expectAccessibleInBothSchemes } from "./support/accessibility";
 
 /**
  * /settings/webhooks with a host's receiver on this machine: an endpoint is added (its secret
@@ -14,17 +14,6 @@ import { mintToken, newTailnet } from "./support/connections";
  * light and dark.
  */
 type Hook = { eventId: string; type: string; connectionId: string; signature: string; raw: Buffer };
-
-async function expectAccessible(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    expect(result.violations, `${name} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** Checks `Tailnet-Connect-Signature` as the README tells receivers to. */
 function genuine(hook: Hook, secret: string): boolean {
@@ -74,7 +63,7 @@ test("add an endpoint, see its secret once, receive a signed event, resend a fai
   await signUp(page);
   await page.goto("/settings/webhooks");
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
-  await expectAccessible(page, "webhooks page, empty");
+  await expectAccessibleInBothSchemes(page, "webhooks page, empty");
 
   // Bad input: a clear message on the field, nothing saved.
   await page.getByLabel("Endpoint URL").fill("ftp://example.com/hooks");
@@ -90,7 +79,7 @@ test("add an endpoint, see its secret once, receive a signed event, resend a fai
   expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
   await expect(page.locator("[data-endpoint-id]")).toHaveCount(1);
   await expect(page.locator("[data-endpoint-id]")).toContainText(receiverUrl);
-  await expectAccessible(page, "webhooks page, secret shown");
+  await expectAccessibleInBothSchemes(page, "webhooks page, secret shown");
 
   // Shown once: never again, in the page or anywhere in its HTML.
   await page.reload();
@@ -114,7 +103,7 @@ test("add an endpoint, see its secret once, receive a signed event, resend a fai
   await expect(row).toHaveCount(1);
   await expect(row.locator("[data-delivery-status]")).toHaveAttribute("data-delivery-status", "pending");
   await expect(row).toContainText("HTTP 500");
-  await expectAccessible(page, "webhooks page, deliveries listed");
+  await expectAccessibleInBothSchemes(page, "webhooks page, deliveries listed");
 
   await row.getByRole("button", { name: `Resend the event ${first.eventId}` }).click();
   await expect(
