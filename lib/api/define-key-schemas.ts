@@ -1,10 +1,10 @@
-import { fail, pass, schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
-import { API_SCOPES, type ApiScope } from "./scopes";
+import { fail, pass, type Check, type FieldChecks } from "@/lib/forms/checks";
+import { API_SCOPES } from "./scopes";
 
 /*
  * Creating an API key, from the settings page and the CLI alike. The browser runs the name's check
  * for instant feedback (`createApiKeyChecks`); the server parses with full zod schemas built from
- * it (./key-schemas.ts). No zod import here: lib/forms/checks.ts.
+ * it (./key-schemas.ts). No zod import here (client components import this file): lib/forms/checks.ts.
  */
 
 /**
@@ -30,33 +30,6 @@ export function checkKeyName(raw: string): Check {
 
 /** The browser's instant checks of the settings page's form (the scope boxes need none). */
 export const createApiKeyChecks: FieldChecks = { name: checkKeyName };
-
-export function defineApiKeySchemas(z: Zod) {
-  const name = schemaFrom(z, checkKeyName, E.nameMissing);
-  const createApiKeySchema = z.object({
-    name,
-    scopes: z.pipe(
-      z
-        .array(z.enum(API_SCOPES, { error: `Each scope must be one of: ${API_SCOPES.join(", ")}` }), {
-          error: E.scopesMissing,
-        })
-        .check(z.minLength(1, { error: E.scopesMissing })),
-      z.transform((scopes: ApiScope[]) => [...new Set(scopes)]),
-    ),
-  });
-
-  /** The settings page's form: a name and one checkbox per scope (`scope-<name>`), no repeated fields. */
-  const createApiKeyFormSchema = z.object({
-    name,
-    ...Object.fromEntries(API_SCOPES.map((s) => [`scope-${s}`, z.optional(z.literal("on", { error: E.checkbox }))])),
-  });
-
-  const revokeApiKeySchema = z.object({
-    keyId: z.string({ error: E.keyLost }).check(z.minLength(1), z.maxLength(100)),
-  });
-
-  return { createApiKeySchema, createApiKeyFormSchema, revokeApiKeySchema };
-}
 
 export function scopesFromForm(values: Record<string, unknown>): string[] {
   return API_SCOPES.filter((s) => values[`scope-${s}`] === "on");

@@ -1,11 +1,11 @@
 import { CONTROL_CHARACTERS } from "@/lib/forms/form-state";
-import { fail, pass, schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
+import { fail, pass, type Check, type FieldChecks } from "@/lib/forms/checks";
 
 /*
  * Account field rules, written once as checks: the browser runs them as a person leaves a field
  * (`signInChecks`, …), the server parses whole forms with full zod schemas built from them
- * (`defineAuthSchemas(z)`, built in ./schemas.ts), which add the cross-field rules. No zod import
- * here: lib/forms/checks.ts.
+ * (./schemas.ts), which add the cross-field rules. No zod import here (client components import
+ * this file): lib/forms/checks.ts.
  */
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 10;
@@ -29,7 +29,7 @@ export type AuthValidationKey = keyof (typeof import("@/messages/en/auth.json"))
  * A rule's message is its key in the messages, so one schema serves every language: the page
  * translates the keys it may show (lib/auth/validation-text.ts) and hands the form the words.
  */
-function msg<K extends AuthValidationKey>(key: K): `auth.validation.${K}` {
+export function msg<K extends AuthValidationKey>(key: K): `auth.validation.${K}` {
   return `auth.validation.${key}`;
 }
 
@@ -76,8 +76,8 @@ const confirmationOf =
   (tooLong: string) =>
   (raw: string): Check =>
     raw.length > PASSWORD_MAX ? fail(tooLong) : pass(raw);
-const confirmSignUp = confirmationOf(msg("confirmSame"));
-const confirmNewPassword = confirmationOf(msg("newConfirmSame"));
+export const confirmSignUp = confirmationOf(msg("confirmSame"));
+export const confirmNewPassword = confirmationOf(msg("newConfirmSame"));
 
 /** Deleting an account: the word DELETE, in capitals. */
 export function checkDeleteConfirmation(raw: string): Check {
@@ -102,84 +102,3 @@ export const deleteAccountChecks: FieldChecks = {
   confirmation: checkDeleteConfirmation,
   currentPassword: checkPasswordLength,
 };
-
-/** The server's schemas: the same checks, plus what only a whole form can say. */
-export function defineAuthSchemas(z: Zod) {
-  const emailSchema = schemaFrom(z, checkEmail, msg("emailRequired"));
-  const newPasswordSchema = schemaFrom(z, checkNewPassword, msg("passwordChoose"));
-  const currentPasswordSchema = schemaFrom(z, checkCurrentPassword, msg("passwordRequired"));
-
-  const callbackUrlSchema = z.pipe(
-    z.optional(z.string()),
-    z.transform((v: string | undefined) => safeCallbackUrl(v)),
-  );
-
-  const signInSchema = z.object({
-    email: emailSchema,
-    password: currentPasswordSchema,
-    callbackUrl: callbackUrlSchema,
-  });
-
-  const signUpSchema = z
-    .object({
-      email: emailSchema,
-      password: newPasswordSchema,
-      confirmPassword: schemaFrom(z, confirmSignUp, msg("confirmRequired")),
-      callbackUrl: callbackUrlSchema,
-    })
-    .check(
-      z.refine((v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword, {
-        path: ["confirmPassword"],
-        error: msg("confirmDiffers"),
-      }),
-    );
-
-  const newConfirmation = schemaFrom(z, confirmNewPassword, msg("newConfirmRequired"));
-
-  const changePasswordSchema = z
-    .object({
-      currentPassword: currentPasswordSchema,
-      newPassword: newPasswordSchema,
-      confirmPassword: newConfirmation,
-    })
-    .check(
-      z.refine((v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword, {
-        path: ["confirmPassword"],
-        error: msg("newConfirmDiffers"),
-      }),
-      z.refine((v: { newPassword: string; currentPassword: string }) => v.newPassword !== v.currentPassword, {
-        path: ["newPassword"],
-        error: msg("newSameAsCurrent"),
-      }),
-    );
-
-  const resetPasswordSchema = z
-    .object({
-      token: z.string().check(z.minLength(20), z.maxLength(200)),
-      newPassword: newPasswordSchema,
-      confirmPassword: newConfirmation,
-    })
-    .check(
-      z.refine((v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword, {
-        path: ["confirmPassword"],
-        error: msg("resetConfirmDiffers"),
-      }),
-    );
-
-  const deleteAccountSchema = z.object({
-    confirmation: schemaFrom(z, checkDeleteConfirmation, msg("deleteRequired")),
-    currentPassword: z.optional(schemaFrom(z, checkPasswordLength, msg("passwordMax"))),
-  });
-
-  return {
-    emailSchema,
-    newPasswordSchema,
-    currentPasswordSchema,
-    callbackUrlSchema,
-    signInSchema,
-    signUpSchema,
-    changePasswordSchema,
-    resetPasswordSchema,
-    deleteAccountSchema,
-  };
-}

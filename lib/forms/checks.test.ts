@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
-import { fail, pass, pickChecks, schemaFrom } from "./checks";
+import { schemaFrom } from "./check-schema";
+import { fail, pass, pickChecks } from "./checks";
 
 describe("checks and the schemas built from them", () => {
   it("turns a check into a schema that carries the check's message and value", () => {
-    const schema = schemaFrom(z, (raw: string) => (raw === "ok" ? pass("OK") : fail("not ok")), "missing");
+    const schema = schemaFrom((raw: string) => (raw === "ok" ? pass("OK") : fail("not ok")), "missing");
     expect(schema.parse("ok")).toBe("OK");
     expect(schema.safeParse("no").error?.issues[0]?.message).toBe("not ok");
     expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("missing");

@@ -6,9 +6,9 @@ import type { z } from "zod";
  * - the browser runs the checks themselves as a person leaves a field (`FieldChecks`,
  *   components/forms/use-action-form.ts): no zod in the page's JavaScript (docs/decisions/0013);
  * - the server parses whole forms with full zod schemas built from the same checks
- *   (`schemaFrom`), which add what only a whole form can say (missing fields, cross-field rules).
- * The definitions take the zod namespace as an argument (`defineX(z)`) instead of importing it, so
- * the module that holds the checks stays free of zod for the client components that import it.
+ *   (`schemaFrom` in ./check-schema.ts, used by `lib/<capability>/schemas.ts`), which add what only
+ *   a whole form can say (missing fields, cross-field rules).
+ * This file and the checks' modules import no zod: client components import them.
  * lib/testing/check-parity.ts proves the two agree.
  */
 
@@ -17,23 +17,6 @@ export type Check = { ok: true; value: string } | { ok: false; message: string }
 
 /** The browser's instant checks of one form, by field name; fields without one are left to the server. */
 export type FieldChecks = Readonly<Record<string, (raw: string) => Check>>;
-
-/** What the definitions may use of zod: type-only, so a definition module adds nothing to a bundle. */
-export type Zod = Pick<
-  typeof z,
-  | "NEVER"
-  | "array"
-  | "enum"
-  | "literal"
-  | "maxLength"
-  | "minLength"
-  | "object"
-  | "optional"
-  | "pipe"
-  | "refine"
-  | "string"
-  | "transform"
->;
 
 /** A form's schema, as the server parses it whole. */
 export type FieldsSchema = z.ZodObject;
@@ -47,22 +30,4 @@ export const fail = (message: string): Check => ({ ok: false, message });
 /** Only the named fields' checks: one step's form, or the secrets a rotation replaces. */
 export function pickChecks(checks: FieldChecks, names: readonly string[]): FieldChecks {
   return Object.fromEntries(names.filter((n) => Object.hasOwn(checks, n)).map((n) => [n, checks[n]!]));
-}
-
-/**
- * A zod string schema from a check, built with the given zod namespace: its message on failure,
- * `requiredMessage` when missing or not text.
- */
-export function schemaFrom(z: Zod, check: (raw: string) => Check, requiredMessage: string) {
-  return z.pipe(z.string({ error: requiredMessage }), transformWith(z, check));
-}
-
-/** The check as a zod transform: the value it returns, or its message as a custom issue. */
-export function transformWith<I>(z: Zod, check: (raw: I) => Check) {
-  return z.transform((raw: I, ctx) => {
-    const result = check(raw);
-    if (result.ok) return result.value;
-    ctx.issues.push({ code: "custom", message: result.message, input: raw });
-    return z.NEVER;
-  });
 }

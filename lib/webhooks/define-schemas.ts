@@ -1,11 +1,11 @@
-import { fail, pass, schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
+import { fail, pass, type Check, type FieldChecks } from "@/lib/forms/checks";
 import { WEBHOOK_EVENT_TYPES } from "./events";
 
 /*
  * The settings page's forms for webhook endpoints. The browser runs the URL's check for instant
  * feedback (`createEndpointChecks`); the server parses with full zod schemas built from it
  * (./schemas.ts), then also checks where the name resolves (lib/webhooks/endpoints.ts). No zod
- * import here: lib/forms/checks.ts.
+ * import here (client components import this file): lib/forms/checks.ts.
  */
 
 /**
@@ -41,26 +41,6 @@ export function checkEndpointUrl(raw: string): Check {
 
 /** The browser's instant checks of the new-endpoint form (the event boxes need none). */
 export const createEndpointChecks: FieldChecks = { url: checkEndpointUrl };
-
-export function defineWebhookSchemas(z: Zod) {
-  const endpointUrlSchema = schemaFrom(z, checkEndpointUrl, E.urlMissing);
-
-  const createEndpointFormSchema = z.object({
-    url: endpointUrlSchema,
-    ...Object.fromEntries(
-      WEBHOOK_EVENT_TYPES.map((t) => [`event-${t}`, z.optional(z.literal("on", { error: E.checkbox }))]),
-    ),
-  });
-
-  const id = (error: string) => z.string({ error }).check(z.minLength(1), z.maxLength(100));
-
-  return {
-    endpointUrlSchema,
-    createEndpointFormSchema,
-    deleteEndpointSchema: z.object({ endpointId: id(E.endpointLost) }),
-    resendDeliverySchema: z.object({ deliveryId: id(E.deliveryLost) }),
-  };
-}
 
 export function eventsFromForm(values: Record<string, unknown>): string[] {
   return WEBHOOK_EVENT_TYPES.filter((t) => values[`event-${t}`] === "on");

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { schemaFrom, transformWith, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
+import type { Check, FieldChecks } from "@/lib/forms/checks";
 import { normalizeSecretPaste, otherKindMessage } from "@/lib/providers/shared/fields";
 import { classifyTailnet } from "@/lib/providers/tailscale/fields";
 
@@ -144,23 +143,6 @@ export const credentialChecks: FieldChecks = {
   clientSecret: checkClientSecret,
   tailnet: checkTailnet,
 };
-
-/**
- * The three fields' schema, built from the same checks with the zod namespace the server passes
- * (`credentialsSchema` in ./schema.ts). The tailnet is optional: missing or empty becomes `-`.
- */
-export function defineCredentialsSchema(z: Zod) {
-  return z.object({
-    clientId: schemaFrom(z, checkClientId, clientIdMessages.required),
-    clientSecret: schemaFrom(z, checkClientSecret, clientSecretMessages.required),
-    tailnet: z.pipe(
-      z.optional(z.string()),
-      transformWith(z, (raw: string | undefined) => checkTailnet(raw ?? "")),
-    ),
-  });
-}
-export type OAuthClientCredentialsInput = z.input<ReturnType<typeof defineCredentialsSchema>>;
-export type OAuthClientCredentials = z.output<ReturnType<typeof defineCredentialsSchema>>;
 
 export const FIELD_NAMES = ["clientId", "clientSecret", "tailnet"] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];

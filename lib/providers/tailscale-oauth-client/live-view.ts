@@ -1,6 +1,6 @@
 import "server-only";
 import { callContext, listDevices, type CallOptions } from "./api";
-import type { OAuthClientCredentialsInput } from "./fields";
+import type { OAuthClientCredentialsInput } from "./schema";
 import { credentialsSchema } from "./schema";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";

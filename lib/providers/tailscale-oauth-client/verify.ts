@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { callContext, listDevices, listUserTailnetIds, type CallOptions, type TailscaleDevice } from "./api";
-import type { FieldName, OAuthClientCredentialsInput } from "./fields";
+import type { FieldName } from "./fields";
+import type { OAuthClientCredentialsInput } from "./schema";
 import { credentialsSchema } from "./schema";
 import type { OAuthClientOutcome } from "./outcomes";
 import { tokenClient as processTokenClient } from "./token-client";

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { schemaFrom, type Check, type FieldChecks, type Zod } from "@/lib/forms/checks";
+import type { Check, FieldChecks } from "@/lib/forms/checks";
 import { normalizeSecretPaste, otherKindMessage } from "@/lib/providers/shared/fields";
 
 /*
@@ -122,19 +121,6 @@ export function checkToken(raw: string): Check {
 
 /** The browser's instant checks of the two fields (./fields-scope.tsx): the checks themselves, no zod. */
 export const credentialChecks: FieldChecks = { tailnet: checkOrganization, token: checkToken };
-
-/**
- * The two fields' schema, built from the same checks with the zod namespace the server passes
- * (`credentialsSchema` in ./schema.ts). "Organization": trimmed; `-`, a Tailnet ID or a legacy
- * organization name. Token: whitespace removed anywhere; `tskey-api-<id>-<secret>`.
- */
-export function defineCredentialsSchema(z: Zod) {
-  return z.object({
-    tailnet: schemaFrom(z, checkOrganization, organizationMessages.required),
-    token: schemaFrom(z, checkToken, tokenMessages.required),
-  });
-}
-export type Credentials = z.output<ReturnType<typeof defineCredentialsSchema>>;
 
 /** The key ID (not secret) of a normalized API token, or null if it is not one. */
 export function keyIdFromToken(token: string): string | null {
